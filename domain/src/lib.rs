@@ -1,0 +1,1 @@
+//! Satu business rules.
