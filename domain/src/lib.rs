@@ -1,1 +1,8 @@
-//! Satu business rules.
+//! Satu business rules: every number the till and the server show is
+//! computed here, with no I/O, database or clock (callers pass "today" or the
+//! sale's local time in). Builds for native and `wasm32-unknown-unknown`.
+//!
+//! Module map:
+//! - [`money`] — `Money` (IDR over `Decimal`), rounding, cash rounding,
+//!   `Rp12.500` formatting/parsing, largest-remainder splitting.
+pub mod money;
