@@ -5,4 +5,6 @@
 //! Module map:
 //! - [`money`] — `Money` (IDR over `Decimal`), rounding, cash rounding,
 //!   `Rp12.500` formatting/parsing, largest-remainder splitting.
+//! - [`loan`] — `schedule` (flat / effective / annuity), due dates.
+pub mod loan;
 pub mod money;
