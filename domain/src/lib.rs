@@ -5,6 +5,8 @@
 //! Module map:
 //! - [`money`] — `Money` (IDR over `Decimal`), rounding, cash rounding,
 //!   `Rp12.500` formatting/parsing, largest-remainder splitting.
+//! - [`nik`] — NIK (KTP) validation: birth date, sex, province, precise errors.
 //! - [`loan`] — `schedule` (flat / effective / annuity), due dates.
 pub mod loan;
 pub mod money;
+pub mod nik;
