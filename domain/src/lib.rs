@@ -6,7 +6,9 @@
 //! - [`money`] — `Money` (IDR over `Decimal`), rounding, cash rounding,
 //!   `Rp12.500` formatting/parsing, largest-remainder splitting.
 //! - [`nik`] — NIK (KTP) validation: birth date, sex, province, precise errors.
+//! - [`shu`] — SHU allocation by AD/ART and per-member jasa modal / jasa usaha.
 //! - [`loan`] — `schedule` (flat / effective / annuity), due dates.
 pub mod loan;
 pub mod money;
 pub mod nik;
+pub mod shu;
