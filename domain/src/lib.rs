@@ -7,8 +7,10 @@
 //!   `Rp12.500` formatting/parsing, largest-remainder splitting.
 //! - [`nik`] — NIK (KTP) validation: birth date, sex, province, precise errors.
 //! - [`shu`] — SHU allocation by AD/ART and per-member jasa modal / jasa usaha.
+//! - [`qris`] — QRIS TLV parsing, CRC-16/CCITT-FALSE, static → dynamic payload.
 //! - [`loan`] — `schedule` (flat / effective / annuity), due dates.
 pub mod loan;
 pub mod money;
 pub mod nik;
+pub mod qris;
 pub mod shu;
