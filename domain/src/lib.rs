@@ -8,7 +8,9 @@
 //! - [`nik`] — NIK (KTP) validation: birth date, sex, province, precise errors.
 //! - [`shu`] — SHU allocation by AD/ART and per-member jasa modal / jasa usaha.
 //! - [`qris`] — QRIS TLV parsing, CRC-16/CCITT-FALSE, static → dynamic payload.
+//! - [`barcode`] — EAN-13 / EAN-8 / UPC-A check digits.
 //! - [`loan`] — `schedule` (flat / effective / annuity), due dates.
+pub mod barcode;
 pub mod loan;
 pub mod money;
 pub mod nik;

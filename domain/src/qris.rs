@@ -321,9 +321,9 @@ mod tests {
     #[test]
     fn crc_vectors() {
         assert_eq!(crc16_ccitt_false(b"123456789"), 0x29B1);
-        assert_eq!(crc_hex(STATIC[..STATIC.len() - 4].as_bytes()), "58C7");
+        assert_eq!(crc_hex(&STATIC.as_bytes()[..STATIC.len() - 4]), "58C7");
         assert_eq!(
-            crc_hex(DYNAMIC_10000[..DYNAMIC_10000.len() - 4].as_bytes()),
+            crc_hex(&DYNAMIC_10000.as_bytes()[..DYNAMIC_10000.len() - 4]),
             "460E"
         );
         assert_eq!(crc_hex(b""), "FFFF");
@@ -455,7 +455,7 @@ mod tests {
             prop_assert!(q.is_dynamic());
             prop_assert_eq!(q.amount(), Ok(Some(Decimal::from(amount))));
             prop_assert_eq!(q.merchant_name(), Some(name.as_str()));
-            let crc = crc_hex(dynamic[..dynamic.len() - 4].as_bytes());
+            let crc = crc_hex(&dynamic.as_bytes()[..dynamic.len() - 4]);
             prop_assert_eq!(q.crc(), Some(crc.as_str()));
         }
     }
