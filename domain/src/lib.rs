@@ -5,6 +5,10 @@
 //! Module map:
 //! - [`money`] — `Money` (IDR over `Decimal`), rounding, cash rounding,
 //!   `Rp12.500` formatting/parsing, largest-remainder splitting.
+//! - [`pricing`] — cart lines (member / happy-hour prices, weighed goods),
+//!   line and cart discounts, service charge, totals with `pembulatan`.
+//! - [`tax`] — PPN (12% × DPP nilai lain 11/12, or any rate), PBJT/PB1.
+//! - [`payment`] — multi-tender settlement, change only from cash.
 //! - [`nik`] — NIK (KTP) validation: birth date, sex, province, precise errors.
 //! - [`shu`] — SHU allocation by AD/ART and per-member jasa modal / jasa usaha.
 //! - [`qris`] — QRIS TLV parsing, CRC-16/CCITT-FALSE, static → dynamic payload.
@@ -14,5 +18,8 @@ pub mod barcode;
 pub mod loan;
 pub mod money;
 pub mod nik;
+pub mod payment;
+pub mod pricing;
 pub mod qris;
 pub mod shu;
+pub mod tax;

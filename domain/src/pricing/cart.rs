@@ -1,0 +1,364 @@
+//! Cart totals in receipt order: subtotal → discounts → service charge →
+//! tax → pembulatan → grand total.
+
+use chrono::NaiveTime;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::line::{apply_discount, price_line, CartLine, Discount, PricedLine};
+use super::PricingError;
+use crate::money::{round_rupiah, split_largest_remainder, CashRounding, Money, Rounding};
+use crate::tax::{compute_tax, PriceMode, TaxKind, TaxSettings};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cart {
+    pub lines: Vec<CartLine>,
+    #[serde(default)]
+    pub cart_discount: Option<Discount>,
+    #[serde(default)]
+    pub is_member: bool,
+    /// The sale's local time of day, for time-window prices.
+    #[serde(default)]
+    pub local_time: Option<NaiveTime>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceBase {
+    /// Bapenda Jakarta's worked example: service on the discounted amount.
+    #[default]
+    AfterDiscount,
+    BeforeDiscount,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PricingSettings {
+    pub tax: TaxSettings,
+    /// 0 for none; restaurants typically 5–10.
+    #[serde(default)]
+    pub service_charge_percent: Decimal,
+    #[serde(default)]
+    pub service_base: ServiceBase,
+    /// Applied to the grand total; pass `None` for non-cash sales.
+    #[serde(default)]
+    pub cash_rounding: Option<CashRounding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub lines: Vec<PricedLine>,
+    /// Σ line gross.
+    pub subtotal: Decimal,
+    pub line_discount_total: Decimal,
+    pub cart_discount_total: Decimal,
+    pub discount_total: Decimal,
+    pub after_discount: Decimal,
+    pub service_charge: Decimal,
+    pub tax_kind: TaxKind,
+    /// Taxable amount without tax (harga jual) incl. service charge.
+    pub taxable_amount: Decimal,
+    /// DPP as printed (DPP nilai lain for PPN 12%).
+    pub dpp: Decimal,
+    pub tax: Decimal,
+    pub total_before_rounding: Decimal,
+    /// `pembulatan`: grand total − total before rounding (may be negative).
+    pub rounding: Decimal,
+    pub grand_total: Decimal,
+}
+
+pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, PricingError> {
+    let pct = settings.service_charge_percent;
+    if pct < Decimal::ZERO || pct > Decimal::ONE_HUNDRED {
+        return Err(PricingError::InvalidServiceCharge);
+    }
+
+    let mut lines = cart
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| price_line(i, l, cart.is_member, cart.local_time))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let subtotal: Decimal = lines.iter().map(|l| l.gross).sum();
+    let line_discount_total: Decimal = lines.iter().map(|l| l.line_discount).sum();
+    let after_line = subtotal - line_discount_total;
+
+    let cart_discount_total = match &cart.cart_discount {
+        None => Decimal::ZERO,
+        Some(d) => apply_discount(after_line, d).ok_or(PricingError::InvalidCartDiscount)?,
+    };
+    if cart_discount_total > after_line {
+        return Err(PricingError::CartDiscountExceedsTotal {
+            discount: cart_discount_total,
+            amount: after_line,
+        });
+    }
+    if !cart_discount_total.is_zero() {
+        // Spread over lines by their net so per-line figures (and tax-exempt
+        // lines) stay consistent with the cart total.
+        let weights: Vec<Decimal> = lines.iter().map(|l| l.net).collect();
+        let shares = split_largest_remainder(Money::new(cart_discount_total), &weights)
+            .map_err(|_| PricingError::InvalidCartDiscount)?;
+        for (line, share) in lines.iter_mut().zip(shares) {
+            line.cart_discount = share.amount();
+            line.net -= share.amount();
+        }
+    }
+
+    let discount_total = line_discount_total + cart_discount_total;
+    let after_discount = subtotal - discount_total;
+    let service_base = match settings.service_base {
+        ServiceBase::AfterDiscount => after_discount,
+        ServiceBase::BeforeDiscount => subtotal,
+    };
+    let service_charge = round_rupiah(
+        service_base
+            .checked_mul(pct)
+            .ok_or(PricingError::Overflow)?
+            / Decimal::ONE_HUNDRED,
+        Rounding::HalfUp,
+    );
+
+    // Service charge is part of the consideration paid, so it is taxed
+    // (Bapenda Jakarta includes it in the PBJT base).
+    let taxable_lines: Decimal = lines.iter().filter(|l| !l.tax_exempt).map(|l| l.net).sum();
+    let tax =
+        compute_tax(taxable_lines + service_charge, &settings.tax).map_err(PricingError::Tax)?;
+
+    let total_before_rounding = match settings.tax.price_mode {
+        PriceMode::Exclusive => after_discount + service_charge + tax.tax,
+        PriceMode::Inclusive => after_discount + service_charge,
+    };
+    let grand_total = match &settings.cash_rounding {
+        Some(r) => r.apply(Money::new(total_before_rounding)).amount(),
+        None => total_before_rounding,
+    };
+
+    Ok(Totals {
+        lines,
+        subtotal,
+        line_discount_total,
+        cart_discount_total,
+        discount_total,
+        after_discount,
+        service_charge,
+        tax_kind: settings.tax.kind,
+        taxable_amount: tax.price_excluding_tax,
+        dpp: tax.dpp,
+        tax: tax.tax,
+        total_before_rounding,
+        rounding: grand_total - total_before_rounding,
+        grand_total,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pricing::{PriceSource, TimeWindowPrice};
+    use proptest::prelude::*;
+    use rust_decimal_macros::dec;
+
+    fn line(id: &str, price: Decimal, qty: Decimal) -> CartLine {
+        CartLine {
+            id: id.into(),
+            unit_price: price,
+            quantity: qty,
+            member_price: None,
+            time_prices: vec![],
+            discount: None,
+            tax_exempt: false,
+        }
+    }
+
+    fn cart(lines: Vec<CartLine>) -> Cart {
+        Cart {
+            lines,
+            cart_discount: None,
+            is_member: false,
+            local_time: None,
+        }
+    }
+
+    fn fnb(service: Decimal, base: ServiceBase) -> PricingSettings {
+        PricingSettings {
+            tax: TaxSettings::pbjt(dec!(10), PriceMode::Exclusive),
+            service_charge_percent: service,
+            service_base: base,
+            cash_rounding: None,
+        }
+    }
+
+    #[test]
+    fn pbjt_with_service_bapenda() {
+        let mut c = cart(vec![
+            line("nasi", dec!(60000), dec!(1)),
+            line("teh", dec!(40000), dec!(1)),
+        ]);
+        c.cart_discount = Some(Discount::Percent(dec!(20)));
+        let t = price_cart(&c, &fnb(dec!(5), ServiceBase::AfterDiscount)).unwrap();
+        assert_eq!(t.subtotal, dec!(100000));
+        assert_eq!(t.discount_total, dec!(20000));
+        assert_eq!(t.service_charge, dec!(4000));
+        assert_eq!(t.tax, dec!(8400));
+        assert_eq!(t.grand_total, dec!(92400));
+        let lines_net: Decimal = t.lines.iter().map(|l| l.net).sum();
+        assert_eq!(lines_net, dec!(80000));
+
+        let t = price_cart(&c, &fnb(dec!(5), ServiceBase::BeforeDiscount)).unwrap();
+        assert_eq!(
+            (t.service_charge, t.tax, t.grand_total),
+            (dec!(5000), dec!(8500), dec!(93500))
+        );
+
+        let c = cart(vec![line("paket", dec!(200000), dec!(1))]);
+        let t = price_cart(&c, &fnb(dec!(5), ServiceBase::AfterDiscount)).unwrap();
+        assert_eq!(
+            (t.service_charge, t.tax, t.grand_total),
+            (dec!(10000), dec!(21000), dec!(231000))
+        );
+    }
+
+    #[test]
+    fn ppn_retail_inclusive_and_exempt() {
+        let settings = PricingSettings {
+            tax: TaxSettings::ppn_nilai_lain(PriceMode::Inclusive),
+            ..PricingSettings::default()
+        };
+        let mut beras = line("beras", dec!(15000), dec!(2));
+        beras.tax_exempt = true;
+        let c = cart(vec![line("sabun", dec!(25000), dec!(1)), beras]);
+        let t = price_cart(&c, &settings).unwrap();
+        assert_eq!(t.subtotal, dec!(55000));
+        assert_eq!(t.tax, dec!(2477));
+        assert_eq!(t.taxable_amount, dec!(22523));
+        assert_eq!(t.grand_total, dec!(55000));
+
+        let excl = PricingSettings {
+            tax: TaxSettings::ppn_nilai_lain(PriceMode::Exclusive),
+            ..PricingSettings::default()
+        };
+        let t = price_cart(&cart(vec![line("tv", dec!(123456), dec!(1))]), &excl).unwrap();
+        assert_eq!(
+            (t.dpp, t.tax, t.grand_total),
+            (dec!(113168), dec!(13580), dec!(137036))
+        );
+    }
+
+    #[test]
+    fn weighed_goods_discounts_and_rounding() {
+        let mut daging = line("daging", dec!(52000), dec!(0.375));
+        daging.discount = Some(Discount::Percent(dec!(10)));
+        let mut gula = line("gula", dec!(17500), dec!(1));
+        gula.discount = Some(Discount::Amount(dec!(500)));
+        let mut c = cart(vec![daging, gula]);
+        c.cart_discount = Some(Discount::Amount(dec!(1001)));
+        let settings = PricingSettings {
+            cash_rounding: Some(CashRounding::nearest(100)),
+            ..PricingSettings::default()
+        };
+        let t = price_cart(&c, &settings).unwrap();
+        assert_eq!(t.lines[0].gross, dec!(19500));
+        assert_eq!(t.lines[0].line_discount, dec!(1950));
+        assert_eq!(t.lines[1].line_discount, dec!(500));
+        assert_eq!(t.subtotal, dec!(37000));
+        assert_eq!(t.cart_discount_total, dec!(1001));
+        assert_eq!(
+            t.lines.iter().map(|l| l.cart_discount).sum::<Decimal>(),
+            dec!(1001)
+        );
+        assert_eq!(t.total_before_rounding, dec!(33549));
+        assert_eq!(t.rounding, dec!(-49));
+        assert_eq!(t.grand_total, dec!(33500));
+    }
+
+    #[test]
+    fn member_and_happy_hour_prices() {
+        let mut kopi = line("kopi", dec!(20000), dec!(2));
+        kopi.member_price = Some(dec!(18000));
+        kopi.time_prices = vec![TimeWindowPrice {
+            start: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+            unit_price: dec!(15000),
+        }];
+        let mut c = cart(vec![kopi]);
+        let s = PricingSettings::default();
+        assert_eq!(price_cart(&c, &s).unwrap().subtotal, dec!(40000));
+        c.is_member = true;
+        let t = price_cart(&c, &s).unwrap();
+        assert_eq!(
+            (t.subtotal, t.lines[0].price_source),
+            (dec!(36000), PriceSource::Member)
+        );
+        c.local_time = NaiveTime::from_hms_opt(16, 59, 59);
+        let t = price_cart(&c, &s).unwrap();
+        assert_eq!(
+            (t.subtotal, t.lines[0].price_source),
+            (dec!(30000), PriceSource::TimeWindow)
+        );
+        c.local_time = NaiveTime::from_hms_opt(17, 0, 0);
+        assert_eq!(price_cart(&c, &s).unwrap().subtotal, dec!(36000));
+        let overnight = TimeWindowPrice {
+            start: NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(2, 0, 0).unwrap(),
+            unit_price: dec!(1),
+        };
+        assert!(overnight.is_active(NaiveTime::from_hms_opt(1, 0, 0).unwrap()));
+        assert!(!overnight.is_active(NaiveTime::from_hms_opt(2, 0, 0).unwrap()));
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        let s = PricingSettings::default();
+        let c = cart(vec![line("x", dec!(1000), dec!(0))]);
+        assert_eq!(
+            price_cart(&c, &s),
+            Err(PricingError::InvalidQuantity { line: 0 })
+        );
+        let c = cart(vec![line("x", dec!(-1), dec!(1))]);
+        assert_eq!(price_cart(&c, &s).unwrap_err().field(), "unit_price");
+        let mut l = line("x", dec!(1000), dec!(1));
+        l.discount = Some(Discount::Amount(dec!(1001)));
+        assert!(matches!(
+            price_cart(&cart(vec![l]), &s),
+            Err(PricingError::LineDiscountExceedsAmount { .. })
+        ));
+        let mut c = cart(vec![line("x", dec!(1000), dec!(1))]);
+        c.cart_discount = Some(Discount::Percent(dec!(101)));
+        assert_eq!(price_cart(&c, &s), Err(PricingError::InvalidCartDiscount));
+    }
+
+    proptest! {
+        #[test]
+        fn totals_are_consistent(
+            items in proptest::collection::vec((1i64..1_000_000, 1i64..5000, 0u32..=100), 1..30),
+            cart_pct in 0u32..=100,
+            service in 0u32..=10,
+            inclusive in any::<bool>(),
+        ) {
+            let lines = items.iter().enumerate().map(|(i, (p, q, d))| CartLine {
+                discount: Some(Discount::Percent(Decimal::from(*d))),
+                ..line(&i.to_string(), Decimal::from(*p), Decimal::new(*q, 2))
+            }).collect();
+            let mut c = cart(lines);
+            c.cart_discount = Some(Discount::Percent(Decimal::from(cart_pct)));
+            let mode = if inclusive { PriceMode::Inclusive } else { PriceMode::Exclusive };
+            let s = PricingSettings {
+                tax: TaxSettings::ppn_nilai_lain(mode),
+                service_charge_percent: Decimal::from(service),
+                service_base: ServiceBase::AfterDiscount,
+                cash_rounding: Some(CashRounding::nearest(100)),
+            };
+            let t = price_cart(&c, &s).unwrap();
+            let net: Decimal = t.lines.iter().map(|l| l.net).sum();
+            prop_assert_eq!(net, t.after_discount);
+            prop_assert_eq!(t.subtotal - t.discount_total, t.after_discount);
+            for l in &t.lines {
+                prop_assert!(l.net >= Decimal::ZERO);
+            }
+            prop_assert!(t.tax >= Decimal::ZERO);
+            prop_assert_eq!(t.grand_total - t.rounding, t.total_before_rounding);
+            prop_assert!(t.rounding.abs() <= dec!(50));
+        }
+    }
+}

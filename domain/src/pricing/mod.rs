@@ -1,0 +1,60 @@
+//! Cart pricing: line prices (member / happy-hour), line and cart discounts,
+//! service charge, tax and the `pembulatan` line — the totals a receipt shows.
+
+pub mod cart;
+pub mod line;
+
+pub use cart::{price_cart, Cart, PricingSettings, ServiceBase, Totals};
+pub use line::{
+    active_unit_price, apply_discount, CartLine, Discount, PriceSource, PricedLine, TimeWindowPrice,
+};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::tax::TaxError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "code")]
+pub enum PricingError {
+    #[error("baris {line}: jumlah barang harus lebih dari nol")]
+    InvalidQuantity { line: usize },
+    #[error("baris {line}: harga tidak boleh negatif")]
+    NegativePrice { line: usize },
+    #[error("baris {line}: diskon harus 0–100% atau nominal tidak negatif")]
+    InvalidLineDiscount { line: usize },
+    #[error("baris {line}: diskon {discount} melebihi harga baris {amount}")]
+    LineDiscountExceedsAmount {
+        line: usize,
+        discount: Decimal,
+        amount: Decimal,
+    },
+    #[error("diskon keranjang harus 0–100% atau nominal tidak negatif")]
+    InvalidCartDiscount,
+    #[error("diskon keranjang {discount} melebihi total {amount}")]
+    CartDiscountExceedsTotal { discount: Decimal, amount: Decimal },
+    #[error("biaya layanan harus antara 0 dan 100 persen")]
+    InvalidServiceCharge,
+    #[error("pajak: {0}")]
+    Tax(TaxError),
+    #[error("perhitungan melampaui batas angka")]
+    Overflow,
+}
+
+impl PricingError {
+    pub fn field(&self) -> &'static str {
+        match self {
+            PricingError::InvalidQuantity { .. } => "quantity",
+            PricingError::NegativePrice { .. } => "unit_price",
+            PricingError::InvalidLineDiscount { .. }
+            | PricingError::LineDiscountExceedsAmount { .. } => "discount",
+            PricingError::InvalidCartDiscount | PricingError::CartDiscountExceedsTotal { .. } => {
+                "cart_discount"
+            }
+            PricingError::InvalidServiceCharge => "service_charge_percent",
+            PricingError::Tax(e) => e.field(),
+            PricingError::Overflow => "lines",
+        }
+    }
+}
