@@ -10,6 +10,8 @@
 //! - [`tax`] — PPN (12% × DPP nilai lain 11/12, or any rate), PBJT/PB1.
 //! - [`payment`] — multi-tender settlement, change only from cash.
 //! - [`nik`] — NIK (KTP) validation: birth date, sex, province, precise errors.
+//! - [`savings`] — simpanan kinds, sukarela interest (daily / minimum balance),
+//!   berjangka maturity, PP 15/2009 final tax on interest.
 //! - [`shu`] — SHU allocation by AD/ART and per-member jasa modal / jasa usaha.
 //! - [`qris`] — QRIS TLV parsing, CRC-16/CCITT-FALSE, static → dynamic payload.
 //! - [`barcode`] — EAN-13 / EAN-8 / UPC-A check digits.
@@ -21,5 +23,6 @@ pub mod nik;
 pub mod payment;
 pub mod pricing;
 pub mod qris;
+pub mod savings;
 pub mod shu;
 pub mod tax;
