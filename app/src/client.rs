@@ -1,0 +1,127 @@
+//! Calls to the server's `/api/v1`. They run only in the browser (from effects and event
+//! handlers); during server rendering nothing is fetched.
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ApiError {
+    #[serde(default)]
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn network() -> Self {
+        ApiError { status: 0, code: "network_error".into(), message: String::new() }
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ApiError,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+/// Reads a cookie visible to scripts (the CSRF token is one).
+#[cfg(feature = "hydrate")]
+pub fn cookie(name: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?.dyn_into::<web_sys::HtmlDocument>().ok()?;
+    let all = doc.cookie().ok()?;
+    all.split(';').find_map(|kv| {
+        let (k, v) = kv.trim().split_once('=')?;
+        (k == name).then(|| v.to_string())
+    })
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn cookie(_name: &str) -> Option<String> {
+    None
+}
+
+#[cfg(feature = "hydrate")]
+pub fn set_cookie(value: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(doc) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    {
+        let _ = doc.set_cookie(value);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub fn set_cookie(_value: &str) {}
+
+#[cfg(feature = "hydrate")]
+async fn send(method: Method, url: &str, body: Option<String>) -> Result<(u16, String), ApiError> {
+    use gloo_net::http::Request;
+    let builder = match method {
+        Method::Get => Request::get(url),
+        Method::Post => Request::post(url),
+        Method::Put => Request::put(url),
+        Method::Patch => Request::patch(url),
+        Method::Delete => Request::delete(url),
+    };
+    let mut builder = builder.header("Accept", "application/json");
+    if !matches!(method, Method::Get) {
+        if let Some(csrf) = cookie("satu_csrf") {
+            builder = builder.header("X-CSRF-Token", &csrf);
+        }
+    }
+    let request = match body {
+        Some(b) => builder.header("Content-Type", "application/json").body(b),
+        None => builder.build(),
+    }
+    .map_err(|_| ApiError::network())?;
+    let response = request.send().await.map_err(|_| ApiError::network())?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| ApiError::network())?;
+    Ok((status, text))
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn send(_method: Method, _url: &str, _body: Option<String>) -> Result<(u16, String), ApiError> {
+    Err(ApiError::network())
+}
+
+pub async fn call<T: DeserializeOwned>(
+    method: Method,
+    url: &str,
+    body: Option<&impl Serialize>,
+) -> Result<T, ApiError> {
+    let body = body.map(|b| serde_json::to_string(b).unwrap_or_default());
+    let (status, text) = send(method, url, body).await?;
+    if (200..300).contains(&status) {
+        let text = if text.is_empty() { "null" } else { &text };
+        serde_json::from_str(text).map_err(|_| ApiError::network())
+    } else {
+        let mut err = serde_json::from_str::<ErrorBody>(&text)
+            .map(|b| b.error)
+            .unwrap_or_else(|_| ApiError::network());
+        err.status = status;
+        Err(err)
+    }
+}
+
+pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    call::<T>(Method::Get, url, None::<&()>).await
+}
+
+pub async fn post<T: DeserializeOwned>(url: &str, body: &impl Serialize) -> Result<T, ApiError> {
+    call(Method::Post, url, Some(body)).await
+}
+
+/// For endpoints that answer 204.
+pub async fn send_unit(method: Method, url: &str, body: Option<&impl Serialize>) -> Result<(), ApiError> {
+    call::<serde_json::Value>(method, url, body).await.map(|_| ())
+}

@@ -1,0 +1,164 @@
+//! Bahasa Indonesia first, English on request. Keys are short English phrases so a
+//! missing translation still reads sensibly.
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
+pub fn tr(lang: Lang, key: &'static str) -> &'static str {
+    let (id, en) = match key {
+        "app_tagline" => ("Satu otak untuk banyak bisnis", "One brain for many businesses"),
+        "sign_in" => ("Masuk", "Sign in"),
+        "sign_out" => ("Keluar", "Sign out"),
+        "email" => ("Email", "Email"),
+        "password" => ("Kata sandi", "Password"),
+        "signing_in" => ("Sedang masuk…", "Signing in…"),
+        "bad_credentials" => ("Email atau kata sandi salah.", "Wrong email or password."),
+        "rate_limited" => ("Terlalu banyak percobaan. Coba lagi nanti.", "Too many attempts. Try again later."),
+        "demo_password_refused" => ("Kata sandi demo hanya berlaku dalam mode demo.", "The demo password only works in demo mode."),
+        "network_error" => ("Tidak dapat menghubungi server. Periksa koneksi.", "Cannot reach the server. Check the connection."),
+        "loading" => ("Memuat…", "Loading…"),
+        "language" => ("Bahasa", "Language"),
+        "dashboard" => ("Dasbor", "Dashboard"),
+        "outlets" => ("Outlet", "Outlets"),
+        "staff" => ("Staf", "Staff"),
+        "devices" => ("Perangkat", "Devices"),
+        "api_tokens" => ("Token API", "API tokens"),
+        "audit" => ("Jejak audit", "Audit trail"),
+        "till" => ("Kasir", "Till"),
+        "my_savings" => ("Simpanan saya", "My savings"),
+        "supplier_portal" => ("Portal pemasok", "Supplier portal"),
+        "platform" => ("Platform", "Platform"),
+        "loan_simulator" => ("Simulasi pinjaman", "Loan simulator"),
+        "welcome" => ("Selamat datang", "Welcome"),
+        "name" => ("Nama", "Name"),
+        "code" => ("Kode", "Code"),
+        "address" => ("Alamat", "Address"),
+        "timezone" => ("Zona waktu", "Time zone"),
+        "industry" => ("Paket industri", "Industry package"),
+        "add_outlet" => ("Tambah outlet", "Add outlet"),
+        "save" => ("Simpan", "Save"),
+        "saved" => ("Tersimpan.", "Saved."),
+        "role" => ("Peran", "Role"),
+        "roles" => ("Peran", "Roles"),
+        "status" => ("Status", "Status"),
+        "invite_staff" => ("Undang staf", "Invite staff"),
+        "invite_link" => ("Tautan undangan (hanya ditampilkan sekali)", "Invitation link (shown once)"),
+        "all_outlets" => ("Semua outlet", "All outlets"),
+        "set_pin" => ("Atur PIN", "Set PIN"),
+        "pin" => ("PIN (6 angka)", "PIN (6 digits)"),
+        "disable" => ("Nonaktifkan", "Disable"),
+        "create_token" => ("Buat token", "Create token"),
+        "token_secret" => ("Salin token ini sekarang — tidak akan ditampilkan lagi", "Copy this token now — it will not be shown again"),
+        "revoke" => ("Cabut", "Revoke"),
+        "revoked" => ("Dicabut", "Revoked"),
+        "last_used" => ("Terakhir dipakai", "Last used"),
+        "created" => ("Dibuat", "Created"),
+        "never" => ("Belum pernah", "Never"),
+        "when" => ("Waktu", "When"),
+        "who" => ("Oleh", "By"),
+        "action" => ("Tindakan", "Action"),
+        "object" => ("Objek", "Object"),
+        "details" => ("Rincian", "Details"),
+        "filter" => ("Saring", "Filter"),
+        "from" => ("Dari", "From"),
+        "to" => ("Sampai", "To"),
+        "chain_ok" => ("Rantai audit utuh", "Audit chain intact"),
+        "chain_broken" => ("Rantai audit RUSAK pada entri", "Audit chain BROKEN at entry"),
+        "entries" => ("entri", "entries"),
+        "register_device" => ("Daftarkan tablet ini sebagai perangkat kasir", "Register this tablet as a till device"),
+        "device_name" => ("Nama perangkat", "Device name"),
+        "this_device" => ("Perangkat ini", "This device"),
+        "not_registered" => ("Browser ini belum terdaftar sebagai perangkat kasir.", "This browser is not registered as a till device."),
+        "switch_user" => ("Ganti kasir", "Switch cashier"),
+        "choose_cashier" => ("Pilih nama Anda, lalu masukkan PIN", "Pick your name, then enter your PIN"),
+        "wrong_pin" => ("PIN salah.", "Wrong PIN."),
+        "clear" => ("Hapus", "Clear"),
+        "my_pin" => ("PIN saya", "My PIN"),
+        "current_password" => ("Kata sandi saat ini", "Current password"),
+        "cashier_on_duty" => ("Kasir bertugas", "Cashier on duty"),
+        "outlet" => ("Outlet", "Outlet"),
+        "device" => ("Perangkat", "Device"),
+        "tenants" => ("Tenant", "Tenants"),
+        "create_tenant" => ("Buat tenant", "Create tenant"),
+        "business_name" => ("Nama usaha", "Business name"),
+        "owner_email" => ("Email pemilik", "Owner's email"),
+        "owner_name" => ("Nama pemilik", "Owner's name"),
+        "plan" => ("Paket", "Plan"),
+        "accept_invitation" => ("Terima undangan", "Accept invitation"),
+        "choose_password" => ("Buat kata sandi (min. 8 karakter)", "Choose a password (min. 8 characters)"),
+        "invitation_done" => ("Kata sandi tersimpan. Silakan masuk.", "Password saved. Please sign in."),
+        "member_intro" => ("Ringkasan keanggotaan Anda di koperasi.", "Your cooperative membership at a glance."),
+        "supplier_intro" => ("Anda masuk sebagai pemasok.", "You are signed in as a supplier."),
+        "principal" => ("Pokok pinjaman", "Loan amount"),
+        "rate" => ("Bunga (%)", "Interest (%)"),
+        "per_month" => ("per bulan", "per month"),
+        "per_year" => ("per tahun", "per year"),
+        "tenor" => ("Jangka waktu (bulan)", "Term (months)"),
+        "method" => ("Metode", "Method"),
+        "flat" => ("Flat", "Flat"),
+        "effective" => ("Efektif (menurun)", "Effective (declining)"),
+        "annuity" => ("Anuitas", "Annuity"),
+        "calculate" => ("Hitung", "Calculate"),
+        "period" => ("Bulan ke", "Month"),
+        "interest" => ("Bunga", "Interest"),
+        "installment" => ("Angsuran", "Instalment"),
+        "balance" => ("Sisa pokok", "Balance"),
+        "total_interest" => ("Total bunga", "Total interest"),
+        "total_payment" => ("Total bayar", "Total payment"),
+        "offline_ok" => ("Dihitung di perangkat ini — tetap jalan tanpa internet.", "Computed on this device — works without internet."),
+        "not_found" => ("Halaman tidak ditemukan.", "Page not found."),
+        "forbidden" => ("Anda tidak berhak membuka halaman ini.", "You may not open this page."),
+        "active" => ("Aktif", "Active"),
+        "invited" => ("Diundang", "Invited"),
+        "disabled" => ("Nonaktif", "Disabled"),
+        "verify_chain" => ("Periksa rantai", "Verify chain"),
+        "open_api_docs" => ("Dokumentasi API", "API documentation"),
+        _ => (key, key),
+    };
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+pub fn role_label(lang: Lang, role: &str) -> &'static str {
+    let (id, en) = match role {
+        "developer" => ("Developer", "Developer"),
+        "superadmin" => ("Superadmin", "Superadmin"),
+        "owner" => ("Pemilik", "Owner"),
+        "admin" => ("Admin", "Admin"),
+        "manager" => ("Manajer", "Manager"),
+        "cashier" => ("Kasir", "Cashier"),
+        "supplier" => ("Pemasok", "Supplier"),
+        "member" => ("Anggota", "Member"),
+        _ => ("?", "?"),
+    };
+    if lang == Lang::Id { id } else { en }
+}
+
+/// The language signal shared by the whole app.
+#[derive(Clone, Copy)]
+pub struct LangCtx(pub RwSignal<Lang>);
+
+pub fn use_lang() -> RwSignal<Lang> {
+    use_context::<LangCtx>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(Lang::Id))
+}
+
+/// A reactive translated string for use in views.
+pub fn t(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || tr(lang.get(), key)
+}

@@ -1,0 +1,92 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::client::{self, Method};
+use crate::i18n::{role_label, t, use_lang, Lang};
+use crate::session::use_session;
+
+/// Navigation entries: (path, label key, roles that see it).
+const NAV: [(&str, &str, &[&str]); 10] = [
+    ("/platform", "platform", &["superadmin", "developer"]),
+    ("/dasbor", "dashboard", &["owner", "admin", "manager"]),
+    ("/outlet", "outlets", &["owner", "admin", "manager"]),
+    ("/staf", "staff", &["owner", "admin", "manager"]),
+    ("/token", "api_tokens", &["owner", "admin"]),
+    ("/audit", "audit", &["owner"]),
+    ("/kasir", "till", &["owner", "admin", "manager", "cashier"]),
+    ("/simpanan-saya", "my_savings", &["member"]),
+    ("/pemasok", "supplier_portal", &["supplier"]),
+    ("/simulasi-pinjaman", "loan_simulator", &[]),
+];
+
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let choose = move |l: Lang| {
+        lang.set(l);
+        client::set_cookie(&format!("satu_lang={}; path=/; max-age=31536000; samesite=lax", l.code()));
+    };
+    view! {
+        <div class="lang" role="group" aria-label=move || t("language")()>
+            <button type="button" class:active=move || lang.get() == Lang::Id
+                on:click=move |_| choose(Lang::Id) data-testid="lang-id">"ID"</button>
+            <button type="button" class:active=move || lang.get() == Lang::En
+                on:click=move |_| choose(Lang::En) data-testid="lang-en">"EN"</button>
+        </div>
+    }
+}
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let ctx = use_session();
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let _ = client::send_unit(Method::Post, "/api/v1/auth/logout", None::<&()>).await;
+            ctx.session.set(None);
+            navigate("/masuk", Default::default());
+        });
+    };
+    let nav = move || {
+        ctx.session.get().map(|s| {
+            NAV.iter()
+                .filter(|(_, _, roles)| roles.is_empty() || s.has_any(roles))
+                .map(|(href, key, _)| {
+                    let label = t(key);
+                    view! { <A href=*href>{label}</A> }
+                })
+                .collect_view()
+        })
+    };
+    let who = move || {
+        ctx.session.get().map(|s| {
+            let role = s.roles.first().cloned().unwrap_or_default();
+            format!(
+                "{} · {}{}",
+                s.user.name,
+                role_label(lang.get(), &role),
+                s.user.tenant_name.map(|n| format!(" · {n}")).unwrap_or_default()
+            )
+        })
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href="/">"Satu"</a>
+            <nav class="nav" aria-label="Menu">{nav}</nav>
+            <div class="topbar-end">
+                <span class="who" data-testid="who">{who}</span>
+                <LanguageSwitch/>
+                <Show when=move || ctx.session.with(|s| s.is_some())>
+                    <button type="button" class="link" on:click=sign_out.clone() data-testid="sign-out">
+                        {t("sign_out")}
+                    </button>
+                </Show>
+            </div>
+        </header>
+        <main class="page">{children()}</main>
+    }
+}

@@ -1,0 +1,106 @@
+//! Satu's web app: server-rendered, hydrated in the browser. Data comes from `/api/v1`;
+//! the numbers come from the `domain` crate, compiled into the page.
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+pub mod client;
+pub mod i18n;
+pub mod layout;
+pub mod model;
+pub mod pages;
+pub mod session;
+
+use i18n::{Lang, LangCtx};
+use session::SessionCtx;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="id">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = RwSignal::new(Lang::Id);
+    provide_context(LangCtx(lang));
+    let session = SessionCtx::new();
+    provide_context(session);
+
+    // Runs only in the browser, after hydration: the chosen language lives in a cookie.
+    Effect::new(move |_| {
+        if client::cookie("satu_lang").as_deref() == Some("en") {
+            lang.set(Lang::En);
+        }
+    });
+    Effect::new(move |_| {
+        lang.with(|l| {
+            #[cfg(feature = "hydrate")]
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = el.set_attribute("lang", l.code());
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = l;
+        })
+    });
+    session.load();
+    // Marks the page as live: until then a click would reach plain HTML, not the app.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/satu.css"/>
+        <Title text="Satu"/>
+        <Meta name="theme-color" content="#0b6e4f"/>
+        <Link rel="manifest" href="/manifest.webmanifest"/>
+        <Link rel="icon" href="/icons/icon-192.png"/>
+        <Router>
+            <layout::Shell>
+                <Routes fallback=|| view! { <pages::NotFound/> }>
+                    <Route path=path!("") view=pages::Home/>
+                    <Route path=path!("/masuk") view=pages::login::Login/>
+                    <Route path=path!("/undangan") view=pages::login::AcceptInvitation/>
+                    <Route path=path!("/dasbor") view=pages::dashboard::Dashboard/>
+                    <Route path=path!("/outlet") view=pages::outlets::Outlets/>
+                    <Route path=path!("/staf") view=pages::staff::Staff/>
+                    <Route path=path!("/token") view=pages::tokens::Tokens/>
+                    <Route path=path!("/audit") view=pages::audit::Audit/>
+                    <Route path=path!("/kasir") view=pages::till::TillHome/>
+                    <Route path=path!("/kasir/pin") view=pages::till::PinSwitch/>
+                    <Route path=path!("/simpanan-saya") view=pages::member::MemberHome/>
+                    <Route path=path!("/pemasok") view=pages::member::SupplierHome/>
+                    <Route path=path!("/platform") view=pages::platform::Platform/>
+                    <Route path=path!("/simulasi-pinjaman") view=pages::loan::LoanSimulator/>
+                </Routes>
+            </layout::Shell>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

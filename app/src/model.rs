@@ -1,0 +1,108 @@
+//! The shapes the app reads from the API (the server's OpenAPI document is the reference).
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub tenant_id: Option<String>,
+    pub tenant_name: Option<String>,
+    pub roles: Vec<String>,
+    pub outlet_ids: Option<Vec<String>>,
+    pub status: String,
+    pub has_pin: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Session {
+    pub user: User,
+    pub roles: Vec<String>,
+    pub csrf_token: String,
+    pub home: String,
+    pub device_id: Option<String>,
+}
+
+impl Session {
+    pub fn has(&self, role: &str) -> bool {
+        self.roles.iter().any(|r| r == role)
+    }
+
+    pub fn has_any(&self, roles: &[&str]) -> bool {
+        roles.iter().any(|r| self.has(r))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Outlet {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub address: String,
+    pub timezone: String,
+    pub industry: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Tenant {
+    pub id: String,
+    pub name: String,
+    pub owner_email: String,
+    pub plan: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Token {
+    pub id: String,
+    pub name: String,
+    pub prefix: String,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: String,
+    pub actor_email: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Verification {
+    pub entries: u64,
+    pub valid: bool,
+    pub broken_at: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Device {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub outlet_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct PinUser {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct CurrentDevice {
+    pub device: Device,
+    pub outlet_name: String,
+    pub users: Vec<PinUser>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Credentials {
+    pub email: String,
+    pub password: String,
+}

@@ -1,0 +1,141 @@
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use axum_extra::extract::CookieJar;
+use sea_orm::TransactionTrait;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::api::auth::outlet_name_of;
+use crate::api::tenants::required;
+use crate::api::Json;
+use crate::audit::{self, Actor, Event};
+use crate::auth::context::DEVICE_COOKIE;
+use crate::auth::Auth;
+use crate::entity::device;
+use crate::error::{ApiError, ApiResult};
+use crate::rbac::{allows, Permission};
+use crate::repo::{devices, outlets, users};
+use crate::state::AppState;
+
+#[derive(Serialize, ToSchema)]
+pub struct DeviceView {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub outlet_id: String,
+    pub created_at: String,
+}
+
+impl From<device::Model> for DeviceView {
+    fn from(d: device::Model) -> Self {
+        DeviceView {
+            id: d.id,
+            code: d.code,
+            name: d.name,
+            outlet_id: d.outlet_id,
+            created_at: d.created_at.to_rfc3339(),
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct RegisterDevice {
+    pub outlet_id: String,
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PinUser {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CurrentDevice {
+    pub device: DeviceView,
+    pub outlet_name: String,
+    /// Staff who can switch in on this device with their PIN.
+    pub users: Vec<PinUser>,
+}
+
+#[utoipa::path(get, path = "/api/v1/devices", tag = "devices", responses((status = 200, body = [DeviceView])))]
+pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<DeviceView>>> {
+    auth.require(Permission::RegisterDevice)?;
+    let all = devices::list(&state.db, auth.tenant()?).await?;
+    Ok(Json(
+        all.into_iter()
+            .filter(|d| d.revoked_at.is_none() && auth.can_access_outlet(&d.outlet_id))
+            .map(Into::into)
+            .collect(),
+    ))
+}
+
+/// A manager signs the shared tablet in once; the browser then carries a device cookie
+/// for a year, and cashiers switch in with their PIN.
+#[utoipa::path(post, path = "/api/v1/devices", tag = "devices", request_body = RegisterDevice,
+    responses((status = 201, description = "Registered; sets the device cookie", body = DeviceView), (status = 422)))]
+pub async fn register(
+    State(state): State<AppState>,
+    auth: Auth,
+    jar: CookieJar,
+    Json(req): Json<RegisterDevice>,
+) -> ApiResult<(StatusCode, CookieJar, Json<DeviceView>)> {
+    auth.require(Permission::RegisterDevice)?;
+    let tenant_id = auth.tenant()?.to_string();
+    let name = required("name", &req.name, "Nama perangkat")?;
+    let outlet = outlets::find(&state.db, &tenant_id, &req.outlet_id)
+        .await?
+        .filter(|o| auth.can_access_outlet(&o.id))
+        .ok_or_else(|| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
+    let actor = Actor::of(&auth);
+    let registrar = auth.user.id.clone();
+    let (model, secret) = state
+        .db
+        .transaction::<_, (device::Model, String), ApiError>(|txn| {
+            Box::pin(async move {
+                let (d, secret) = devices::create(txn, &tenant_id, &outlet.id, &name, &registrar).await?;
+                audit::record(txn, &actor, Event {
+                    tenant_id: Some(&tenant_id),
+                    outlet_id: Some(&outlet.id),
+                    action: "device.register",
+                    entity: "device",
+                    entity_id: &d.id,
+                    before: None,
+                    after: Some(json!({"name": d.name, "code": d.code, "outlet_id": d.outlet_id})),
+                })
+                .await?;
+                Ok((d, secret))
+            })
+        })
+        .await?;
+    let cookie = Cookie::build((DEVICE_COOKIE, secret))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.settings.secure_cookies)
+        .path("/")
+        .max_age(axum_extra::extract::cookie::time::Duration::days(365));
+    Ok((StatusCode::CREATED, jar.add(cookie), Json(model.into())))
+}
+
+#[utoipa::path(get, path = "/api/v1/devices/current", tag = "devices",
+    responses((status = 200, body = CurrentDevice), (status = 404, description = "This browser is not a registered device")))]
+pub async fn current(State(state): State<AppState>, jar: CookieJar) -> ApiResult<Json<CurrentDevice>> {
+    let secret = jar.get(DEVICE_COOKIE).ok_or(ApiError::NotFound("Perangkat"))?;
+    let d = devices::find_by_secret(&state.db, secret.value())
+        .await?
+        .ok_or(ApiError::NotFound("Perangkat"))?;
+    let mut pin_users = Vec::new();
+    for u in users::list_in_tenant(&state.db, &d.tenant_id).await? {
+        if u.status != "active" || u.pin_hash.is_none() {
+            continue;
+        }
+        let (roles, outlet_ids) = users::roles_and_outlets(&state.db, &u).await?;
+        let at_outlet = outlet_ids.map_or(true, |ids| ids.contains(&d.outlet_id));
+        if at_outlet && roles.iter().any(|r| allows(*r, Permission::UseTill)) {
+            pin_users.push(PinUser { id: u.id, name: u.name });
+        }
+    }
+    Ok(Json(CurrentDevice { outlet_name: outlet_name_of(&state, &d).await?, device: d.into(), users: pin_users }))
+}

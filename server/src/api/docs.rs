@@ -1,0 +1,102 @@
+//! The OpenAPI document, generated from the handlers' annotations, and a plain HTML page
+//! that renders it for developers (no CDN: this must work offline).
+use axum::response::Html;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::api::{audit, auth, devices, health, outlets, simulations, tenants, tokens, users};
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("satu_session"))),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Satu API", version = "1", description = "Satu: satu otak untuk banyak bisnis. \
+        Money is a decimal string. Errors are {\"error\":{\"code\",\"message\"}}. Authenticate with the \
+        session cookie (plus the X-CSRF-Token header on writes) or `Authorization: Bearer <token>`."),
+    modifiers(&Security),
+    security(("bearer" = []), ("session" = [])),
+    paths(
+        health::health,
+        auth::login, auth::logout, auth::me, auth::pin_login, auth::set_own_pin,
+        users::accept_invitation,
+        tenants::list, tenants::create,
+        outlets::list, outlets::create, outlets::get_one, outlets::update, outlets::archive,
+        users::list, users::invite, users::get_one, users::update, users::disable, users::set_pin,
+        tokens::list, tokens::create, tokens::revoke,
+        devices::list, devices::register, devices::current,
+        audit::list, audit::verify,
+        simulations::loan, simulations::shu, simulations::nik,
+    )
+)]
+pub struct ApiDoc;
+
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.openapi = utoipa::openapi::OpenApiVersion::Version31;
+    doc
+}
+
+pub async fn openapi_json() -> axum::Json<utoipa::openapi::OpenApi> {
+    axum::Json(openapi())
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+pub async fn docs_page() -> Html<String> {
+    let doc = openapi();
+    let mut body = String::new();
+    for (path, item) in doc.paths.paths.iter() {
+        let ops = [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("PATCH", &item.patch),
+            ("DELETE", &item.delete),
+        ];
+        for (method, op) in ops {
+            let Some(op) = op else { continue };
+            let tag = op.tags.as_ref().and_then(|t| t.first()).cloned().unwrap_or_default();
+            let summary = op.summary.clone().or(op.description.clone()).unwrap_or_default();
+            let responses: Vec<String> = op.responses.responses.keys().cloned().collect();
+            body.push_str(&format!(
+                "<tr><td class=m>{method}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(path),
+                escape(&tag),
+                escape(&summary),
+                responses.join(", ")
+            ));
+        }
+    }
+    let schemas = doc
+        .components
+        .as_ref()
+        .map(|c| serde_json::to_string_pretty(&c.schemas).unwrap_or_default())
+        .unwrap_or_default();
+    Html(format!(
+        "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content='width=device-width'>\
+         <title>Satu API</title><style>body{{font-family:system-ui,sans-serif;margin:1.5rem;max-width:70rem}}\
+         table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}}\
+         .m{{font-weight:700;color:#0b6e4f}}pre{{background:#f4f4f4;padding:1rem;overflow:auto}}</style></head><body>\
+         <h1>Satu API v1</h1><p>{}</p><p>Machine-readable: <a href='/api/openapi.json'>/api/openapi.json</a> (OpenAPI 3.1).</p>\
+         <table><thead><tr><th>Method</th><th>Path</th><th>Tag</th><th>Summary</th><th>Responses</th></tr></thead><tbody>{body}</tbody></table>\
+         <h2>Schemas</h2><pre>{}</pre></body></html>",
+        escape(doc.info.description.as_deref().unwrap_or_default()),
+        escape(&schemas)
+    ))
+}

@@ -1,0 +1,123 @@
+//! The `/api` HTTP surface. Handlers are thin: they check permissions, validate input,
+//! call repositories inside one transaction, and record the audit entry in that same
+//! transaction.
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts};
+use axum::routing::{get, post, put};
+use axum::Router;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+pub mod audit;
+pub mod auth;
+pub mod devices;
+pub mod docs;
+pub mod health;
+pub mod outlets;
+pub mod simulations;
+pub mod tenants;
+pub mod tokens;
+pub mod users;
+
+/// `axum::Json` whose rejection speaks our error format.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct Json<T>(pub T);
+
+impl<T: serde::Serialize> axum::response::IntoResponse for Json<T> {
+    fn into_response(self) -> axum::response::Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct Path<T>(pub T);
+
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct Query<T>(pub T);
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::JsonDataError(e) => ApiError::Validation {
+                field: data_error_field(&e.body_text()),
+                message: format!("Data tidak valid: {}", e.body_text()),
+            },
+            JsonRejection::MissingJsonContentType(_) => {
+                ApiError::BadRequest("Kirim data sebagai application/json.".into())
+            }
+            other => ApiError::BadRequest(format!("JSON tidak dapat dibaca: {}", other.body_text())),
+        }
+    }
+}
+
+/// serde names the offending field in its message ("… at line 1 column 5: missing field `x`"
+/// or "`rate_period`: unknown variant"); surface it so clients can point at the input.
+fn data_error_field(text: &str) -> String {
+    let rest = text.split_once("target type: ").map_or(text, |(_, r)| r);
+    if let Some(field) = rest.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+        return field.to_string();
+    }
+    match rest.split_once(": ") {
+        Some((path, _)) if path != "." => path.to_string(),
+        _ => String::new(),
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(_: PathRejection) -> Self {
+        ApiError::NotFound("Sumber daya")
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        ApiError::BadRequest(format!("Parameter tidak valid: {}", rejection.body_text()))
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let v1 = Router::new()
+        .route("/auth/login", post(auth::login))
+        .route("/auth/logout", post(auth::logout))
+        .route("/auth/me", get(auth::me))
+        .route("/auth/pin-login", post(auth::pin_login))
+        .route("/auth/pin", put(auth::set_own_pin))
+        .route("/invitations/accept", post(users::accept_invitation))
+        .route("/tenants", get(tenants::list).post(tenants::create))
+        .route(
+            "/outlets",
+            get(outlets::list).post(outlets::create),
+        )
+        .route(
+            "/outlets/{id}",
+            get(outlets::get_one).patch(outlets::update).delete(outlets::archive),
+        )
+        .route("/users", get(users::list).post(users::invite))
+        .route(
+            "/users/{id}",
+            get(users::get_one).patch(users::update).delete(users::disable),
+        )
+        .route("/users/{id}/pin", put(users::set_pin))
+        .route("/tokens", get(tokens::list).post(tokens::create))
+        .route("/tokens/{id}", axum::routing::delete(tokens::revoke))
+        .route("/devices", get(devices::list).post(devices::register))
+        .route("/devices/current", get(devices::current))
+        .route("/audit", get(audit::list))
+        .route("/audit/verify", get(audit::verify))
+        .route("/loan-simulations", post(simulations::loan))
+        .route("/shu-simulations", post(simulations::shu))
+        .route("/nik-checks", post(simulations::nik));
+
+    let api = Router::new()
+        .route("/health", get(health::health))
+        .route("/openapi.json", get(docs::openapi_json))
+        .route("/docs", get(docs::docs_page))
+        .nest("/v1", v1)
+        .fallback(|| async { ApiError::NotFound("Alamat API") })
+        .with_state(state);
+    Router::new().nest("/api", api)
+}

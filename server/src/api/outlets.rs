@@ -1,0 +1,257 @@
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::Utc;
+use sea_orm::{Set, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::api::tenants::required;
+use crate::api::{Json, Path};
+use crate::audit::{self, Actor, Event};
+use crate::auth::secret::new_id;
+use crate::auth::Auth;
+use crate::entity::outlet;
+use crate::error::{ApiError, ApiResult};
+use crate::rbac::Permission;
+use crate::repo::outlets;
+use crate::state::AppState;
+
+pub const TIMEZONES: [&str; 3] = ["WIB", "WITA", "WIT"];
+pub const INDUSTRIES: [&str; 10] = [
+    "retail", "koperasi", "fnb", "beauty", "services", "education", "healthcare", "hospitality",
+    "automotive", "agriculture",
+];
+
+#[derive(Serialize, ToSchema, Clone)]
+pub struct OutletView {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub address: String,
+    /// `WIB`, `WITA` or `WIT`.
+    pub timezone: String,
+    pub industry: String,
+    pub created_at: String,
+}
+
+impl From<outlet::Model> for OutletView {
+    fn from(o: outlet::Model) -> Self {
+        OutletView {
+            id: o.id,
+            code: o.code,
+            name: o.name,
+            address: o.address,
+            timezone: o.timezone,
+            industry: o.industry,
+            created_at: o.created_at.to_rfc3339(),
+        }
+    }
+}
+
+fn snapshot(o: &outlet::Model) -> serde_json::Value {
+    json!({"code": o.code, "name": o.name, "address": o.address, "timezone": o.timezone, "industry": o.industry})
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct OutletInput {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub timezone: Option<String>,
+    pub industry: Option<String>,
+}
+
+fn check_code(code: &str) -> ApiResult<String> {
+    let code = code.trim().to_uppercase();
+    if code.is_empty() || code.len() > 8 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(ApiError::validation("code", "Kode outlet 1–8 huruf/angka, mis. MKM1."));
+    }
+    Ok(code)
+}
+
+fn check_timezone(tz: &str) -> ApiResult<String> {
+    TIMEZONES
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(tz.trim()))
+        .map(|t| t.to_string())
+        .ok_or_else(|| ApiError::validation("timezone", "Zona waktu harus WIB, WITA, atau WIT."))
+}
+
+fn check_industry(industry: &str) -> ApiResult<String> {
+    INDUSTRIES
+        .iter()
+        .find(|i| **i == industry.trim())
+        .map(|i| i.to_string())
+        .ok_or_else(|| ApiError::validation("industry", "Paket industri tidak dikenal."))
+}
+
+#[utoipa::path(get, path = "/api/v1/outlets", tag = "outlets",
+    responses((status = 200, body = [OutletView])))]
+pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<OutletView>>> {
+    auth.require(Permission::ViewOutlets)?;
+    let all = outlets::list(&state.db, auth.tenant()?).await?;
+    Ok(Json(all.into_iter().filter(|o| auth.can_access_outlet(&o.id)).map(Into::into).collect()))
+}
+
+async fn load(state: &AppState, auth: &Auth, id: &str) -> ApiResult<outlet::Model> {
+    outlets::find(&state.db, auth.tenant()?, id)
+        .await?
+        .filter(|o| auth.can_access_outlet(&o.id))
+        .ok_or(ApiError::NotFound("Outlet"))
+}
+
+#[utoipa::path(get, path = "/api/v1/outlets/{id}", tag = "outlets",
+    params(("id" = String, Path)), responses((status = 200, body = OutletView), (status = 404)))]
+pub async fn get_one(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<OutletView>> {
+    auth.require(Permission::ViewOutlets)?;
+    Ok(Json(load(&state, &auth, &id).await?.into()))
+}
+
+#[utoipa::path(post, path = "/api/v1/outlets", tag = "outlets", request_body = OutletInput,
+    responses((status = 201, body = OutletView), (status = 409, description = "Code taken"), (status = 422)))]
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(req): Json<OutletInput>,
+) -> ApiResult<(StatusCode, Json<OutletView>)> {
+    auth.require(Permission::ManageOutlets)?;
+    let tenant_id = auth.tenant()?.to_string();
+    let name = required("name", req.name.as_deref().unwrap_or_default(), "Nama outlet")?;
+    let code = check_code(req.code.as_deref().unwrap_or_default())?;
+    let address = req.address.as_deref().unwrap_or_default().trim().to_string();
+    let timezone = check_timezone(req.timezone.as_deref().unwrap_or("WIB"))?;
+    let industry = check_industry(req.industry.as_deref().unwrap_or_default())?;
+    let actor = Actor::of(&auth);
+    let created = state
+        .db
+        .transaction::<_, outlet::Model, ApiError>(|txn| {
+            Box::pin(async move {
+                if outlets::code_taken(txn, &tenant_id, &code, None).await? {
+                    return Err(ApiError::conflict("code_taken", "Kode outlet sudah dipakai."));
+                }
+                let o = outlets::save(txn, outlet::ActiveModel {
+                    id: Set(new_id()),
+                    tenant_id: Set(tenant_id.clone()),
+                    code: Set(code),
+                    name: Set(name),
+                    address: Set(address),
+                    timezone: Set(timezone),
+                    industry: Set(industry),
+                    archived: Set(false),
+                    created_at: Set(Utc::now()),
+                })
+                .await?;
+                audit::record(txn, &actor, Event {
+                    tenant_id: Some(&tenant_id),
+                    outlet_id: Some(&o.id),
+                    action: "outlet.create",
+                    entity: "outlet",
+                    entity_id: &o.id,
+                    before: None,
+                    after: Some(snapshot(&o)),
+                })
+                .await?;
+                Ok(o)
+            })
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(created.into())))
+}
+
+#[utoipa::path(patch, path = "/api/v1/outlets/{id}", tag = "outlets", request_body = OutletInput,
+    params(("id" = String, Path)), responses((status = 200, body = OutletView), (status = 404), (status = 422)))]
+pub async fn update(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Json(req): Json<OutletInput>,
+) -> ApiResult<Json<OutletView>> {
+    auth.require(Permission::ManageOutlets)?;
+    let before = load(&state, &auth, &id).await?;
+    let tenant_id = auth.tenant()?.to_string();
+    let mut active: outlet::ActiveModel = before.clone().into();
+    if let Some(name) = &req.name {
+        active.name = Set(required("name", name, "Nama outlet")?);
+    }
+    let new_code = match &req.code {
+        Some(code) => Some(check_code(code)?),
+        None => None,
+    };
+    if let Some(code) = &new_code {
+        active.code = Set(code.clone());
+    }
+    if let Some(address) = &req.address {
+        active.address = Set(address.trim().to_string());
+    }
+    if let Some(tz) = &req.timezone {
+        active.timezone = Set(check_timezone(tz)?);
+    }
+    if let Some(industry) = &req.industry {
+        active.industry = Set(check_industry(industry)?);
+    }
+    let actor = Actor::of(&auth);
+    let updated = state
+        .db
+        .transaction::<_, outlet::Model, ApiError>(|txn| {
+            Box::pin(async move {
+                if let Some(code) = &new_code {
+                    if outlets::code_taken(txn, &tenant_id, code, Some(&before.id)).await? {
+                        return Err(ApiError::conflict("code_taken", "Kode outlet sudah dipakai."));
+                    }
+                }
+                let o = outlets::save(txn, active).await?;
+                audit::record(txn, &actor, Event {
+                    tenant_id: Some(&tenant_id),
+                    outlet_id: Some(&o.id),
+                    action: "outlet.update",
+                    entity: "outlet",
+                    entity_id: &o.id,
+                    before: Some(snapshot(&before)),
+                    after: Some(snapshot(&o)),
+                })
+                .await?;
+                Ok(o)
+            })
+        })
+        .await?;
+    Ok(Json(updated.into()))
+}
+
+#[utoipa::path(delete, path = "/api/v1/outlets/{id}", tag = "outlets",
+    params(("id" = String, Path)), responses((status = 204, description = "Archived"), (status = 404)))]
+pub async fn archive(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    auth.require(Permission::ManageOutlets)?;
+    let before = load(&state, &auth, &id).await?;
+    let tenant_id = auth.tenant()?.to_string();
+    let actor = Actor::of(&auth);
+    state
+        .db
+        .transaction::<_, (), ApiError>(|txn| {
+            Box::pin(async move {
+                let mut active: outlet::ActiveModel = before.clone().into();
+                active.archived = Set(true);
+                outlets::save(txn, active).await?;
+                audit::record(txn, &actor, Event {
+                    tenant_id: Some(&tenant_id),
+                    outlet_id: Some(&before.id),
+                    action: "outlet.archive",
+                    entity: "outlet",
+                    entity_id: &before.id,
+                    before: Some(snapshot(&before)),
+                    after: None,
+                })
+                .await
+            })
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,108 @@
+//! The server's one error type. Every handler returns `ApiError`; it is turned into
+//! `{"error":{"code","message"}}` here and nowhere else, so no SQL text or panic reaches a client.
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("Anda belum masuk atau sesi telah berakhir.")]
+    Unauthenticated,
+    #[error("Email atau kata sandi salah.")]
+    BadCredentials,
+    #[error("Kata sandi demo hanya berlaku dalam mode demo.")]
+    DemoPasswordRefused,
+    #[error("Anda tidak berhak melakukan tindakan ini.")]
+    Forbidden,
+    #[error("Token CSRF tidak ada atau tidak cocok.")]
+    CsrfFailed,
+    #[error("{0} tidak ditemukan.")]
+    NotFound(&'static str),
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    #[error("{message}")]
+    Validation { field: String, message: String },
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("Terlalu banyak percobaan. Coba lagi dalam {retry_after_secs} detik.")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("Terjadi kesalahan pada server.")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
+        ApiError::Validation { field: field.into(), message: message.into() }
+    }
+
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::Conflict { code, message: message.into() }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::Unauthenticated | ApiError::BadCredentials | ApiError::DemoPasswordRefused => {
+                StatusCode::UNAUTHORIZED
+            }
+            ApiError::Forbidden | ApiError::CsrfFailed => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Unauthenticated => "unauthenticated",
+            ApiError::BadCredentials => "bad_credentials",
+            ApiError::DemoPasswordRefused => "demo_password_refused",
+            ApiError::Forbidden => "forbidden",
+            ApiError::CsrfFailed => "csrf_failed",
+            ApiError::NotFound(_) => "not_found",
+            ApiError::Conflict { code, .. } => code,
+            ApiError::Validation { .. } => "validation_failed",
+            ApiError::BadRequest(_) => "bad_request",
+            ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::Internal(_) => "internal_error",
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(err) = &self {
+            tracing::error!(error = ?err, "internal error");
+        }
+        let mut error = json!({ "code": self.code(), "message": self.to_string() });
+        if let ApiError::Validation { field, .. } = &self {
+            error["field"] = json!(field);
+        }
+        let mut response = (self.status(), axum::Json(json!({ "error": error }))).into_response();
+        if let ApiError::RateLimited { retry_after_secs } = self {
+            if let Ok(v) = retry_after_secs.to_string().parse() {
+                response.headers_mut().insert("retry-after", v);
+            }
+        }
+        response
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        ApiError::Internal(err.into())
+    }
+}
+
+impl From<sea_orm::TransactionError<ApiError>> for ApiError {
+    fn from(err: sea_orm::TransactionError<ApiError>) -> Self {
+        match err {
+            sea_orm::TransactionError::Connection(e) => e.into(),
+            sea_orm::TransactionError::Transaction(e) => e,
+        }
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,179 @@
+//! `satu`: one binary for the whole server.
+use std::io::{BufRead, IsTerminal};
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::Router;
+use clap::{Parser, Subcommand};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use satu_server::auth::secret::{hash_password, validate_new_password};
+use satu_server::rbac::Role;
+use satu_server::repo::users;
+use satu_server::state::{AppState, Settings};
+use satu_server::{db, seed};
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+#[derive(Parser)]
+#[command(name = "satu", about = "Satu — satu otak untuk banyak bisnis")]
+struct Cli {
+    /// Database URL: SQLite file (default) or postgres://…
+    #[arg(long, env = "DATABASE_URL", default_value = db::DEFAULT_DATABASE_URL, global = true)]
+    database_url: String,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (default).
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Load the demo tenant and accounts (idempotent).
+    SeedDemo,
+    /// Create a platform superadmin. The password is read from SATU_PASSWORD or stdin.
+    CreateSuperadmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Superadmin")]
+        name: String,
+    },
+}
+
+#[derive(clap::Args, Default)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SATU_ADDR", default_value = "127.0.0.1:3000")]
+    addr: String,
+    /// Demo mode: the demo accounts may sign in with the demo password.
+    #[arg(long, env = "SATU_DEMO")]
+    demo: bool,
+    /// Mark cookies Secure (serve over HTTPS or behind a TLS proxy).
+    #[arg(long, env = "SATU_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Trust X-Forwarded-For from a reverse proxy.
+    #[arg(long, env = "SATU_TRUST_PROXY")]
+    trust_proxy: bool,
+    /// Hours a session lasts.
+    #[arg(long, env = "SATU_SESSION_TTL_HOURS", default_value_t = 12)]
+    session_ttl_hours: i64,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    let command = cli.command.unwrap_or(Command::Serve(ServeArgs {
+        addr: std::env::var("SATU_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into()),
+        session_ttl_hours: 12,
+        demo: std::env::var("SATU_DEMO").is_ok_and(|v| v == "1" || v == "true"),
+        ..Default::default()
+    }));
+    let db = db::connect(&cli.database_url)
+        .await
+        .with_context(|| format!("opening database {}", redact(&cli.database_url)))?;
+    match command {
+        Command::Migrate => {
+            println!("Migrasi selesai ({}).", db::backend_name(&db));
+        }
+        Command::SeedDemo => {
+            seed::seed_demo(&db).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            println!("Data demo siap. Semua akun demo memakai kata sandi demo1234.");
+        }
+        Command::CreateSuperadmin { email, name } => {
+            let password = match std::env::var("SATU_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => {
+                    if std::io::stdin().is_terminal() {
+                        eprint!("Kata sandi: ");
+                    }
+                    let mut line = String::new();
+                    std::io::stdin().lock().read_line(&mut line)?;
+                    line.trim_end_matches(['\r', '\n']).to_string()
+                }
+            };
+            validate_new_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            if users::find_by_email(&db, &email).await.map_err(|e| anyhow::anyhow!("{e:?}"))?.is_some() {
+                anyhow::bail!("Email {email} sudah terdaftar.");
+            }
+            let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            users::insert(&db, users::NewUser {
+                tenant_id: None,
+                email: &email,
+                name: &name,
+                password_hash: Some(hash),
+                platform_role: Some(Role::Superadmin),
+                status: "active",
+                is_demo: false,
+            })
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            println!("Superadmin {email} dibuat.");
+        }
+        Command::Serve(args) => serve(db, args).await?,
+    }
+    Ok(())
+}
+
+fn redact(url: &str) -> String {
+    match url.split_once('@') {
+        Some((before, after)) => match before.rsplit_once(':') {
+            Some((user, _)) if before.contains("://") && user.contains("://") => format!("{user}:***@{after}"),
+            _ => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
+async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Result<()> {
+    let settings = Settings {
+        demo_mode: args.demo,
+        session_ttl_hours: args.session_ttl_hours,
+        secure_cookies: args.secure_cookies,
+        trust_proxy: args.trust_proxy,
+        ..Settings::default()
+    };
+    let state = AppState { db, settings: Arc::new(settings) };
+
+    let mut leptos_options = get_configuration(None)?.leptos_options;
+    if leptos_options.output_name.is_empty() {
+        leptos_options.output_name = Arc::from("satu");
+    }
+    let routes = generate_route_list(app::App);
+    let site = Router::new()
+        .leptos_routes(&leptos_options, routes, {
+            let options = leptos_options.clone();
+            move || app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler(app::shell))
+        .with_state(leptos_options);
+
+    let router = satu_server::api_router(state.clone())
+        .merge(site)
+        .layer(
+            // One line per request: method, path, status, latency.
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        );
+    let listener = tokio::net::TcpListener::bind(&args.addr)
+        .await
+        .with_context(|| format!("binding {}", args.addr))?;
+    let mode = if state.settings.demo_mode { " (mode demo)" } else { "" };
+    tracing::info!(database = db::backend_name(&state.db), "Satu siap{mode}");
+    println!("Satu berjalan di http://{}{mode}", args.addr);
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! Schema migrations. The same migrations run on SQLite and PostgreSQL, so only
+//! portable column types are used (ids are UUIDv7 text, audit times are RFC 3339 text).
+use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261127_000001_foundation::Migration)]
+    }
+}

@@ -1,0 +1,143 @@
+//! Roles and what each may do. The table below is the single source of truth: every
+//! handler asks `Auth::require(Permission::…)`, and the role-matrix test walks the same table.
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Developer,
+    Superadmin,
+    Owner,
+    Admin,
+    Manager,
+    Cashier,
+    Supplier,
+    Member,
+}
+
+impl Role {
+    pub const TENANT_ROLES: [Role; 6] = [
+        Role::Owner,
+        Role::Admin,
+        Role::Manager,
+        Role::Cashier,
+        Role::Supplier,
+        Role::Member,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Developer => "developer",
+            Role::Superadmin => "superadmin",
+            Role::Owner => "owner",
+            Role::Admin => "admin",
+            Role::Manager => "manager",
+            Role::Cashier => "cashier",
+            Role::Supplier => "supplier",
+            Role::Member => "member",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "developer" => Role::Developer,
+            "superadmin" => Role::Superadmin,
+            "owner" => Role::Owner,
+            "admin" => Role::Admin,
+            "manager" => Role::Manager,
+            "cashier" | "staff" => Role::Cashier,
+            "supplier" => Role::Supplier,
+            "member" => Role::Member,
+            _ => return None,
+        })
+    }
+
+    pub fn is_platform(self) -> bool {
+        matches!(self, Role::Developer | Role::Superadmin)
+    }
+
+    /// Ordering used to pick a user's home screen when they hold several roles.
+    pub fn rank(self) -> u8 {
+        match self {
+            Role::Superadmin => 0,
+            Role::Developer => 1,
+            Role::Owner => 2,
+            Role::Admin => 3,
+            Role::Manager => 4,
+            Role::Cashier => 5,
+            Role::Supplier => 6,
+            Role::Member => 7,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Permission {
+    ListTenants,
+    CreateTenant,
+    ViewOutlets,
+    ManageOutlets,
+    ViewStaff,
+    ManageStaff,
+    ManageTokens,
+    ViewAudit,
+    RegisterDevice,
+    SetStaffPin,
+    UseTill,
+    SimulateLoan,
+    SimulateShu,
+    CheckNik,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 14] = [
+        Permission::ListTenants,
+        Permission::CreateTenant,
+        Permission::ViewOutlets,
+        Permission::ManageOutlets,
+        Permission::ViewStaff,
+        Permission::ManageStaff,
+        Permission::ManageTokens,
+        Permission::ViewAudit,
+        Permission::RegisterDevice,
+        Permission::SetStaffPin,
+        Permission::UseTill,
+        Permission::SimulateLoan,
+        Permission::SimulateShu,
+        Permission::CheckNik,
+    ];
+}
+
+pub fn allows(role: Role, permission: Permission) -> bool {
+    use Permission::*;
+    use Role::*;
+    match permission {
+        ListTenants => matches!(role, Superadmin | Developer),
+        CreateTenant => role == Superadmin,
+        ViewOutlets => matches!(role, Owner | Admin | Manager | Cashier),
+        ManageOutlets => matches!(role, Owner | Admin),
+        ViewStaff => matches!(role, Owner | Admin | Manager),
+        ManageStaff => matches!(role, Owner | Admin),
+        ManageTokens => matches!(role, Owner | Admin),
+        ViewAudit => role == Owner,
+        RegisterDevice => matches!(role, Owner | Admin | Manager),
+        SetStaffPin => matches!(role, Owner | Admin | Manager),
+        UseTill => matches!(role, Owner | Admin | Manager | Cashier),
+        SimulateLoan => true,
+        SimulateShu => matches!(role, Owner | Admin | Manager),
+        CheckNik => matches!(role, Owner | Admin | Manager | Cashier),
+    }
+}
+
+/// Which roles an inviter may hand out: nobody grants a role above their own, and only an
+/// Owner creates Admins or other Owners.
+pub fn may_grant(granter: Role, role: Role) -> bool {
+    match granter {
+        Role::Owner => !role.is_platform(),
+        Role::Admin => matches!(
+            role,
+            Role::Manager | Role::Cashier | Role::Supplier | Role::Member
+        ),
+        _ => false,
+    }
+}

@@ -1,0 +1,9 @@
+//! Persistence. Every function that touches tenant-owned rows takes the tenant id from the
+//! caller's `Auth`, never from request input.
+pub mod devices;
+pub mod invitations;
+pub mod outlets;
+pub mod sessions;
+pub mod tenants;
+pub mod tokens;
+pub mod users;

@@ -1,0 +1,114 @@
+use chrono::{Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+
+use crate::auth::secret::{new_secret, sha256_hex};
+use crate::entity::{login_failure, session};
+use crate::error::ApiResult;
+
+pub struct NewSession {
+    pub token: String,
+    pub csrf: String,
+    pub model: session::Model,
+}
+
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    user_id: &str,
+    tenant_id: Option<&str>,
+    device_id: Option<&str>,
+    ip: &str,
+    ttl_hours: i64,
+) -> ApiResult<NewSession> {
+    let token = new_secret("ses");
+    let csrf = new_secret("csrf");
+    let now = Utc::now();
+    let model = session::ActiveModel {
+        id: Set(sha256_hex(&token)),
+        user_id: Set(user_id.to_string()),
+        tenant_id: Set(tenant_id.map(str::to_string)),
+        device_id: Set(device_id.map(str::to_string)),
+        csrf_token: Set(csrf.clone()),
+        ip: Set(ip.to_string()),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::hours(ttl_hours)),
+        revoked_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(NewSession { token, csrf, model })
+}
+
+pub async fn revoke_by_token<C: ConnectionTrait>(db: &C, token: &str) -> ApiResult<()> {
+    revoke(db, &sha256_hex(token)).await
+}
+
+pub async fn revoke<C: ConnectionTrait>(db: &C, id: &str) -> ApiResult<()> {
+    session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(Some(Utc::now())))
+        .filter(session::Column::Id.eq(id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn revoke_all_for_user<C: ConnectionTrait>(db: &C, user_id: &str) -> ApiResult<()> {
+    session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(Some(Utc::now())))
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn find<C: ConnectionTrait>(db: &C, id: &str) -> ApiResult<Option<session::Model>> {
+    Ok(session::Entity::find_by_id(id.to_string()).one(db).await?)
+}
+
+pub async fn find_by_token<C: ConnectionTrait>(db: &C, token: &str) -> ApiResult<Option<session::Model>> {
+    Ok(session::Entity::find_by_id(sha256_hex(token)).one(db).await?)
+}
+
+/// Failed sign-ins in the window, by account and by client address. Kept in the database so
+/// the limit holds across several servers.
+pub async fn recent_failures<C: ConnectionTrait>(
+    db: &C,
+    email: &str,
+    ip: &str,
+    window_minutes: i64,
+) -> ApiResult<(u64, u64)> {
+    let since = Utc::now() - Duration::minutes(window_minutes);
+    let by_email = login_failure::Entity::find()
+        .filter(login_failure::Column::Email.eq(email))
+        .filter(login_failure::Column::At.gt(since))
+        .count(db)
+        .await?;
+    let by_ip = login_failure::Entity::find()
+        .filter(login_failure::Column::Ip.eq(ip))
+        .filter(login_failure::Column::At.gt(since))
+        .count(db)
+        .await?;
+    Ok((by_email, by_ip))
+}
+
+pub async fn record_failure<C: ConnectionTrait>(db: &C, email: &str, ip: &str) -> ApiResult<()> {
+    login_failure::ActiveModel {
+        email: Set(email.to_string()),
+        ip: Set(ip.to_string()),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn clear_failures<C: ConnectionTrait>(db: &C, email: &str) -> ApiResult<()> {
+    login_failure::Entity::delete_many()
+        .filter(login_failure::Column::Email.eq(email))
+        .exec(db)
+        .await?;
+    Ok(())
+}
