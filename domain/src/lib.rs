@@ -15,7 +15,9 @@
 //! - [`shu`] — SHU allocation by AD/ART and per-member jasa modal / jasa usaha.
 //! - [`qris`] — QRIS TLV parsing, CRC-16/CCITT-FALSE, static → dynamic payload.
 //! - [`barcode`] — EAN-13 / EAN-8 / UPC-A check digits.
-//! - [`loan`] — `schedule` (flat / effective / annuity), due dates.
+//! - [`loan`] — `schedule` (flat / effective / annuity) with due dates;
+//!   denda (`loan::penalty`), payment allocation, early payoff,
+//!   kolektibilitas (koperasi 4-class or OJK 5-class) and PPAP reserve.
 pub mod barcode;
 pub mod loan;
 pub mod money;
