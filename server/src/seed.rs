@@ -80,7 +80,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
                 ("KSP1", "Koperasi Makmur", "Jl. Pemuda No. 5, Semarang", "koperasi"),
             ] {
                 if !outlets::code_taken(txn, &t.id, code, None).await? {
-                    let o = outlets::save(txn, outlet::ActiveModel {
+                    let o = outlets::insert(txn, outlet::ActiveModel {
                         id: Set(new_id()),
                         tenant_id: Set(t.id.clone()),
                         code: Set(code.to_string()),

@@ -99,8 +99,8 @@ fn session_cookies(jar: CookieJar, settings: &Settings, token: String, csrf: Str
     jar.add(session).add(csrf)
 }
 
-fn time_duration_hours(hours: i64) -> axum_extra::extract::cookie::time::Duration {
-    axum_extra::extract::cookie::time::Duration::hours(hours)
+fn time_duration_hours(hours: i64) -> time::Duration {
+    time::Duration::hours(hours)
 }
 
 fn clear_session_cookies(jar: CookieJar) -> CookieJar {

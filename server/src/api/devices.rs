@@ -115,7 +115,7 @@ pub async fn register(
         .same_site(SameSite::Lax)
         .secure(state.settings.secure_cookies)
         .path("/")
-        .max_age(axum_extra::extract::cookie::time::Duration::days(365));
+        .max_age(time::Duration::days(365));
     Ok((StatusCode::CREATED, jar.add(cookie), Json(model.into())))
 }
 

@@ -134,7 +134,7 @@ pub async fn create(
                 if outlets::code_taken(txn, &tenant_id, &code, None).await? {
                     return Err(ApiError::conflict("code_taken", "Kode outlet sudah dipakai."));
                 }
-                let o = outlets::save(txn, outlet::ActiveModel {
+                let o = outlets::insert(txn, outlet::ActiveModel {
                     id: Set(new_id()),
                     tenant_id: Set(tenant_id.clone()),
                     code: Set(code),
@@ -204,7 +204,7 @@ pub async fn update(
                         return Err(ApiError::conflict("code_taken", "Kode outlet sudah dipakai."));
                     }
                 }
-                let o = outlets::save(txn, active).await?;
+                let o = outlets::update(txn, active).await?;
                 audit::record(txn, &actor, Event {
                     tenant_id: Some(&tenant_id),
                     outlet_id: Some(&o.id),
@@ -239,7 +239,7 @@ pub async fn archive(
             Box::pin(async move {
                 let mut active: outlet::ActiveModel = before.clone().into();
                 active.archived = Set(true);
-                outlets::save(txn, active).await?;
+                outlets::update(txn, active).await?;
                 audit::record(txn, &actor, Event {
                     tenant_id: Some(&tenant_id),
                     outlet_id: Some(&before.id),

@@ -39,6 +39,10 @@ pub async fn code_taken<C: ConnectionTrait>(
     Ok(q.one(db).await?.is_some())
 }
 
-pub async fn save<C: ConnectionTrait>(db: &C, model: outlet::ActiveModel) -> ApiResult<outlet::Model> {
-    Ok(model.save(db).await?.try_into_model()?)
+pub async fn insert<C: ConnectionTrait>(db: &C, model: outlet::ActiveModel) -> ApiResult<outlet::Model> {
+    Ok(model.insert(db).await?)
+}
+
+pub async fn update<C: ConnectionTrait>(db: &C, model: outlet::ActiveModel) -> ApiResult<outlet::Model> {
+    Ok(model.update(db).await?)
 }

@@ -1,0 +1,179 @@
+//! A test harness over the real router and a real database: a fresh SQLite file per test,
+//! and a fresh PostgreSQL database per test when `DATABASE_URL` points at PostgreSQL.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use serde_json::Value;
+use tower::ServiceExt;
+
+use satu_server::state::{AppState, Settings};
+
+pub struct TestApp {
+    pub router: Router,
+    pub db: DatabaseConnection,
+    pub backend: &'static str,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub fn demo_settings() -> Settings {
+    Settings { demo_mode: true, ..Settings::default() }
+}
+
+impl TestApp {
+    pub async fn sqlite(settings: Settings) -> TestApp {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}/satu.db?mode=rwc", dir.path().display());
+        let db = satu_server::db::connect(&url).await.expect("sqlite connect");
+        Self::build(db, "sqlite", settings, Some(dir)).await
+    }
+
+    pub async fn postgres(settings: Settings) -> Option<TestApp> {
+        let url = std::env::var("DATABASE_URL").ok().filter(|u| u.starts_with("postgres"))?;
+        let admin = sea_orm::Database::connect(&url).await.expect("postgres admin connect");
+        let name = format!("satu_test_{}", uuid::Uuid::now_v7().simple());
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create test database");
+        admin.close().await.ok();
+        let base = url.split('?').next().unwrap_or(&url);
+        let (server, _) = base.rsplit_once('/').expect("database url has a path");
+        let db = satu_server::db::connect(&format!("{server}/{name}")).await.expect("postgres connect");
+        Some(Self::build(db, "postgres", settings, None).await)
+    }
+
+    /// SQLite always; PostgreSQL too when configured.
+    pub async fn all(settings: Settings) -> Vec<TestApp> {
+        let mut apps = vec![Self::sqlite(settings.clone()).await];
+        if let Some(pg) = Self::postgres(settings).await {
+            apps.push(pg);
+        }
+        apps
+    }
+
+    async fn build(db: DatabaseConnection, backend: &'static str, settings: Settings, dir: Option<tempfile::TempDir>) -> TestApp {
+        satu_server::seed::seed_demo(&db).await.expect("seed demo");
+        let state = AppState { db: db.clone(), settings: Arc::new(settings) };
+        TestApp { router: satu_server::api_router(state), db, backend, _dir: dir }
+    }
+
+    pub fn agent(&self) -> Agent {
+        Agent { cookies: HashMap::new(), bearer: None, ip: "10.9.8.7".into() }
+    }
+
+    pub async fn send(&self, agent: &mut Agent, method: Method, path: &str, body: Option<Value>) -> Response {
+        let mut req = Request::builder().method(method.clone()).uri(path);
+        let cookie_header: Vec<String> = agent.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        if !cookie_header.is_empty() {
+            req = req.header("cookie", cookie_header.join("; "));
+        }
+        if let Some(token) = &agent.bearer {
+            req = req.header("authorization", format!("Bearer {token}"));
+        }
+        if method != Method::GET {
+            if let Some(csrf) = agent.cookies.get("satu_csrf") {
+                req = req.header("x-csrf-token", csrf.clone());
+            }
+        }
+        let body = match body {
+            Some(v) => {
+                req = req.header("content-type", "application/json");
+                Body::from(v.to_string())
+            }
+            None => Body::empty(),
+        };
+        let mut request = req.body(body).expect("request");
+        let addr: SocketAddr = format!("{}:40000", agent.ip).parse().expect("ip");
+        request.extensions_mut().insert(ConnectInfo(addr));
+        let response = self.router.clone().oneshot(request).await.expect("response");
+        let status = response.status();
+        let headers = response.headers().clone();
+        for set in headers.get_all("set-cookie") {
+            let text = set.to_str().unwrap_or_default();
+            let pair = text.split(';').next().unwrap_or_default();
+            if let Some((k, v)) = pair.split_once('=') {
+                if v.is_empty() || text.contains("Max-Age=0") {
+                    agent.cookies.remove(k);
+                } else {
+                    agent.cookies.insert(k.to_string(), v.to_string());
+                }
+            }
+        }
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let json = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into())) };
+        Response { status, headers, json }
+    }
+
+    pub async fn get(&self, agent: &mut Agent, path: &str) -> Response {
+        self.send(agent, Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, agent: &mut Agent, path: &str, body: Value) -> Response {
+        self.send(agent, Method::POST, path, Some(body)).await
+    }
+
+    /// Signs in and returns the agent carrying the session cookie.
+    pub async fn login(&self, email: &str) -> Agent {
+        self.login_with(email, "demo1234").await
+    }
+
+    pub async fn login_with(&self, email: &str, password: &str) -> Agent {
+        let mut agent = self.agent();
+        let r = self.post(&mut agent, "/api/v1/auth/login", serde_json::json!({"email": email, "password": password})).await;
+        assert_eq!(r.status, StatusCode::OK, "login {email} on {}: {}", self.backend, r.json);
+        agent
+    }
+
+    pub async fn outlet_id(&self, agent: &mut Agent, code: &str) -> String {
+        let r = self.get(agent, "/api/v1/outlets").await;
+        r.json.as_array().expect("outlets").iter().find(|o| o["code"] == code).expect("outlet")["id"]
+            .as_str()
+            .expect("id")
+            .to_string()
+    }
+}
+
+pub struct Agent {
+    pub cookies: HashMap<String, String>,
+    pub bearer: Option<String>,
+    pub ip: String,
+}
+
+#[derive(Debug)]
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub json: Value,
+}
+
+impl Response {
+    pub fn error_code(&self) -> &str {
+        self.json["error"]["code"].as_str().unwrap_or_default()
+    }
+}
+
+/// Runs a scenario on every configured backend.
+#[macro_export]
+macro_rules! on_every_backend {
+    ($name:ident, $scenario:ident) => {
+        on_every_backend!($name, $scenario, common::demo_settings());
+    };
+    ($name:ident, $scenario:ident, $settings:expr) => {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $name() {
+            for app in common::TestApp::all($settings).await {
+                eprintln!("{} on {}", stringify!($name), app.backend);
+                $scenario(&app).await;
+            }
+        }
+    };
+}
