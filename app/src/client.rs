@@ -13,7 +13,11 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn network() -> Self {
-        ApiError { status: 0, code: "network_error".into(), message: String::new() }
+        ApiError {
+            status: 0,
+            code: "network_error".into(),
+            message: String::new(),
+        }
     }
 }
 
@@ -35,7 +39,10 @@ pub enum Method {
 #[cfg(feature = "hydrate")]
 pub fn cookie(name: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
-    let doc = web_sys::window()?.document()?.dyn_into::<web_sys::HtmlDocument>().ok()?;
+    let doc = web_sys::window()?
+        .document()?
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()?;
     let all = doc.cookie().ok()?;
     all.split(';').find_map(|kv| {
         let (k, v) = kv.trim().split_once('=')?;
@@ -90,7 +97,11 @@ async fn send(method: Method, url: &str, body: Option<String>) -> Result<(u16, S
 }
 
 #[cfg(not(feature = "hydrate"))]
-async fn send(_method: Method, _url: &str, _body: Option<String>) -> Result<(u16, String), ApiError> {
+async fn send(
+    _method: Method,
+    _url: &str,
+    _body: Option<String>,
+) -> Result<(u16, String), ApiError> {
     Err(ApiError::network())
 }
 
@@ -122,6 +133,12 @@ pub async fn post<T: DeserializeOwned>(url: &str, body: &impl Serialize) -> Resu
 }
 
 /// For endpoints that answer 204.
-pub async fn send_unit(method: Method, url: &str, body: Option<&impl Serialize>) -> Result<(), ApiError> {
-    call::<serde_json::Value>(method, url, body).await.map(|_| ())
+pub async fn send_unit(
+    method: Method,
+    url: &str,
+    body: Option<&impl Serialize>,
+) -> Result<(), ApiError> {
+    call::<serde_json::Value>(method, url, body)
+        .await
+        .map(|_| ())
 }

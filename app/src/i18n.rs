@@ -19,16 +19,28 @@ impl Lang {
 
 pub fn tr(lang: Lang, key: &'static str) -> &'static str {
     let (id, en) = match key {
-        "app_tagline" => ("Satu otak untuk banyak bisnis", "One brain for many businesses"),
+        "app_tagline" => (
+            "Satu otak untuk banyak bisnis",
+            "One brain for many businesses",
+        ),
         "sign_in" => ("Masuk", "Sign in"),
         "sign_out" => ("Keluar", "Sign out"),
         "email" => ("Email", "Email"),
         "password" => ("Kata sandi", "Password"),
         "signing_in" => ("Sedang masuk…", "Signing in…"),
         "bad_credentials" => ("Email atau kata sandi salah.", "Wrong email or password."),
-        "rate_limited" => ("Terlalu banyak percobaan. Coba lagi nanti.", "Too many attempts. Try again later."),
-        "demo_password_refused" => ("Kata sandi demo hanya berlaku dalam mode demo.", "The demo password only works in demo mode."),
-        "network_error" => ("Tidak dapat menghubungi server. Periksa koneksi.", "Cannot reach the server. Check the connection."),
+        "rate_limited" => (
+            "Terlalu banyak percobaan. Coba lagi nanti.",
+            "Too many attempts. Try again later.",
+        ),
+        "demo_password_refused" => (
+            "Kata sandi demo hanya berlaku dalam mode demo.",
+            "The demo password only works in demo mode.",
+        ),
+        "network_error" => (
+            "Tidak dapat menghubungi server. Periksa koneksi.",
+            "Cannot reach the server. Check the connection.",
+        ),
         "loading" => ("Memuat…", "Loading…"),
         "language" => ("Bahasa", "Language"),
         "dashboard" => ("Dasbor", "Dashboard"),
@@ -55,13 +67,19 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
         "roles" => ("Peran", "Roles"),
         "status" => ("Status", "Status"),
         "invite_staff" => ("Undang staf", "Invite staff"),
-        "invite_link" => ("Tautan undangan (hanya ditampilkan sekali)", "Invitation link (shown once)"),
+        "invite_link" => (
+            "Tautan undangan (hanya ditampilkan sekali)",
+            "Invitation link (shown once)",
+        ),
         "all_outlets" => ("Semua outlet", "All outlets"),
         "set_pin" => ("Atur PIN", "Set PIN"),
         "pin" => ("PIN (6 angka)", "PIN (6 digits)"),
         "disable" => ("Nonaktifkan", "Disable"),
         "create_token" => ("Buat token", "Create token"),
-        "token_secret" => ("Salin token ini sekarang — tidak akan ditampilkan lagi", "Copy this token now — it will not be shown again"),
+        "token_secret" => (
+            "Salin token ini sekarang — tidak akan ditampilkan lagi",
+            "Copy this token now — it will not be shown again",
+        ),
         "revoke" => ("Cabut", "Revoke"),
         "revoked" => ("Dicabut", "Revoked"),
         "last_used" => ("Terakhir dipakai", "Last used"),
@@ -76,14 +94,26 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
         "from" => ("Dari", "From"),
         "to" => ("Sampai", "To"),
         "chain_ok" => ("Rantai audit utuh", "Audit chain intact"),
-        "chain_broken" => ("Rantai audit RUSAK pada entri", "Audit chain BROKEN at entry"),
+        "chain_broken" => (
+            "Rantai audit RUSAK pada entri",
+            "Audit chain BROKEN at entry",
+        ),
         "entries" => ("entri", "entries"),
-        "register_device" => ("Daftarkan tablet ini sebagai perangkat kasir", "Register this tablet as a till device"),
+        "register_device" => (
+            "Daftarkan tablet ini sebagai perangkat kasir",
+            "Register this tablet as a till device",
+        ),
         "device_name" => ("Nama perangkat", "Device name"),
         "this_device" => ("Perangkat ini", "This device"),
-        "not_registered" => ("Browser ini belum terdaftar sebagai perangkat kasir.", "This browser is not registered as a till device."),
+        "not_registered" => (
+            "Browser ini belum terdaftar sebagai perangkat kasir.",
+            "This browser is not registered as a till device.",
+        ),
         "switch_user" => ("Ganti kasir", "Switch cashier"),
-        "choose_cashier" => ("Pilih nama Anda, lalu masukkan PIN", "Pick your name, then enter your PIN"),
+        "choose_cashier" => (
+            "Pilih nama Anda, lalu masukkan PIN",
+            "Pick your name, then enter your PIN",
+        ),
         "wrong_pin" => ("PIN salah.", "Wrong PIN."),
         "clear" => ("Hapus", "Clear"),
         "my_pin" => ("PIN saya", "My PIN"),
@@ -98,10 +128,22 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
         "owner_name" => ("Nama pemilik", "Owner's name"),
         "plan" => ("Paket", "Plan"),
         "accept_invitation" => ("Terima undangan", "Accept invitation"),
-        "choose_password" => ("Buat kata sandi (min. 8 karakter)", "Choose a password (min. 8 characters)"),
-        "invitation_done" => ("Kata sandi tersimpan. Silakan masuk.", "Password saved. Please sign in."),
-        "member_intro" => ("Ringkasan keanggotaan Anda di koperasi.", "Your cooperative membership at a glance."),
-        "supplier_intro" => ("Anda masuk sebagai pemasok.", "You are signed in as a supplier."),
+        "choose_password" => (
+            "Buat kata sandi (min. 8 karakter)",
+            "Choose a password (min. 8 characters)",
+        ),
+        "invitation_done" => (
+            "Kata sandi tersimpan. Silakan masuk.",
+            "Password saved. Please sign in.",
+        ),
+        "member_intro" => (
+            "Ringkasan keanggotaan Anda di koperasi.",
+            "Your cooperative membership at a glance.",
+        ),
+        "supplier_intro" => (
+            "Anda masuk sebagai pemasok.",
+            "You are signed in as a supplier.",
+        ),
         "principal" => ("Pokok pinjaman", "Loan amount"),
         "rate" => ("Bunga (%)", "Interest (%)"),
         "per_month" => ("per bulan", "per month"),
@@ -118,9 +160,15 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
         "balance" => ("Sisa pokok", "Balance"),
         "total_interest" => ("Total bunga", "Total interest"),
         "total_payment" => ("Total bayar", "Total payment"),
-        "offline_ok" => ("Dihitung di perangkat ini — tetap jalan tanpa internet.", "Computed on this device — works without internet."),
+        "offline_ok" => (
+            "Dihitung di perangkat ini — tetap jalan tanpa internet.",
+            "Computed on this device — works without internet.",
+        ),
         "not_found" => ("Halaman tidak ditemukan.", "Page not found."),
-        "forbidden" => ("Anda tidak berhak membuka halaman ini.", "You may not open this page."),
+        "forbidden" => (
+            "Anda tidak berhak membuka halaman ini.",
+            "You may not open this page.",
+        ),
         "active" => ("Aktif", "Active"),
         "invited" => ("Diundang", "Invited"),
         "disabled" => ("Nonaktif", "Disabled"),
@@ -146,7 +194,11 @@ pub fn role_label(lang: Lang, role: &str) -> &'static str {
         "member" => ("Anggota", "Member"),
         _ => ("?", "?"),
     };
-    if lang == Lang::Id { id } else { en }
+    if lang == Lang::Id {
+        id
+    } else {
+        en
+    }
 }
 
 /// The language signal shared by the whole app.
@@ -154,7 +206,9 @@ pub fn role_label(lang: Lang, role: &str) -> &'static str {
 pub struct LangCtx(pub RwSignal<Lang>);
 
 pub fn use_lang() -> RwSignal<Lang> {
-    use_context::<LangCtx>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(Lang::Id))
+    use_context::<LangCtx>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| RwSignal::new(Lang::Id))
 }
 
 /// A reactive translated string for use in views.

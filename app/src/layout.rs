@@ -26,7 +26,10 @@ pub fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
     let choose = move |l: Lang| {
         lang.set(l);
-        client::set_cookie(&format!("satu_lang={}; path=/; max-age=31536000; samesite=lax", l.code()));
+        client::set_cookie(&format!(
+            "satu_lang={}; path=/; max-age=31536000; samesite=lax",
+            l.code()
+        ));
     };
     view! {
         <div class="lang" role="group" aria-label=move || t("language")()>
@@ -69,7 +72,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                 "{} · {}{}",
                 s.user.name,
                 role_label(lang.get(), &role),
-                s.user.tenant_name.map(|n| format!(" · {n}")).unwrap_or_default()
+                s.user
+                    .tenant_name
+                    .map(|n| format!(" · {n}"))
+                    .unwrap_or_default()
             )
         })
     };

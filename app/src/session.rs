@@ -15,7 +15,10 @@ pub struct SessionCtx {
 
 impl SessionCtx {
     pub fn new() -> Self {
-        SessionCtx { session: RwSignal::new(None), loaded: RwSignal::new(false) }
+        SessionCtx {
+            session: RwSignal::new(None),
+            loaded: RwSignal::new(false),
+        }
     }
 
     /// Asks the server once the page is live in the browser.
@@ -43,7 +46,10 @@ pub fn use_session() -> SessionCtx {
 /// Renders its children only for a signed-in user holding one of `roles` (empty: any);
 /// sends everyone else to the sign-in page. The server checks again on every call.
 #[component]
-pub fn Protected(#[prop(optional)] roles: &'static [&'static str], children: ChildrenFn) -> impl IntoView {
+pub fn Protected(
+    #[prop(optional)] roles: &'static [&'static str],
+    children: ChildrenFn,
+) -> impl IntoView {
     let ctx = use_session();
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -52,8 +58,10 @@ pub fn Protected(#[prop(optional)] roles: &'static [&'static str], children: Chi
         }
     });
     let allowed = move || {
-        ctx.session
-            .with(|s| s.as_ref().is_some_and(|s| roles.is_empty() || s.has_any(roles)))
+        ctx.session.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| roles.is_empty() || s.has_any(roles))
+        })
     };
     let loading = t("loading");
     let forbidden = t("forbidden");

@@ -34,7 +34,11 @@ impl Actor {
     }
 
     pub fn system(what: &str) -> Actor {
-        Actor { user_id: None, email: format!("system:{what}"), device_id: None }
+        Actor {
+            user_id: None,
+            email: format!("system:{what}"),
+            device_id: None,
+        }
     }
 }
 
@@ -71,7 +75,10 @@ fn digest(e: &audit_entry::Model) -> String {
 pub async fn record<C: ConnectionTrait>(db: &C, actor: &Actor, event: Event<'_>) -> ApiResult<()> {
     let chain = event.tenant_id.unwrap_or(PLATFORM_CHAIN).to_string();
     let bumped = audit_head::Entity::update_many()
-        .col_expr(audit_head::Column::Seq, Expr::col(audit_head::Column::Seq).add(1))
+        .col_expr(
+            audit_head::Column::Seq,
+            Expr::col(audit_head::Column::Seq).add(1),
+        )
         .filter(audit_head::Column::Chain.eq(&chain))
         .exec(db)
         .await?;
@@ -88,7 +95,9 @@ pub async fn record<C: ConnectionTrait>(db: &C, actor: &Actor, event: Event<'_>)
         let head = audit_head::Entity::find_by_id(chain.clone())
             .one(db)
             .await?
-            .ok_or_else(|| crate::error::ApiError::Internal(anyhow::anyhow!("audit head vanished")))?;
+            .ok_or_else(|| {
+                crate::error::ApiError::Internal(anyhow::anyhow!("audit head vanished"))
+            })?;
         (head.seq, head.hash)
     };
 
@@ -149,7 +158,10 @@ pub async fn verify<C: ConnectionTrait>(db: &C, chain: &str) -> ApiResult<Verifi
         prev = e.hash.clone();
         expected_seq += 1;
     }
-    if let Some(head) = audit_head::Entity::find_by_id(chain.to_string()).one(db).await? {
+    if let Some(head) = audit_head::Entity::find_by_id(chain.to_string())
+        .one(db)
+        .await?
+    {
         if head.seq != expected_seq - 1 || head.hash != prev {
             return Ok(Verification {
                 entries: entries.len() as u64,
@@ -158,5 +170,9 @@ pub async fn verify<C: ConnectionTrait>(db: &C, chain: &str) -> ApiResult<Verifi
             });
         }
     }
-    Ok(Verification { entries: entries.len() as u64, valid: true, broken_at: None })
+    Ok(Verification {
+        entries: entries.len() as u64,
+        valid: true,
+        broken_at: None,
+    })
 }

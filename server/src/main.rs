@@ -84,7 +84,9 @@ async fn main() -> anyhow::Result<()> {
             println!("Migrasi selesai ({}).", db::backend_name(&db));
         }
         Command::SeedDemo => {
-            seed::seed_demo(&db).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            seed::seed_demo(&db)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             println!("Data demo siap. Semua akun demo memakai kata sandi demo1234.");
         }
         Command::CreateSuperadmin { email, name } => {
@@ -100,19 +102,26 @@ async fn main() -> anyhow::Result<()> {
                 }
             };
             validate_new_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
-            if users::find_by_email(&db, &email).await.map_err(|e| anyhow::anyhow!("{e:?}"))?.is_some() {
+            if users::find_by_email(&db, &email)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?
+                .is_some()
+            {
                 anyhow::bail!("Email {email} sudah terdaftar.");
             }
             let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("{e:?}"))?;
-            users::insert(&db, users::NewUser {
-                tenant_id: None,
-                email: &email,
-                name: &name,
-                password_hash: Some(hash),
-                platform_role: Some(Role::Superadmin),
-                status: "active",
-                is_demo: false,
-            })
+            users::insert(
+                &db,
+                users::NewUser {
+                    tenant_id: None,
+                    email: &email,
+                    name: &name,
+                    password_hash: Some(hash),
+                    platform_role: Some(Role::Superadmin),
+                    status: "active",
+                    is_demo: false,
+                },
+            )
             .await
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             println!("Superadmin {email} dibuat.");
@@ -125,7 +134,9 @@ async fn main() -> anyhow::Result<()> {
 fn redact(url: &str) -> String {
     match url.split_once('@') {
         Some((before, after)) => match before.rsplit_once(':') {
-            Some((user, _)) if before.contains("://") && user.contains("://") => format!("{user}:***@{after}"),
+            Some((user, _)) if before.contains("://") && user.contains("://") => {
+                format!("{user}:***@{after}")
+            }
             _ => url.to_string(),
         },
         None => url.to_string(),
@@ -140,7 +151,10 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
         trust_proxy: args.trust_proxy,
         ..Settings::default()
     };
-    let state = AppState { db, settings: Arc::new(settings) };
+    let state = AppState {
+        db,
+        settings: Arc::new(settings),
+    };
 
     let mut leptos_options = get_configuration(None)?.leptos_options;
     if leptos_options.output_name.is_empty() {
@@ -155,25 +169,30 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
         .fallback(leptos_axum::file_and_error_handler(app::shell))
         .with_state(leptos_options);
 
-    let router = satu_server::api_router(state.clone())
-        .merge(site)
-        .layer(
-            // One line per request: method, path, status, latency.
-            TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-                .on_request(())
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
-        );
+    let router = satu_server::api_router(state.clone()).merge(site).layer(
+        // One line per request: method, path, status, latency.
+        TraceLayer::new_for_http()
+            .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+            .on_request(())
+            .on_response(DefaultOnResponse::new().level(Level::INFO)),
+    );
     let listener = tokio::net::TcpListener::bind(&args.addr)
         .await
         .with_context(|| format!("binding {}", args.addr))?;
-    let mode = if state.settings.demo_mode { " (mode demo)" } else { "" };
+    let mode = if state.settings.demo_mode {
+        " (mode demo)"
+    } else {
+        ""
+    };
     tracing::info!(database = db::backend_name(&state.db), "Satu siap{mode}");
     println!("Satu berjalan di http://{}{mode}", args.addr);
-    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }

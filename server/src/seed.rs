@@ -30,26 +30,36 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
     db.transaction::<_, (), ApiError>(|txn| {
         Box::pin(async move {
             let actor = Actor::system("seed-demo");
-            if users::find_by_email(txn, "superadmin@satu.test").await?.is_none() {
-                let u = users::insert(txn, users::NewUser {
-                    tenant_id: None,
-                    email: "superadmin@satu.test",
-                    name: "Superadmin Satu",
-                    password_hash: Some(password_hash.clone()),
-                    platform_role: Some(Role::Superadmin),
-                    status: "active",
-                    is_demo: true,
-                })
+            if users::find_by_email(txn, "superadmin@satu.test")
+                .await?
+                .is_none()
+            {
+                let u = users::insert(
+                    txn,
+                    users::NewUser {
+                        tenant_id: None,
+                        email: "superadmin@satu.test",
+                        name: "Superadmin Satu",
+                        password_hash: Some(password_hash.clone()),
+                        platform_role: Some(Role::Superadmin),
+                        status: "active",
+                        is_demo: true,
+                    },
+                )
                 .await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: None,
-                    outlet_id: None,
-                    action: "user.create",
-                    entity: "user",
-                    entity_id: &u.id,
-                    before: None,
-                    after: Some(json!({"email": u.email, "roles": ["superadmin"]})),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: None,
+                        outlet_id: None,
+                        action: "user.create",
+                        entity: "user",
+                        entity_id: &u.id,
+                        before: None,
+                        after: Some(json!({"email": u.email, "roles": ["superadmin"]})),
+                    },
+                )
                 .await?;
             }
 
@@ -61,46 +71,69 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
                 Some(t) => t,
                 None => {
                     let t = tenants::insert(txn, DEMO_TENANT, "owner@makmur.test", "pro").await?;
-                    audit::record(txn, &actor, Event {
-                        tenant_id: Some(&t.id),
-                        outlet_id: None,
-                        action: "tenant.create",
-                        entity: "tenant",
-                        entity_id: &t.id,
-                        before: None,
-                        after: Some(json!({"name": t.name, "plan": t.plan})),
-                    })
+                    audit::record(
+                        txn,
+                        &actor,
+                        Event {
+                            tenant_id: Some(&t.id),
+                            outlet_id: None,
+                            action: "tenant.create",
+                            entity: "tenant",
+                            entity_id: &t.id,
+                            before: None,
+                            after: Some(json!({"name": t.name, "plan": t.plan})),
+                        },
+                    )
                     .await?;
                     t
                 }
             };
 
             for (code, name, address, industry) in [
-                ("MKM1", "Minimarket Makmur", "Jl. Merdeka No. 10, Semarang", "retail"),
-                ("KSP1", "Koperasi Makmur", "Jl. Pemuda No. 5, Semarang", "koperasi"),
+                (
+                    "MKM1",
+                    "Minimarket Makmur",
+                    "Jl. Merdeka No. 10, Semarang",
+                    "retail",
+                ),
+                (
+                    "KSP1",
+                    "Koperasi Makmur",
+                    "Jl. Pemuda No. 5, Semarang",
+                    "koperasi",
+                ),
             ] {
                 if !outlets::code_taken(txn, &t.id, code, None).await? {
-                    let o = outlets::insert(txn, outlet::ActiveModel {
-                        id: Set(new_id()),
-                        tenant_id: Set(t.id.clone()),
-                        code: Set(code.to_string()),
-                        name: Set(name.to_string()),
-                        address: Set(address.to_string()),
-                        timezone: Set("WIB".to_string()),
-                        industry: Set(industry.to_string()),
-                        archived: Set(false),
-                        created_at: Set(Utc::now()),
-                    })
+                    let o = outlets::insert(
+                        txn,
+                        outlet::ActiveModel {
+                            id: Set(new_id()),
+                            tenant_id: Set(t.id.clone()),
+                            code: Set(code.to_string()),
+                            name: Set(name.to_string()),
+                            address: Set(address.to_string()),
+                            timezone: Set("WIB".to_string()),
+                            industry: Set(industry.to_string()),
+                            archived: Set(false),
+                            created_at: Set(Utc::now()),
+                        },
+                    )
                     .await?;
-                    audit::record(txn, &actor, Event {
-                        tenant_id: Some(&t.id),
-                        outlet_id: Some(&o.id),
-                        action: "outlet.create",
-                        entity: "outlet",
-                        entity_id: &o.id,
-                        before: None,
-                        after: Some(json!({"code": o.code, "name": o.name, "industry": o.industry})),
-                    })
+                    audit::record(
+                        txn,
+                        &actor,
+                        Event {
+                            tenant_id: Some(&t.id),
+                            outlet_id: Some(&o.id),
+                            action: "outlet.create",
+                            entity: "outlet",
+                            entity_id: &o.id,
+                            before: None,
+                            after: Some(
+                                json!({"code": o.code, "name": o.name, "industry": o.industry}),
+                            ),
+                        },
+                    )
                     .await?;
                 }
             }
@@ -109,15 +142,18 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
                 if users::find_by_email(txn, email).await?.is_some() {
                     continue;
                 }
-                let u = users::insert(txn, users::NewUser {
-                    tenant_id: Some(&t.id),
-                    email,
-                    name,
-                    password_hash: Some(password_hash.clone()),
-                    platform_role: None,
-                    status: "active",
-                    is_demo: true,
-                })
+                let u = users::insert(
+                    txn,
+                    users::NewUser {
+                        tenant_id: Some(&t.id),
+                        email,
+                        name,
+                        password_hash: Some(password_hash.clone()),
+                        platform_role: None,
+                        status: "active",
+                        is_demo: true,
+                    },
+                )
                 .await?;
                 users::set_roles_and_outlets(txn, &t.id, &u.id, &[role], &[]).await?;
                 if role == Role::Cashier {
@@ -125,15 +161,19 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
                     active.pin_hash = Set(Some(pin_hash.clone()));
                     sea_orm::ActiveModelTrait::update(active, txn).await?;
                 }
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&t.id),
-                    outlet_id: None,
-                    action: "user.create",
-                    entity: "user",
-                    entity_id: &u.id,
-                    before: None,
-                    after: Some(json!({"email": u.email, "roles": [role]})),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&t.id),
+                        outlet_id: None,
+                        action: "user.create",
+                        entity: "user",
+                        entity_id: &u.id,
+                        before: None,
+                        after: Some(json!({"email": u.email, "roles": [role]})),
+                    },
+                )
                 .await?;
             }
             Ok(())

@@ -19,7 +19,14 @@ async fn errors(app: &TestApp) {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(r.error_code(), "not_found");
     // JSON of the wrong shape: 422 in our error shape.
-    let r = app.send(&mut owner, Method::POST, "/api/v1/outlets", Some(json!("not an object"))).await;
+    let r = app
+        .send(
+            &mut owner,
+            Method::POST,
+            "/api/v1/outlets",
+            Some(json!("not an object")),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
     assert!(r.json["error"]["message"].is_string());
     let r = app.get(&mut owner, "/api/v1/outlets/does-not-exist").await;
@@ -30,34 +37,83 @@ on_every_backend!(errors_use_one_json_shape, errors);
 
 async fn loan_simulation(app: &TestApp) {
     let mut member = app.login("anggota@makmur.test").await;
-    let r = app.post(&mut member, "/api/v1/loan-simulations", json!({"principal": "12000000", "rate_percent": "1.5",
-        "rate_period": "month", "tenor_months": 12, "method": "annuity"})).await;
+    let r = app
+        .post(
+            &mut member,
+            "/api/v1/loan-simulations",
+            json!({"principal": "12000000", "rate_percent": "1.5",
+        "rate_period": "month", "tenor_months": 12, "method": "annuity"}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
     let rows = r.json["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 12);
-    assert_eq!(rows[0], json!({"period": 1, "principal": "920160", "interest": "180000", "installment": "1100160", "balance": "11079840"}));
+    assert_eq!(
+        rows[0],
+        json!({"period": 1, "principal": "920160", "interest": "180000", "installment": "1100160", "balance": "11079840"})
+    );
     assert_eq!(rows[11]["balance"], "0");
     assert_eq!(r.json["total_interest"], "1201920");
-    let r = app.post(&mut member, "/api/v1/loan-simulations", json!({"principal": "12000000", "rate_percent": "18",
-        "rate_period": "year", "tenor_months": 12, "method": "flat"})).await;
+    let r = app
+        .post(
+            &mut member,
+            "/api/v1/loan-simulations",
+            json!({"principal": "12000000", "rate_percent": "18",
+        "rate_period": "year", "tenor_months": 12, "method": "flat"}),
+        )
+        .await;
     assert_eq!(r.json["total_interest"], "2160000");
     assert_eq!(r.json["rows"][0]["installment"], "1180000");
-    let r = app.post(&mut member, "/api/v1/loan-simulations", json!({"principal": "12000000", "rate_percent": "1.5",
-        "rate_period": "month", "tenor_months": 12, "method": "effective"})).await;
+    let r = app
+        .post(
+            &mut member,
+            "/api/v1/loan-simulations",
+            json!({"principal": "12000000", "rate_percent": "1.5",
+        "rate_period": "month", "tenor_months": 12, "method": "effective"}),
+        )
+        .await;
     assert_eq!(r.json["total_interest"], "1170000");
     assert_eq!(r.json["rows"][11]["installment"], "1015000");
 
     for (body, field) in [
-        (json!({"principal": "-5", "rate_percent": "1", "rate_period": "month", "tenor_months": 12, "method": "flat"}), "principal"),
-        (json!({"principal": "1000", "rate_percent": "1", "rate_period": "month", "tenor_months": 0, "method": "flat"}), "tenor_months"),
-        (json!({"principal": "1000", "rate_percent": "150", "rate_period": "month", "tenor_months": 3, "method": "flat"}), "rate_percent"),
-        (json!({"principal": "1000", "rate_percent": "1", "rate_period": "week", "tenor_months": 3, "method": "flat"}), "rate_period"),
-        (json!({"principal": "abc", "rate_percent": "1", "rate_period": "month", "tenor_months": 3, "method": "flat"}), "principal"),
-        (json!({"rate_percent": "1", "rate_period": "month", "tenor_months": 3, "method": "flat"}), "principal"),
-        (json!({"principal": "1000", "rate_percent": "1", "rate_period": "month", "tenor_months": 3, "method": "balloon"}), "method"),
+        (
+            json!({"principal": "-5", "rate_percent": "1", "rate_period": "month", "tenor_months": 12, "method": "flat"}),
+            "principal",
+        ),
+        (
+            json!({"principal": "1000", "rate_percent": "1", "rate_period": "month", "tenor_months": 0, "method": "flat"}),
+            "tenor_months",
+        ),
+        (
+            json!({"principal": "1000", "rate_percent": "150", "rate_period": "month", "tenor_months": 3, "method": "flat"}),
+            "rate_percent",
+        ),
+        (
+            json!({"principal": "1000", "rate_percent": "1", "rate_period": "week", "tenor_months": 3, "method": "flat"}),
+            "rate_period",
+        ),
+        (
+            json!({"principal": "abc", "rate_percent": "1", "rate_period": "month", "tenor_months": 3, "method": "flat"}),
+            "principal",
+        ),
+        (
+            json!({"rate_percent": "1", "rate_period": "month", "tenor_months": 3, "method": "flat"}),
+            "principal",
+        ),
+        (
+            json!({"principal": "1000", "rate_percent": "1", "rate_period": "month", "tenor_months": 3, "method": "balloon"}),
+            "method",
+        ),
     ] {
-        let r = app.post(&mut member, "/api/v1/loan-simulations", body.clone()).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {}", r.json);
+        let r = app
+            .post(&mut member, "/api/v1/loan-simulations", body.clone())
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            r.json
+        );
         assert_eq!(r.json["error"]["field"], field, "{body}: {}", r.json);
     }
 }
@@ -78,9 +134,18 @@ async fn shu_simulation(app: &TestApp) {
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
     assert_eq!(r.json["pools"]["cadangan"], "40000000");
     assert_eq!(r.json["pools"]["sosial"], "2500000");
-    assert_eq!(r.json["members"][0], json!({"member": "siti", "jasa_modal": "75000", "jasa_usaha": "200000", "total": "275000"}));
-    let r = app.post(&mut manager, "/api/v1/shu-simulations", json!({"shu_total": "1000", "allocation": {"a": "60", "b": "30"},
-        "jasa_modal": "a", "jasa_usaha": "b", "members": []})).await;
+    assert_eq!(
+        r.json["members"][0],
+        json!({"member": "siti", "jasa_modal": "75000", "jasa_usaha": "200000", "total": "275000"})
+    );
+    let r = app
+        .post(
+            &mut manager,
+            "/api/v1/shu-simulations",
+            json!({"shu_total": "1000", "allocation": {"a": "60", "b": "30"},
+        "jasa_modal": "a", "jasa_usaha": "b", "members": []}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.json["error"]["field"], "allocation");
 }
@@ -88,12 +153,33 @@ on_every_backend!(shu_simulation_distributes_every_rupiah, shu_simulation);
 
 async fn nik_checks(app: &TestApp) {
     let mut kasir = app.login("kasir@makmur.test").await;
-    let r = app.post(&mut kasir, "/api/v1/nik-checks", json!({"nik": "3171015708450001"})).await;
-    assert_eq!(r.json, json!({"valid": true, "birth_date": "1945-08-17", "sex": "F", "province_code": "31"}));
-    let r = app.post(&mut kasir, "/api/v1/nik-checks", json!({"nik": "3502027102019913"})).await;
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/nik-checks",
+            json!({"nik": "3171015708450001"}),
+        )
+        .await;
+    assert_eq!(
+        r.json,
+        json!({"valid": true, "birth_date": "1945-08-17", "sex": "F", "province_code": "31"})
+    );
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/nik-checks",
+            json!({"nik": "3502027102019913"}),
+        )
+        .await;
     assert_eq!(r.json["valid"], false);
     assert!(r.json["reason"].as_str().unwrap().len() > 5);
-    let r = app.post(&mut kasir, "/api/v1/nik-checks", json!({"nik": "9971011708450001"})).await;
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/nik-checks",
+            json!({"nik": "9971011708450001"}),
+        )
+        .await;
     assert_eq!(r.json["valid"], false);
 }
 on_every_backend!(nik_checks_decode_or_explain, nik_checks);
@@ -131,14 +217,24 @@ async fn openapi_documents_every_v1_route() {
         ("/api/v1/nik-checks", &["post"]),
     ];
     for (path, methods) in expected {
-        let item = paths.get(*path).unwrap_or_else(|| panic!("{path} missing from OpenAPI"));
+        let item = paths
+            .get(*path)
+            .unwrap_or_else(|| panic!("{path} missing from OpenAPI"));
         for m in *methods {
             assert!(item.get(*m).is_some(), "{m} {path} missing");
         }
     }
     let documented = paths.keys().filter(|p| p.starts_with("/api/v1")).count();
-    assert_eq!(documented, expected.len(), "a documented path is not in this test's list");
+    assert_eq!(
+        documented,
+        expected.len(),
+        "a documented path is not in this test's list"
+    );
     let docs = app.get(&mut anon, "/api/docs").await;
     assert_eq!(docs.status, StatusCode::OK);
-    assert!(docs.json.as_str().unwrap().contains("/api/v1/loan-simulations"));
+    assert!(docs
+        .json
+        .as_str()
+        .unwrap()
+        .contains("/api/v1/loan-simulations"));
 }

@@ -8,25 +8,68 @@ use common::TestApp;
 
 async fn chain(app: &TestApp) {
     let mut owner = app.login("owner@makmur.test").await;
-    let r = app.post(&mut owner, "/api/v1/outlets", json!({"name": "Bengkel Jaya", "code": "BKL1", "industry": "automotive"})).await;
+    let r = app
+        .post(
+            &mut owner,
+            "/api/v1/outlets",
+            json!({"name": "Bengkel Jaya", "code": "BKL1", "industry": "automotive"}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::CREATED);
     let outlet = r.json["id"].as_str().unwrap().to_string();
-    app.post(&mut owner, "/api/v1/tokens", json!({"name": "audit"})).await;
+    app.post(&mut owner, "/api/v1/tokens", json!({"name": "audit"}))
+        .await;
 
-    let entries = app.get(&mut owner, "/api/v1/audit?action=outlet.create").await.json;
-    let created = entries.as_array().unwrap().iter().find(|e| e["entity_id"] == outlet.as_str()).expect("entry");
+    let entries = app
+        .get(&mut owner, "/api/v1/audit?action=outlet.create")
+        .await
+        .json;
+    let created = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["entity_id"] == outlet.as_str())
+        .expect("entry");
     assert_eq!(created["actor_email"], "owner@makmur.test");
     assert_eq!(created["after"]["code"], "BKL1");
     assert!(created["before"].is_null());
     let all = app.get(&mut owner, "/api/v1/audit").await.json;
-    let actions: Vec<&str> = all.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
-    assert!(actions.contains(&"token.create") && actions.contains(&"tenant.create") && actions.contains(&"user.create"));
-    let filtered = app.get(&mut owner, "/api/v1/audit?actor=owner@makmur&action=token.").await.json;
-    assert!(filtered.as_array().unwrap().iter().all(|e| e["action"] == "token.create"));
+    let actions: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.contains(&"token.create")
+            && actions.contains(&"tenant.create")
+            && actions.contains(&"user.create")
+    );
+    let filtered = app
+        .get(&mut owner, "/api/v1/audit?actor=owner@makmur&action=token.")
+        .await
+        .json;
+    assert!(filtered
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["action"] == "token.create"));
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-    let dated = app.get(&mut owner, &format!("/api/v1/audit?from={today}&to={today}")).await.json;
-    assert_eq!(dated.as_array().unwrap().len(), all.as_array().unwrap().len());
-    let none = app.get(&mut owner, "/api/v1/audit?to=2000-01-01").await.json;
+    let dated = app
+        .get(
+            &mut owner,
+            &format!("/api/v1/audit?from={today}&to={today}"),
+        )
+        .await
+        .json;
+    assert_eq!(
+        dated.as_array().unwrap().len(),
+        all.as_array().unwrap().len()
+    );
+    let none = app
+        .get(&mut owner, "/api/v1/audit?to=2000-01-01")
+        .await
+        .json;
     assert_eq!(none, json!([]));
 
     let v = app.get(&mut owner, "/api/v1/audit/verify").await.json;
@@ -47,7 +90,10 @@ on_every_backend!(audit_entries_are_recorded_filtered_and_chained, chain);
 
 async fn deletion_detected(app: &TestApp) {
     let mut owner = app.login("owner@makmur.test").await;
-    app.db.execute_unprepared("DELETE FROM audit_log WHERE seq = 3 AND chain <> 'platform'").await.unwrap();
+    app.db
+        .execute_unprepared("DELETE FROM audit_log WHERE seq = 3 AND chain <> 'platform'")
+        .await
+        .unwrap();
     let v = app.get(&mut owner, "/api/v1/audit/verify").await.json;
     assert_eq!(v["valid"], false);
     assert_eq!(v["broken_at"], 3);

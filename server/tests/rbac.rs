@@ -24,62 +24,191 @@ struct Case {
     allowed: &'static [&'static str],
 }
 
-fn case(method: Method, path: impl Into<String>, body: Option<Value>, allowed: &'static [&'static str]) -> Case {
-    Case { method, path: path.into(), body, allowed }
+fn case(
+    method: Method,
+    path: impl Into<String>,
+    body: Option<Value>,
+    allowed: &'static [&'static str],
+) -> Case {
+    Case {
+        method,
+        path: path.into(),
+        body,
+        allowed,
+    }
 }
 
 async fn matrix(app: &TestApp) {
     let mut owner = app.login("owner@makmur.test").await;
     let outlet = app.outlet_id(&mut owner, "MKM1").await;
     let users = app.get(&mut owner, "/api/v1/users").await.json;
-    let kasir = users.as_array().unwrap().iter().find(|u| u["email"] == "kasir@makmur.test").unwrap()["id"]
-        .as_str().unwrap().to_string();
-    let token = app.post(&mut owner, "/api/v1/tokens", json!({"name": "matrix"})).await.json["token"]["id"]
-        .as_str().unwrap().to_string();
+    let kasir = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["email"] == "kasir@makmur.test")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let token = app
+        .post(&mut owner, "/api/v1/tokens", json!({"name": "matrix"}))
+        .await
+        .json["token"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
 
     const STAFF: &[&str] = &["owner", "admin", "manager", "cashier"];
     const MANAGERS: &[&str] = &["owner", "admin", "manager"];
     const ADMINS: &[&str] = &["owner", "admin"];
-    const EVERYONE: &[&str] = &["superadmin", "owner", "admin", "manager", "cashier", "member", "supplier"];
+    const EVERYONE: &[&str] = &[
+        "superadmin",
+        "owner",
+        "admin",
+        "manager",
+        "cashier",
+        "member",
+        "supplier",
+    ];
     let shu = json!({"shu_total": "1000", "allocation": {"cadangan": "50", "jasa": "50"}, "jasa_modal": "jasa",
         "jasa_usaha": "cadangan", "members": [{"member": "a", "savings": "1", "transactions": "1"}]});
     let cases = vec![
         case(Method::GET, "/api/v1/tenants", None, &["superadmin"]),
-        case(Method::POST, "/api/v1/tenants", Some(json!({"name": "", "owner_email": "", "plan": "basic"})), &["superadmin"]),
+        case(
+            Method::POST,
+            "/api/v1/tenants",
+            Some(json!({"name": "", "owner_email": "", "plan": "basic"})),
+            &["superadmin"],
+        ),
         case(Method::GET, "/api/v1/outlets", None, STAFF),
-        case(Method::GET, format!("/api/v1/outlets/{outlet}"), None, STAFF),
-        case(Method::POST, "/api/v1/outlets", Some(json!({"name": ""})), ADMINS),
-        case(Method::PATCH, format!("/api/v1/outlets/{outlet}"), Some(json!({"name": ""})), ADMINS),
-        case(Method::DELETE, "/api/v1/outlets/00000000-0000-0000-0000-000000000000", None, ADMINS),
+        case(
+            Method::GET,
+            format!("/api/v1/outlets/{outlet}"),
+            None,
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/outlets",
+            Some(json!({"name": ""})),
+            ADMINS,
+        ),
+        case(
+            Method::PATCH,
+            format!("/api/v1/outlets/{outlet}"),
+            Some(json!({"name": ""})),
+            ADMINS,
+        ),
+        case(
+            Method::DELETE,
+            "/api/v1/outlets/00000000-0000-0000-0000-000000000000",
+            None,
+            ADMINS,
+        ),
         case(Method::GET, "/api/v1/users", None, MANAGERS),
-        case(Method::GET, format!("/api/v1/users/{kasir}"), None, MANAGERS),
-        case(Method::POST, "/api/v1/users", Some(json!({"email": "x", "name": "", "roles": []})), ADMINS),
-        case(Method::PATCH, format!("/api/v1/users/{kasir}"), Some(json!({"name": ""})), ADMINS),
-        case(Method::DELETE, "/api/v1/users/00000000-0000-0000-0000-000000000000", None, ADMINS),
-        case(Method::PUT, format!("/api/v1/users/{kasir}/pin"), Some(json!({"pin": "x"})), MANAGERS),
+        case(
+            Method::GET,
+            format!("/api/v1/users/{kasir}"),
+            None,
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/users",
+            Some(json!({"email": "x", "name": "", "roles": []})),
+            ADMINS,
+        ),
+        case(
+            Method::PATCH,
+            format!("/api/v1/users/{kasir}"),
+            Some(json!({"name": ""})),
+            ADMINS,
+        ),
+        case(
+            Method::DELETE,
+            "/api/v1/users/00000000-0000-0000-0000-000000000000",
+            None,
+            ADMINS,
+        ),
+        case(
+            Method::PUT,
+            format!("/api/v1/users/{kasir}/pin"),
+            Some(json!({"pin": "x"})),
+            MANAGERS,
+        ),
         case(Method::GET, "/api/v1/tokens", None, ADMINS),
-        case(Method::POST, "/api/v1/tokens", Some(json!({"name": ""})), ADMINS),
-        case(Method::DELETE, format!("/api/v1/tokens/{token}-nope"), None, ADMINS),
+        case(
+            Method::POST,
+            "/api/v1/tokens",
+            Some(json!({"name": ""})),
+            ADMINS,
+        ),
+        case(
+            Method::DELETE,
+            format!("/api/v1/tokens/{token}-nope"),
+            None,
+            ADMINS,
+        ),
         case(Method::GET, "/api/v1/devices", None, MANAGERS),
-        case(Method::POST, "/api/v1/devices", Some(json!({"outlet_id": "nope", "name": "x"})), MANAGERS),
+        case(
+            Method::POST,
+            "/api/v1/devices",
+            Some(json!({"outlet_id": "nope", "name": "x"})),
+            MANAGERS,
+        ),
         case(Method::GET, "/api/v1/audit", None, &["owner"]),
         case(Method::GET, "/api/v1/audit/verify", None, &["owner"]),
-        case(Method::POST, "/api/v1/loan-simulations", Some(json!({"principal": "1000000", "rate_percent": "1", "rate_period": "month", "tenor_months": 2, "method": "flat"})), EVERYONE),
+        case(
+            Method::POST,
+            "/api/v1/loan-simulations",
+            Some(
+                json!({"principal": "1000000", "rate_percent": "1", "rate_period": "month", "tenor_months": 2, "method": "flat"}),
+            ),
+            EVERYONE,
+        ),
         case(Method::POST, "/api/v1/shu-simulations", Some(shu), MANAGERS),
-        case(Method::POST, "/api/v1/nik-checks", Some(json!({"nik": "3171011708450001"})), STAFF),
+        case(
+            Method::POST,
+            "/api/v1/nik-checks",
+            Some(json!({"nik": "3171011708450001"})),
+            STAFF,
+        ),
         case(Method::GET, "/api/v1/auth/me", None, EVERYONE),
     ];
 
     for (role, email) in ROLES {
         let mut agent = app.login(email).await;
         for c in &cases {
-            let r = app.send(&mut agent, c.method.clone(), &c.path, c.body.clone()).await;
+            let r = app
+                .send(&mut agent, c.method.clone(), &c.path, c.body.clone())
+                .await;
             let allowed = c.allowed.contains(&role);
             if allowed {
-                assert_ne!(r.status, StatusCode::FORBIDDEN, "{role} {} {} should be allowed: {}", c.method, c.path, r.json);
-                assert_ne!(r.status, StatusCode::UNAUTHORIZED, "{role} {} {}", c.method, c.path);
+                assert_ne!(
+                    r.status,
+                    StatusCode::FORBIDDEN,
+                    "{role} {} {} should be allowed: {}",
+                    c.method,
+                    c.path,
+                    r.json
+                );
+                assert_ne!(
+                    r.status,
+                    StatusCode::UNAUTHORIZED,
+                    "{role} {} {}",
+                    c.method,
+                    c.path
+                );
             } else {
-                assert_eq!(r.status, StatusCode::FORBIDDEN, "{role} {} {} should be refused: {}", c.method, c.path, r.json);
+                assert_eq!(
+                    r.status,
+                    StatusCode::FORBIDDEN,
+                    "{role} {} {} should be refused: {}",
+                    c.method,
+                    c.path,
+                    r.json
+                );
                 assert_eq!(r.error_code(), "forbidden");
             }
         }
@@ -88,8 +217,16 @@ async fn matrix(app: &TestApp) {
     // Nobody signed in: 401 everywhere.
     let mut anonymous = app.agent();
     for c in &cases {
-        let r = app.send(&mut anonymous, c.method.clone(), &c.path, c.body.clone()).await;
-        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "anonymous {} {}", c.method, c.path);
+        let r = app
+            .send(&mut anonymous, c.method.clone(), &c.path, c.body.clone())
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNAUTHORIZED,
+            "anonymous {} {}",
+            c.method,
+            c.path
+        );
     }
 }
 on_every_backend!(every_endpoint_checks_every_role, matrix);

@@ -12,17 +12,40 @@ async fn second_tenant(app: &TestApp) -> Agent {
     let r = app.post(&mut admin, "/api/v1/tenants", json!({"name": "Koperasi Sejahtera", "owner_email": "pemilik@sejahtera.test", "owner_name": "Wati", "plan": "pro"})).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
     let token = r.json["invite_token"].as_str().unwrap().to_string();
-    assert!(r.json["invite_path"].as_str().unwrap().starts_with("/undangan?token="));
-    let r = app.post(&mut admin, "/api/v1/tenants", json!({"name": "Dobel", "owner_email": "pemilik@sejahtera.test", "plan": "pro"})).await;
+    assert!(r.json["invite_path"]
+        .as_str()
+        .unwrap()
+        .starts_with("/undangan?token="));
+    let r = app
+        .post(
+            &mut admin,
+            "/api/v1/tenants",
+            json!({"name": "Dobel", "owner_email": "pemilik@sejahtera.test", "plan": "pro"}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    let r = app.post(&mut admin, "/api/v1/tenants", json!({"name": "X", "owner_email": "a@b.test", "plan": "gratis"})).await;
+    let r = app
+        .post(
+            &mut admin,
+            "/api/v1/tenants",
+            json!({"name": "X", "owner_email": "a@b.test", "plan": "gratis"}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.json["error"]["field"], "plan");
 
     let mut anon = app.agent();
-    let r = app.post(&mut anon, "/api/v1/invitations/accept", json!({"token": token, "password": "sejahtera-2026"})).await;
+    let r = app
+        .post(
+            &mut anon,
+            "/api/v1/invitations/accept",
+            json!({"token": token, "password": "sejahtera-2026"}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    let mut owner_b = app.login_with("pemilik@sejahtera.test", "sejahtera-2026").await;
+    let mut owner_b = app
+        .login_with("pemilik@sejahtera.test", "sejahtera-2026")
+        .await;
     let me = app.get(&mut owner_b, "/api/v1/auth/me").await;
     assert_eq!(me.json["roles"], json!(["owner"]));
     assert_eq!(me.json["home"], "/dasbor");
@@ -31,14 +54,25 @@ async fn second_tenant(app: &TestApp) -> Agent {
 
 async fn isolation(app: &TestApp) {
     let mut b = second_tenant(app).await;
-    assert_eq!(app.get(&mut b, "/api/v1/outlets").await.json, json!([]), "a new tenant starts empty");
+    assert_eq!(
+        app.get(&mut b, "/api/v1/outlets").await.json,
+        json!([]),
+        "a new tenant starts empty"
+    );
     let r = app.post(&mut b, "/api/v1/outlets", json!({"name": "KSP Sejahtera", "code": "MKM1", "address": "Jayapura", "timezone": "WIT", "industry": "koperasi"})).await;
-    assert_eq!(r.status, StatusCode::CREATED, "outlet codes are unique per tenant only: {}", r.json);
+    assert_eq!(
+        r.status,
+        StatusCode::CREATED,
+        "outlet codes are unique per tenant only: {}",
+        r.json
+    );
     let b_outlet = r.json["id"].as_str().unwrap().to_string();
     let r = app.post(&mut b, "/api/v1/users", json!({"email": "teller@sejahtera.test", "name": "Teller", "roles": ["cashier"], "outlet_ids": [b_outlet]})).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
     let b_user = r.json["user"]["id"].as_str().unwrap().to_string();
-    let r = app.post(&mut b, "/api/v1/tokens", json!({"name": "B"})).await;
+    let r = app
+        .post(&mut b, "/api/v1/tokens", json!({"name": "B"}))
+        .await;
     let b_token_id = r.json["token"]["id"].as_str().unwrap().to_string();
     let b_secret = r.json["secret"].as_str().unwrap().to_string();
 
@@ -48,16 +82,33 @@ async fn isolation(app: &TestApp) {
     // Tenant A cannot see or touch any of B's rows: 404, as if they did not exist.
     for (method, path, body) in [
         (Method::GET, format!("/api/v1/outlets/{b_outlet}"), None),
-        (Method::PATCH, format!("/api/v1/outlets/{b_outlet}"), Some(json!({"name": "Dibajak"}))),
+        (
+            Method::PATCH,
+            format!("/api/v1/outlets/{b_outlet}"),
+            Some(json!({"name": "Dibajak"})),
+        ),
         (Method::DELETE, format!("/api/v1/outlets/{b_outlet}"), None),
         (Method::GET, format!("/api/v1/users/{b_user}"), None),
-        (Method::PATCH, format!("/api/v1/users/{b_user}"), Some(json!({"name": "Dibajak"}))),
+        (
+            Method::PATCH,
+            format!("/api/v1/users/{b_user}"),
+            Some(json!({"name": "Dibajak"})),
+        ),
         (Method::DELETE, format!("/api/v1/users/{b_user}"), None),
-        (Method::PUT, format!("/api/v1/users/{b_user}/pin"), Some(json!({"pin": "999999"}))),
+        (
+            Method::PUT,
+            format!("/api/v1/users/{b_user}/pin"),
+            Some(json!({"pin": "999999"})),
+        ),
         (Method::DELETE, format!("/api/v1/tokens/{b_token_id}"), None),
     ] {
         let r = app.send(&mut a, method.clone(), &path, body).await;
-        assert_eq!(r.status, StatusCode::NOT_FOUND, "A {method} {path}: {}", r.json);
+        assert_eq!(
+            r.status,
+            StatusCode::NOT_FOUND,
+            "A {method} {path}: {}",
+            r.json
+        );
     }
     let lists = [
         app.get(&mut a, "/api/v1/outlets").await.json,
@@ -67,10 +118,19 @@ async fn isolation(app: &TestApp) {
     ];
     for list in &lists {
         let text = list.to_string();
-        assert!(!text.contains(&b_outlet) && !text.contains(&b_user) && !text.contains("sejahtera"), "{text}");
+        assert!(
+            !text.contains(&b_outlet) && !text.contains(&b_user) && !text.contains("sejahtera"),
+            "{text}"
+        );
     }
     // Device registration into another tenant's outlet is refused.
-    let r = app.post(&mut a, "/api/v1/devices", json!({"outlet_id": b_outlet, "name": "x"})).await;
+    let r = app
+        .post(
+            &mut a,
+            "/api/v1/devices",
+            json!({"outlet_id": b_outlet, "name": "x"}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     // Inviting with another tenant's outlet is refused.
     let r = app.post(&mut a, "/api/v1/users", json!({"email": "y@makmur.test", "name": "Y", "roles": ["cashier"], "outlet_ids": [b_outlet]})).await;
@@ -79,12 +139,26 @@ async fn isolation(app: &TestApp) {
     // B's API token cannot reach A's rows either.
     let mut b_client = app.agent();
     b_client.bearer = Some(b_secret);
-    assert_eq!(app.get(&mut b_client, &format!("/api/v1/outlets/{a_outlet}")).await.status, StatusCode::NOT_FOUND);
-    let r = app.send(&mut b_client, Method::PATCH, &format!("/api/v1/outlets/{a_outlet}"), Some(json!({"name": "X"}))).await;
+    assert_eq!(
+        app.get(&mut b_client, &format!("/api/v1/outlets/{a_outlet}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let r = app
+        .send(
+            &mut b_client,
+            Method::PATCH,
+            &format!("/api/v1/outlets/{a_outlet}"),
+            Some(json!({"name": "X"})),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 
     // And B's untouched outlet is as B left it.
-    let r = app.get(&mut b, &format!("/api/v1/outlets/{b_outlet}")).await;
+    let r = app
+        .get(&mut b, &format!("/api/v1/outlets/{b_outlet}"))
+        .await;
     assert_eq!(r.json["name"], "KSP Sejahtera");
     assert_eq!(r.json["timezone"], "WIT");
 }
@@ -97,12 +171,22 @@ async fn outlet_limits(app: &TestApp) {
     let r = app.post(&mut owner, "/api/v1/users", json!({"email": "spv@makmur.test", "name": "Supervisor", "roles": ["manager"], "outlet_ids": [koperasi]})).await;
     let token = r.json["invite_token"].as_str().unwrap().to_string();
     let mut anon = app.agent();
-    app.post(&mut anon, "/api/v1/invitations/accept", json!({"token": token, "password": "supervisor-1"})).await;
+    app.post(
+        &mut anon,
+        "/api/v1/invitations/accept",
+        json!({"token": token, "password": "supervisor-1"}),
+    )
+    .await;
     let mut spv = app.login_with("spv@makmur.test", "supervisor-1").await;
     let list = app.get(&mut spv, "/api/v1/outlets").await.json;
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["code"], "KSP1");
-    assert_eq!(app.get(&mut spv, &format!("/api/v1/outlets/{minimarket}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get(&mut spv, &format!("/api/v1/outlets/{minimarket}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }
 on_every_backend!(users_limited_to_outlets_see_only_those, outlet_limits);
 
@@ -114,22 +198,60 @@ async fn outlet_crud(app: &TestApp) {
     assert_eq!(r.json["timezone"], "WITA");
     let id = r.json["id"].as_str().unwrap().to_string();
     for (body, field) in [
-        (json!({"name": "X", "code": "A B", "industry": "retail"}), "code"),
-        (json!({"name": "X", "code": "AB", "industry": "casino"}), "industry"),
-        (json!({"name": "X", "code": "AB", "timezone": "GMT", "industry": "retail"}), "timezone"),
-        (json!({"name": " ", "code": "AB", "industry": "retail"}), "name"),
+        (
+            json!({"name": "X", "code": "A B", "industry": "retail"}),
+            "code",
+        ),
+        (
+            json!({"name": "X", "code": "AB", "industry": "casino"}),
+            "industry",
+        ),
+        (
+            json!({"name": "X", "code": "AB", "timezone": "GMT", "industry": "retail"}),
+            "timezone",
+        ),
+        (
+            json!({"name": " ", "code": "AB", "industry": "retail"}),
+            "name",
+        ),
     ] {
         let r = app.post(&mut owner, "/api/v1/outlets", body).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(r.json["error"]["field"], field);
     }
-    let r = app.send(&mut owner, Method::PATCH, &format!("/api/v1/outlets/{id}"), Some(json!({"name": "Salon Ayu Sanur", "timezone": "WIT"}))).await;
+    let r = app
+        .send(
+            &mut owner,
+            Method::PATCH,
+            &format!("/api/v1/outlets/{id}"),
+            Some(json!({"name": "Salon Ayu Sanur", "timezone": "WIT"})),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.json["name"], "Salon Ayu Sanur");
-    let r = app.send(&mut owner, Method::PATCH, &format!("/api/v1/outlets/{id}"), Some(json!({"code": "MKM1"}))).await;
+    let r = app
+        .send(
+            &mut owner,
+            Method::PATCH,
+            &format!("/api/v1/outlets/{id}"),
+            Some(json!({"code": "MKM1"})),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    let r = app.send(&mut owner, Method::DELETE, &format!("/api/v1/outlets/{id}"), None).await;
+    let r = app
+        .send(
+            &mut owner,
+            Method::DELETE,
+            &format!("/api/v1/outlets/{id}"),
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    assert_eq!(app.get(&mut owner, &format!("/api/v1/outlets/{id}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get(&mut owner, &format!("/api/v1/outlets/{id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }
 on_every_backend!(outlets_are_validated_updated_and_archived, outlet_crud);

@@ -18,7 +18,9 @@ pub fn Audit() -> impl IntoView {
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'@' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'@' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -32,7 +34,8 @@ fn AuditBody() -> impl IntoView {
     let to = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     let version = RwSignal::new(0u32);
-    let entries = fetched::<Vec<AuditEntry>>(move || format!("/api/v1/audit?{}", query.get()), version);
+    let entries =
+        fetched::<Vec<AuditEntry>>(move || format!("/api/v1/audit?{}", query.get()), version);
     let verification = fetched::<Verification>(|| "/api/v1/audit/verify".into(), version);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -19,7 +19,12 @@ fn DashboardBody() -> impl IntoView {
     let ctx = use_session();
     let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
     let name = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
-    let tenant = move || ctx.session.get().and_then(|s| s.user.tenant_name).unwrap_or_default();
+    let tenant = move || {
+        ctx.session
+            .get()
+            .and_then(|s| s.user.tenant_name)
+            .unwrap_or_default()
+    };
     view! {
         <h1 data-testid="page-title">{t("dashboard")}</h1>
         <p>{t("welcome")}", " <strong>{name}</strong>" — " {tenant}</p>

@@ -11,27 +11,55 @@ use rust_decimal::Decimal;
 use crate::i18n::{t, use_lang, Lang};
 
 fn field_label(lang: Lang, field: &str) -> &'static str {
-    crate::i18n::tr(lang, match field {
-        "principal" => "principal",
-        "rate_percent" => "rate",
-        _ => "tenor",
-    })
+    crate::i18n::tr(
+        lang,
+        match field {
+            "principal" => "principal",
+            "rate_percent" => "rate",
+            _ => "tenor",
+        },
+    )
 }
 
-fn compute(principal: &str, rate: &str, period: &str, tenor: &str, method: &str, lang: Lang) -> Result<Schedule, String> {
+fn compute(
+    principal: &str,
+    rate: &str,
+    period: &str,
+    tenor: &str,
+    method: &str,
+    lang: Lang,
+) -> Result<Schedule, String> {
     let principal = domain::money::parse_idr(principal)
         .map(|m| m.amount())
-        .map_err(|_| format!("{}: {}", field_label(lang, "principal"), "angka tidak valid"))?;
-    let rate = Decimal::from_str(&rate.trim().replace(',', "."))
-        .map_err(|_| format!("{}: {}", field_label(lang, "rate_percent"), "angka tidak valid"))?;
-    let tenor_months = tenor
-        .trim()
-        .parse::<u32>()
-        .map_err(|_| format!("{}: {}", field_label(lang, "tenor_months"), "angka tidak valid"))?;
+        .map_err(|_| {
+            format!(
+                "{}: {}",
+                field_label(lang, "principal"),
+                "angka tidak valid"
+            )
+        })?;
+    let rate = Decimal::from_str(&rate.trim().replace(',', ".")).map_err(|_| {
+        format!(
+            "{}: {}",
+            field_label(lang, "rate_percent"),
+            "angka tidak valid"
+        )
+    })?;
+    let tenor_months = tenor.trim().parse::<u32>().map_err(|_| {
+        format!(
+            "{}: {}",
+            field_label(lang, "tenor_months"),
+            "angka tidak valid"
+        )
+    })?;
     let terms = LoanTerms {
         principal,
         rate_percent: rate,
-        rate_period: if period == "year" { RatePeriod::Year } else { RatePeriod::Month },
+        rate_period: if period == "year" {
+            RatePeriod::Year
+        } else {
+            RatePeriod::Month
+        },
         tenor_months,
         method: match method {
             "effective" => LoanMethod::Effective,

@@ -32,7 +32,10 @@ pub fn Login() -> impl IntoView {
         ev.prevent_default();
         busy.set(true);
         error.set(None);
-        let body = Credentials { email: email.get_untracked(), password: password.get_untracked() };
+        let body = Credentials {
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+        };
         spawn_local(async move {
             match client::post::<Session>("/api/v1/auth/login", &body).await {
                 Ok(s) => ctx.session.set(Some(s)),
@@ -76,7 +79,9 @@ pub fn AcceptInvitation() -> impl IntoView {
         let body = json!({"token": token, "password": password.get_untracked()});
         spawn_local(async move {
             match client::send_unit(Method::Post, "/api/v1/invitations/accept", Some(&body)).await {
-                Ok(()) => ok.set(Some(crate::i18n::tr(lang.get_untracked(), "invitation_done").to_string())),
+                Ok(()) => ok.set(Some(
+                    crate::i18n::tr(lang.get_untracked(), "invitation_done").to_string(),
+                )),
                 Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
             }
         });

@@ -7,7 +7,12 @@ use crate::session::{use_session, Protected};
 pub fn MemberHome() -> impl IntoView {
     let ctx = use_session();
     let name = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
-    let tenant = move || ctx.session.get().and_then(|s| s.user.tenant_name).unwrap_or_default();
+    let tenant = move || {
+        ctx.session
+            .get()
+            .and_then(|s| s.user.tenant_name)
+            .unwrap_or_default()
+    };
     view! {
         <Protected roles=&["member"]>
             <h1 data-testid="page-title">{t("my_savings")}</h1>
@@ -24,7 +29,12 @@ pub fn MemberHome() -> impl IntoView {
 pub fn SupplierHome() -> impl IntoView {
     let ctx = use_session();
     let name = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
-    let tenant = move || ctx.session.get().and_then(|s| s.user.tenant_name).unwrap_or_default();
+    let tenant = move || {
+        ctx.session
+            .get()
+            .and_then(|s| s.user.tenant_name)
+            .unwrap_or_default()
+    };
     view! {
         <Protected roles=&["supplier"]>
             <h1 data-testid="page-title">{t("supplier_portal")}</h1>

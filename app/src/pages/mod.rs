@@ -20,16 +20,21 @@ pub mod tokens;
 /// otherwise the server's (Indonesian) message.
 pub fn error_text(lang: Lang, err: &ApiError) -> String {
     match err.code.as_str() {
-        "bad_credentials" | "rate_limited" | "network_error" | "demo_password_refused" | "forbidden" => {
-            tr(lang, match err.code.as_str() {
+        "bad_credentials"
+        | "rate_limited"
+        | "network_error"
+        | "demo_password_refused"
+        | "forbidden" => tr(
+            lang,
+            match err.code.as_str() {
                 "bad_credentials" => "bad_credentials",
                 "rate_limited" => "rate_limited",
                 "demo_password_refused" => "demo_password_refused",
                 "forbidden" => "forbidden",
                 _ => "network_error",
-            })
-            .to_string()
-        }
+            },
+        )
+        .to_string(),
         _ if !err.message.is_empty() => err.message.clone(),
         _ => tr(lang, "network_error").to_string(),
     }
@@ -56,7 +61,10 @@ pub fn NotFound() -> impl IntoView {
 
 /// A status line under a form: error in red, success in green.
 #[component]
-pub fn Notice(error: RwSignal<Option<String>>, #[prop(optional)] ok: Option<RwSignal<Option<String>>>) -> impl IntoView {
+pub fn Notice(
+    error: RwSignal<Option<String>>,
+    #[prop(optional)] ok: Option<RwSignal<Option<String>>>,
+) -> impl IntoView {
     view! {
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         {move || ok.and_then(|o| o.get()).map(|m| view! { <p class="ok" role="status">{m}</p> })}
@@ -82,7 +90,10 @@ pub fn local_time(rfc3339: &str, offset_hours: i32) -> String {
 }
 
 /// Fetches `url()` in the browser, again whenever `url()` or `version` changes.
-pub fn fetched<T>(url: impl Fn() -> String + 'static, version: RwSignal<u32>) -> RwSignal<Option<Result<T, ApiError>>>
+pub fn fetched<T>(
+    url: impl Fn() -> String + 'static,
+    version: RwSignal<u32>,
+) -> RwSignal<Option<Result<T, ApiError>>>
 where
     T: serde::de::DeserializeOwned + Send + Sync + 'static,
 {

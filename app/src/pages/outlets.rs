@@ -10,8 +10,16 @@ use crate::pages::{error_text, fetched, Notice};
 use crate::session::{use_session, Protected};
 
 pub const INDUSTRIES: [&str; 10] = [
-    "retail", "koperasi", "fnb", "beauty", "services", "education", "healthcare", "hospitality",
-    "automotive", "agriculture",
+    "retail",
+    "koperasi",
+    "fnb",
+    "beauty",
+    "services",
+    "education",
+    "healthcare",
+    "hospitality",
+    "automotive",
+    "agriculture",
 ];
 
 #[component]
@@ -29,7 +37,10 @@ fn OutletsBody() -> impl IntoView {
     let lang = use_lang();
     let version = RwSignal::new(0u32);
     let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), version);
-    let can_manage = move || ctx.session.with(|s| s.as_ref().is_some_and(|s| s.has_any(&["owner", "admin"])));
+    let can_manage = move || {
+        ctx.session
+            .with(|s| s.as_ref().is_some_and(|s| s.has_any(&["owner", "admin"])))
+    };
 
     let name = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());

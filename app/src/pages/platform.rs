@@ -30,7 +30,10 @@ fn PlatformBody() -> impl IntoView {
     let lang = use_lang();
     let version = RwSignal::new(0u32);
     let tenants = fetched::<Vec<Tenant>>(|| "/api/v1/tenants".into(), version);
-    let is_superadmin = move || ctx.session.with(|s| s.as_ref().is_some_and(|s| s.has("superadmin")));
+    let is_superadmin = move || {
+        ctx.session
+            .with(|s| s.as_ref().is_some_and(|s| s.has("superadmin")))
+    };
     let name = RwSignal::new(String::new());
     let owner_email = RwSignal::new(String::new());
     let owner_name = RwSignal::new(String::new());

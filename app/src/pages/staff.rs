@@ -30,8 +30,14 @@ fn StaffBody() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let users = fetched::<Vec<User>>(|| "/api/v1/users".into(), version);
     let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
-    let is_owner = move || ctx.session.with(|s| s.as_ref().is_some_and(|s| s.has("owner")));
-    let can_manage = move || ctx.session.with(|s| s.as_ref().is_some_and(|s| s.has_any(&["owner", "admin"])));
+    let is_owner = move || {
+        ctx.session
+            .with(|s| s.as_ref().is_some_and(|s| s.has("owner")))
+    };
+    let can_manage = move || {
+        ctx.session
+            .with(|s| s.as_ref().is_some_and(|s| s.has_any(&["owner", "admin"])))
+    };
 
     let email = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
@@ -43,7 +49,10 @@ fn StaffBody() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         invite_link.set(None);
-        let outlet_ids: Vec<String> = Some(outlet.get_untracked()).filter(|o| !o.is_empty()).into_iter().collect();
+        let outlet_ids: Vec<String> = Some(outlet.get_untracked())
+            .filter(|o| !o.is_empty())
+            .into_iter()
+            .collect();
         let body = json!({"email": email.get_untracked(), "name": name.get_untracked(),
             "roles": [role.get_untracked()], "outlet_ids": outlet_ids});
         spawn_local(async move {
@@ -68,10 +77,14 @@ fn StaffBody() -> impl IntoView {
         ev.prevent_default();
         pin_error.set(None);
         pin_ok.set(None);
-        let Some((id, _)) = pin_for.get_untracked() else { return };
+        let Some((id, _)) = pin_for.get_untracked() else {
+            return;
+        };
         let body = json!({"pin": pin.get_untracked()});
         spawn_local(async move {
-            match client::send_unit(Method::Put, &format!("/api/v1/users/{id}/pin"), Some(&body)).await {
+            match client::send_unit(Method::Put, &format!("/api/v1/users/{id}/pin"), Some(&body))
+                .await
+            {
                 Ok(()) => {
                     pin_ok.set(Some(tr(lang.get_untracked(), "saved").to_string()));
                     pin.set(String::new());
@@ -83,7 +96,8 @@ fn StaffBody() -> impl IntoView {
     };
     let disable = move |id: String| {
         spawn_local(async move {
-            let _ = client::send_unit(Method::Delete, &format!("/api/v1/users/{id}"), None::<&()>).await;
+            let _ = client::send_unit(Method::Delete, &format!("/api/v1/users/{id}"), None::<&()>)
+                .await;
             version.update(|v| *v += 1);
         });
     };
@@ -157,7 +171,9 @@ fn StaffBody() -> impl IntoView {
 pub fn web_origin() -> String {
     #[cfg(feature = "hydrate")]
     {
-        web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
     }
     #[cfg(not(feature = "hydrate"))]
     {

@@ -25,7 +25,12 @@ fn TillBody() -> impl IntoView {
     let lang = use_lang();
     let version = RwSignal::new(0u32);
     let device = fetched::<CurrentDevice>(|| "/api/v1/devices/current".into(), version);
-    let may_register = move || ctx.session.with(|s| s.as_ref().is_some_and(|s| s.has_any(&["owner", "admin", "manager"])));
+    let may_register = move || {
+        ctx.session.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.has_any(&["owner", "admin", "manager"]))
+        })
+    };
     let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
 
     let outlet = RwSignal::new(String::new());
@@ -36,7 +41,11 @@ fn TillBody() -> impl IntoView {
         reg_error.set(None);
         let chosen = outlet.get_untracked();
         let outlet_id = if chosen.is_empty() {
-            outlets.get_untracked().and_then(Result::ok).and_then(|l| l.first().map(|o| o.id.clone())).unwrap_or_default()
+            outlets
+                .get_untracked()
+                .and_then(Result::ok)
+                .and_then(|l| l.first().map(|o| o.id.clone()))
+                .unwrap_or_default()
         } else {
             chosen
         };
@@ -128,7 +137,9 @@ pub fn PinSwitch() -> impl IntoView {
     });
 
     let submit = move || {
-        let Some((user_id, _)) = chosen.get_untracked() else { return };
+        let Some((user_id, _)) = chosen.get_untracked() else {
+            return;
+        };
         let body = json!({"user_id": user_id, "pin": digits.get_untracked()});
         spawn_local(async move {
             match client::post::<Session>("/api/v1/auth/pin-login", &body).await {
@@ -139,7 +150,11 @@ pub fn PinSwitch() -> impl IntoView {
                 }
                 Err(e) => {
                     digits.set(String::new());
-                    let msg = if e.code == "bad_credentials" { tr(lang.get_untracked(), "wrong_pin").to_string() } else { error_text(lang.get_untracked(), &e) };
+                    let msg = if e.code == "bad_credentials" {
+                        tr(lang.get_untracked(), "wrong_pin").to_string()
+                    } else {
+                        error_text(lang.get_untracked(), &e)
+                    };
                     error.set(Some(msg));
                 }
             }
@@ -147,7 +162,11 @@ pub fn PinSwitch() -> impl IntoView {
     };
     let press = move |d: char| {
         error.set(None);
-        digits.update(|s| if s.len() < 6 { s.push(d) });
+        digits.update(|s| {
+            if s.len() < 6 {
+                s.push(d)
+            }
+        });
         if digits.get_untracked().len() == 6 {
             submit();
         }

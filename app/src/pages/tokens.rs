@@ -48,7 +48,8 @@ fn TokensBody() -> impl IntoView {
     };
     let revoke = move |id: String| {
         spawn_local(async move {
-            let _ = client::send_unit(Method::Delete, &format!("/api/v1/tokens/{id}"), None::<&()>).await;
+            let _ = client::send_unit(Method::Delete, &format!("/api/v1/tokens/{id}"), None::<&()>)
+                .await;
             version.update(|v| *v += 1);
         });
     };

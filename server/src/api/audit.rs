@@ -85,7 +85,11 @@ pub async fn list(
         q = q.filter(audit_entry::Column::At.gte(from));
     }
     if let Some(to) = filter.to.filter(|s| !s.is_empty()) {
-        let bound = if to.len() == 10 { format!("{to}T23:59:59.999999Z") } else { to };
+        let bound = if to.len() == 10 {
+            format!("{to}T23:59:59.999999Z")
+        } else {
+            to
+        };
         q = q.filter(audit_entry::Column::At.lte(bound));
     }
     let rows = q

@@ -60,7 +60,10 @@ pub fn home_for(roles: &[Role]) -> &'static str {
     }
 }
 
-pub async fn user_view<C: sea_orm::ConnectionTrait>(db: &C, u: &user::Model) -> ApiResult<UserView> {
+pub async fn user_view<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    u: &user::Model,
+) -> ApiResult<UserView> {
     let (roles, outlet_ids) = users::roles_and_outlets(db, u).await?;
     let tenant_name = match &u.tenant_id {
         Some(id) => tenants::find(db, id).await?.map(|t| t.name),
@@ -110,9 +113,12 @@ fn clear_session_cookies(jar: CookieJar) -> CookieJar {
 
 async fn check_rate_limit(state: &AppState, key: &str, ip: &str) -> ApiResult<()> {
     let s = &state.settings;
-    let (by_key, by_ip) = sessions::recent_failures(&state.db, key, ip, s.failure_window_minutes).await?;
+    let (by_key, by_ip) =
+        sessions::recent_failures(&state.db, key, ip, s.failure_window_minutes).await?;
     if by_key >= s.max_failures_per_account || by_ip >= s.max_failures_per_ip {
-        return Err(ApiError::RateLimited { retry_after_secs: (s.failure_window_minutes * 60) as u64 });
+        return Err(ApiError::RateLimited {
+            retry_after_secs: (s.failure_window_minutes * 60) as u64,
+        });
     }
     Ok(())
 }
@@ -239,7 +245,9 @@ pub async fn pin_login(
     jar: CookieJar,
     Json(req): Json<PinLoginRequest>,
 ) -> ApiResult<(CookieJar, Json<SessionView>)> {
-    let device = current_device(&state, &jar).await?.ok_or(ApiError::Forbidden)?;
+    let device = current_device(&state, &jar)
+        .await?
+        .ok_or(ApiError::Forbidden)?;
     secret::validate_pin(&req.pin)?;
     let key = format!("pin:{}", req.user_id);
     check_rate_limit(&state, &key, &client.ip).await?;
@@ -248,12 +256,16 @@ pub async fn pin_login(
     let mut ok = false;
     if let Some(u) = &candidate {
         let (roles, outlet_ids) = users::roles_and_outlets(&state.db, u).await?;
-        let may_use_till = roles.iter().any(|r| crate::rbac::allows(*r, Permission::UseTill));
-        let at_outlet = outlet_ids.map_or(true, |ids| ids.contains(&device.outlet_id));
+        let may_use_till = roles
+            .iter()
+            .any(|r| crate::rbac::allows(*r, Permission::UseTill));
+        let at_outlet = outlet_ids.is_none_or(|ids| ids.contains(&device.outlet_id));
         ok = u.status == "active"
             && may_use_till
             && at_outlet
-            && u.pin_hash.as_deref().is_some_and(|h| secret::verify_password(&req.pin, h));
+            && u.pin_hash
+                .as_deref()
+                .is_some_and(|h| secret::verify_password(&req.pin, h));
     }
     let Some(user) = candidate.filter(|_| ok) else {
         sessions::record_failure(&state.db, &key, &client.ip).await?;

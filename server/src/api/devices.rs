@@ -95,16 +95,23 @@ pub async fn register(
         .db
         .transaction::<_, (device::Model, String), ApiError>(|txn| {
             Box::pin(async move {
-                let (d, secret) = devices::create(txn, &tenant_id, &outlet.id, &name, &registrar).await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: Some(&outlet.id),
-                    action: "device.register",
-                    entity: "device",
-                    entity_id: &d.id,
-                    before: None,
-                    after: Some(json!({"name": d.name, "code": d.code, "outlet_id": d.outlet_id})),
-                })
+                let (d, secret) =
+                    devices::create(txn, &tenant_id, &outlet.id, &name, &registrar).await?;
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: Some(&outlet.id),
+                        action: "device.register",
+                        entity: "device",
+                        entity_id: &d.id,
+                        before: None,
+                        after: Some(
+                            json!({"name": d.name, "code": d.code, "outlet_id": d.outlet_id}),
+                        ),
+                    },
+                )
                 .await?;
                 Ok((d, secret))
             })
@@ -121,8 +128,13 @@ pub async fn register(
 
 #[utoipa::path(get, path = "/api/v1/devices/current", tag = "devices",
     responses((status = 200, body = CurrentDevice), (status = 404, description = "This browser is not a registered device")))]
-pub async fn current(State(state): State<AppState>, jar: CookieJar) -> ApiResult<Json<CurrentDevice>> {
-    let secret = jar.get(DEVICE_COOKIE).ok_or(ApiError::NotFound("Perangkat"))?;
+pub async fn current(
+    State(state): State<AppState>,
+    jar: CookieJar,
+) -> ApiResult<Json<CurrentDevice>> {
+    let secret = jar
+        .get(DEVICE_COOKIE)
+        .ok_or(ApiError::NotFound("Perangkat"))?;
     let d = devices::find_by_secret(&state.db, secret.value())
         .await?
         .ok_or(ApiError::NotFound("Perangkat"))?;
@@ -132,10 +144,17 @@ pub async fn current(State(state): State<AppState>, jar: CookieJar) -> ApiResult
             continue;
         }
         let (roles, outlet_ids) = users::roles_and_outlets(&state.db, &u).await?;
-        let at_outlet = outlet_ids.map_or(true, |ids| ids.contains(&d.outlet_id));
+        let at_outlet = outlet_ids.is_none_or(|ids| ids.contains(&d.outlet_id));
         if at_outlet && roles.iter().any(|r| allows(*r, Permission::UseTill)) {
-            pin_users.push(PinUser { id: u.id, name: u.name });
+            pin_users.push(PinUser {
+                id: u.id,
+                name: u.name,
+            });
         }
     }
-    Ok(Json(CurrentDevice { outlet_name: outlet_name_of(&state, &d).await?, device: d.into(), users: pin_users }))
+    Ok(Json(CurrentDevice {
+        outlet_name: outlet_name_of(&state, &d).await?,
+        device: d.into(),
+        users: pin_users,
+    }))
 }

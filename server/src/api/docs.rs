@@ -55,7 +55,9 @@ pub async fn openapi_json() -> axum::Json<utoipa::openapi::OpenApi> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 pub async fn docs_page() -> Html<String> {
@@ -71,8 +73,17 @@ pub async fn docs_page() -> Html<String> {
         ];
         for (method, op) in ops {
             let Some(op) = op else { continue };
-            let tag = op.tags.as_ref().and_then(|t| t.first()).cloned().unwrap_or_default();
-            let summary = op.summary.clone().or(op.description.clone()).unwrap_or_default();
+            let tag = op
+                .tags
+                .as_ref()
+                .and_then(|t| t.first())
+                .cloned()
+                .unwrap_or_default();
+            let summary = op
+                .summary
+                .clone()
+                .or(op.description.clone())
+                .unwrap_or_default();
             let responses: Vec<String> = op.responses.responses.keys().cloned().collect();
             body.push_str(&format!(
                 "<tr><td class=m>{method}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -17,5 +17,8 @@ pub struct Health {
     responses((status = 200, description = "Server and database are up", body = Health)))]
 pub async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
     state.db.execute_unprepared("SELECT 1").await?;
-    Ok(Json(Health { status: "ok", database: crate::db::backend_name(&state.db) }))
+    Ok(Json(Health {
+        status: "ok",
+        database: crate::db::backend_name(&state.db),
+    }))
 }

@@ -49,7 +49,9 @@ impl From<JsonRejection> for ApiError {
             JsonRejection::MissingJsonContentType(_) => {
                 ApiError::BadRequest("Kirim data sebagai application/json.".into())
             }
-            other => ApiError::BadRequest(format!("JSON tidak dapat dibaca: {}", other.body_text())),
+            other => {
+                ApiError::BadRequest(format!("JSON tidak dapat dibaca: {}", other.body_text()))
+            }
         }
     }
 }
@@ -58,7 +60,10 @@ impl From<JsonRejection> for ApiError {
 /// or "`rate_period`: unknown variant"); surface it so clients can point at the input.
 fn data_error_field(text: &str) -> String {
     let rest = text.split_once("target type: ").map_or(text, |(_, r)| r);
-    if let Some(field) = rest.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+    if let Some(field) = rest
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split('`').next())
+    {
         return field.to_string();
     }
     match rest.split_once(": ") {
@@ -88,18 +93,19 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/pin", put(auth::set_own_pin))
         .route("/invitations/accept", post(users::accept_invitation))
         .route("/tenants", get(tenants::list).post(tenants::create))
-        .route(
-            "/outlets",
-            get(outlets::list).post(outlets::create),
-        )
+        .route("/outlets", get(outlets::list).post(outlets::create))
         .route(
             "/outlets/{id}",
-            get(outlets::get_one).patch(outlets::update).delete(outlets::archive),
+            get(outlets::get_one)
+                .patch(outlets::update)
+                .delete(outlets::archive),
         )
         .route("/users", get(users::list).post(users::invite))
         .route(
             "/users/{id}",
-            get(users::get_one).patch(users::update).delete(users::disable),
+            get(users::get_one)
+                .patch(users::update)
+                .delete(users::disable),
         )
         .route("/users/{id}/pin", put(users::set_pin))
         .route("/tokens", get(tokens::list).post(tokens::create))

@@ -19,8 +19,16 @@ use crate::state::AppState;
 
 pub const TIMEZONES: [&str; 3] = ["WIB", "WITA", "WIT"];
 pub const INDUSTRIES: [&str; 10] = [
-    "retail", "koperasi", "fnb", "beauty", "services", "education", "healthcare", "hospitality",
-    "automotive", "agriculture",
+    "retail",
+    "koperasi",
+    "fnb",
+    "beauty",
+    "services",
+    "education",
+    "healthcare",
+    "hospitality",
+    "automotive",
+    "agriculture",
 ];
 
 #[derive(Serialize, ToSchema, Clone)]
@@ -65,7 +73,10 @@ pub struct OutletInput {
 fn check_code(code: &str) -> ApiResult<String> {
     let code = code.trim().to_uppercase();
     if code.is_empty() || code.len() > 8 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(ApiError::validation("code", "Kode outlet 1–8 huruf/angka, mis. MKM1."));
+        return Err(ApiError::validation(
+            "code",
+            "Kode outlet 1–8 huruf/angka, mis. MKM1.",
+        ));
     }
     Ok(code)
 }
@@ -91,7 +102,12 @@ fn check_industry(industry: &str) -> ApiResult<String> {
 pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<OutletView>>> {
     auth.require(Permission::ViewOutlets)?;
     let all = outlets::list(&state.db, auth.tenant()?).await?;
-    Ok(Json(all.into_iter().filter(|o| auth.can_access_outlet(&o.id)).map(Into::into).collect()))
+    Ok(Json(
+        all.into_iter()
+            .filter(|o| auth.can_access_outlet(&o.id))
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 async fn load(state: &AppState, auth: &Auth, id: &str) -> ApiResult<outlet::Model> {
@@ -121,9 +137,18 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<OutletView>)> {
     auth.require(Permission::ManageOutlets)?;
     let tenant_id = auth.tenant()?.to_string();
-    let name = required("name", req.name.as_deref().unwrap_or_default(), "Nama outlet")?;
+    let name = required(
+        "name",
+        req.name.as_deref().unwrap_or_default(),
+        "Nama outlet",
+    )?;
     let code = check_code(req.code.as_deref().unwrap_or_default())?;
-    let address = req.address.as_deref().unwrap_or_default().trim().to_string();
+    let address = req
+        .address
+        .as_deref()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     let timezone = check_timezone(req.timezone.as_deref().unwrap_or("WIB"))?;
     let industry = check_industry(req.industry.as_deref().unwrap_or_default())?;
     let actor = Actor::of(&auth);
@@ -132,29 +157,39 @@ pub async fn create(
         .transaction::<_, outlet::Model, ApiError>(|txn| {
             Box::pin(async move {
                 if outlets::code_taken(txn, &tenant_id, &code, None).await? {
-                    return Err(ApiError::conflict("code_taken", "Kode outlet sudah dipakai."));
+                    return Err(ApiError::conflict(
+                        "code_taken",
+                        "Kode outlet sudah dipakai.",
+                    ));
                 }
-                let o = outlets::insert(txn, outlet::ActiveModel {
-                    id: Set(new_id()),
-                    tenant_id: Set(tenant_id.clone()),
-                    code: Set(code),
-                    name: Set(name),
-                    address: Set(address),
-                    timezone: Set(timezone),
-                    industry: Set(industry),
-                    archived: Set(false),
-                    created_at: Set(Utc::now()),
-                })
+                let o = outlets::insert(
+                    txn,
+                    outlet::ActiveModel {
+                        id: Set(new_id()),
+                        tenant_id: Set(tenant_id.clone()),
+                        code: Set(code),
+                        name: Set(name),
+                        address: Set(address),
+                        timezone: Set(timezone),
+                        industry: Set(industry),
+                        archived: Set(false),
+                        created_at: Set(Utc::now()),
+                    },
+                )
                 .await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: Some(&o.id),
-                    action: "outlet.create",
-                    entity: "outlet",
-                    entity_id: &o.id,
-                    before: None,
-                    after: Some(snapshot(&o)),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: Some(&o.id),
+                        action: "outlet.create",
+                        entity: "outlet",
+                        entity_id: &o.id,
+                        before: None,
+                        after: Some(snapshot(&o)),
+                    },
+                )
                 .await?;
                 Ok(o)
             })
@@ -201,19 +236,26 @@ pub async fn update(
             Box::pin(async move {
                 if let Some(code) = &new_code {
                     if outlets::code_taken(txn, &tenant_id, code, Some(&before.id)).await? {
-                        return Err(ApiError::conflict("code_taken", "Kode outlet sudah dipakai."));
+                        return Err(ApiError::conflict(
+                            "code_taken",
+                            "Kode outlet sudah dipakai.",
+                        ));
                     }
                 }
                 let o = outlets::update(txn, active).await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: Some(&o.id),
-                    action: "outlet.update",
-                    entity: "outlet",
-                    entity_id: &o.id,
-                    before: Some(snapshot(&before)),
-                    after: Some(snapshot(&o)),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: Some(&o.id),
+                        action: "outlet.update",
+                        entity: "outlet",
+                        entity_id: &o.id,
+                        before: Some(snapshot(&before)),
+                        after: Some(snapshot(&o)),
+                    },
+                )
                 .await?;
                 Ok(o)
             })
@@ -240,15 +282,19 @@ pub async fn archive(
                 let mut active: outlet::ActiveModel = before.clone().into();
                 active.archived = Set(true);
                 outlets::update(txn, active).await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: Some(&before.id),
-                    action: "outlet.archive",
-                    entity: "outlet",
-                    entity_id: &before.id,
-                    before: Some(snapshot(&before)),
-                    after: None,
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: Some(&before.id),
+                        action: "outlet.archive",
+                        entity: "outlet",
+                        entity_id: &before.id,
+                        before: Some(snapshot(&before)),
+                        after: None,
+                    },
+                )
                 .await
             })
         })

@@ -52,7 +52,10 @@ pub struct LoanSimulation {
 
 #[utoipa::path(post, path = "/api/v1/loan-simulations", tag = "calculators", request_body = LoanSimulationRequest,
     responses((status = 200, body = LoanSimulation), (status = 422, description = "The `field` names the bad input")))]
-pub async fn loan(auth: Auth, Json(req): Json<LoanSimulationRequest>) -> ApiResult<Json<LoanSimulation>> {
+pub async fn loan(
+    auth: Auth,
+    Json(req): Json<LoanSimulationRequest>,
+) -> ApiResult<Json<LoanSimulation>> {
     auth.require(Permission::SimulateLoan)?;
     let terms = LoanTerms {
         principal: req.principal,
@@ -62,7 +65,8 @@ pub async fn loan(auth: Auth, Json(req): Json<LoanSimulationRequest>) -> ApiResu
         method: req.method,
         first_due_date: None,
     };
-    let schedule = loan::schedule(&terms).map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
+    let schedule =
+        loan::schedule(&terms).map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
     Ok(Json(LoanSimulation {
         rows: schedule
             .rows
@@ -124,7 +128,10 @@ pub struct ShuSimulation {
 
 #[utoipa::path(post, path = "/api/v1/shu-simulations", tag = "calculators", request_body = ShuSimulationRequest,
     responses((status = 200, body = ShuSimulation), (status = 403), (status = 422)))]
-pub async fn shu(auth: Auth, Json(req): Json<ShuSimulationRequest>) -> ApiResult<Json<ShuSimulation>> {
+pub async fn shu(
+    auth: Auth,
+    Json(req): Json<ShuSimulationRequest>,
+) -> ApiResult<Json<ShuSimulation>> {
     auth.require(Permission::SimulateShu)?;
     let input = shu::ShuInput {
         shu_total: req.shu_total,
@@ -134,16 +141,26 @@ pub async fn shu(auth: Auth, Json(req): Json<ShuSimulationRequest>) -> ApiResult
         members: req
             .members
             .into_iter()
-            .map(|m| shu::ShuMember { member: m.member, savings: m.savings, transactions: m.transactions })
+            .map(|m| shu::ShuMember {
+                member: m.member,
+                savings: m.savings,
+                transactions: m.transactions,
+            })
             .collect(),
     };
-    let result = shu::distribute(&input).map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
+    let result =
+        shu::distribute(&input).map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
     Ok(Json(ShuSimulation {
         pools: result.pools.into_iter().collect(),
         members: result
             .members
             .into_iter()
-            .map(|m| ShuShare { member: m.member, jasa_modal: m.jasa_modal, jasa_usaha: m.jasa_usaha, total: m.total })
+            .map(|m| ShuShare {
+                member: m.member,
+                jasa_modal: m.jasa_modal,
+                jasa_usaha: m.jasa_usaha,
+                total: m.total,
+            })
             .collect(),
     }))
 }

@@ -60,7 +60,10 @@ pub fn validate_email(email: &str) -> ApiResult<String> {
     let email = users::normalize_email(email);
     let valid = email.len() <= 254
         && email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
         })
         && !email.contains(char::is_whitespace);
     if valid {
@@ -76,7 +79,10 @@ pub fn required(field: &str, value: &str, label: &str) -> ApiResult<String> {
         return Err(ApiError::validation(field, format!("{label} wajib diisi.")));
     }
     if v.chars().count() > 200 {
-        return Err(ApiError::validation(field, format!("{label} terlalu panjang (maks. 200 karakter).")));
+        return Err(ApiError::validation(
+            field,
+            format!("{label} terlalu panjang (maks. 200 karakter)."),
+        ));
     }
     Ok(v.to_string())
 }
@@ -85,7 +91,13 @@ pub fn required(field: &str, value: &str, label: &str) -> ApiResult<String> {
     responses((status = 200, body = [TenantView]), (status = 403, description = "Platform roles only")))]
 pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<TenantView>>> {
     auth.require(Permission::ListTenants)?;
-    Ok(Json(tenants::list(&state.db).await?.into_iter().map(Into::into).collect()))
+    Ok(Json(
+        tenants::list(&state.db)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/tenants", tag = "platform", request_body = CreateTenant,
@@ -101,10 +113,18 @@ pub async fn create(
     let owner_email = validate_email(&req.owner_email)
         .map_err(|_| ApiError::validation("owner_email", "Email pemilik tidak valid."))?;
     if !PLANS.contains(&req.plan.as_str()) {
-        return Err(ApiError::validation("plan", "Paket harus basic, pro, atau enterprise."));
+        return Err(ApiError::validation(
+            "plan",
+            "Paket harus basic, pro, atau enterprise.",
+        ));
     }
-    let owner_name = req.owner_name.as_deref().map(str::trim).filter(|s| !s.is_empty())
-        .unwrap_or("Pemilik").to_string();
+    let owner_name = req
+        .owner_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("Pemilik")
+        .to_string();
     let actor = Actor::of(&auth);
     let creator = auth.user.id.clone();
     let plan = req.plan.clone();
@@ -113,7 +133,10 @@ pub async fn create(
         .transaction::<_, CreatedTenant, ApiError>(|txn| {
             Box::pin(async move {
                 if users::find_by_email(txn, &owner_email).await?.is_some() {
-                    return Err(ApiError::conflict("email_taken", "Email pemilik sudah terdaftar."));
+                    return Err(ApiError::conflict(
+                        "email_taken",
+                        "Email pemilik sudah terdaftar.",
+                    ));
                 }
                 let t = tenants::insert(txn, &name, &owner_email, &plan).await?;
                 let owner = users::insert(
@@ -131,25 +154,35 @@ pub async fn create(
                 .await?;
                 users::set_roles_and_outlets(txn, &t.id, &owner.id, &[Role::Owner], &[]).await?;
                 let token = invitations::create(txn, &t.id, &owner.id, &creator).await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&t.id),
-                    outlet_id: None,
-                    action: "tenant.create",
-                    entity: "tenant",
-                    entity_id: &t.id,
-                    before: None,
-                    after: Some(json!({"name": t.name, "owner_email": t.owner_email, "plan": t.plan})),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&t.id),
+                        outlet_id: None,
+                        action: "tenant.create",
+                        entity: "tenant",
+                        entity_id: &t.id,
+                        before: None,
+                        after: Some(
+                            json!({"name": t.name, "owner_email": t.owner_email, "plan": t.plan}),
+                        ),
+                    },
+                )
                 .await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&t.id),
-                    outlet_id: None,
-                    action: "user.invite",
-                    entity: "user",
-                    entity_id: &owner.id,
-                    before: None,
-                    after: Some(json!({"email": owner.email, "roles": ["owner"]})),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&t.id),
+                        outlet_id: None,
+                        action: "user.invite",
+                        entity: "user",
+                        entity_id: &owner.id,
+                        before: None,
+                        after: Some(json!({"email": owner.email, "roles": ["owner"]})),
+                    },
+                )
                 .await?;
                 Ok(CreatedTenant {
                     owner_user_id: owner.id,

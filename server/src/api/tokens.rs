@@ -56,7 +56,13 @@ pub struct CreatedToken {
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", responses((status = 200, body = [TokenView])))]
 pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<TokenView>>> {
     auth.require(Permission::ManageTokens)?;
-    Ok(Json(tokens::list(&state.db, auth.tenant()?).await?.into_iter().map(Into::into).collect()))
+    Ok(Json(
+        tokens::list(&state.db, auth.tenant()?)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = CreateToken,
@@ -76,17 +82,24 @@ pub async fn create(
         .transaction::<_, CreatedToken, ApiError>(|txn| {
             Box::pin(async move {
                 let (t, secret) = tokens::create(txn, &tenant_id, &user_id, &name).await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: None,
-                    action: "token.create",
-                    entity: "api_token",
-                    entity_id: &t.id,
-                    before: None,
-                    after: Some(json!({"name": t.name, "prefix": t.prefix})),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: None,
+                        action: "token.create",
+                        entity: "api_token",
+                        entity_id: &t.id,
+                        before: None,
+                        after: Some(json!({"name": t.name, "prefix": t.prefix})),
+                    },
+                )
                 .await?;
-                Ok(CreatedToken { token: t.into(), secret })
+                Ok(CreatedToken {
+                    token: t.into(),
+                    secret,
+                })
             })
         })
         .await?;
@@ -112,15 +125,19 @@ pub async fn revoke(
         .transaction::<_, (), ApiError>(|txn| {
             Box::pin(async move {
                 let t = tokens::revoke(txn, found).await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: None,
-                    action: "token.revoke",
-                    entity: "api_token",
-                    entity_id: &t.id,
-                    before: Some(json!({"name": t.name, "prefix": t.prefix})),
-                    after: None,
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: None,
+                        action: "token.revoke",
+                        entity: "api_token",
+                        entity_id: &t.id,
+                        before: Some(json!({"name": t.name, "prefix": t.prefix})),
+                        after: None,
+                    },
+                )
                 .await
             })
         })

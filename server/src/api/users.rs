@@ -64,7 +64,9 @@ fn parse_roles(auth: &Auth, names: &[String]) -> ApiResult<Vec<Role>> {
     for name in names {
         let role = Role::parse(name)
             .filter(|r| !r.is_platform())
-            .ok_or_else(|| ApiError::validation("roles", format!("Peran tidak dikenal: {name}.")))?;
+            .ok_or_else(|| {
+                ApiError::validation("roles", format!("Peran tidak dikenal: {name}."))
+            })?;
         if !may_grant(granter, role) {
             return Err(ApiError::Forbidden);
         }
@@ -75,10 +77,17 @@ fn parse_roles(auth: &Auth, names: &[String]) -> ApiResult<Vec<Role>> {
     Ok(roles)
 }
 
-async fn check_outlets<C: ConnectionTrait>(db: &C, tenant_id: &str, ids: &[String]) -> ApiResult<()> {
+async fn check_outlets<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    ids: &[String],
+) -> ApiResult<()> {
     for id in ids {
         if outlets::find(db, tenant_id, id).await?.is_none() {
-            return Err(ApiError::validation("outlet_ids", "Outlet tidak ditemukan."));
+            return Err(ApiError::validation(
+                "outlet_ids",
+                "Outlet tidak ditemukan.",
+            ));
         }
     }
     Ok(())
@@ -86,7 +95,9 @@ async fn check_outlets<C: ConnectionTrait>(db: &C, tenant_id: &str, ids: &[Strin
 
 async fn snapshot<C: ConnectionTrait>(db: &C, u: &user::Model) -> ApiResult<serde_json::Value> {
     let (roles, outlets) = users::roles_and_outlets(db, u).await?;
-    Ok(json!({"email": u.email, "name": u.name, "status": u.status, "roles": roles, "outlet_ids": outlets}))
+    Ok(
+        json!({"email": u.email, "name": u.name, "status": u.status, "roles": roles, "outlet_ids": outlets}),
+    )
 }
 
 async fn load(state: &AppState, auth: &Auth, id: &str) -> ApiResult<user::Model> {
@@ -140,27 +151,34 @@ pub async fn invite(
                 if users::find_by_email(txn, &email).await?.is_some() {
                     return Err(ApiError::conflict("email_taken", "Email sudah terdaftar."));
                 }
-                let u = users::insert(txn, users::NewUser {
-                    tenant_id: Some(&tenant_id),
-                    email: &email,
-                    name: &name,
-                    password_hash: None,
-                    platform_role: None,
-                    status: "invited",
-                    is_demo: false,
-                })
+                let u = users::insert(
+                    txn,
+                    users::NewUser {
+                        tenant_id: Some(&tenant_id),
+                        email: &email,
+                        name: &name,
+                        password_hash: None,
+                        platform_role: None,
+                        status: "invited",
+                        is_demo: false,
+                    },
+                )
                 .await?;
                 users::set_roles_and_outlets(txn, &tenant_id, &u.id, &roles, &outlet_ids).await?;
                 let token = invitations::create(txn, &tenant_id, &u.id, &inviter).await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: None,
-                    action: "user.invite",
-                    entity: "user",
-                    entity_id: &u.id,
-                    before: None,
-                    after: Some(snapshot(txn, &u).await?),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: None,
+                        action: "user.invite",
+                        entity: "user",
+                        entity_id: &u.id,
+                        before: None,
+                        after: Some(snapshot(txn, &u).await?),
+                    },
+                )
                 .await?;
                 Ok(Invited {
                     user: user_view(txn, &u).await?,
@@ -196,14 +214,25 @@ pub async fn update(
         None => None,
         Some(s @ ("active" | "disabled")) => {
             if target.status == "invited" && s == "active" {
-                return Err(ApiError::validation("status", "Pengguna belum menerima undangan."));
+                return Err(ApiError::validation(
+                    "status",
+                    "Pengguna belum menerima undangan.",
+                ));
             }
             Some(s.to_string())
         }
-        Some(_) => return Err(ApiError::validation("status", "Status harus active atau disabled.")),
+        Some(_) => {
+            return Err(ApiError::validation(
+                "status",
+                "Status harus active atau disabled.",
+            ))
+        }
     };
     if target.id == auth.user.id && (roles.is_some() || status.is_some()) {
-        return Err(ApiError::conflict("self_change", "Anda tidak dapat mengubah peran atau status akun sendiri."));
+        return Err(ApiError::conflict(
+            "self_change",
+            "Anda tidak dapat mengubah peran atau status akun sendiri.",
+        ));
     }
     let tenant_id = auth.tenant()?.to_string();
     let actor = Actor::of(&auth);
@@ -235,15 +264,19 @@ pub async fn update(
                 if disabling {
                     sessions::revoke_all_for_user(txn, &u.id).await?;
                 }
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: None,
-                    action: "user.update",
-                    entity: "user",
-                    entity_id: &u.id,
-                    before: Some(before),
-                    after: Some(snapshot(txn, &u).await?),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: None,
+                        action: "user.update",
+                        entity: "user",
+                        entity_id: &u.id,
+                        before: Some(before),
+                        after: Some(snapshot(txn, &u).await?),
+                    },
+                )
                 .await?;
                 Ok(u)
             })
@@ -272,7 +305,10 @@ pub async fn disable(
     auth.require(Permission::ManageStaff)?;
     let target = load(&state, &auth, &id).await?;
     if target.id == auth.user.id {
-        return Err(ApiError::conflict("self_change", "Anda tidak dapat menonaktifkan akun sendiri."));
+        return Err(ApiError::conflict(
+            "self_change",
+            "Anda tidak dapat menonaktifkan akun sendiri.",
+        ));
     }
     guard_target(&state, &auth, &target).await?;
     let tenant_id = auth.tenant()?.to_string();
@@ -286,15 +322,19 @@ pub async fn disable(
                 active.status = Set("disabled".to_string());
                 let u = active.update(txn).await?;
                 sessions::revoke_all_for_user(txn, &u.id).await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: None,
-                    action: "user.disable",
-                    entity: "user",
-                    entity_id: &u.id,
-                    before: Some(before),
-                    after: Some(snapshot(txn, &u).await?),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: None,
+                        action: "user.disable",
+                        entity: "user",
+                        entity_id: &u.id,
+                        before: Some(before),
+                        after: Some(snapshot(txn, &u).await?),
+                    },
+                )
                 .await
             })
         })
@@ -335,15 +375,19 @@ pub async fn set_pin(
                 let mut active: user::ActiveModel = target.into();
                 active.pin_hash = Set(Some(pin_hash));
                 active.update(txn).await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: None,
-                    action: "user.pin_set",
-                    entity: "user",
-                    entity_id: &id,
-                    before: None,
-                    after: None,
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: None,
+                        action: "user.pin_set",
+                        entity: "user",
+                        entity_id: &id,
+                        before: None,
+                        after: None,
+                    },
+                )
                 .await
             })
         })
@@ -370,22 +414,30 @@ pub async fn accept_invitation(
                 let u = users::find_in_tenant(txn, &inv.tenant_id, &inv.user_id)
                     .await?
                     .ok_or(ApiError::NotFound("Undangan"))?;
-                let actor = Actor { user_id: Some(u.id.clone()), email: u.email.clone(), device_id: None };
+                let actor = Actor {
+                    user_id: Some(u.id.clone()),
+                    email: u.email.clone(),
+                    device_id: None,
+                };
                 let mut active: user::ActiveModel = u.clone().into();
                 active.password_hash = Set(Some(hash));
                 active.status = Set("active".to_string());
                 active.update(txn).await?;
                 let tenant_id = inv.tenant_id.clone();
                 invitations::mark_accepted(txn, inv).await?;
-                audit::record(txn, &actor, Event {
-                    tenant_id: Some(&tenant_id),
-                    outlet_id: None,
-                    action: "user.activate",
-                    entity: "user",
-                    entity_id: &u.id,
-                    before: Some(json!({"status": "invited"})),
-                    after: Some(json!({"status": "active"})),
-                })
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: None,
+                        action: "user.activate",
+                        entity: "user",
+                        entity_id: &u.id,
+                        before: Some(json!({"status": "invited"})),
+                        after: Some(json!({"status": "active"})),
+                    },
+                )
                 .await
             })
         })

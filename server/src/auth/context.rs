@@ -99,7 +99,9 @@ fn client_info(parts: &Parts, state: &AppState) -> ClientInfo {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(',').next())
         {
-            return ClientInfo { ip: forwarded.trim().to_string() };
+            return ClientInfo {
+                ip: forwarded.trim().to_string(),
+            };
         }
     }
     let ip = parts
@@ -159,7 +161,11 @@ impl FromRequestParts<AppState> for Auth {
                     return Err(ApiError::CsrfFailed);
                 }
             }
-            (found.user_id, Credential::Session { id: found.id }, found.device_id)
+            (
+                found.user_id,
+                Credential::Session { id: found.id },
+                found.device_id,
+            )
         };
 
         let user = user::Entity::find_by_id(user_id)

@@ -1,4 +1,6 @@
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -34,7 +36,10 @@ pub fn dummy_verify(password: &str) {
 
 pub fn validate_new_password(password: &str) -> Result<(), ApiError> {
     if password.chars().count() < 8 {
-        return Err(ApiError::validation("password", "Kata sandi minimal 8 karakter."));
+        return Err(ApiError::validation(
+            "password",
+            "Kata sandi minimal 8 karakter.",
+        ));
     }
     if password == DEMO_PASSWORD {
         return Err(ApiError::validation(

@@ -1,5 +1,8 @@
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
 
 use crate::auth::secret::{new_id, new_secret, sha256_hex};
 use crate::entity::device;
@@ -35,7 +38,10 @@ pub async fn create<C: ConnectionTrait>(
     Ok((model, secret))
 }
 
-pub async fn find_by_secret<C: ConnectionTrait>(db: &C, secret: &str) -> ApiResult<Option<device::Model>> {
+pub async fn find_by_secret<C: ConnectionTrait>(
+    db: &C,
+    secret: &str,
+) -> ApiResult<Option<device::Model>> {
     Ok(device::Entity::find()
         .filter(device::Column::TokenHash.eq(sha256_hex(secret)))
         .filter(device::Column::RevokedAt.is_null())

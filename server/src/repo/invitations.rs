@@ -31,7 +31,10 @@ pub async fn create<C: ConnectionTrait>(
     Ok(secret)
 }
 
-pub async fn find_open<C: ConnectionTrait>(db: &C, secret: &str) -> ApiResult<Option<invitation::Model>> {
+pub async fn find_open<C: ConnectionTrait>(
+    db: &C,
+    secret: &str,
+) -> ApiResult<Option<invitation::Model>> {
     Ok(invitation::Entity::find()
         .filter(invitation::Column::TokenHash.eq(sha256_hex(secret)))
         .filter(invitation::Column::AcceptedAt.is_null())

@@ -1,4 +1,6 @@
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
 
 use crate::entity::outlet;
 use crate::error::ApiResult;
@@ -39,10 +41,16 @@ pub async fn code_taken<C: ConnectionTrait>(
     Ok(q.one(db).await?.is_some())
 }
 
-pub async fn insert<C: ConnectionTrait>(db: &C, model: outlet::ActiveModel) -> ApiResult<outlet::Model> {
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    model: outlet::ActiveModel,
+) -> ApiResult<outlet::Model> {
     Ok(model.insert(db).await?)
 }
 
-pub async fn update<C: ConnectionTrait>(db: &C, model: outlet::ActiveModel) -> ApiResult<outlet::Model> {
+pub async fn update<C: ConnectionTrait>(
+    db: &C,
+    model: outlet::ActiveModel,
+) -> ApiResult<outlet::Model> {
     Ok(model.update(db).await?)
 }

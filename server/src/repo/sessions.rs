@@ -1,6 +1,8 @@
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
 
 use crate::auth::secret::{new_secret, sha256_hex};
 use crate::entity::{login_failure, session};
@@ -67,8 +69,13 @@ pub async fn find<C: ConnectionTrait>(db: &C, id: &str) -> ApiResult<Option<sess
     Ok(session::Entity::find_by_id(id.to_string()).one(db).await?)
 }
 
-pub async fn find_by_token<C: ConnectionTrait>(db: &C, token: &str) -> ApiResult<Option<session::Model>> {
-    Ok(session::Entity::find_by_id(sha256_hex(token)).one(db).await?)
+pub async fn find_by_token<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+) -> ApiResult<Option<session::Model>> {
+    Ok(session::Entity::find_by_id(sha256_hex(token))
+        .one(db)
+        .await?)
 }
 
 /// Failed sign-ins in the window, by account and by client address. Kept in the database so

@@ -23,7 +23,10 @@ pub async fn insert<C: ConnectionTrait>(
 }
 
 pub async fn list<C: ConnectionTrait>(db: &C) -> ApiResult<Vec<tenant::Model>> {
-    Ok(tenant::Entity::find().order_by_asc(tenant::Column::Name).all(db).await?)
+    Ok(tenant::Entity::find()
+        .order_by_asc(tenant::Column::Name)
+        .all(db)
+        .await?)
 }
 
 pub async fn find<C: ConnectionTrait>(db: &C, id: &str) -> ApiResult<Option<tenant::Model>> {

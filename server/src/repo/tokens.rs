@@ -1,5 +1,7 @@
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 
 use crate::auth::secret::{new_id, new_secret, sha256_hex};
 use crate::entity::api_token;
@@ -48,7 +50,10 @@ pub async fn find<C: ConnectionTrait>(
         .await?)
 }
 
-pub async fn revoke<C: ConnectionTrait>(db: &C, token: api_token::Model) -> ApiResult<api_token::Model> {
+pub async fn revoke<C: ConnectionTrait>(
+    db: &C,
+    token: api_token::Model,
+) -> ApiResult<api_token::Model> {
     let mut active: api_token::ActiveModel = token.into();
     active.revoked_at = Set(Some(Utc::now()));
     Ok(active.update(db).await?)

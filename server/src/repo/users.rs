@@ -8,7 +8,10 @@ use crate::entity::{user, user_outlet, user_role};
 use crate::error::ApiResult;
 use crate::rbac::Role;
 
-pub async fn find_by_email<C: ConnectionTrait>(db: &C, email: &str) -> ApiResult<Option<user::Model>> {
+pub async fn find_by_email<C: ConnectionTrait>(
+    db: &C,
+    email: &str,
+) -> ApiResult<Option<user::Model>> {
     Ok(user::Entity::find()
         .filter(user::Column::Email.eq(normalize_email(email)))
         .one(db)
@@ -30,7 +33,10 @@ pub async fn find_in_tenant<C: ConnectionTrait>(
         .await?)
 }
 
-pub async fn list_in_tenant<C: ConnectionTrait>(db: &C, tenant_id: &str) -> ApiResult<Vec<user::Model>> {
+pub async fn list_in_tenant<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+) -> ApiResult<Vec<user::Model>> {
     Ok(user::Entity::find()
         .filter(user::Column::TenantId.eq(tenant_id))
         .order_by_asc(user::Column::Name)
@@ -43,7 +49,12 @@ pub async fn roles_and_outlets<C: ConnectionTrait>(
     db: &C,
     user: &user::Model,
 ) -> ApiResult<(Vec<Role>, Option<Vec<String>>)> {
-    let mut roles: Vec<Role> = user.platform_role.as_deref().and_then(Role::parse).into_iter().collect();
+    let mut roles: Vec<Role> = user
+        .platform_role
+        .as_deref()
+        .and_then(Role::parse)
+        .into_iter()
+        .collect();
     let Some(tenant_id) = &user.tenant_id else {
         return Ok((roles, None));
     };
@@ -62,7 +73,14 @@ pub async fn roles_and_outlets<C: ConnectionTrait>(
         .into_iter()
         .map(|o| o.outlet_id)
         .collect();
-    Ok((roles, if outlets.is_empty() { None } else { Some(outlets) }))
+    Ok((
+        roles,
+        if outlets.is_empty() {
+            None
+        } else {
+            Some(outlets)
+        },
+    ))
 }
 
 pub struct NewUser<'a> {

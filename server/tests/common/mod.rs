@@ -25,20 +25,29 @@ pub struct TestApp {
 }
 
 pub fn demo_settings() -> Settings {
-    Settings { demo_mode: true, ..Settings::default() }
+    Settings {
+        demo_mode: true,
+        ..Settings::default()
+    }
 }
 
 impl TestApp {
     pub async fn sqlite(settings: Settings) -> TestApp {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}/satu.db?mode=rwc", dir.path().display());
-        let db = satu_server::db::connect(&url).await.expect("sqlite connect");
+        let db = satu_server::db::connect(&url)
+            .await
+            .expect("sqlite connect");
         Self::build(db, "sqlite", settings, Some(dir)).await
     }
 
     pub async fn postgres(settings: Settings) -> Option<TestApp> {
-        let url = std::env::var("DATABASE_URL").ok().filter(|u| u.starts_with("postgres"))?;
-        let admin = sea_orm::Database::connect(&url).await.expect("postgres admin connect");
+        let url = std::env::var("DATABASE_URL")
+            .ok()
+            .filter(|u| u.starts_with("postgres"))?;
+        let admin = sea_orm::Database::connect(&url)
+            .await
+            .expect("postgres admin connect");
         let name = format!("satu_test_{}", uuid::Uuid::now_v7().simple());
         admin
             .execute_unprepared(&format!("CREATE DATABASE {name}"))
@@ -47,7 +56,9 @@ impl TestApp {
         admin.close().await.ok();
         let base = url.split('?').next().unwrap_or(&url);
         let (server, _) = base.rsplit_once('/').expect("database url has a path");
-        let db = satu_server::db::connect(&format!("{server}/{name}")).await.expect("postgres connect");
+        let db = satu_server::db::connect(&format!("{server}/{name}"))
+            .await
+            .expect("postgres connect");
         Some(Self::build(db, "postgres", settings, None).await)
     }
 
@@ -60,19 +71,46 @@ impl TestApp {
         apps
     }
 
-    async fn build(db: DatabaseConnection, backend: &'static str, settings: Settings, dir: Option<tempfile::TempDir>) -> TestApp {
+    async fn build(
+        db: DatabaseConnection,
+        backend: &'static str,
+        settings: Settings,
+        dir: Option<tempfile::TempDir>,
+    ) -> TestApp {
         satu_server::seed::seed_demo(&db).await.expect("seed demo");
-        let state = AppState { db: db.clone(), settings: Arc::new(settings) };
-        TestApp { router: satu_server::api_router(state), db, backend, _dir: dir }
+        let state = AppState {
+            db: db.clone(),
+            settings: Arc::new(settings),
+        };
+        TestApp {
+            router: satu_server::api_router(state),
+            db,
+            backend,
+            _dir: dir,
+        }
     }
 
     pub fn agent(&self) -> Agent {
-        Agent { cookies: HashMap::new(), bearer: None, ip: "10.9.8.7".into() }
+        Agent {
+            cookies: HashMap::new(),
+            bearer: None,
+            ip: "10.9.8.7".into(),
+        }
     }
 
-    pub async fn send(&self, agent: &mut Agent, method: Method, path: &str, body: Option<Value>) -> Response {
+    pub async fn send(
+        &self,
+        agent: &mut Agent,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Response {
         let mut req = Request::builder().method(method.clone()).uri(path);
-        let cookie_header: Vec<String> = agent.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let cookie_header: Vec<String> = agent
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         if !cookie_header.is_empty() {
             req = req.header("cookie", cookie_header.join("; "));
         }
@@ -94,7 +132,12 @@ impl TestApp {
         let mut request = req.body(body).expect("request");
         let addr: SocketAddr = format!("{}:40000", agent.ip).parse().expect("ip");
         request.extensions_mut().insert(ConnectInfo(addr));
-        let response = self.router.clone().oneshot(request).await.expect("response");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("response");
         let status = response.status();
         let headers = response.headers().clone();
         for set in headers.get_all("set-cookie") {
@@ -108,9 +151,23 @@ impl TestApp {
                 }
             }
         }
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        let json = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into())) };
-        Response { status, headers, json }
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        let json = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
+        };
+        Response {
+            status,
+            headers,
+            json,
+        }
     }
 
     pub async fn get(&self, agent: &mut Agent, path: &str) -> Response {
@@ -128,14 +185,31 @@ impl TestApp {
 
     pub async fn login_with(&self, email: &str, password: &str) -> Agent {
         let mut agent = self.agent();
-        let r = self.post(&mut agent, "/api/v1/auth/login", serde_json::json!({"email": email, "password": password})).await;
-        assert_eq!(r.status, StatusCode::OK, "login {email} on {}: {}", self.backend, r.json);
+        let r = self
+            .post(
+                &mut agent,
+                "/api/v1/auth/login",
+                serde_json::json!({"email": email, "password": password}),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "login {email} on {}: {}",
+            self.backend,
+            r.json
+        );
         agent
     }
 
     pub async fn outlet_id(&self, agent: &mut Agent, code: &str) -> String {
         let r = self.get(agent, "/api/v1/outlets").await;
-        r.json.as_array().expect("outlets").iter().find(|o| o["code"] == code).expect("outlet")["id"]
+        r.json
+            .as_array()
+            .expect("outlets")
+            .iter()
+            .find(|o| o["code"] == code)
+            .expect("outlet")["id"]
             .as_str()
             .expect("id")
             .to_string()
