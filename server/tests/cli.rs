@@ -1,0 +1,104 @@
+//! The `satu` binary's subcommands, run as a user would.
+use std::process::Command;
+
+use sea_orm::{ConnectionTrait, Database};
+
+fn satu(db_url: &str, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_satu"));
+    cmd.args(args)
+        .env("DATABASE_URL", db_url)
+        .env_remove("SATU_DEMO");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run satu")
+}
+
+async fn count(db_url: &str, sql: &str) -> i64 {
+    let db = Database::connect(db_url).await.unwrap();
+    let row = db
+        .query_one(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            sql.to_string(),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get_by_index::<i64>(0).unwrap()
+}
+
+#[tokio::test]
+async fn migrate_seed_twice_and_create_superadmin() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/nested/satu.db?mode=rwc", dir.path().display());
+
+    let out = satu(&url, &["migrate"], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sqlite"));
+
+    for _ in 0..2 {
+        let out = satu(&url, &["seed-demo"], &[]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(
+        count(&url, "SELECT COUNT(*) FROM tenants").await,
+        1,
+        "seed-demo is idempotent"
+    );
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM users").await, 7);
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM outlets").await, 2);
+
+    let out = satu(
+        &url,
+        &["create-superadmin", "--email", "ops@satu.test"],
+        &[("SATU_PASSWORD", "short")],
+    );
+    assert!(!out.status.success(), "a short password is refused");
+    let out = satu(
+        &url,
+        &["create-superadmin", "--email", "ops@satu.test"],
+        &[("SATU_PASSWORD", "demo1234")],
+    );
+    assert!(
+        !out.status.success(),
+        "the demo password is refused for real accounts"
+    );
+    let out = satu(
+        &url,
+        &[
+            "create-superadmin",
+            "--email",
+            "ops@satu.test",
+            "--name",
+            "Ops",
+        ],
+        &[("SATU_PASSWORD", "sangat-rahasia-9")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM users WHERE platform_role = 'superadmin'"
+        )
+        .await,
+        2
+    );
+    let out = satu(
+        &url,
+        &["create-superadmin", "--email", "ops@satu.test"],
+        &[("SATU_PASSWORD", "sangat-rahasia-9")],
+    );
+    assert!(!out.status.success(), "an email is registered once");
+}
