@@ -17,6 +17,17 @@ use crate::money::{round_rupiah, Rounding};
 /// Longest tenor accepted (50 years).
 pub const MAX_TENOR_MONTHS: u32 = 600;
 
+/// Largest principal accepted: 10^15 rupiah (Rp1.000 triliun).
+///
+/// Far above any koperasi loan, yet small enough that every figure a
+/// schedule produces stays well inside `Decimal`'s range: at the maximum
+/// rate (100% a month) over [`MAX_TENOR_MONTHS`] the total interest is at
+/// most 6·10^17, against a `Decimal` limit of about 7.9·10^28. The schedule
+/// still uses checked arithmetic throughout, so an overflow that slipped
+/// past this bound would surface as [`LoanError::Overflow`], never a panic.
+// 10^15 = 0x0003_8D7E_A4C6_8000 (`Decimal::new` is not `const`).
+pub const MAX_PRINCIPAL: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RatePeriod {
@@ -69,15 +80,21 @@ pub struct Schedule {
 }
 
 impl Schedule {
-    pub fn total_principal(&self) -> Decimal {
-        self.rows.iter().map(|r| r.principal).sum()
+    /// Σ principal over the rows; `None` if the sum overflows (possible only
+    /// for a hand-built or deserialised schedule, never one from
+    /// [`schedule`]).
+    pub fn total_principal(&self) -> Option<Decimal> {
+        self.rows
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, r| acc.checked_add(r.principal))
     }
 
-    /// Outstanding principal after `paid_periods` instalments.
+    /// Outstanding principal after `paid_periods` instalments; `None` past
+    /// the tenor (or if a hand-built schedule overflows).
     pub fn balance_after(&self, paid_periods: u32) -> Option<Decimal> {
         if paid_periods == 0 {
             let first = self.rows.first()?;
-            return Some(first.balance + first.principal);
+            return first.balance.checked_add(first.principal);
         }
         self.rows
             .get(paid_periods as usize - 1)
@@ -92,6 +109,8 @@ pub enum LoanError {
     PrincipalNotPositive,
     #[error("pokok pinjaman harus dalam rupiah bulat")]
     PrincipalNotWhole,
+    #[error("pokok pinjaman melebihi batas maksimum Rp1.000 triliun")]
+    PrincipalTooLarge,
     #[error("suku bunga harus antara 0 dan 100 persen")]
     RateOutOfRange,
     #[error("jangka waktu harus antara 1 dan {MAX_TENOR_MONTHS} bulan")]
@@ -106,7 +125,9 @@ impl LoanError {
     /// The input field at fault, so the server can answer 422 naming it.
     pub fn field(&self) -> &'static str {
         match self {
-            LoanError::PrincipalNotPositive | LoanError::PrincipalNotWhole => "principal",
+            LoanError::PrincipalNotPositive
+            | LoanError::PrincipalNotWhole
+            | LoanError::PrincipalTooLarge => "principal",
             LoanError::RateOutOfRange => "rate_percent",
             LoanError::TenorOutOfRange => "tenor_months",
             LoanError::DueDateOutOfRange => "first_due_date",
@@ -118,6 +139,7 @@ impl LoanError {
         match self {
             LoanError::PrincipalNotPositive => "principal_not_positive",
             LoanError::PrincipalNotWhole => "principal_not_whole",
+            LoanError::PrincipalTooLarge => "principal_too_large",
             LoanError::RateOutOfRange => "rate_out_of_range",
             LoanError::TenorOutOfRange => "tenor_out_of_range",
             LoanError::DueDateOutOfRange => "due_date_out_of_range",
@@ -132,6 +154,7 @@ pub fn monthly_rate(rate_percent: Decimal, period: RatePeriod) -> Decimal {
         RatePeriod::Month => rate_percent,
         RatePeriod::Year => rate_percent / Decimal::from(12),
     };
+    // Dividing by 12 or 100 only shrinks the value, so this cannot overflow.
     per_month / Decimal::ONE_HUNDRED
 }
 
@@ -141,6 +164,9 @@ fn validate(terms: &LoanTerms) -> Result<(), LoanError> {
     }
     if !terms.principal.fract().is_zero() {
         return Err(LoanError::PrincipalNotWhole);
+    }
+    if terms.principal > MAX_PRINCIPAL {
+        return Err(LoanError::PrincipalTooLarge);
     }
     if terms.rate_percent < Decimal::ZERO || terms.rate_percent > Decimal::ONE_HUNDRED {
         return Err(LoanError::RateOutOfRange);
@@ -179,14 +205,26 @@ fn pow(base: Decimal, mut exp: u32) -> Result<Decimal, LoanError> {
 }
 
 /// The annuity instalment `A = P·i / (1 − (1+i)^−n)`, unrounded.
+///
+/// Checked throughout: `n == 0` gives [`LoanError::TenorOutOfRange`]; a rate
+/// so small that `(1+i)^−n` rounds to one, or a result beyond `Decimal`'s
+/// range, gives [`LoanError::Overflow`].
 pub fn annuity_payment(principal: Decimal, i: Decimal, n: u32) -> Result<Decimal, LoanError> {
+    if n == 0 {
+        return Err(LoanError::TenorOutOfRange);
+    }
     if i.is_zero() {
-        return Ok(principal / Decimal::from(n));
+        return principal
+            .checked_div(Decimal::from(n))
+            .ok_or(LoanError::Overflow);
     }
     let v = Decimal::ONE
-        .checked_div(Decimal::ONE + i)
+        .checked_add(i)
+        .and_then(|d| Decimal::ONE.checked_div(d))
         .ok_or(LoanError::Overflow)?;
-    let denom = Decimal::ONE - pow(v, n)?;
+    let denom = Decimal::ONE
+        .checked_sub(pow(v, n)?)
+        .ok_or(LoanError::Overflow)?;
     principal
         .checked_mul(i)
         .and_then(|x| x.checked_div(denom))
@@ -196,10 +234,22 @@ pub fn annuity_payment(principal: Decimal, i: Decimal, n: u32) -> Result<Decimal
 /// Build the full instalment schedule.
 pub fn schedule(terms: &LoanTerms) -> Result<Schedule, LoanError> {
     validate(terms)?;
+    build(terms)
+}
+
+/// The schedule for already validated terms. Every sum is checked, so even
+/// terms beyond [`MAX_PRINCIPAL`] give [`LoanError::Overflow`], not a panic.
+fn build(terms: &LoanTerms) -> Result<Schedule, LoanError> {
     let n = terms.tenor_months;
+    if n == 0 {
+        return Err(LoanError::TenorOutOfRange);
+    }
     let p = terms.principal;
     let i = monthly_rate(terms.rate_percent, terms.rate_period);
-    let equal_principal = (p / Decimal::from(n)).floor();
+    let equal_principal = p
+        .checked_div(Decimal::from(n))
+        .ok_or(LoanError::Overflow)?
+        .floor();
 
     let flat_interest = half_up(p.checked_mul(i).ok_or(LoanError::Overflow)?);
     let annuity = match terms.method {
@@ -225,13 +275,20 @@ pub fn schedule(terms: &LoanTerms) -> Result<Schedule, LoanError> {
                 LoanMethod::Annuity if !i.is_zero() => {
                     // When the rounded-up instalment would overpay, stop at
                     // the balance so it can never go below zero.
-                    (annuity - interest).max(Decimal::ZERO).min(balance)
+                    annuity
+                        .checked_sub(interest)
+                        .ok_or(LoanError::Overflow)?
+                        .max(Decimal::ZERO)
+                        .min(balance)
                 }
                 _ => equal_principal.min(balance),
             }
         };
-        balance -= principal;
-        total_interest += interest;
+        balance = balance.checked_sub(principal).ok_or(LoanError::Overflow)?;
+        total_interest = total_interest
+            .checked_add(interest)
+            .ok_or(LoanError::Overflow)?;
+        let installment = principal.checked_add(interest).ok_or(LoanError::Overflow)?;
         let due = match terms.first_due_date {
             Some(first) => Some(due_date(first, period).ok_or(LoanError::DueDateOutOfRange)?),
             None => None,
@@ -241,7 +298,7 @@ pub fn schedule(terms: &LoanTerms) -> Result<Schedule, LoanError> {
             due_date: due,
             principal,
             interest,
-            installment: principal + interest,
+            installment,
             balance,
         });
     }
@@ -249,7 +306,7 @@ pub fn schedule(terms: &LoanTerms) -> Result<Schedule, LoanError> {
     Ok(Schedule {
         rows,
         total_interest,
-        total_payment: p + total_interest,
+        total_payment: p.checked_add(total_interest).ok_or(LoanError::Overflow)?,
     })
 }
 
@@ -396,7 +453,103 @@ mod tests {
         assert_eq!(out["rows"][1]["due_date"], "2025-02-28");
     }
 
+    #[test]
+    fn max_principal_is_ten_to_the_fifteen() {
+        assert_eq!(MAX_PRINCIPAL, Decimal::from(1_000_000_000_000_000i64));
+        assert_eq!(LoanError::PrincipalTooLarge.field(), "principal");
+        assert_eq!(LoanError::PrincipalTooLarge.code(), "principal_too_large");
+    }
+
+    #[test]
+    fn huge_principal_is_an_error_not_a_panic() {
+        let huge: Decimal = "79228162514264337593543950335".parse().unwrap();
+        assert_eq!(huge, Decimal::MAX);
+        for method in [LoanMethod::Flat, LoanMethod::Effective, LoanMethod::Annuity] {
+            let t = LoanTerms {
+                principal: huge,
+                rate_percent: dec!(100),
+                rate_period: RatePeriod::Month,
+                tenor_months: 1,
+                method,
+                first_due_date: None,
+            };
+            assert_eq!(
+                schedule(&t),
+                Err(LoanError::PrincipalTooLarge),
+                "{method:?}"
+            );
+            assert_eq!(schedule(&t).unwrap_err().field(), "principal");
+            // Past the cap, the arithmetic itself must still fail cleanly.
+            assert_eq!(build(&t), Err(LoanError::Overflow), "{method:?}");
+            let long = LoanTerms {
+                tenor_months: MAX_TENOR_MONTHS,
+                ..t.clone()
+            };
+            assert_eq!(build(&long), Err(LoanError::Overflow), "{method:?}");
+        }
+        assert_eq!(annuity_payment(huge, dec!(1), 1), Err(LoanError::Overflow));
+        assert_eq!(
+            annuity_payment(dec!(1000), dec!(0.01), 0),
+            Err(LoanError::TenorOutOfRange)
+        );
+        assert_eq!(
+            annuity_payment(dec!(1000), dec!(0), 0),
+            Err(LoanError::TenorOutOfRange)
+        );
+    }
+
+    #[test]
+    fn max_principal_at_max_rate_and_tenor() {
+        for method in [LoanMethod::Flat, LoanMethod::Effective, LoanMethod::Annuity] {
+            let t = LoanTerms {
+                principal: MAX_PRINCIPAL,
+                rate_percent: dec!(100),
+                rate_period: RatePeriod::Month,
+                tenor_months: MAX_TENOR_MONTHS,
+                method,
+                first_due_date: None,
+            };
+            let s = schedule(&t).unwrap();
+            assert_eq!(s.total_principal(), Some(MAX_PRINCIPAL));
+            assert_eq!(s.rows[s.rows.len() - 1].balance, Decimal::ZERO);
+            let mut over = t.clone();
+            over.principal = MAX_PRINCIPAL + Decimal::ONE;
+            assert_eq!(schedule(&over), Err(LoanError::PrincipalTooLarge));
+        }
+    }
+
     proptest! {
+        /// Anything `validate` accepts is computed without panicking and
+        /// keeps the schedule invariants.
+        #[test]
+        fn no_panic_up_to_max_principal(
+            principal in 1i64..=1_000_000_000_000_000,
+            rate_bp in 0u32..=10_000,
+            tenor in 1u32..=MAX_TENOR_MONTHS,
+            method in prop_oneof![Just(LoanMethod::Flat), Just(LoanMethod::Effective), Just(LoanMethod::Annuity)],
+            yearly in any::<bool>(),
+        ) {
+            let t = LoanTerms {
+                principal: Decimal::from(principal),
+                rate_percent: Decimal::new(rate_bp as i64, 2),
+                rate_period: if yearly { RatePeriod::Year } else { RatePeriod::Month },
+                tenor_months: tenor,
+                method,
+                first_due_date: NaiveDate::from_ymd_opt(2025, 1, 31),
+            };
+            let s = schedule(&t);
+            prop_assert!(s.is_ok(), "{:?}", s);
+            let s = s.unwrap();
+            prop_assert_eq!(s.rows.len() as u32, tenor);
+            prop_assert_eq!(s.total_principal(), Some(t.principal));
+            prop_assert_eq!(s.rows[s.rows.len() - 1].balance, Decimal::ZERO);
+            for row in &s.rows {
+                prop_assert!(row.balance >= Decimal::ZERO);
+                prop_assert!(row.principal >= Decimal::ZERO);
+                prop_assert!(row.interest >= Decimal::ZERO);
+            }
+        }
+
         #[test]
         fn schedule_invariants(
             principal in 1i64..10_000_000_000,
@@ -415,7 +568,7 @@ mod tests {
             };
             let s = schedule(&t).unwrap();
             prop_assert_eq!(s.rows.len() as u32, tenor);
-            prop_assert_eq!(s.total_principal(), t.principal);
+            prop_assert_eq!(s.total_principal(), Some(t.principal));
             prop_assert_eq!(s.rows[s.rows.len() - 1].balance, Decimal::ZERO);
             let mut interest = Decimal::ZERO;
             for row in &s.rows {

@@ -12,7 +12,7 @@ pub use allocation::{
 };
 pub use amortization::{
     annuity_payment, due_date, monthly_rate, schedule, LoanError, LoanMethod, LoanTerms,
-    RatePeriod, Schedule, ScheduleRow,
+    RatePeriod, Schedule, ScheduleRow, MAX_PRINCIPAL, MAX_TENOR_MONTHS,
 };
 pub use collectibility::{
     classify, portfolio_reserve, required_reserve, Collectibility, CollectibilityError,
