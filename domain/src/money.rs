@@ -48,35 +48,101 @@ pub fn round_rupiah(value: Decimal, mode: Rounding) -> Decimal {
     value.round_dp_with_strategy(0, mode.strategy())
 }
 
-/// Round `value` to a multiple of `step` (e.g. 100) with `mode`.
-/// A non-positive step leaves the value at whole rupiah.
-pub fn round_to_step(value: Decimal, step: Decimal, mode: Rounding) -> Decimal {
-    if step <= Decimal::ZERO {
-        return round_rupiah(value, mode);
+fn check_step(step: Decimal) -> Result<(), MoneyError> {
+    if step < Decimal::ONE || !step.fract().is_zero() {
+        return Err(MoneyError::InvalidStep { step });
     }
-    round_rupiah(value / step, mode) * step
+    Ok(())
+}
+
+/// Round `value` to a multiple of `step` (e.g. 100) with `mode`.
+///
+/// `step` must be a whole number of rupiah, at least 1
+/// ([`MoneyError::InvalidStep`] otherwise). Rounding away from zero can
+/// step past `Decimal`'s range for values within one step of it; that is
+/// [`MoneyError::Overflow`], never a panic.
+pub fn round_to_step(value: Decimal, step: Decimal, mode: Rounding) -> Result<Decimal, MoneyError> {
+    check_step(step)?;
+    // `step >= 1`, so the quotient is no larger than `value`.
+    let steps = value.checked_div(step).ok_or(MoneyError::Overflow)?;
+    round_rupiah(steps, mode)
+        .checked_mul(step)
+        .ok_or(MoneyError::Overflow)
 }
 
 /// Outlet setting for rounding a cash total (coins below the step are not
 /// handed out). No legal rule was found, so step and direction are settings.
+///
+/// The step is validated when the setting is built (and when deserialised),
+/// so [`CashRounding::apply`] cannot fail on a bad step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CashRoundingFields")]
 pub struct CashRounding {
-    /// Usually 100, 500 or 1000.
-    pub step: Decimal,
-    pub mode: Rounding,
+    /// Usually 100, 500 or 1000; always a whole number ≥ 1.
+    step: Decimal,
+    mode: Rounding,
+}
+
+/// The serialised shape of [`CashRounding`], checked on the way in.
+#[derive(Deserialize)]
+struct CashRoundingFields {
+    step: Decimal,
+    mode: Rounding,
+}
+
+impl TryFrom<CashRoundingFields> for CashRounding {
+    type Error = MoneyError;
+    fn try_from(f: CashRoundingFields) -> Result<Self, MoneyError> {
+        CashRounding::new(f.step, f.mode)
+    }
 }
 
 impl CashRounding {
+    /// `step` must be a whole number of rupiah, at least 1.
+    pub fn new(step: Decimal, mode: Rounding) -> Result<Self, MoneyError> {
+        check_step(step)?;
+        Ok(CashRounding {
+            step: step.normalize(),
+            mode,
+        })
+    }
+
+    /// Half-up to the nearest `step` rupiah; a step below 1 means whole
+    /// rupiah.
     pub fn nearest(step: i64) -> Self {
         CashRounding {
-            step: Decimal::from(step),
+            step: Decimal::from(step.max(1)),
             mode: Rounding::HalfUp,
         }
     }
 
+    pub fn step(&self) -> Decimal {
+        self.step
+    }
+
+    pub fn mode(&self) -> Rounding {
+        self.mode
+    }
+
     /// The rounded total; the difference is the receipt's `pembulatan` line.
+    /// `None` only when rounding away from zero would pass `Decimal`'s
+    /// range (a total within one step of about 7.9·10^28).
+    pub fn try_apply(&self, total: Money) -> Option<Money> {
+        round_to_step(total.0, self.step, self.mode).ok().map(Money)
+    }
+
+    /// As [`CashRounding::try_apply`], but infallible: in the overflow case
+    /// the total is rounded towards zero instead, which always fits.
     pub fn apply(&self, total: Money) -> Money {
-        Money(round_to_step(total.0, self.step, self.mode))
+        self.try_apply(total).unwrap_or_else(|| {
+            // `total − (total mod step)` is the multiple towards zero; it is
+            // no larger in magnitude than `total`, so it always fits.
+            let toward_zero = total
+                .0
+                .checked_rem(self.step)
+                .and_then(|r| total.0.checked_sub(r));
+            Money(toward_zero.unwrap_or(total.0))
+        })
     }
 }
 
@@ -101,6 +167,8 @@ pub enum MoneyError {
     ZeroTotalWeight,
     #[error("jumlah yang dibagi harus kelipatan satuan {unit}")]
     NotMultipleOfUnit { unit: Decimal },
+    #[error("kelipatan pembulatan harus bilangan bulat minimal 1, bukan {step}")]
+    InvalidStep { step: Decimal },
 }
 
 impl Money {
@@ -507,22 +575,89 @@ mod tests {
             r.apply(Money::from_rupiah(10_250)),
             Money::from_rupiah(10_300)
         );
-        let up = CashRounding {
-            step: dec!(500),
-            mode: Rounding::Up,
-        };
+        let up = CashRounding::new(dec!(500), Rounding::Up).unwrap();
         assert_eq!(
             up.apply(Money::from_rupiah(10_001)),
             Money::from_rupiah(10_500)
         );
-        let down = CashRounding {
-            step: dec!(1000),
-            mode: Rounding::Down,
-        };
+        let down = CashRounding::new(dec!(1000), Rounding::Down).unwrap();
         assert_eq!(
             down.apply(Money::from_rupiah(10_999)),
             Money::from_rupiah(10_000)
         );
+    }
+
+    #[test]
+    fn step_is_validated_and_never_overflows() {
+        for bad in [dec!(0), dec!(-100), dec!(0.5), dec!(100.5)] {
+            assert_eq!(
+                round_to_step(dec!(10207), bad, Rounding::HalfUp),
+                Err(MoneyError::InvalidStep { step: bad })
+            );
+            assert_eq!(
+                CashRounding::new(bad, Rounding::HalfUp),
+                Err(MoneyError::InvalidStep { step: bad })
+            );
+        }
+        assert_eq!(
+            round_to_step(dec!(10207), dec!(1), Rounding::HalfUp),
+            Ok(dec!(10207))
+        );
+        assert_eq!(
+            round_to_step(dec!(10207), dec!(100.00), Rounding::HalfUp),
+            Ok(dec!(10200))
+        );
+        assert_eq!(
+            round_to_step(Decimal::MAX, dec!(100), Rounding::Up),
+            Err(MoneyError::Overflow)
+        );
+        assert_eq!(
+            round_to_step(Decimal::MIN, dec!(1000), Rounding::Up),
+            Err(MoneyError::Overflow)
+        );
+        assert_eq!(
+            round_to_step(Decimal::MIN, dec!(1000), Rounding::HalfUp),
+            Ok(dec!(-79228162514264337593543950000))
+        );
+        let r = CashRounding::new(dec!(100), Rounding::Up).unwrap();
+        assert_eq!(r.try_apply(Money::new(Decimal::MAX)), None);
+        // Infallible form falls back to rounding towards zero.
+        let max = r.apply(Money::new(Decimal::MAX));
+        assert!(max <= Money::new(Decimal::MAX));
+        assert!(max.amount() % dec!(100) == Decimal::ZERO);
+        assert_eq!(
+            CashRounding::nearest(0).apply(Money::new(dec!(10.5))),
+            Money::from_rupiah(11)
+        );
+        assert_eq!(CashRounding::nearest(-5).step(), dec!(1));
+
+        let json = serde_json::to_string(&CashRounding::nearest(500)).unwrap();
+        assert_eq!(json, r#"{"step":"500","mode":"half_up"}"#);
+        let back: CashRounding = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, CashRounding::nearest(500));
+        assert!(serde_json::from_str::<CashRounding>(r#"{"step":"0","mode":"up"}"#).is_err());
+        assert!(serde_json::from_str::<CashRounding>(r#"{"step":"0.5","mode":"up"}"#).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn cash_rounding_never_panics(
+            mantissa in any::<i128>(),
+            scale in 0u32..=28,
+            step in 1i64..=1_000_000,
+            mode in prop_oneof![Just(Rounding::HalfUp), Just(Rounding::Down), Just(Rounding::Up)],
+        ) {
+            let m = mantissa % 79_228_162_514_264_337_593_543_950_336i128;
+            let total = Money::new(Decimal::from_i128_with_scale(m, scale));
+            let r = CashRounding::new(Decimal::from(step), mode).unwrap();
+            let out = r.apply(total);
+            prop_assert!(out.is_whole_rupiah());
+            prop_assert!(out.amount() % Decimal::from(step) == Decimal::ZERO);
+            if let Some(exact) = r.try_apply(total) {
+                prop_assert_eq!(exact, out);
+                prop_assert!((exact.amount() - total.amount()).abs() <= Decimal::from(step));
+            }
+        }
     }
 
     #[test]

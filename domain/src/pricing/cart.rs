@@ -130,7 +130,10 @@ pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, Pri
         PriceMode::Inclusive => after_discount + service_charge,
     };
     let grand_total = match &settings.cash_rounding {
-        Some(r) => r.apply(Money::new(total_before_rounding)).amount(),
+        Some(r) => r
+            .try_apply(Money::new(total_before_rounding))
+            .ok_or(PricingError::Overflow)?
+            .amount(),
         None => total_before_rounding,
     };
 
