@@ -224,6 +224,13 @@ impl Money {
         self.0.checked_sub(other.0).map(Money)
     }
 
+    /// Σ of `amounts`, or `None` on overflow (the `Sum` impl panics).
+    pub fn checked_sum<I: IntoIterator<Item = Money>>(amounts: I) -> Option<Money> {
+        amounts
+            .into_iter()
+            .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
+    }
+
     /// `Rp12.500`, `-Rp12.500`, and `Rp3.698,63` when there is a fraction.
     pub fn format_idr(&self) -> String {
         format_idr(self.0)
@@ -253,6 +260,11 @@ impl From<Money> for Decimal {
     }
 }
 
+/// # Panics
+///
+/// Panics on overflow, like `Decimal`'s `+`. Fine for amounts the crate has
+/// already bounded; for anything that came from input use
+/// [`Money::checked_add`].
 impl Add for Money {
     type Output = Money;
     fn add(self, rhs: Money) -> Money {
@@ -260,6 +272,10 @@ impl Add for Money {
     }
 }
 
+/// # Panics
+///
+/// Panics on overflow, like `Decimal`'s `-`; use [`Money::checked_sub`] for
+/// amounts that came from input.
 impl Sub for Money {
     type Output = Money;
     fn sub(self, rhs: Money) -> Money {
@@ -267,12 +283,18 @@ impl Sub for Money {
     }
 }
 
+/// # Panics
+///
+/// Panics on overflow, like `Decimal`'s `+=`; see [`Money::checked_add`].
 impl AddAssign for Money {
     fn add_assign(&mut self, rhs: Money) {
         self.0 += rhs.0;
     }
 }
 
+/// # Panics
+///
+/// Panics on overflow, like `Decimal`'s `-=`; see [`Money::checked_sub`].
 impl SubAssign for Money {
     fn sub_assign(&mut self, rhs: Money) {
         self.0 -= rhs.0;
@@ -286,12 +308,19 @@ impl Neg for Money {
     }
 }
 
+/// # Panics
+///
+/// Panics on overflow, like `Decimal`'s `Sum`; use [`Money::checked_sum`]
+/// for amounts that came from input.
 impl Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
         iter.fold(Money::ZERO, |a, b| a + b)
     }
 }
 
+/// # Panics
+///
+/// Panics on overflow; see [`Money::checked_sum`].
 impl<'a> Sum<&'a Money> for Money {
     fn sum<I: Iterator<Item = &'a Money>>(iter: I) -> Money {
         iter.fold(Money::ZERO, |a, b| a + *b)
@@ -703,6 +732,16 @@ mod tests {
             hundreds,
             Ok(vec![Money::from_rupiah(300), Money::from_rupiah(700)])
         );
+    }
+
+    #[test]
+    fn checked_sum_reports_overflow() {
+        let parts = [Money::from_rupiah(1), Money::from_rupiah(2)];
+        assert_eq!(Money::checked_sum(parts), Some(Money::from_rupiah(3)));
+        let max = Money::new(Decimal::MAX);
+        assert_eq!(Money::checked_sum([max, Money::from_rupiah(1)]), None);
+        assert_eq!(max.checked_add(Money::from_rupiah(1)), None);
+        assert_eq!((-max).checked_sub(Money::from_rupiah(1)), None);
     }
 
     #[test]

@@ -57,6 +57,8 @@ pub enum PaymentError {
     },
     #[error("pembayaran kurang {shortfall}")]
     Underpaid { shortfall: Decimal },
+    #[error("jumlah pembayaran melampaui batas angka")]
+    Overflow,
 }
 
 impl PaymentError {
@@ -78,11 +80,12 @@ pub fn settle(amount_due: Decimal, tenders: &[Tender]) -> Result<Settlement, Pay
         if t.amount <= Decimal::ZERO {
             return Err(PaymentError::NonPositiveTender { index });
         }
-        if t.kind.is_cash() {
-            cash_total += t.amount;
+        let total = if t.kind.is_cash() {
+            &mut cash_total
         } else {
-            non_cash_total += t.amount;
-        }
+            &mut non_cash_total
+        };
+        *total = total.checked_add(t.amount).ok_or(PaymentError::Overflow)?;
     }
     if non_cash_total > amount_due {
         return Err(PaymentError::NonCashExceedsDue {
@@ -90,10 +93,15 @@ pub fn settle(amount_due: Decimal, tenders: &[Tender]) -> Result<Settlement, Pay
             amount_due,
         });
     }
-    let paid_total = cash_total + non_cash_total;
+    let paid_total = cash_total
+        .checked_add(non_cash_total)
+        .ok_or(PaymentError::Overflow)?;
+    // Both sides are non-negative from here, so the differences below fit.
     if paid_total < amount_due {
         return Err(PaymentError::Underpaid {
-            shortfall: amount_due - paid_total,
+            shortfall: amount_due
+                .checked_sub(paid_total)
+                .ok_or(PaymentError::Overflow)?,
         });
     }
     Ok(Settlement {
@@ -101,7 +109,9 @@ pub fn settle(amount_due: Decimal, tenders: &[Tender]) -> Result<Settlement, Pay
         paid_total,
         cash_total,
         non_cash_total,
-        change: paid_total - amount_due,
+        change: paid_total
+            .checked_sub(amount_due)
+            .ok_or(PaymentError::Overflow)?,
     })
 }
 
@@ -109,6 +119,48 @@ pub fn settle(amount_due: Decimal, tenders: &[Tender]) -> Result<Settlement, Pay
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn overflowing_tenders_are_an_error() {
+        let max = Decimal::MAX;
+        assert_eq!(
+            settle(
+                dec!(1),
+                &[
+                    Tender {
+                        kind: TenderKind::Cash,
+                        amount: max,
+                        reference: None
+                    },
+                    Tender {
+                        kind: TenderKind::Cash,
+                        amount: max,
+                        reference: None
+                    }
+                ]
+            ),
+            Err(PaymentError::Overflow)
+        );
+        assert_eq!(
+            settle(
+                max,
+                &[
+                    Tender {
+                        kind: TenderKind::Qris,
+                        amount: max,
+                        reference: None
+                    },
+                    Tender {
+                        kind: TenderKind::Cash,
+                        amount: max,
+                        reference: None
+                    }
+                ]
+            ),
+            Err(PaymentError::Overflow)
+        );
+        assert_eq!(PaymentError::Overflow.field(), "tenders");
+    }
 
     fn t(kind: TenderKind, amount: Decimal) -> Tender {
         Tender {

@@ -139,6 +139,8 @@ pub enum SavingsError {
     NegativeInterest,
     #[error("perhitungan melampaui batas angka")]
     Overflow,
+    #[error("perhitungan simpanan berjangka melampaui batas angka")]
+    DepositOverflow,
 }
 
 impl SavingsError {
@@ -150,6 +152,7 @@ impl SavingsError {
             SavingsError::TermNotPositive => "term_months",
             SavingsError::NegativeInterest => "interest",
             SavingsError::Overflow => "segments",
+            SavingsError::DepositOverflow => "principal",
         }
     }
 }
@@ -299,7 +302,7 @@ pub fn time_deposit_maturity(deposit: &TimeDeposit) -> Result<Maturity, SavingsE
         .principal
         .checked_mul(deposit.rate_percent_per_year)
         .and_then(|x| x.checked_mul(Decimal::from(deposit.term_months)))
-        .ok_or(SavingsError::Overflow)?
+        .ok_or(SavingsError::DepositOverflow)?
         / Decimal::from(1200);
     // Rounded down: the koperasi never pays out a fraction it did not earn.
     let gross_interest = round_rupiah(raw, Rounding::Down);
@@ -312,7 +315,10 @@ pub fn time_deposit_maturity(deposit: &TimeDeposit) -> Result<Maturity, SavingsE
         gross_interest,
         tax,
         net_interest,
-        maturity_amount: deposit.principal + net_interest,
+        maturity_amount: deposit
+            .principal
+            .checked_add(net_interest)
+            .ok_or(SavingsError::DepositOverflow)?,
     })
 }
 
@@ -321,6 +327,32 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn deposit_overflow_is_an_error() {
+        let d = TimeDeposit {
+            principal: Decimal::MAX - dec!(10),
+            rate_percent_per_year: dec!(0.0001),
+            term_months: 1,
+            tax: None,
+        };
+        // Interest fits, principal + interest does not.
+        assert_eq!(
+            time_deposit_maturity(&d),
+            Err(SavingsError::DepositOverflow)
+        );
+        let d = TimeDeposit {
+            principal: Decimal::MAX,
+            rate_percent_per_year: dec!(100),
+            term_months: 600,
+            tax: None,
+        };
+        assert_eq!(
+            time_deposit_maturity(&d),
+            Err(SavingsError::DepositOverflow)
+        );
+        assert_eq!(SavingsError::DepositOverflow.field(), "principal");
+    }
 
     fn vector_month() -> MonthBalances {
         MonthBalances {

@@ -213,13 +213,19 @@ pub fn distribute(input: &ShuInput) -> Result<ShuResult, ShuError> {
         .members
         .iter()
         .zip(modal.into_iter().zip(usaha))
-        .map(|(m, (jasa_modal, jasa_usaha))| ShuMemberShare {
-            member: m.member.clone(),
-            jasa_modal,
-            jasa_usaha,
-            total: jasa_modal + jasa_usaha,
+        .map(|(m, (jasa_modal, jasa_usaha))| {
+            // Both parts come out of `shu_total`, so this cannot overflow;
+            // checked all the same.
+            Ok(ShuMemberShare {
+                member: m.member.clone(),
+                jasa_modal,
+                jasa_usaha,
+                total: jasa_modal
+                    .checked_add(jasa_usaha)
+                    .ok_or(ShuError::Overflow)?,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>, ShuError>>()?;
     Ok(ShuResult { pools, members })
 }
 

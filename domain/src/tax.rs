@@ -162,7 +162,7 @@ pub fn compute_tax(amount: Decimal, settings: &TaxSettings) -> Result<TaxBreakdo
         PriceMode::Exclusive => {
             let raw = amount
                 .checked_mul(rate_num)
-                .and_then(|x| x.checked_div(den * Decimal::ONE_HUNDRED))
+                .and_then(|x| x.checked_div(den.checked_mul(Decimal::ONE_HUNDRED)?))
                 .ok_or(TaxError::Overflow)?;
             (amount, round_rupiah(raw, settings.rounding))
         }
@@ -176,7 +176,8 @@ pub fn compute_tax(amount: Decimal, settings: &TaxSettings) -> Result<TaxBreakdo
                 .and_then(|x| x.checked_div(denom))
                 .ok_or(TaxError::Overflow)?;
             let tax = round_rupiah(raw, settings.rounding);
-            (amount - tax, tax)
+            // 0 ≤ tax < amount, but keep the subtraction checked regardless.
+            (amount.checked_sub(tax).ok_or(TaxError::Overflow)?, tax)
         }
     };
     let dpp = price_excl
@@ -189,7 +190,7 @@ pub fn compute_tax(amount: Decimal, settings: &TaxSettings) -> Result<TaxBreakdo
         price_excluding_tax: price_excl,
         dpp,
         tax,
-        total: price_excl + tax,
+        total: price_excl.checked_add(tax).ok_or(TaxError::Overflow)?,
     })
 }
 
@@ -198,6 +199,22 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn overflow_is_an_error() {
+        let s = TaxSettings::pbjt(dec!(10), PriceMode::Exclusive);
+        assert_eq!(compute_tax(Decimal::MAX, &s), Err(TaxError::Overflow));
+        let near = Decimal::MAX - dec!(1);
+        let s = TaxSettings::ppn_full_base(dec!(0.0000001), PriceMode::Exclusive);
+        assert!(matches!(compute_tax(near, &s), Err(TaxError::Overflow)));
+        let mut huge_den = TaxSettings::ppn_nilai_lain(PriceMode::Exclusive);
+        huge_den.dpp_denominator = Decimal::MAX;
+        assert_eq!(compute_tax(dec!(1000), &huge_den), Err(TaxError::Overflow));
+        let mut incl = huge_den.clone();
+        incl.price_mode = PriceMode::Inclusive;
+        assert_eq!(compute_tax(dec!(1000), &incl), Err(TaxError::Overflow));
+        assert_eq!(TaxError::Overflow.field(), "amount");
+    }
 
     fn excl(amount: Decimal) -> TaxBreakdown {
         compute_tax(amount, &TaxSettings::ppn_nilai_lain(PriceMode::Exclusive)).unwrap()

@@ -199,6 +199,8 @@ pub enum CollectibilityError {
     NegativeCollateral,
     #[error("persentase cadangan harus antara 0 dan 100")]
     ReserveRateOutOfRange,
+    #[error("perhitungan cadangan melampaui batas angka")]
+    Overflow,
 }
 
 impl CollectibilityError {
@@ -207,6 +209,7 @@ impl CollectibilityError {
             CollectibilityError::NegativeOutstanding => "outstanding",
             CollectibilityError::NegativeCollateral => "collateral_value",
             CollectibilityError::ReserveRateOutOfRange => "reserve",
+            CollectibilityError::Overflow => "outstanding",
         }
     }
 }
@@ -257,10 +260,15 @@ fn classify_koperasi(a: &LoanArrears, r: &KoperasiRules) -> Collectibility {
         return Collectibility::KurangLancar;
     }
     // Past Kurang Lancar: collateral decides between Diragukan and Macet.
+    // Overflow here means collateral dwarfs the debt (by more than ~10^26
+    // times), i.e. coverage beyond any threshold: saturate, don't fail.
     let coverage = if a.outstanding.is_zero() {
         Decimal::ONE_HUNDRED
     } else {
-        a.collateral_value * Decimal::ONE_HUNDRED / a.outstanding
+        a.collateral_value
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(a.outstanding))
+            .unwrap_or(Decimal::MAX)
     };
     let covered = (a.salvageable && coverage >= r.salvageable_coverage_percent)
         || coverage >= r.unsalvageable_coverage_percent;
@@ -285,7 +293,10 @@ pub fn required_reserve(
         return Err(CollectibilityError::ReserveRateOutOfRange);
     }
     Ok(round_rupiah(
-        outstanding * rate / Decimal::ONE_HUNDRED,
+        outstanding
+            .checked_mul(rate)
+            .ok_or(CollectibilityError::Overflow)?
+            / Decimal::ONE_HUNDRED,
         Rounding::HalfUp,
     ))
 }
@@ -296,7 +307,8 @@ pub fn portfolio_reserve(
     rates: &ReserveRates,
 ) -> Result<Decimal, CollectibilityError> {
     loans.iter().try_fold(Decimal::ZERO, |acc, (c, b)| {
-        Ok(acc + required_reserve(*c, *b, rates)?)
+        acc.checked_add(required_reserve(*c, *b, rates)?)
+            .ok_or(CollectibilityError::Overflow)
     })
 }
 
@@ -304,6 +316,36 @@ pub fn portfolio_reserve(
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn extreme_amounts_do_not_panic() {
+        let rates = ReserveRates::koperasi_default();
+        assert_eq!(
+            required_reserve(Collectibility::Macet, Decimal::MAX, &rates),
+            Err(CollectibilityError::Overflow)
+        );
+        // Each reserve fits (100% of MAX/101), their sum does not.
+        let big = (Decimal::MAX / dec!(101)).floor();
+        assert_eq!(
+            required_reserve(Collectibility::Macet, big, &rates),
+            Ok(big)
+        );
+        let loans = vec![(Collectibility::Macet, big); 102];
+        assert_eq!(
+            portfolio_reserve(&loans, &rates),
+            Err(CollectibilityError::Overflow)
+        );
+        assert_eq!(CollectibilityError::Overflow.field(), "outstanding");
+        // Collateral beyond any ratio keeps the loan covered.
+        let a = LoanArrears {
+            outstanding: dec!(0.0001),
+            collateral_value: Decimal::MAX,
+            salvageable: true,
+            ..arrears(12, 12)
+        };
+        let rule = CollectibilityRule::Koperasi(KoperasiRules::default());
+        assert_eq!(classify(&a, &rule), Ok(Collectibility::Diragukan));
+    }
 
     fn arrears(p: u32, i: u32) -> LoanArrears {
         LoanArrears {

@@ -45,6 +45,8 @@ pub enum PayoffError {
     PaidBeyondTenor { paid: u32, tenor: u32 },
     #[error("persentase penalti pelunasan harus antara 0 dan 100")]
     PenaltyOutOfRange,
+    #[error("perhitungan pelunasan melampaui batas angka")]
+    Overflow,
 }
 
 impl PayoffError {
@@ -52,6 +54,7 @@ impl PayoffError {
         match self {
             PayoffError::PaidBeyondTenor { .. } => "paid_periods",
             PayoffError::PenaltyOutOfRange => "penalty_percent",
+            PayoffError::Overflow => "schedule",
         }
     }
 }
@@ -70,29 +73,41 @@ pub fn payoff_amount(
         });
     }
     let remaining = &schedule.rows[paid_periods as usize..];
-    let outstanding_principal: Decimal = remaining.iter().map(|r| r.principal).sum();
+    let outstanding_principal = checked_sum(remaining.iter().map(|r| r.principal))?;
     let take = match settings.interest_rule {
         PayoffInterestRule::None => 0,
         PayoffInterestRule::NextPeriod => 1,
         PayoffInterestRule::Periods(n) => n as usize,
         PayoffInterestRule::AllRemaining => remaining.len(),
     };
-    let interest: Decimal = remaining.iter().take(take).map(|r| r.interest).sum();
+    let interest = checked_sum(remaining.iter().take(take).map(|r| r.interest))?;
     let penalty = match settings.penalty_percent {
         None => Decimal::ZERO,
         Some(p) if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED => {
             return Err(PayoffError::PenaltyOutOfRange)
         }
         Some(p) => round_rupiah(
-            outstanding_principal * p / Decimal::ONE_HUNDRED,
+            outstanding_principal
+                .checked_mul(p)
+                .ok_or(PayoffError::Overflow)?
+                / Decimal::ONE_HUNDRED,
             Rounding::HalfUp,
         ),
     };
+    let total = checked_sum([outstanding_principal, interest, penalty].into_iter())?;
     Ok(Payoff {
         outstanding_principal,
         interest,
         penalty,
-        total: outstanding_principal + interest + penalty,
+        total,
+    })
+}
+
+/// Σ with overflow reported rather than panicking (the schedule may come
+/// from outside, e.g. deserialised).
+fn checked_sum(mut values: impl Iterator<Item = Decimal>) -> Result<Decimal, PayoffError> {
+    values.try_fold(Decimal::ZERO, |acc, v| {
+        acc.checked_add(v).ok_or(PayoffError::Overflow)
     })
 }
 
@@ -101,6 +116,34 @@ mod tests {
     use super::*;
     use crate::loan::{schedule, LoanMethod, LoanTerms, RatePeriod};
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn hand_built_overflowing_schedule_is_an_error() {
+        use crate::loan::ScheduleRow;
+        let row = |period| ScheduleRow {
+            period,
+            due_date: None,
+            principal: Decimal::MAX,
+            interest: Decimal::MAX,
+            installment: Decimal::MAX,
+            balance: Decimal::ZERO,
+        };
+        let s = Schedule {
+            rows: vec![row(1), row(2)],
+            total_interest: Decimal::MAX,
+            total_payment: Decimal::MAX,
+        };
+        let settings = PayoffSettings::default();
+        assert_eq!(payoff_amount(&s, 0, &settings), Err(PayoffError::Overflow));
+        // One row: each sum fits, principal + interest does not.
+        assert_eq!(payoff_amount(&s, 1, &settings), Err(PayoffError::Overflow));
+        let none = PayoffSettings {
+            interest_rule: PayoffInterestRule::None,
+            penalty_percent: Some(dec!(2)),
+        };
+        assert_eq!(payoff_amount(&s, 1, &none), Err(PayoffError::Overflow));
+        assert_eq!(PayoffError::Overflow.field(), "schedule");
+    }
 
     fn sched(method: LoanMethod) -> Schedule {
         schedule(&LoanTerms {

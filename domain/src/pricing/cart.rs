@@ -79,9 +79,9 @@ pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, Pri
         .map(|(i, l)| price_line(i, l, cart.is_member, cart.local_time))
         .collect::<Result<Vec<_>, _>>()?;
 
-    let subtotal: Decimal = lines.iter().map(|l| l.gross).sum();
-    let line_discount_total: Decimal = lines.iter().map(|l| l.line_discount).sum();
-    let after_line = subtotal - line_discount_total;
+    let subtotal = checked_sum(lines.iter().map(|l| l.gross))?;
+    let line_discount_total = checked_sum(lines.iter().map(|l| l.line_discount))?;
+    let after_line = sub(subtotal, line_discount_total)?;
 
     let cart_discount_total = match &cart.cart_discount {
         None => Decimal::ZERO,
@@ -101,12 +101,12 @@ pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, Pri
             .map_err(|_| PricingError::InvalidCartDiscount)?;
         for (line, share) in lines.iter_mut().zip(shares) {
             line.cart_discount = share.amount();
-            line.net -= share.amount();
+            line.net = sub(line.net, share.amount())?;
         }
     }
 
-    let discount_total = line_discount_total + cart_discount_total;
-    let after_discount = subtotal - discount_total;
+    let discount_total = add(line_discount_total, cart_discount_total)?;
+    let after_discount = sub(subtotal, discount_total)?;
     let service_base = match settings.service_base {
         ServiceBase::AfterDiscount => after_discount,
         ServiceBase::BeforeDiscount => subtotal,
@@ -121,13 +121,14 @@ pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, Pri
 
     // Service charge is part of the consideration paid, so it is taxed
     // (Bapenda Jakarta includes it in the PBJT base).
-    let taxable_lines: Decimal = lines.iter().filter(|l| !l.tax_exempt).map(|l| l.net).sum();
-    let tax =
-        compute_tax(taxable_lines + service_charge, &settings.tax).map_err(PricingError::Tax)?;
+    let taxable_lines = checked_sum(lines.iter().filter(|l| !l.tax_exempt).map(|l| l.net))?;
+    let tax = compute_tax(add(taxable_lines, service_charge)?, &settings.tax)
+        .map_err(PricingError::Tax)?;
 
+    let before_tax = add(after_discount, service_charge)?;
     let total_before_rounding = match settings.tax.price_mode {
-        PriceMode::Exclusive => after_discount + service_charge + tax.tax,
-        PriceMode::Inclusive => after_discount + service_charge,
+        PriceMode::Exclusive => add(before_tax, tax.tax)?,
+        PriceMode::Inclusive => before_tax,
     };
     let grand_total = match &settings.cash_rounding {
         Some(r) => r
@@ -150,9 +151,22 @@ pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, Pri
         dpp: tax.dpp,
         tax: tax.tax,
         total_before_rounding,
-        rounding: grand_total - total_before_rounding,
+        rounding: sub(grand_total, total_before_rounding)?,
         grand_total,
     })
+}
+
+fn add(a: Decimal, b: Decimal) -> Result<Decimal, PricingError> {
+    a.checked_add(b).ok_or(PricingError::Overflow)
+}
+
+fn sub(a: Decimal, b: Decimal) -> Result<Decimal, PricingError> {
+    a.checked_sub(b).ok_or(PricingError::Overflow)
+}
+
+/// Σ that reports overflow instead of panicking like `Decimal`'s `Sum`.
+fn checked_sum(mut values: impl Iterator<Item = Decimal>) -> Result<Decimal, PricingError> {
+    values.try_fold(Decimal::ZERO, add)
 }
 
 #[cfg(test)]
@@ -161,6 +175,39 @@ mod tests {
     use crate::pricing::{PriceSource, TimeWindowPrice};
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn overflowing_carts_are_errors() {
+        let s = PricingSettings::default();
+        let max = Decimal::MAX;
+        // Σ gross overflows.
+        let c = cart(vec![line("a", max, dec!(1)), line("b", max, dec!(1))]);
+        assert_eq!(price_cart(&c, &s), Err(PricingError::Overflow));
+        // unit price × quantity overflows.
+        let c = cart(vec![line("a", max, dec!(2))]);
+        assert_eq!(price_cart(&c, &s), Err(PricingError::Overflow));
+        // Tax on top overflows.
+        let fnb = PricingSettings {
+            tax: TaxSettings::pbjt(dec!(10), PriceMode::Exclusive),
+            ..PricingSettings::default()
+        };
+        let c = cart(vec![line("a", max - dec!(1000), dec!(1))]);
+        assert!(price_cart(&c, &fnb).is_err());
+        // Service charge on top overflows.
+        let svc = PricingSettings {
+            service_charge_percent: dec!(10),
+            ..PricingSettings::default()
+        };
+        assert!(price_cart(&c, &svc).is_err());
+        // Cash rounding up past the range.
+        let up = PricingSettings {
+            cash_rounding: Some(CashRounding::new(dec!(1000), Rounding::Up).unwrap()),
+            ..PricingSettings::default()
+        };
+        let c = cart(vec![line("a", max, dec!(1))]);
+        assert_eq!(price_cart(&c, &up), Err(PricingError::Overflow));
+        assert_eq!(PricingError::Overflow.field(), "lines");
+    }
 
     fn line(id: &str, price: Decimal, qty: Decimal) -> CartLine {
         CartLine {

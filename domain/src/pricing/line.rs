@@ -171,7 +171,10 @@ pub(crate) fn price_line(
         gross,
         line_discount,
         cart_discount: Decimal::ZERO,
-        net: gross - line_discount,
+        // 0 ≤ line_discount ≤ gross (checked above).
+        net: gross
+            .checked_sub(line_discount)
+            .ok_or(PricingError::Overflow)?,
         tax_exempt: line.tax_exempt,
     })
 }
