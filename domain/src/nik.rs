@@ -14,13 +14,14 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// Province codes accepted by default. 62–65, 71–76, 81–82 and 91–97 are
+/// Province codes accepted by default. 62–65, 71–76, 81–82 and 91–96 are
 /// not confirmed by the rules reference; pass an official Kemendagri list
-/// through [`NikSettings::province_codes`] to override.
+/// through [`NikSettings::province_codes`] to override. 91–96 are the Papua
+/// provinces (Papua, Papua Barat and the 2022 splits); there is no 97.
 pub const DEFAULT_PROVINCE_CODES: &[&str] = &[
     "11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36",
     "51", "52", "53", "61", "62", "63", "64", "65", "71", "72", "73", "74", "75", "76", "81", "82",
-    "91", "92", "93", "94", "95", "96", "97",
+    "91", "92", "93", "94", "95", "96",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,6 +235,18 @@ mod tests {
                 province: "99".into()
             })
         );
+        assert_eq!(
+            parse("9771011708450001"),
+            Err(NikError::UnknownProvince {
+                province: "97".into()
+            })
+        );
+        assert_eq!(
+            parse("9771011708450001").unwrap_err().code(),
+            "unknown_province"
+        );
+        assert!(parse("9671011708450001").is_ok());
+        assert!(parse("9171011708450001").is_ok());
         let n = parse("3273056010900009").unwrap();
         assert_eq!((n.birth_date, n.sex), (d(1990, 10, 20), Sex::Female));
         assert_eq!(parse("3502027102019913"), Err(NikError::InvalidBirthDate));
