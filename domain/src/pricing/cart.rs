@@ -5,7 +5,9 @@ use chrono::NaiveTime;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::line::{apply_discount, price_line, CartLine, Discount, PricedLine};
+use super::line::{
+    apply_discount, is_fractional_amount, price_line, CartLine, Discount, PricedLine,
+};
 use super::PricingError;
 use crate::money::{round_rupiah, split_largest_remainder, CashRounding, Money, Rounding};
 use crate::tax::{compute_tax, PriceMode, TaxKind, TaxSettings};
@@ -85,6 +87,7 @@ pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, Pri
 
     let cart_discount_total = match &cart.cart_discount {
         None => Decimal::ZERO,
+        Some(d) if is_fractional_amount(d) => return Err(PricingError::CartDiscountNotWhole),
         Some(d) => apply_discount(after_line, d).ok_or(PricingError::InvalidCartDiscount)?,
     };
     if cart_discount_total > after_line {
@@ -376,6 +379,30 @@ mod tests {
         let mut c = cart(vec![line("x", dec!(1000), dec!(1))]);
         c.cart_discount = Some(Discount::Percent(dec!(101)));
         assert_eq!(price_cart(&c, &s), Err(PricingError::InvalidCartDiscount));
+        c.cart_discount = Some(Discount::Amount(dec!(100.5)));
+        assert_eq!(price_cart(&c, &s), Err(PricingError::CartDiscountNotWhole));
+        assert_eq!(PricingError::CartDiscountNotWhole.field(), "cart_discount");
+        c.cart_discount = Some(Discount::Amount(dec!(100.00)));
+        assert!(price_cart(&c, &s).is_ok());
+        let mut l = line("x", dec!(1000), dec!(1));
+        l.discount = Some(Discount::Amount(dec!(0.5)));
+        assert_eq!(
+            price_cart(&cart(vec![l.clone()]), &s),
+            Err(PricingError::LineDiscountNotWhole { line: 0 })
+        );
+        assert_eq!(
+            PricingError::LineDiscountNotWhole { line: 0 }.field(),
+            "discount"
+        );
+        l.discount = Some(Discount::Amount(dec!(-0.5)));
+        assert_eq!(
+            price_cart(&cart(vec![l]), &s),
+            Err(PricingError::InvalidLineDiscount { line: 0 })
+        );
+        assert_eq!(
+            apply_discount(dec!(1000), &Discount::Amount(dec!(1.5))),
+            None
+        );
     }
 
     proptest! {

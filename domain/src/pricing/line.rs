@@ -13,7 +13,7 @@ use crate::money::{round_rupiah, Rounding};
 pub enum Discount {
     /// Percent of the amount, 0–100.
     Percent(Decimal),
-    /// Fixed rupiah amount.
+    /// Fixed amount in whole rupiah (a fraction is rejected).
     Amount(Decimal),
 }
 
@@ -106,8 +106,9 @@ pub fn active_unit_price(
 }
 
 /// Discount amount on `amount`, whole rupiah (half-up for percentages).
-/// `None` when the discount itself is invalid; an amount larger than
-/// `amount` is returned as is for the caller to reject.
+/// `None` when the discount itself is invalid (percent outside 0–100, a
+/// negative or fractional amount); an amount larger than `amount` is
+/// returned as is for the caller to reject.
 pub fn apply_discount(amount: Decimal, discount: &Discount) -> Option<Decimal> {
     match discount {
         Discount::Percent(p) => {
@@ -118,12 +119,17 @@ pub fn apply_discount(amount: Decimal, discount: &Discount) -> Option<Decimal> {
             Some(round_rupiah(raw, Rounding::HalfUp))
         }
         Discount::Amount(a) => {
-            if *a < Decimal::ZERO {
+            if *a < Decimal::ZERO || !a.fract().is_zero() {
                 return None;
             }
             Some(*a)
         }
     }
+}
+
+/// A non-negative `Discount::Amount` with a fraction of a rupiah.
+pub(crate) fn is_fractional_amount(discount: &Discount) -> bool {
+    matches!(discount, Discount::Amount(a) if *a >= Decimal::ZERO && !a.fract().is_zero())
 }
 
 pub(crate) fn price_line(
@@ -153,6 +159,9 @@ pub(crate) fn price_line(
     let line_discount = match &line.discount {
         None => Decimal::ZERO,
         Some(d) => {
+            if is_fractional_amount(d) {
+                return Err(PricingError::LineDiscountNotWhole { line: index });
+            }
             apply_discount(gross, d).ok_or(PricingError::InvalidLineDiscount { line: index })?
         }
     };

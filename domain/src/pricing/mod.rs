@@ -30,8 +30,12 @@ pub enum PricingError {
         discount: Decimal,
         amount: Decimal,
     },
+    #[error("baris {line}: diskon nominal harus dalam rupiah bulat")]
+    LineDiscountNotWhole { line: usize },
     #[error("diskon keranjang harus 0–100% atau nominal tidak negatif")]
     InvalidCartDiscount,
+    #[error("diskon keranjang nominal harus dalam rupiah bulat")]
+    CartDiscountNotWhole,
     #[error("diskon keranjang {discount} melebihi total {amount}")]
     CartDiscountExceedsTotal { discount: Decimal, amount: Decimal },
     #[error("biaya layanan harus antara 0 dan 100 persen")]
@@ -48,10 +52,11 @@ impl PricingError {
             PricingError::InvalidQuantity { .. } => "quantity",
             PricingError::NegativePrice { .. } => "unit_price",
             PricingError::InvalidLineDiscount { .. }
+            | PricingError::LineDiscountNotWhole { .. }
             | PricingError::LineDiscountExceedsAmount { .. } => "discount",
-            PricingError::InvalidCartDiscount | PricingError::CartDiscountExceedsTotal { .. } => {
-                "cart_discount"
-            }
+            PricingError::InvalidCartDiscount
+            | PricingError::CartDiscountNotWhole
+            | PricingError::CartDiscountExceedsTotal { .. } => "cart_discount",
             PricingError::InvalidServiceCharge => "service_charge_percent",
             PricingError::Tax(e) => e.field(),
             PricingError::Overflow => "lines",
