@@ -9,7 +9,9 @@ use super::line::{
     apply_discount, is_fractional_amount, price_line, CartLine, Discount, PricedLine,
 };
 use super::PricingError;
-use crate::money::{round_rupiah, split_largest_remainder, CashRounding, Money, Rounding};
+use crate::money::{
+    round_rupiah, split_largest_remainder, CashRounding, Money, MoneyError, Rounding,
+};
 use crate::tax::{compute_tax, PriceMode, TaxKind, TaxSettings};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,8 +102,14 @@ pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, Pri
         // Spread over lines by their net so per-line figures (and tax-exempt
         // lines) stay consistent with the cart total.
         let weights: Vec<Decimal> = lines.iter().map(|l| l.net).collect();
-        let shares = split_largest_remainder(Money::new(cart_discount_total), &weights)
-            .map_err(|_| PricingError::InvalidCartDiscount)?;
+        let shares = split_largest_remainder(Money::new(cart_discount_total), &weights).map_err(
+            |e| match e {
+                // The exact split multiplies in i128: a discount × line net
+                // beyond ~1.7·10^38 does not fit.
+                MoneyError::Overflow => PricingError::Overflow,
+                _ => PricingError::InvalidCartDiscount,
+            },
+        )?;
         for (line, share) in lines.iter_mut().zip(shares) {
             line.cart_discount = share.amount();
             line.net = sub(line.net, share.amount())?;
@@ -210,6 +218,11 @@ mod tests {
         let c = cart(vec![line("a", max, dec!(1))]);
         assert_eq!(price_cart(&c, &up), Err(PricingError::Overflow));
         assert_eq!(PricingError::Overflow.field(), "lines");
+        // Spreading a cart discount over a gigantic line is an overflow,
+        // not an "invalid discount".
+        let mut c = cart(vec![line("a", dec!(412227358005775), dec!(679017841))]);
+        c.cart_discount = Some(Discount::Percent(dec!(0.01)));
+        assert_eq!(price_cart(&c, &s), Err(PricingError::Overflow));
     }
 
     fn line(id: &str, price: Decimal, qty: Decimal) -> CartLine {
@@ -405,7 +418,169 @@ mod tests {
         );
     }
 
+    fn any_decimal() -> impl Strategy<Value = Decimal> {
+        // Every representable Decimal: 96-bit mantissa, sign, scale 0–28.
+        (any::<u128>(), any::<bool>(), 0u32..=28).prop_map(|(m, neg, scale)| {
+            let m = (m & ((1u128 << 96) - 1)) as i128;
+            Decimal::from_i128_with_scale(if neg { -m } else { m }, scale)
+        })
+    }
+
+    fn any_rounding() -> impl Strategy<Value = Rounding> {
+        prop_oneof![
+            Just(Rounding::HalfUp),
+            Just(Rounding::Down),
+            Just(Rounding::Up)
+        ]
+    }
+
+    fn tax_settings() -> impl Strategy<Value = TaxSettings> {
+        (0u32..=3, 0u32..=10_000, any::<bool>()).prop_map(|(kind, rate_bp, inclusive)| {
+            let mode = if inclusive {
+                PriceMode::Inclusive
+            } else {
+                PriceMode::Exclusive
+            };
+            let rate = Decimal::new(i64::from(rate_bp), 2);
+            match kind {
+                0 => TaxSettings::none(),
+                1 => TaxSettings::ppn_nilai_lain(mode),
+                2 => TaxSettings::ppn_full_base(rate, mode),
+                _ => TaxSettings::pbjt(rate, mode),
+            }
+        })
+    }
+
     proptest! {
+        /// Large but valid carts (unit prices up to Rp1 triliun, up to a
+        /// million units a line, discounts up to Rp1.000 triliun, any
+        /// setting in range) never panic: they price, or are refused only
+        /// for a discount bigger than what it applies to.
+        #[test]
+        fn large_valid_carts_never_panic(
+            items in proptest::collection::vec(
+                (
+                    0i64..=1_000_000_000_000,
+                    1i64..=1_000_000,
+                    0u32..=3,
+                    prop_oneof![
+                        (0u32..=10_000).prop_map(|bp| Some(Discount::Percent(Decimal::new(i64::from(bp), 2)))),
+                        (0i64..=1_000_000_000_000_000).prop_map(|a| Some(Discount::Amount(Decimal::from(a)))),
+                        Just(None),
+                    ],
+                    any::<bool>(),
+                ),
+                1..40,
+            ),
+            cart_discount in prop_oneof![
+                (0u32..=10_000).prop_map(|bp| Some(Discount::Percent(Decimal::new(i64::from(bp), 2)))),
+                (0i64..=1_000_000_000_000_000).prop_map(|a| Some(Discount::Amount(Decimal::from(a)))),
+                Just(None),
+            ],
+            service_bp in 0u32..=10_000,
+            before_discount in any::<bool>(),
+            tax in tax_settings(),
+            rounding in proptest::option::of((1i64..=100_000, any_rounding())),
+        ) {
+            let lines = items
+                .into_iter()
+                .enumerate()
+                .map(|(i, (price, qty, qty_scale, discount, exempt))| CartLine {
+                    discount,
+                    tax_exempt: exempt,
+                    ..line(&i.to_string(), Decimal::from(price), Decimal::new(qty, qty_scale))
+                })
+                .collect();
+            let mut c = cart(lines);
+            c.cart_discount = cart_discount;
+            let price_mode = tax.price_mode;
+            let s = PricingSettings {
+                tax,
+                service_charge_percent: Decimal::new(i64::from(service_bp), 2),
+                service_base: if before_discount { ServiceBase::BeforeDiscount } else { ServiceBase::AfterDiscount },
+                cash_rounding: rounding
+                    .map(|(step, mode)| CashRounding::new(Decimal::from(step), mode).unwrap()),
+            };
+            match price_cart(&c, &s) {
+                Ok(t) => {
+                    let net = Money::checked_sum(t.lines.iter().map(|l| Money::new(l.net)));
+                    prop_assert_eq!(net, Some(Money::new(t.after_discount)));
+                    prop_assert_eq!(t.subtotal - t.discount_total, t.after_discount);
+                    for l in &t.lines {
+                        prop_assert!(l.net >= Decimal::ZERO);
+                        prop_assert!(l.net.fract().is_zero());
+                    }
+                    prop_assert!(t.tax >= Decimal::ZERO);
+                    prop_assert!(t.grand_total >= Decimal::ZERO);
+                    prop_assert_eq!(t.grand_total - t.rounding, t.total_before_rounding);
+                    let expected = match price_mode {
+                        PriceMode::Exclusive => t.after_discount + t.service_charge + t.tax,
+                        PriceMode::Inclusive => t.after_discount + t.service_charge,
+                    };
+                    prop_assert_eq!(t.total_before_rounding, expected);
+                }
+                Err(
+                    PricingError::LineDiscountExceedsAmount { .. }
+                    | PricingError::CartDiscountExceedsTotal { .. },
+                ) => {}
+                Err(e) => prop_assert!(false, "unexpected error {e:?}"),
+            }
+        }
+
+        /// Any Decimal anywhere — including values next to the type's
+        /// limits — gives a result or an error, never a panic.
+        #[test]
+        fn arbitrary_carts_never_panic(
+            items in proptest::collection::vec(
+                (
+                    any_decimal(),
+                    any_decimal(),
+                    proptest::option::of(any_decimal()),
+                    proptest::option::of((any::<bool>(), any_decimal())),
+                    any::<bool>(),
+                ),
+                1..8,
+            ),
+            cart_discount in proptest::option::of((any::<bool>(), any_decimal())),
+            service in any_decimal(),
+            tax_rate in any_decimal(),
+            dpp in (any_decimal(), any_decimal()),
+            inclusive in any::<bool>(),
+            step in proptest::option::of((any_decimal(), any_rounding())),
+            is_member in any::<bool>(),
+        ) {
+            let discount = |d: Option<(bool, Decimal)>| {
+                d.map(|(pct, v)| if pct { Discount::Percent(v) } else { Discount::Amount(v) })
+            };
+            let lines = items
+                .into_iter()
+                .enumerate()
+                .map(|(i, (price, qty, member, d, exempt))| CartLine {
+                    member_price: member,
+                    discount: discount(d),
+                    tax_exempt: exempt,
+                    ..line(&i.to_string(), price, qty)
+                })
+                .collect();
+            let mut c = cart(lines);
+            c.cart_discount = discount(cart_discount);
+            c.is_member = is_member;
+            let s = PricingSettings {
+                tax: TaxSettings {
+                    kind: TaxKind::Pbjt,
+                    rate_percent: tax_rate,
+                    dpp_numerator: dpp.0,
+                    dpp_denominator: dpp.1,
+                    price_mode: if inclusive { PriceMode::Inclusive } else { PriceMode::Exclusive },
+                    rounding: Rounding::Down,
+                },
+                service_charge_percent: service,
+                service_base: ServiceBase::AfterDiscount,
+                cash_rounding: step.and_then(|(st, mode)| CashRounding::new(st.abs().trunc(), mode).ok()),
+            };
+            let _ = price_cart(&c, &s);
+        }
+
         #[test]
         fn totals_are_consistent(
             items in proptest::collection::vec((1i64..1_000_000, 1i64..5000, 0u32..=100), 1..30),
