@@ -37,7 +37,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
     env: { SATU_E2E_PORT: String(port) },
   },
 });

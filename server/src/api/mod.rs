@@ -124,6 +124,12 @@ pub fn router(state: AppState) -> Router {
         .route("/docs", get(docs::docs_page))
         .nest("/v1", v1)
         .fallback(|| async { ApiError::NotFound("Alamat API") })
-        .with_state(state);
+        .with_state(state)
+        // A bug must still answer in our error format, never with a dropped connection.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
+            axum::response::IntoResponse::into_response(ApiError::Internal(anyhow::anyhow!(
+                "handler panicked"
+            )))
+        }));
     Router::new().nest("/api", api)
 }

@@ -192,7 +192,9 @@ pub struct NikCheck {
     responses((status = 200, body = NikCheck)))]
 pub async fn nik(auth: Auth, Json(req): Json<NikCheckRequest>) -> ApiResult<Json<NikCheck>> {
     auth.require(Permission::CheckNik)?;
-    Ok(Json(match nik::parse(&req.nik) {
+    // The century of a two-digit birth year is decided against today's date in WIB.
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    Ok(Json(match nik::parse_with_today(&req.nik, today) {
         Ok(n) => NikCheck {
             valid: true,
             birth_date: Some(n.birth_date.format("%Y-%m-%d").to_string()),
