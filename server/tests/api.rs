@@ -104,6 +104,11 @@ async fn loan_simulation(app: &TestApp) {
             json!({"principal": "1000", "rate_percent": "1", "rate_period": "month", "tenor_months": 3, "method": "balloon"}),
             "method",
         ),
+        // Beyond any real loan: refused, never an arithmetic overflow.
+        (
+            json!({"principal": "79228162514264337593543950335", "rate_percent": "100", "rate_period": "month", "tenor_months": 1, "method": "effective"}),
+            "principal",
+        ),
     ] {
         let r = app
             .post(&mut member, "/api/v1/loan-simulations", body.clone())
