@@ -54,7 +54,10 @@ async fn chain(app: &TestApp) {
         .unwrap()
         .iter()
         .all(|e| e["action"] == "token.create"));
-    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    // Date filters are whole days in WIB.
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7))
+        .format("%Y-%m-%d")
+        .to_string();
     let dated = app
         .get(
             &mut owner,
@@ -71,6 +74,8 @@ async fn chain(app: &TestApp) {
         .await
         .json;
     assert_eq!(none, json!([]));
+    let bad = app.get(&mut owner, "/api/v1/audit?from=kemarin").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     let v = app.get(&mut owner, "/api/v1/audit/verify").await.json;
     assert_eq!(v["valid"], true, "{v}");

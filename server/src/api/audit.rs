@@ -7,7 +7,7 @@ use crate::api::{Json, Query};
 use crate::audit::{self, Verification};
 use crate::auth::Auth;
 use crate::entity::audit_entry;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::rbac::Permission;
 use crate::state::AppState;
 
@@ -82,15 +82,10 @@ pub async fn list(
     }
     // Times are stored as fixed-width UTC RFC 3339 text, so string order is time order.
     if let Some(from) = filter.from.filter(|s| !s.is_empty()) {
-        q = q.filter(audit_entry::Column::At.gte(from));
+        q = q.filter(audit_entry::Column::At.gte(time_bound(&from, false)?));
     }
     if let Some(to) = filter.to.filter(|s| !s.is_empty()) {
-        let bound = if to.len() == 10 {
-            format!("{to}T23:59:59.999999Z")
-        } else {
-            to
-        };
-        q = q.filter(audit_entry::Column::At.lte(bound));
+        q = q.filter(audit_entry::Column::At.lte(time_bound(&to, true)?));
     }
     let rows = q
         .order_by_desc(audit_entry::Column::Seq)
@@ -98,6 +93,32 @@ pub async fn list(
         .all(&state.db)
         .await?;
     Ok(Json(rows.into_iter().map(Into::into).collect()))
+}
+
+/// A filter bound as stored text. A bare date is a whole day in WIB (UTC+7), the way the
+/// owner reads the trail; a full RFC 3339 time is taken as given.
+fn time_bound(input: &str, end_of_day: bool) -> ApiResult<String> {
+    use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
+    if let Ok(date) = NaiveDate::parse_from_str(input, "%Y-%m-%d") {
+        let day = if end_of_day {
+            date.succ_opt().unwrap_or(date)
+        } else {
+            date
+        };
+        let start_wib = day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc() - Duration::hours(7);
+        let bound = if end_of_day {
+            start_wib - Duration::microseconds(1)
+        } else {
+            start_wib
+        };
+        return Ok(bound.to_rfc3339_opts(SecondsFormat::Micros, true));
+    }
+    DateTime::parse_from_rfc3339(input)
+        .map(|t| {
+            t.with_timezone(&Utc)
+                .to_rfc3339_opts(SecondsFormat::Micros, true)
+        })
+        .map_err(|_| ApiError::validation("from", "Tanggal harus YYYY-MM-DD atau RFC 3339."))
 }
 
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit",
