@@ -115,6 +115,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
                             timezone: Set("WIB".to_string()),
                             industry: Set(industry.to_string()),
                             archived: Set(false),
+                            settings: Set("{}".to_string()),
                             created_at: Set(Utc::now()),
                         },
                     )

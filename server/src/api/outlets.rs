@@ -173,6 +173,7 @@ pub async fn create(
                         timezone: Set(timezone),
                         industry: Set(industry),
                         archived: Set(false),
+                        settings: Set("{}".to_string()),
                         created_at: Set(Utc::now()),
                     },
                 )

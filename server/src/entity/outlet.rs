@@ -12,6 +12,9 @@ pub struct Model {
     pub timezone: String,
     pub industry: String,
     pub archived: bool,
+    /// Outlet settings (tax, cash rounding, receipt text) as JSON.
+    #[sea_orm(column_type = "Text")]
+    pub settings: String,
     pub created_at: DateTimeUtc,
 }
 
