@@ -87,10 +87,17 @@ pub enum Permission {
     SimulateLoan,
     SimulateShu,
     CheckNik,
+    ViewCatalogue,
+    ManageCatalogue,
+    ManageCustomers,
+    RecordSale,
+    ViewSales,
+    AdjustStock,
+    ViewReports,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 14] = [
+    pub const ALL: [Permission; 21] = [
         Permission::ListTenants,
         Permission::CreateTenant,
         Permission::ViewOutlets,
@@ -105,6 +112,13 @@ impl Permission {
         Permission::SimulateLoan,
         Permission::SimulateShu,
         Permission::CheckNik,
+        Permission::ViewCatalogue,
+        Permission::ManageCatalogue,
+        Permission::ManageCustomers,
+        Permission::RecordSale,
+        Permission::ViewSales,
+        Permission::AdjustStock,
+        Permission::ViewReports,
     ];
 }
 
@@ -126,6 +140,13 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         SimulateLoan => true,
         SimulateShu => matches!(role, Owner | Admin | Manager),
         CheckNik => matches!(role, Owner | Admin | Manager | Cashier),
+        ViewCatalogue => matches!(role, Owner | Admin | Manager | Cashier),
+        ManageCatalogue => matches!(role, Owner | Admin | Manager),
+        ManageCustomers => matches!(role, Owner | Admin | Manager | Cashier),
+        RecordSale => matches!(role, Owner | Admin | Manager | Cashier),
+        ViewSales => matches!(role, Owner | Admin | Manager),
+        AdjustStock => matches!(role, Owner | Admin | Manager),
+        ViewReports => matches!(role, Owner | Admin | Manager),
     }
 }
 

@@ -46,6 +46,7 @@ pub struct ApiDoc;
 
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
+    doc.merge(crate::api::catalogue::CatalogueDoc::openapi());
     doc.openapi = utoipa::openapi::OpenApiVersion::Version31;
     doc
 }

@@ -11,6 +11,7 @@ use crate::state::AppState;
 
 pub mod audit;
 pub mod auth;
+pub mod catalogue;
 pub mod devices;
 pub mod docs;
 pub mod health;
@@ -116,7 +117,8 @@ pub fn router(state: AppState) -> Router {
         .route("/audit/verify", get(audit::verify))
         .route("/loan-simulations", post(simulations::loan))
         .route("/shu-simulations", post(simulations::shu))
-        .route("/nik-checks", post(simulations::nik));
+        .route("/nik-checks", post(simulations::nik))
+        .merge(catalogue::routes());
 
     let api = Router::new()
         .route("/health", get(health::health))
