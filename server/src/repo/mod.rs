@@ -1,5 +1,6 @@
 //! Persistence. Every function that touches tenant-owned rows takes the tenant id from the
 //! caller's `Auth`, never from request input.
+pub mod catalogue;
 pub mod devices;
 pub mod invitations;
 pub mod outlets;

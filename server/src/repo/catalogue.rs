@@ -1,0 +1,1 @@
+//! Catalogue persistence: categories, products, barcodes, outlet prices, customers.
