@@ -22,6 +22,9 @@ pub enum ApiError {
     Conflict { code: &'static str, message: String },
     #[error("{message}")]
     Validation { field: String, message: String },
+    /// Well-formed but refused by a business rule (422 with its own code).
+    #[error("{message}")]
+    Rejected { code: &'static str, message: String },
     #[error("{0}")]
     BadRequest(String),
     #[error("Terlalu banyak percobaan. Coba lagi dalam {retry_after_secs} detik.")]
@@ -53,7 +56,9 @@ impl ApiError {
             ApiError::Forbidden | ApiError::CsrfFailed => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
-            ApiError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Validation { .. } | ApiError::Rejected { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -70,6 +75,7 @@ impl ApiError {
             ApiError::NotFound(_) => "not_found",
             ApiError::Conflict { code, .. } => code,
             ApiError::Validation { .. } => "validation_failed",
+            ApiError::Rejected { code, .. } => code,
             ApiError::BadRequest(_) => "bad_request",
             ApiError::RateLimited { .. } => "rate_limited",
             ApiError::Internal(_) => "internal_error",

@@ -220,6 +220,12 @@ async fn openapi_documents_every_v1_route() {
         ("/api/v1/loan-simulations", &["post"]),
         ("/api/v1/shu-simulations", &["post"]),
         ("/api/v1/nik-checks", &["post"]),
+        ("/api/v1/sales", &["get", "post"]),
+        ("/api/v1/sales/{id}", &["get"]),
+        ("/api/v1/outlets/{id}/stock", &["get"]),
+        ("/api/v1/outlets/{id}/stock-movements", &["get"]),
+        ("/api/v1/stock-adjustments", &["post"]),
+        ("/api/v1/reports/sales", &["get"]),
     ];
     for (path, methods) in expected {
         let item = paths

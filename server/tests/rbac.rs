@@ -175,6 +175,38 @@ async fn matrix(app: &TestApp) {
             STAFF,
         ),
         case(Method::GET, "/api/v1/auth/me", None, EVERYONE),
+        case(
+            Method::POST,
+            "/api/v1/sales",
+            Some(
+                json!({"client_sale_id": "x", "outlet_id": "x", "receipt_no": "x", "sold_at": "x",
+                "lines": [], "payments": [], "totals": {"subtotal": "0", "discount_total": "0",
+                "service_charge": "0", "tax": "0", "rounding": "0", "grand_total": "0",
+                "paid_total": "0", "change": "0"}}),
+            ),
+            STAFF,
+        ),
+        case(Method::GET, "/api/v1/sales", None, MANAGERS),
+        case(Method::GET, "/api/v1/sales/nope", None, MANAGERS),
+        case(
+            Method::GET,
+            format!("/api/v1/outlets/{outlet}/stock"),
+            None,
+            STAFF,
+        ),
+        case(
+            Method::GET,
+            format!("/api/v1/outlets/{outlet}/stock-movements"),
+            None,
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/stock-adjustments",
+            Some(json!({"outlet_id": "x", "product_id": "x", "quantity": "1", "reason": ""})),
+            MANAGERS,
+        ),
+        case(Method::GET, "/api/v1/reports/sales", None, MANAGERS),
     ];
 
     for (role, email) in ROLES {

@@ -4,7 +4,10 @@ use axum::response::Html;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api::{audit, auth, devices, health, outlets, simulations, tenants, tokens, users};
+use crate::api::{
+    audit, auth, devices, health, outlets, reports, sales, simulations, stock, tenants, tokens,
+    users,
+};
 
 struct Security;
 
@@ -40,6 +43,9 @@ impl Modify for Security {
         devices::list, devices::register, devices::current,
         audit::list, audit::verify,
         simulations::loan, simulations::shu, simulations::nik,
+        sales::create, sales::list, sales::get_one,
+        stock::levels, stock::movements, stock::adjust,
+        reports::sales_report,
     )
 )]
 pub struct ApiDoc;

@@ -16,7 +16,10 @@ pub mod devices;
 pub mod docs;
 pub mod health;
 pub mod outlets;
+pub mod reports;
+pub mod sales;
 pub mod simulations;
+pub mod stock;
 pub mod tenants;
 pub mod tokens;
 pub mod users;
@@ -118,6 +121,12 @@ pub fn router(state: AppState) -> Router {
         .route("/loan-simulations", post(simulations::loan))
         .route("/shu-simulations", post(simulations::shu))
         .route("/nik-checks", post(simulations::nik))
+        .route("/sales", get(sales::list).post(sales::create))
+        .route("/sales/{id}", get(sales::get_one))
+        .route("/outlets/{id}/stock", get(stock::levels))
+        .route("/outlets/{id}/stock-movements", get(stock::movements))
+        .route("/stock-adjustments", post(stock::adjust))
+        .route("/reports/sales", get(reports::sales_report))
         .merge(catalogue::routes());
 
     let api = Router::new()

@@ -4,6 +4,7 @@ pub mod catalogue;
 pub mod devices;
 pub mod invitations;
 pub mod outlets;
+pub mod sales;
 pub mod sessions;
 pub mod tenants;
 pub mod tokens;

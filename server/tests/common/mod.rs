@@ -71,12 +71,20 @@ impl TestApp {
         apps
     }
 
+    async fn build_logging() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("error")
+            .with_test_writer()
+            .try_init();
+    }
+
     async fn build(
         db: DatabaseConnection,
         backend: &'static str,
         settings: Settings,
         dir: Option<tempfile::TempDir>,
     ) -> TestApp {
+        Self::build_logging().await;
         satu_server::seed::seed_demo(&db).await.expect("seed demo");
         let state = AppState {
             db: db.clone(),

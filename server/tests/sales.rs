@@ -1,0 +1,508 @@
+//! Sales from the till: recomputed, idempotent, stock through the ledger, reports that match.
+mod common;
+
+use axum::http::{Method, StatusCode};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
+use serde_json::{json, Value};
+
+use common::{Agent, TestApp};
+use satu_server::entity::{category, product, product_barcode};
+
+struct Shop {
+    outlet: String,
+    teh: String,
+    beras: String,
+}
+
+async fn add_product(
+    app: &TestApp,
+    tenant: &str,
+    sku: &str,
+    name: &str,
+    price: &str,
+    unit: &str,
+    category_id: Option<String>,
+) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    product::ActiveModel {
+        id: Set(id.clone()),
+        tenant_id: Set(tenant.to_string()),
+        group_id: Set(None),
+        sku: Set(sku.to_string()),
+        name: Set(name.to_string()),
+        variant: Set(None),
+        category_id: Set(category_id),
+        unit: Set(unit.to_string()),
+        cost: Set("0".into()),
+        price: Set(price.to_string()),
+        tax: Set("ppn".into()),
+        active: Set(true),
+        image_url: Set(None),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    product_barcode::ActiveModel {
+        id: Set(uuid::Uuid::now_v7().to_string()),
+        tenant_id: Set(tenant.to_string()),
+        product_id: Set(id.clone()),
+        code: Set(format!("{sku}-BC")),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    id
+}
+
+async fn shop(app: &TestApp, owner: &mut Agent) -> Shop {
+    let me = app.get(owner, "/api/v1/auth/me").await.json;
+    let tenant = me["user"]["tenant_id"].as_str().unwrap().to_string();
+    let outlet = app.outlet_id(owner, "MKM1").await;
+    let cat = uuid::Uuid::now_v7().to_string();
+    category::ActiveModel {
+        id: Set(cat.clone()),
+        tenant_id: Set(tenant.clone()),
+        name: Set("Minuman".into()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let teh = add_product(
+        app,
+        &tenant,
+        "TEH-01",
+        "Teh Botol 350ml",
+        "5000",
+        "pcs",
+        Some(cat),
+    )
+    .await;
+    let beras = add_product(app, &tenant, "BRS-01", "Beras Curah", "14000", "kg", None).await;
+    // 10 teh in stock, no beras yet.
+    let r = app.post(owner, "/api/v1/stock-adjustments", json!({"outlet_id": outlet, "product_id": teh, "quantity": "10", "reason": "Stok awal"})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    Shop { outlet, teh, beras }
+}
+
+fn cash_sale(shop: &Shop, receipt: &str) -> Value {
+    // 2 × Rp5.000 with PPN included: PPN = floor(10.000 × 11/111) = 990.
+    json!({
+        "client_sale_id": uuid::Uuid::now_v7().to_string(),
+        "outlet_id": shop.outlet,
+        "receipt_no": receipt,
+        "sold_at": "2026-11-27T10:15:00+07:00",
+        "lines": [{"product_id": shop.teh, "quantity": "2", "unit_price": "5000"}],
+        "payments": [{"method": "cash", "amount": "20000"}],
+        "totals": {"subtotal": "10000", "discount_total": "0", "service_charge": "0", "tax": "990",
+            "rounding": "0", "grand_total": "10000", "paid_total": "20000", "change": "10000"}
+    })
+}
+
+async fn sale_count(app: &TestApp) -> u64 {
+    satu_server::entity::sale::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn records_and_replays(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    let shop = shop(app, &mut owner).await;
+    let mut kasir = app.login("kasir@makmur.test").await;
+    let body = cash_sale(&shop, "MKM1-D01-000001");
+    let r = app.post(&mut kasir, "/api/v1/sales", body.clone()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["grand_total"], "10000");
+    assert_eq!(r.json["tax_total"], "990");
+    assert_eq!(r.json["change"], "10000");
+    assert_eq!(r.json["status"], "completed");
+    assert_eq!(r.json["lines"][0]["name"], "Teh Botol 350ml");
+    let id = r.json["id"].as_str().unwrap().to_string();
+
+    // The same sale sent again (a retry after a lost answer) is the same sale.
+    let again = app.post(&mut kasir, "/api/v1/sales", body.clone()).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.json["id"], id.as_str());
+    assert_eq!(sale_count(app).await, 1);
+
+    let stock = app
+        .get(
+            &mut owner,
+            &format!("/api/v1/outlets/{}/stock", shop.outlet),
+        )
+        .await
+        .json;
+    let teh = stock
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["sku"] == "TEH-01")
+        .unwrap();
+    assert_eq!(teh["quantity"], "8");
+    let moves = app
+        .get(
+            &mut owner,
+            &format!(
+                "/api/v1/outlets/{}/stock-movements?product_id={}",
+                shop.outlet, shop.teh
+            ),
+        )
+        .await
+        .json;
+    let kinds: Vec<&str> = moves
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["sale", "adjustment"]);
+    assert_eq!(moves[0]["quantity"], "-2");
+    assert_eq!(moves[0]["reference"], "MKM1-D01-000001");
+    assert!(moves[0]["user_id"].is_string());
+
+    // A different sale reusing the receipt number is refused.
+    let mut other = cash_sale(&shop, "MKM1-D01-000001");
+    other["client_sale_id"] = json!(uuid::Uuid::now_v7().to_string());
+    let r = app.post(&mut kasir, "/api/v1/sales", other).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.error_code(), "receipt_no_taken");
+}
+on_every_backend!(a_sale_is_recorded_once_and_moves_stock, records_and_replays);
+
+async fn concurrent_resends(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    let shop = shop(app, &mut owner).await;
+    let kasir = app.login("kasir@makmur.test").await;
+    let body = cash_sale(&shop, "MKM1-D01-000007");
+    let mut handles = Vec::new();
+    for _ in 0..8 {
+        let router = app.router.clone();
+        let cookies = kasir.cookies.clone();
+        let body = body.clone();
+        handles.push(tokio::spawn(async move {
+            let cookie = cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let req = axum::http::Request::post("/api/v1/sales")
+                .header("cookie", cookie)
+                .header("x-csrf-token", cookies["satu_csrf"].clone())
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(body.to_string()))
+                .unwrap();
+            let res = tower::ServiceExt::oneshot(router, req).await.unwrap();
+            let status = res.status();
+            let bytes = http_body_util::BodyExt::collect(res.into_body())
+                .await
+                .unwrap()
+                .to_bytes();
+            (status, serde_json::from_slice::<Value>(&bytes).unwrap())
+        }));
+    }
+    let mut ids = Vec::new();
+    let mut created = 0;
+    for h in handles {
+        let (status, json) = h.await.unwrap();
+        assert!(
+            status == StatusCode::CREATED || status == StatusCode::OK,
+            "{status} {json}"
+        );
+        if status == StatusCode::CREATED {
+            created += 1;
+        }
+        ids.push(json["id"].as_str().unwrap().to_string());
+    }
+    assert_eq!(created, 1);
+    assert!(ids.iter().all(|i| i == &ids[0]));
+    assert_eq!(sale_count(app).await, 1);
+    let stock = app
+        .get(
+            &mut owner,
+            &format!("/api/v1/outlets/{}/stock", shop.outlet),
+        )
+        .await
+        .json;
+    assert_eq!(
+        stock
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["sku"] == "TEH-01")
+            .unwrap()["quantity"],
+        "8"
+    );
+}
+on_every_backend!(concurrent_resends_create_one_sale, concurrent_resends);
+
+async fn recompute(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    let shop = shop(app, &mut owner).await;
+    let mut kasir = app.login("kasir@makmur.test").await;
+    let mut body = cash_sale(&shop, "MKM1-D01-000002");
+    body["totals"]["grand_total"] = json!("9000");
+    let r = app.post(&mut kasir, "/api/v1/sales", body).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.error_code(), "totals_mismatch");
+    assert_eq!(sale_count(app).await, 0);
+
+    // Underpaid: refused by the domain's settlement rules.
+    let mut body = cash_sale(&shop, "MKM1-D01-000003");
+    body["payments"] = json!([{"method": "cash", "amount": "5000"}]);
+    let r = app.post(&mut kasir, "/api/v1/sales", body).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+
+    // Split tender: QRIS for part, cash for the rest with change.
+    let mut body = cash_sale(&shop, "MKM1-D01-000004");
+    body["payments"] = json!([{"method": "qris", "amount": "4000", "reference": "QR-1"}, {"method": "cash", "amount": "10000"}]);
+    body["totals"]["paid_total"] = json!("14000");
+    body["totals"]["change"] = json!("4000");
+    let r = app.post(&mut kasir, "/api/v1/sales", body).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["payments"].as_array().unwrap().len(), 2);
+
+    // Line discount of 10% and a weighed item sold offline with no stock: kept, but flagged.
+    let body = json!({
+        "client_sale_id": uuid::Uuid::now_v7().to_string(),
+        "outlet_id": shop.outlet,
+        "receipt_no": "MKM1-D01-000005",
+        "sold_at": "2026-11-27T11:40:00+07:00",
+        "lines": [
+            {"product_id": shop.teh, "quantity": "1", "unit_price": "5000", "discount": {"percent": "10"}},
+            {"product_id": shop.beras, "quantity": "1.5", "unit_price": "14000"}
+        ],
+        "payments": [{"method": "transfer", "amount": "25500"}],
+        "totals": {"subtotal": "26000", "discount_total": "500", "service_charge": "0", "tax": "2527",
+            "rounding": "0", "grand_total": "25500", "paid_total": "25500", "change": "0"}
+    });
+    let r = app.post(&mut kasir, "/api/v1/sales", body).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["status"], "flagged");
+    assert_eq!(r.json["flags"], json!(["negative_stock"]));
+    let stock = app
+        .get(
+            &mut owner,
+            &format!("/api/v1/outlets/{}/stock", shop.outlet),
+        )
+        .await
+        .json;
+    let beras = stock
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["sku"] == "BRS-01")
+        .unwrap();
+    assert_eq!(beras["quantity"], "-1.5");
+
+    // Sold at an old price: the sale stands as charged, flagged for a manager.
+    let mut body = cash_sale(&shop, "MKM1-D01-000006");
+    body["lines"][0]["unit_price"] = json!("4500");
+    body["totals"] = json!({"subtotal": "9000", "discount_total": "0", "service_charge": "0", "tax": "891",
+        "rounding": "0", "grand_total": "9000", "paid_total": "20000", "change": "11000"});
+    let r = app.post(&mut kasir, "/api/v1/sales", body).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["flags"], json!(["price_changed"]));
+}
+on_every_backend!(the_server_recomputes_and_flags, recompute);
+
+async fn report(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    let shop = shop(app, &mut owner).await;
+    let mut kasir = app.login("kasir@makmur.test").await;
+    for n in 1..=3 {
+        let r = app
+            .post(
+                &mut kasir,
+                "/api/v1/sales",
+                cash_sale(&shop, &format!("MKM1-D01-00001{n}")),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+    }
+    let mut late = cash_sale(&shop, "MKM1-D01-000020");
+    late["sold_at"] = json!("2026-11-27T23:30:00+07:00");
+    late["payments"] = json!([{"method": "qris", "amount": "10000"}]);
+    late["totals"]["paid_total"] = json!("10000");
+    late["totals"]["change"] = json!("0");
+    assert_eq!(
+        app.post(&mut kasir, "/api/v1/sales", late).await.status,
+        StatusCode::CREATED
+    );
+    let mut next_day = cash_sale(&shop, "MKM1-D01-000021");
+    next_day["sold_at"] = json!("2026-11-28T00:10:00+07:00");
+    assert_eq!(
+        app.post(&mut kasir, "/api/v1/sales", next_day).await.status,
+        StatusCode::CREATED
+    );
+
+    let url = format!(
+        "/api/v1/reports/sales?outlet_id={}&from=2026-11-27&to=2026-11-27",
+        shop.outlet
+    );
+    let r = app.get(&mut owner, &url).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    let j = &r.json;
+    assert_eq!(
+        j["sales_count"], 4,
+        "the 00:10 WIB sale belongs to the next day"
+    );
+    assert_eq!(j["gross"], "40000");
+    assert_eq!(j["tax"], "3960");
+    assert_eq!(j["total"], "40000");
+    assert_eq!(j["net"], "36040");
+    assert_eq!(j["by_product"][0]["quantity"], "8");
+    assert_eq!(j["by_category"][0]["label"], "Minuman");
+    assert_eq!(j["by_cashier"][0]["label"], "Dewi Lestari");
+    assert_eq!(j["by_cashier"][0]["count"], 4);
+    let pay: Vec<(String, String)> = j["by_payment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["key"].as_str().unwrap().to_string(),
+                b["amount"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pay,
+        vec![
+            ("cash".into(), "30000".into()),
+            ("qris".into(), "10000".into())
+        ]
+    );
+    let hours: Vec<&str> = j["by_hour"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(hours, vec!["10", "23"]);
+
+    let csv = app.get(&mut owner, &format!("{url}&format=csv")).await;
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    let text = csv.json.as_str().unwrap();
+    assert!(text.starts_with("section,key,label,count,quantity,amount\n"));
+    assert!(text.contains("summary,total,total,4,,40000"));
+
+    let list = app
+        .get(
+            &mut owner,
+            &format!(
+                "/api/v1/sales?outlet_id={}&from=2026-11-28&to=2026-11-28",
+                shop.outlet
+            ),
+        )
+        .await
+        .json;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["receipt_no"], "MKM1-D01-000021");
+}
+on_every_backend!(reports_match_the_sales, report);
+
+async fn isolation_and_roles(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    let shop = shop(app, &mut owner).await;
+    let mut kasir = app.login("kasir@makmur.test").await;
+    let sale = app
+        .post(
+            &mut kasir,
+            "/api/v1/sales",
+            cash_sale(&shop, "MKM1-D01-000030"),
+        )
+        .await
+        .json;
+    let sale_id = sale["id"].as_str().unwrap();
+    assert_eq!(
+        app.get(&mut kasir, "/api/v1/sales").await.status,
+        StatusCode::FORBIDDEN,
+        "cashiers do not browse sales"
+    );
+    let mut member = app.login("anggota@makmur.test").await;
+    assert_eq!(
+        app.post(&mut member, "/api/v1/sales", cash_sale(&shop, "X-1"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let r = app.post(&mut kasir, "/api/v1/stock-adjustments", json!({"outlet_id": shop.outlet, "product_id": shop.teh, "quantity": "5", "reason": "x"})).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    // A second tenant.
+    let mut admin = app.login("superadmin@satu.test").await;
+    let t = app
+        .post(
+            &mut admin,
+            "/api/v1/tenants",
+            json!({"name": "Warung Lain", "owner_email": "lain@warung.test", "plan": "basic"}),
+        )
+        .await
+        .json;
+    let mut anon = app.agent();
+    app.post(
+        &mut anon,
+        "/api/v1/invitations/accept",
+        json!({"token": t["invite_token"], "password": "warung-lain-1"}),
+    )
+    .await;
+    let mut other = app.login_with("lain@warung.test", "warung-lain-1").await;
+    let r = app
+        .post(
+            &mut other,
+            "/api/v1/outlets",
+            json!({"name": "Warung", "code": "WR1", "industry": "retail"}),
+        )
+        .await;
+    let other_outlet = r.json["id"].as_str().unwrap().to_string();
+
+    assert_eq!(
+        app.get(&mut other, &format!("/api/v1/sales/{sale_id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(&mut other, "/api/v1/sales?from=2026-11-27&to=2026-11-27")
+            .await
+            .json,
+        json!([])
+    );
+    assert_eq!(
+        app.get(
+            &mut other,
+            &format!("/api/v1/outlets/{}/stock", shop.outlet)
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    let r = app.post(&mut other, "/api/v1/stock-adjustments", json!({"outlet_id": shop.outlet, "product_id": shop.teh, "quantity": "-5", "reason": "x"})).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = app.post(&mut other, "/api/v1/stock-adjustments", json!({"outlet_id": other_outlet, "product_id": shop.teh, "quantity": "-5", "reason": "x"})).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "another tenant's product is unknown here"
+    );
+    // Selling tenant A's product through tenant B's outlet is refused.
+    let mut body = cash_sale(&shop, "WR1-D01-000001");
+    body["outlet_id"] = json!(other_outlet);
+    let r = app.post(&mut other, "/api/v1/sales", body).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json["error"]["field"], "lines[0].product_id");
+    let report = app
+        .get(
+            &mut other,
+            "/api/v1/reports/sales?from=2026-11-27&to=2026-11-27",
+        )
+        .await
+        .json;
+    assert_eq!(report["sales_count"], 0);
+    let _ = Method::GET;
+}
+on_every_backend!(sales_and_stock_are_tenant_scoped, isolation_and_roles);
