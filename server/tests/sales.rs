@@ -129,6 +129,18 @@ async fn records_and_replays(app: &TestApp) {
     assert_eq!(again.json["id"], id.as_str());
     assert_eq!(sale_count(app).await, 1);
 
+    let pricing = app
+        .get(
+            &mut kasir,
+            &format!("/api/v1/outlets/{}/pricing", shop.outlet),
+        )
+        .await
+        .json;
+    assert_eq!(
+        pricing["tax"]["kind"], "ppn",
+        "a minimarket's shelf prices include PPN: {pricing}"
+    );
+    assert_eq!(pricing["tax"]["price_mode"], "inclusive");
     let stock = app
         .get(
             &mut owner,

@@ -43,7 +43,7 @@ impl Modify for Security {
         devices::list, devices::register, devices::current,
         audit::list, audit::verify,
         simulations::loan, simulations::shu, simulations::nik,
-        sales::create, sales::list, sales::get_one,
+        sales::create, sales::list, sales::get_one, sales::outlet_pricing,
         stock::levels, stock::movements, stock::adjust,
         reports::sales_report,
     )

@@ -123,6 +123,7 @@ pub fn router(state: AppState) -> Router {
         .route("/nik-checks", post(simulations::nik))
         .route("/sales", get(sales::list).post(sales::create))
         .route("/sales/{id}", get(sales::get_one))
+        .route("/outlets/{id}/pricing", get(sales::outlet_pricing))
         .route("/outlets/{id}/stock", get(stock::levels))
         .route("/outlets/{id}/stock-movements", get(stock::movements))
         .route("/stock-adjustments", post(stock::adjust))

@@ -578,3 +578,19 @@ pub async fn get_one(
         .ok_or(ApiError::NotFound("Penjualan"))?;
     Ok(Json(load_view(&state, s).await?))
 }
+
+/// The outlet's pricing rules, so the till computes exactly what the server will.
+#[utoipa::path(get, path = "/api/v1/outlets/{id}/pricing", tag = "sales", params(("id" = String, Path)),
+    responses((status = 200, description = "domain::pricing::PricingSettings as JSON", body = Object), (status = 404)))]
+pub async fn outlet_pricing(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<PricingSettings>> {
+    auth.require(Permission::ViewCatalogue)?;
+    let o = outlets::find(&state.db, auth.tenant()?, &id)
+        .await?
+        .filter(|o| auth.can_access_outlet(&o.id))
+        .ok_or(ApiError::NotFound("Outlet"))?;
+    Ok(Json(pricing_settings(&o)))
+}
