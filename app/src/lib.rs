@@ -9,6 +9,7 @@ pub mod client;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+pub mod offline;
 pub mod pages;
 pub mod session;
 
@@ -89,7 +90,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staf") view=pages::staff::Staff/>
                     <Route path=path!("/token") view=pages::tokens::Tokens/>
                     <Route path=path!("/audit") view=pages::audit::Audit/>
-                    <Route path=path!("/kasir") view=pages::till::TillHome/>
+                    <Route path=path!("/kasir") view=pages::sell::SellPage/>
+                    <Route path=path!("/kasir/perangkat") view=pages::till::TillHome/>
                     <Route path=path!("/kasir/pin") view=pages::till::PinSwitch/>
                     <Route path=path!("/simpanan-saya") view=pages::member::MemberHome/>
                     <Route path=path!("/pemasok") view=pages::member::SupplierHome/>

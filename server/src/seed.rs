@@ -177,9 +177,176 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
                 )
                 .await?;
             }
+            seed_catalogue(txn, &t.id, &actor).await?;
             Ok(())
         })
     })
     .await?;
+    Ok(())
+}
+
+/// A small minimarket catalogue with opening stock, so the till has something to sell.
+const DEMO_PRODUCTS: [(&str, &str, &str, &str, &str, Option<&str>, &str); 6] = [
+    (
+        "MIE-001",
+        "Indomie Goreng 85g",
+        "Makanan",
+        "3500",
+        "pcs",
+        Some("8991000000010"),
+        "ppn",
+    ),
+    (
+        "AIR-600",
+        "Air Mineral 600ml",
+        "Minuman",
+        "4000",
+        "pcs",
+        Some("8991000000027"),
+        "ppn",
+    ),
+    (
+        "TEH-350",
+        "Teh Botol 350ml",
+        "Minuman",
+        "5000",
+        "pcs",
+        Some("8991000000034"),
+        "ppn",
+    ),
+    (
+        "GULA-1KG",
+        "Gula Pasir 1kg",
+        "Sembako",
+        "18500",
+        "pcs",
+        Some("8991000000041"),
+        "ppn",
+    ),
+    (
+        "TLR-10",
+        "Telur Ayam 10 butir",
+        "Sembako",
+        "28000",
+        "pack",
+        Some("8991000000058"),
+        "none",
+    ),
+    (
+        "BRS-KG",
+        "Beras Curah",
+        "Sembako",
+        "14000",
+        "kg",
+        None,
+        "none",
+    ),
+];
+
+async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    actor: &Actor,
+) -> Result<(), ApiError> {
+    use crate::entity::{category, product, product_barcode};
+    let Some(store) = outlet::Entity::find()
+        .filter(outlet::Column::TenantId.eq(tenant_id))
+        .filter(outlet::Column::Code.eq("MKM1"))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    for (sku, name, cat, price, unit, barcode, tax) in DEMO_PRODUCTS {
+        let exists = product::Entity::find()
+            .filter(product::Column::TenantId.eq(tenant_id))
+            .filter(product::Column::Sku.eq(sku))
+            .one(db)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        let category_id = match category::Entity::find()
+            .filter(category::Column::TenantId.eq(tenant_id))
+            .filter(category::Column::Name.eq(cat))
+            .one(db)
+            .await?
+        {
+            Some(c) => c.id,
+            None => {
+                let c = category::ActiveModel {
+                    id: Set(new_id()),
+                    tenant_id: Set(tenant_id.to_string()),
+                    name: Set(cat.to_string()),
+                    created_at: Set(Utc::now()),
+                };
+                sea_orm::ActiveModelTrait::insert(c, db).await?.id
+            }
+        };
+        let id = new_id();
+        sea_orm::ActiveModelTrait::insert(
+            product::ActiveModel {
+                id: Set(id.clone()),
+                tenant_id: Set(tenant_id.to_string()),
+                group_id: Set(None),
+                sku: Set(sku.to_string()),
+                name: Set(name.to_string()),
+                variant: Set(None),
+                category_id: Set(Some(category_id)),
+                unit: Set(unit.to_string()),
+                cost: Set("0".to_string()),
+                price: Set(price.to_string()),
+                tax: Set(tax.to_string()),
+                active: Set(true),
+                image_url: Set(None),
+                created_at: Set(Utc::now()),
+                updated_at: Set(Utc::now()),
+            },
+            db,
+        )
+        .await?;
+        if let Some(code) = barcode {
+            sea_orm::ActiveModelTrait::insert(
+                product_barcode::ActiveModel {
+                    id: Set(new_id()),
+                    tenant_id: Set(tenant_id.to_string()),
+                    product_id: Set(id.clone()),
+                    code: Set(code.to_string()),
+                },
+                db,
+            )
+            .await?;
+        }
+        crate::repo::sales::record_movement(
+            db,
+            crate::repo::sales::Movement {
+                tenant_id,
+                outlet_id: &store.id,
+                product_id: &id,
+                kind: "adjustment",
+                quantity: rust_decimal::Decimal::from(50),
+                reference: None,
+                reason: Some("Stok awal (demo)"),
+                user_id: None,
+                device_id: None,
+            },
+        )
+        .await?;
+        audit::record(
+            db,
+            actor,
+            Event {
+                tenant_id: Some(tenant_id),
+                outlet_id: None,
+                action: "product.create",
+                entity: "product",
+                entity_id: &id,
+                before: None,
+                after: Some(json!({"sku": sku, "name": name, "price": price})),
+            },
+        )
+        .await?;
+    }
     Ok(())
 }

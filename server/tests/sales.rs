@@ -65,7 +65,7 @@ async fn shop(app: &TestApp, owner: &mut Agent) -> Shop {
     category::ActiveModel {
         id: Set(cat.clone()),
         tenant_id: Set(tenant.clone()),
-        name: Set("Minuman".into()),
+        name: Set("Minuman Dingin".into()),
         created_at: Set(Utc::now()),
     }
     .insert(&app.db)
@@ -367,7 +367,7 @@ async fn report(app: &TestApp) {
     assert_eq!(j["total"], "40000");
     assert_eq!(j["net"], "36040");
     assert_eq!(j["by_product"][0]["quantity"], "8");
-    assert_eq!(j["by_category"][0]["label"], "Minuman");
+    assert_eq!(j["by_category"][0]["label"], "Minuman Dingin");
     assert_eq!(j["by_cashier"][0]["label"], "Dewi Lestari");
     assert_eq!(j["by_cashier"][0]["count"], 4);
     let pay: Vec<(String, String)> = j["by_payment"]
