@@ -25,6 +25,11 @@ pub const DEMO_USERS: [(&str, &str, Role); 6] = [
 ];
 
 pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
+    seed_demo_with(db, true).await
+}
+
+/// `with_catalogue: false` leaves the product catalogue empty (tests that build their own).
+pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Result<(), ApiError> {
     let password_hash = hash_password(DEMO_PASSWORD)?;
     let pin_hash = hash_password(DEMO_PIN)?;
     db.transaction::<_, (), ApiError>(|txn| {
@@ -177,7 +182,9 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
                 )
                 .await?;
             }
-            seed_catalogue(txn, &t.id, &actor).await?;
+            if with_catalogue {
+                seed_catalogue(txn, &t.id, &actor).await?;
+            }
             Ok(())
         })
     })

@@ -227,6 +227,19 @@ async fn openapi_documents_every_v1_route() {
         ("/api/v1/outlets/{id}/stock-movements", &["get"]),
         ("/api/v1/stock-adjustments", &["post"]),
         ("/api/v1/reports/sales", &["get"]),
+        ("/api/v1/categories", &["get", "post"]),
+        ("/api/v1/categories/{id}", &["patch", "delete"]),
+        ("/api/v1/products", &["get", "post"]),
+        ("/api/v1/products/{id}", &["get", "patch", "delete"]),
+        (
+            "/api/v1/products/{id}/outlet-prices/{outlet_id}",
+            &["put", "delete"],
+        ),
+        ("/api/v1/products/export.csv", &["get"]),
+        ("/api/v1/products/import", &["post"]),
+        ("/api/v1/outlets/{id}/catalogue", &["get"]),
+        ("/api/v1/customers", &["get", "post"]),
+        ("/api/v1/customers/{id}", &["get", "patch"]),
     ];
     for (path, methods) in expected {
         let item = paths

@@ -49,6 +49,11 @@ impl Item {
     }
 }
 
+#[derive(Clone, Debug, Deserialize)]
+struct TillCatalogue {
+    products: Vec<Item>,
+}
+
 /// Where this till sells: cached so the till opens without the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TillContext {
@@ -271,10 +276,13 @@ fn SellBody() -> impl IntoView {
                 }
             }
             let catalogue_key = format!("catalogue:{}", till.outlet_id);
-            match client::get::<Vec<Item>>(&format!("/api/v1/outlets/{}/catalogue", till.outlet_id))
-                .await
+            match client::get::<TillCatalogue>(&format!(
+                "/api/v1/outlets/{}/catalogue",
+                till.outlet_id
+            ))
+            .await
             {
-                Ok(list) => {
+                Ok(TillCatalogue { products: list }) => {
                     if let Ok(json) = serde_json::to_string(&list) {
                         let _ = offline::kv_put(&catalogue_key, &json).await;
                     }

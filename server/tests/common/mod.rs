@@ -85,7 +85,9 @@ impl TestApp {
         dir: Option<tempfile::TempDir>,
     ) -> TestApp {
         Self::build_logging().await;
-        satu_server::seed::seed_demo(&db).await.expect("seed demo");
+        satu_server::seed::seed_demo_with(&db, false)
+            .await
+            .expect("seed demo");
         let state = AppState {
             db: db.clone(),
             settings: Arc::new(settings),
