@@ -193,7 +193,18 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
 }
 
 /// A small minimarket catalogue with opening stock, so the till has something to sell.
-const DEMO_PRODUCTS: [(&str, &str, &str, &str, &str, Option<&str>, &str); 6] = [
+/// (sku, name, category, price, unit, barcode, tax)
+type DemoProduct = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
+const DEMO_PRODUCTS: [DemoProduct; 6] = [
     (
         "MIE-001",
         "Indomie Goreng 85g",
