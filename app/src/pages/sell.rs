@@ -318,7 +318,16 @@ fn SellBody() -> impl IntoView {
                 } else {
                     (delay * 2).min(30_000)
                 };
-                gloo_timers::future::TimeoutFuture::new(delay).await;
+                // Sleep in short steps so the moment the network returns, the queue goes.
+                let was_online = online.get_untracked();
+                let mut slept = 0;
+                while slept < delay {
+                    gloo_timers::future::TimeoutFuture::new(500).await;
+                    slept += 500;
+                    if !was_online && offline::browser_online() {
+                        break;
+                    }
+                }
             }
         });
     });

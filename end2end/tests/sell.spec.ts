@@ -1,0 +1,138 @@
+import { test, expect, Page, APIRequestContext } from "@playwright/test";
+import { ready, signIn } from "./helpers";
+
+/** The manager registers the tablet, then the cashier switches in with her PIN. */
+async function openTill(page: Page) {
+  await signIn(page, "manager@makmur.test");
+  await expect(page).toHaveURL(/\/dasbor$/);
+  await page.goto("/kasir/perangkat");
+  await ready(page);
+  const register = page.getByTestId("register-device");
+  if (await register.isVisible()) {
+    await register.getByLabel("Outlet").selectOption({ label: "Minimarket Makmur" });
+    await register.getByLabel("Nama perangkat").fill("Tablet Kasir");
+    await register.getByRole("button", { name: "Simpan" }).click();
+    await expect(page.getByTestId("device-info")).toContainText("Minimarket Makmur");
+  }
+  await page.goto("/kasir/pin");
+  await ready(page);
+  await page.getByRole("button", { name: "Dewi Lestari" }).click();
+  for (const d of "123456") await page.getByRole("button", { name: d, exact: true }).click();
+  await expect(page).toHaveURL(/\/kasir$/);
+  await expect(page.getByTestId("device-info")).toContainText("Minimarket Makmur");
+}
+
+async function scan(page: Page, code: string) {
+  const search = page.getByTestId("search");
+  await search.fill(code);
+  await search.press("Enter");
+}
+
+async function pay(page: Page, method: string, amount?: string) {
+  if (amount) await page.getByTestId("amount").fill(amount);
+  await page.getByRole("button", { name: method, exact: true }).click();
+}
+
+async function ownerApi(request: APIRequestContext) {
+  const r = await request.post("/api/v1/auth/login", { data: { email: "owner@makmur.test", password: "demo1234" } });
+  expect(r.ok()).toBeTruthy();
+  return (await r.json()).csrf_token as string;
+}
+
+test("a cashier sells by search and scan, online and offline, and every sale reaches the server once", async ({ page, context, playwright, baseURL }) => {
+  await openTill(page);
+
+  // By search, then by scanning the same barcode twice (the second scan adds one more).
+  await page.getByTestId("search").fill("indomie");
+  await page.getByRole("button", { name: /Indomie Goreng/ }).click();
+  await scan(page, "8991000000034");
+  await scan(page, "8991000000034");
+  const cart = page.getByTestId("cart");
+  await expect(cart).toContainText("Teh Botol 350ml");
+  await expect(cart.locator("tr", { hasText: "Teh Botol" })).toContainText("2");
+  // Rp3.500 + 2 × Rp5.000, PPN included: floor(13.500 × 11/111) = 1.337.
+  await expect(page.getByTestId("grand-total")).toHaveText("Rp13.500");
+  await expect(page.getByTestId("tax")).toHaveText("Rp1.337");
+
+  // Cash with change.
+  await pay(page, "Tunai", "20000");
+  await page.getByTestId("finish").click();
+  await expect(page.getByTestId("change")).toHaveText("Rp6.500");
+  await expect(page.getByTestId("sync-status")).toContainText("0 menunggu");
+
+  // Split tender: part QRIS, the rest in cash.
+  await scan(page, "8991000000041");
+  await expect(page.getByTestId("grand-total")).toHaveText("Rp18.500");
+  await pay(page, "QRIS", "10000");
+  await expect(page.getByTestId("remaining")).toHaveText("Rp8.500");
+  await pay(page, "Tunai");
+  await page.getByTestId("finish").click();
+  await expect(page.getByTestId("change")).toHaveText("Rp0");
+
+  // The network drops: three more sales, kept on the device.
+  await context.setOffline(true);
+  for (let i = 0; i < 3; i++) {
+    await scan(page, "8991000000027");
+    await expect(page.getByTestId("grand-total")).toHaveText("Rp4.000");
+    await pay(page, "Tunai");
+    await page.getByTestId("finish").click();
+    await expect(page.getByTestId("receipt")).toBeVisible();
+  }
+  await expect(page.getByTestId("sync-status")).toContainText("Offline");
+  await expect(page.getByTestId("sync-status")).toContainText("3 menunggu");
+
+  // Back online: the outbox empties by itself.
+  await context.setOffline(false);
+  await expect(page.getByTestId("sync-status")).toContainText("0 menunggu", { timeout: 30_000 });
+  await expect(page.getByTestId("sync-status")).toContainText("Online");
+
+  // The server has each sale exactly once, and stock moved by what was sold.
+  const api = await playwright.request.newContext({ baseURL });
+  await ownerApi(api);
+  const outlets = await (await api.get("/api/v1/outlets")).json();
+  const store = outlets.find((o: { code: string }) => o.code === "MKM1");
+  const sales = await (await api.get(`/api/v1/sales?outlet_id=${store.id}`)).json();
+  expect(sales.length).toBe(5);
+  expect(new Set(sales.map((s: { receipt_no: string }) => s.receipt_no)).size).toBe(5);
+  expect(sales.map((s: { receipt_no: string }) => s.receipt_no).sort()[0]).toMatch(/^MKM1-D\d\d-000001$/);
+  const stock = await (await api.get(`/api/v1/outlets/${store.id}/stock`)).json();
+  const qty = (sku: string) => stock.find((s: { sku: string }) => s.sku === sku).quantity;
+  expect(qty("MIE-001")).toBe("49");
+  expect(qty("TEH-350")).toBe("48");
+  expect(qty("GULA-1KG")).toBe("49");
+  expect(qty("AIR-600")).toBe("47");
+  const report = await (await api.get(`/api/v1/reports/sales?outlet_id=${store.id}`)).json();
+  expect(report.sales_count).toBe(5);
+  expect(report.total).toBe("44000");
+  await api.dispose();
+});
+
+test("the same sale sent twice at once is stored once", async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  const csrf = await ownerApi(api);
+  const outlets = await (await api.get("/api/v1/outlets")).json();
+  const store = outlets.find((o: { code: string }) => o.code === "MKM1");
+  const catalogue = await (await api.get(`/api/v1/outlets/${store.id}/catalogue`)).json();
+  const teh = catalogue.products.find((p: { sku: string }) => p.sku === "TEH-350");
+  const body = {
+    client_sale_id: "0193a0f2-7b3c-7d4e-8f10-1234567890ab",
+    outlet_id: store.id,
+    receipt_no: "MKM1-API-000001",
+    sold_at: new Date().toISOString(),
+    lines: [{ product_id: teh.id, quantity: "1", unit_price: "5000" }],
+    payments: [{ method: "cash", amount: "5000" }],
+    totals: { subtotal: "5000", discount_total: "0", service_charge: "0", tax: "495", rounding: "0", grand_total: "5000", paid_total: "5000", change: "0" },
+  };
+  const headers = { "X-CSRF-Token": csrf };
+  const [a, b] = await Promise.all([
+    api.post("/api/v1/sales", { data: body, headers }),
+    api.post("/api/v1/sales", { data: body, headers }),
+  ]);
+  expect([a.status(), b.status()].sort()).toEqual([200, 201]);
+  expect((await a.json()).id).toBe((await b.json()).id);
+  const again = await api.post("/api/v1/sales", { data: body, headers });
+  expect(again.status()).toBe(200);
+  const sales = await (await api.get(`/api/v1/sales?outlet_id=${store.id}`)).json();
+  expect(sales.filter((s: { receipt_no: string }) => s.receipt_no === "MKM1-API-000001").length).toBe(1);
+  await api.dispose();
+});
