@@ -62,6 +62,13 @@ pub fn App() -> impl IntoView {
         })
     });
     session.load();
+    // The service worker lets an installed till reopen without the network.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().service_worker().register("/sw.js");
+        }
+    });
     // Marks the page as live: until then a click would reach plain HTML, not the app.
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]

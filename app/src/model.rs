@@ -1,7 +1,7 @@
 //! The shapes the app reads from the API (the server's OpenAPI document is the reference).
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct User {
     pub id: String,
     pub email: String,
@@ -14,7 +14,7 @@ pub struct User {
     pub has_pin: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub user: User,
     pub roles: Vec<String>,

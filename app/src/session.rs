@@ -25,9 +25,32 @@ impl SessionCtx {
     pub fn load(self) {
         Effect::new(move |_| {
             spawn_local(async move {
-                let me = client::get::<Session>("/api/v1/auth/me").await.ok();
+                // The signed-in user is kept on the device too, so a till reloaded while
+                // offline still knows its cashier; the server checks again once reachable.
+                let me = match client::get::<Session>("/api/v1/auth/me").await {
+                    Ok(s) => Some(s),
+                    Err(e) if e.status == 0 => crate::offline::kv_get("session")
+                        .await
+                        .ok()
+                        .flatten()
+                        .and_then(|j| serde_json::from_str(&j).ok()),
+                    Err(_) => None,
+                };
                 self.session.set(me);
                 self.loaded.set(true);
+            });
+        });
+        // Whoever is signed in now (after sign-in, PIN switch or sign-out) is what an
+        // offline reload will find.
+        Effect::new(move |_| {
+            if !self.loaded.get() {
+                return;
+            }
+            let json = self
+                .session
+                .with(|s| serde_json::to_string(s).unwrap_or_else(|_| "null".into()));
+            spawn_local(async move {
+                let _ = crate::offline::kv_put("session", &json).await;
             });
         });
     }

@@ -7,6 +7,8 @@ async function openTill(page: Page) {
   await expect(page).toHaveURL(/\/dasbor$/);
   await page.goto("/kasir/perangkat");
   await ready(page);
+  // Wait until the page knows whether this browser is already a registered device.
+  await expect(page.getByTestId("device-info")).toBeVisible();
   const register = page.getByTestId("register-device");
   if (await register.isVisible()) {
     await register.getByLabel("Outlet").selectOption({ label: "Minimarket Makmur" });
@@ -69,8 +71,13 @@ test("a cashier sells by search and scan, online and offline, and every sale rea
   await page.getByTestId("finish").click();
   await expect(page.getByTestId("change")).toHaveText("Rp0");
 
-  // The network drops: three more sales, kept on the device.
+  // The network drops, and the tablet even reloads the page: the till opens from the
+  // service worker and IndexedDB and keeps selling; three more sales wait on the device.
   await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await expect(page.getByTestId("cashier-name")).toHaveText("Dewi Lestari");
+  await expect(page.getByTestId("device-info")).toContainText("Minimarket Makmur");
   for (let i = 0; i < 3; i++) {
     await scan(page, "8991000000027");
     await expect(page.getByTestId("grand-total")).toHaveText("Rp4.000");
