@@ -14,7 +14,7 @@ DATABASE_URL ?= sqlite://data/satu.db?mode=rwc
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
 SATU = $(CARGO_TARGET_DIR)/release/satu
 
-.PHONY: run test setup build check-rust e2e
+.PHONY: run test setup build check-rust e2e bench
 
 ## Install what is missing: wasm32 target, cargo-leptos, wasm-bindgen-cli, npm packages, Chromium.
 setup:
@@ -62,3 +62,8 @@ e2e: build
 
 ## Every test: Rust, then Playwright.
 test: check-rust e2e
+
+## Benchmarks (figures printed, not asserted): domain criterion and till search in Chromium.
+bench: build
+	cargo bench -p domain --bench domain -- --warm-up-time 1 --measurement-time 3
+	cd end2end && npx playwright test -c playwright.bench.config.ts
