@@ -51,7 +51,7 @@ test("a cashier sells by search and scan, online and offline, and every sale rea
   await scan(page, "8991000000034");
   const cart = page.getByTestId("cart");
   await expect(cart).toContainText("Teh Botol 350ml");
-  await expect(cart.locator("tr", { hasText: "Teh Botol" })).toContainText("2");
+  await expect(cart.locator("tr", { hasText: "Teh Botol" }).getByLabel("Jumlah")).toHaveValue("2");
   // Rp3.500 + 2 × Rp5.000, PPN included: floor(13.500 × 11/111) = 1.337.
   await expect(page.getByTestId("grand-total")).toHaveText("Rp13.500");
   await expect(page.getByTestId("tax")).toHaveText("Rp1.337");
@@ -62,6 +62,11 @@ test("a cashier sells by search and scan, online and offline, and every sale rea
   await expect(page.getByTestId("change")).toHaveText("Rp6.500");
   await expect(page.getByTestId("sync-status")).toContainText("0 menunggu");
 
+  // A customer goes back for one more thing: hold her cart and serve the next customer.
+  await scan(page, "8991000000034");
+  await page.getByTestId("hold").click();
+  await expect(cart).not.toContainText("Teh Botol");
+
   // Split tender: part QRIS, the rest in cash.
   await scan(page, "8991000000041");
   await expect(page.getByTestId("grand-total")).toHaveText("Rp18.500");
@@ -70,6 +75,18 @@ test("a cashier sells by search and scan, online and offline, and every sale rea
   await pay(page, "Tunai");
   await page.getByTestId("finish").click();
   await expect(page.getByTestId("change")).toHaveText("Rp0");
+
+  // She is back: recall the held cart and type the quantity (3 bottles now).
+  await page.getByTestId("held").getByRole("button", { name: /Panggil #1/ }).click();
+  await expect(cart).toContainText("Teh Botol 350ml");
+  await cart.locator("tr", { hasText: "Teh Botol" }).getByLabel("Jumlah").fill("3");
+  await page.getByTestId("amount").click();
+  await expect(page.getByTestId("grand-total")).toHaveText("Rp15.000");
+  await expect(page.getByTestId("held")).toHaveCount(0);
+  await pay(page, "Tunai");
+  await page.getByTestId("finish").click();
+  await expect(page.getByTestId("change")).toHaveText("Rp0");
+  await expect(page.getByTestId("sync-status")).toContainText("0 menunggu");
 
   // The network drops, and the tablet even reloads the page: the till opens from the
   // service worker and IndexedDB and keeps selling; three more sales wait on the device.
@@ -99,18 +116,18 @@ test("a cashier sells by search and scan, online and offline, and every sale rea
   const outlets = await (await api.get("/api/v1/outlets")).json();
   const store = outlets.find((o: { code: string }) => o.code === "MKM1");
   const sales = await (await api.get(`/api/v1/sales?outlet_id=${store.id}`)).json();
-  expect(sales.length).toBe(5);
-  expect(new Set(sales.map((s: { receipt_no: string }) => s.receipt_no)).size).toBe(5);
+  expect(sales.length).toBe(6);
+  expect(new Set(sales.map((s: { receipt_no: string }) => s.receipt_no)).size).toBe(6);
   expect(sales.map((s: { receipt_no: string }) => s.receipt_no).sort()[0]).toMatch(/^MKM1-D\d\d-000001$/);
   const stock = await (await api.get(`/api/v1/outlets/${store.id}/stock`)).json();
   const qty = (sku: string) => stock.find((s: { sku: string }) => s.sku === sku).quantity;
   expect(qty("MIE-001")).toBe("49");
-  expect(qty("TEH-350")).toBe("48");
+  expect(qty("TEH-350")).toBe("45");
   expect(qty("GULA-1KG")).toBe("49");
   expect(qty("AIR-600")).toBe("47");
   const report = await (await api.get(`/api/v1/reports/sales?outlet_id=${store.id}`)).json();
-  expect(report.sales_count).toBe(5);
-  expect(report.total).toBe("44000");
+  expect(report.sales_count).toBe(6);
+  expect(report.total).toBe("59000");
   await api.dispose();
 });
 

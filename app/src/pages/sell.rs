@@ -64,7 +64,7 @@ pub struct TillContext {
     pub device_code: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Line {
     item: Item,
     qty: Decimal,
@@ -213,6 +213,18 @@ fn SellBody() -> impl IntoView {
     let rejected = RwSignal::new(0usize);
     let online = RwSignal::new(true);
     let last_sync = RwSignal::new(None::<String>);
+    // Carts put on hold (a customer fetching one more item); kept on the device.
+    let held = RwSignal::new(Vec::<Vec<Line>>::new());
+    let save_held = move || {
+        let Some(till) = context.get_untracked() else {
+            return;
+        };
+        let json =
+            held.with_untracked(|h| serde_json::to_string(h).unwrap_or_else(|_| "[]".into()));
+        spawn_local(async move {
+            let _ = offline::kv_put(&format!("held:{}", till.device_id), &json).await;
+        });
+    };
 
     // Load the till's context, pricing and catalogue: from the server when it answers
     // (refreshing the cache), otherwise from the cache.
@@ -298,6 +310,14 @@ fn SellBody() -> impl IntoView {
                         items.set(list);
                     }
                 }
+            }
+            if let Some(h) = offline::kv_get(&format!("held:{}", till.device_id))
+                .await
+                .ok()
+                .flatten()
+                .and_then(|j| serde_json::from_str(&j).ok())
+            {
+                held.set(h);
             }
             context.set(Some(till));
         });
@@ -555,7 +575,18 @@ fn SellBody() -> impl IntoView {
                                             if let Some(x) = ls.get_mut(i) { x.qty -= Decimal::ONE; }
                                             ls.retain(|x| x.qty > Decimal::ZERO);
                                         })>"−"</button>
-                                        <span>{l.qty.normalize().to_string()}</span>
+                                        <input class="qty-input" inputmode="decimal" aria-label="Jumlah"
+                                            prop:value=l.qty.normalize().to_string().replace('.', ",")
+                                            on:change=move |ev| {
+                                                let text = event_target_value(&ev).trim().replace(',', ".");
+                                                match Decimal::from_str(&text) {
+                                                    Ok(q) if q > Decimal::ZERO && q.scale() <= 3 => {
+                                                        error.set(None);
+                                                        lines.update(|ls| if let Some(x) = ls.get_mut(i) { x.qty = q; });
+                                                    }
+                                                    _ => error.set(Some("Jumlah harus angka lebih dari 0 (maks. 3 desimal).".into())),
+                                                }
+                                            }/>
                                         <button type="button" aria-label="Tambah" on:click=move |_| lines.update(|ls| {
                                             if let Some(x) = ls.get_mut(i) { x.qty += Decimal::ONE; }
                                         })>"+"</button>
@@ -595,7 +626,40 @@ fn SellBody() -> impl IntoView {
                     <button type="button" class="primary big" data-testid="finish"
                         disabled=move || totals.get().is_none() || paid() < due()
                         on:click=finish>"Selesai"</button>
-                    <button type="button" on:click=move |_| { lines.set(Vec::new()); payments.set(Vec::new()); }>"Batal"</button>
+                    <div class="row-actions">
+                        <button type="button" on:click=move |_| { lines.set(Vec::new()); payments.set(Vec::new()); }>"Batal"</button>
+                        <button type="button" data-testid="hold" disabled=move || lines.with(|l| l.is_empty())
+                            on:click=move |_| {
+                                let cart = lines.get_untracked();
+                                held.update(|h| h.push(cart));
+                                lines.set(Vec::new());
+                                payments.set(Vec::new());
+                                save_held();
+                            }>"Tahan"</button>
+                    </div>
+                    <Show when=move || held.with(|h| !h.is_empty())>
+                        <div class="held" data-testid="held">
+                            <span>"Ditahan:"</span>
+                            {move || held.get().into_iter().enumerate().map(|(n, cart)| {
+                                let count = cart.len();
+                                let value = cart.iter().map(|l| l.item.price() * l.qty).sum::<Decimal>();
+                                view! {
+                                    <button type="button" disabled=move || lines.with(|l| !l.is_empty())
+                                        on:click=move |_| {
+                                            let mut restored = None;
+                                            held.update(|h| if n < h.len() { restored = Some(h.remove(n)); });
+                                            if let Some(cart) = restored {
+                                                receipt.set(None);
+                                                lines.set(cart);
+                                            }
+                                            save_held();
+                                        }>
+                                        {format!("Panggil #{} · {count} barang · {}", n + 1, format_idr(value))}
+                                    </button>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </Show>
                 </div>
             </section>
         </div>
