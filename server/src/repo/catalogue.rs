@@ -242,7 +242,7 @@ pub async fn all_barcodes<C: ConnectionTrait>(
         .await?)
 }
 
-/// Which of `codes` already belong to a product other than `except` (code, product sku).
+/// Which of `codes` are already taken in the tenant, as (code, product id).
 pub async fn barcode_owners<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
