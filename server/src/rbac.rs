@@ -94,10 +94,11 @@ pub enum Permission {
     ViewSales,
     AdjustStock,
     ViewReports,
+    ApproveDiscount,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 21] = [
+    pub const ALL: [Permission; 22] = [
         Permission::ListTenants,
         Permission::CreateTenant,
         Permission::ViewOutlets,
@@ -119,6 +120,7 @@ impl Permission {
         Permission::ViewSales,
         Permission::AdjustStock,
         Permission::ViewReports,
+        Permission::ApproveDiscount,
     ];
 }
 
@@ -147,6 +149,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         ViewSales => matches!(role, Owner | Admin | Manager),
         AdjustStock => matches!(role, Owner | Admin | Manager),
         ViewReports => matches!(role, Owner | Admin | Manager),
+        ApproveDiscount => matches!(role, Owner | Admin | Manager),
     }
 }
 

@@ -14,6 +14,8 @@ use crate::repo::{outlets, tenants, users};
 pub const DEMO_TENANT: &str = "Toko Makmur";
 /// The demo cashier's PIN for switching user on a registered till.
 pub const DEMO_PIN: &str = "123456";
+/// The demo manager's PIN, for approving discounts above the cashier's limit at the till.
+pub const DEMO_MANAGER_PIN: &str = "246810";
 
 pub const DEMO_USERS: [(&str, &str, Role); 6] = [
     ("owner@makmur.test", "Budi Santoso", Role::Owner),
@@ -32,6 +34,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
 pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Result<(), ApiError> {
     let password_hash = hash_password(DEMO_PASSWORD)?;
     let pin_hash = hash_password(DEMO_PIN)?;
+    let manager_pin_hash = hash_password(DEMO_MANAGER_PIN)?;
     db.transaction::<_, (), ApiError>(|txn| {
         Box::pin(async move {
             let actor = Actor::system("seed-demo");
@@ -162,9 +165,14 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
                 )
                 .await?;
                 users::set_roles_and_outlets(txn, &t.id, &u.id, &[role], &[]).await?;
-                if role == Role::Cashier {
+                let pin = match role {
+                    Role::Cashier => Some(pin_hash.clone()),
+                    Role::Manager => Some(manager_pin_hash.clone()),
+                    _ => None,
+                };
+                if let Some(pin) = pin {
                     let mut active: crate::entity::user::ActiveModel = u.clone().into();
-                    active.pin_hash = Set(Some(pin_hash.clone()));
+                    active.pin_hash = Set(Some(pin));
                     sea_orm::ActiveModelTrait::update(active, txn).await?;
                 }
                 audit::record(

@@ -186,6 +186,12 @@ async fn matrix(app: &TestApp) {
             ),
             STAFF,
         ),
+        case(
+            Method::POST,
+            "/api/v1/discount-approvals",
+            Some(json!({"outlet_id": "x", "approver_id": "x", "pin": "x", "percent": "1"})),
+            STAFF,
+        ),
         case(Method::GET, "/api/v1/sales", None, MANAGERS),
         case(Method::GET, "/api/v1/sales/nope", None, MANAGERS),
         case(

@@ -446,31 +446,7 @@ async fn isolation_and_roles(app: &TestApp) {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 
     // A second tenant.
-    let mut admin = app.login("superadmin@satu.test").await;
-    let t = app
-        .post(
-            &mut admin,
-            "/api/v1/tenants",
-            json!({"name": "Warung Lain", "owner_email": "lain@warung.test", "plan": "basic"}),
-        )
-        .await
-        .json;
-    let mut anon = app.agent();
-    app.post(
-        &mut anon,
-        "/api/v1/invitations/accept",
-        json!({"token": t["invite_token"], "password": "warung-lain-1"}),
-    )
-    .await;
-    let mut other = app.login_with("lain@warung.test", "warung-lain-1").await;
-    let r = app
-        .post(
-            &mut other,
-            "/api/v1/outlets",
-            json!({"name": "Warung", "code": "WR1", "industry": "retail"}),
-        )
-        .await;
-    let other_outlet = r.json["id"].as_str().unwrap().to_string();
+    let (mut other, other_outlet) = second_tenant(app).await;
 
     assert_eq!(
         app.get(&mut other, &format!("/api/v1/sales/{sale_id}"))
@@ -518,3 +494,244 @@ async fn isolation_and_roles(app: &TestApp) {
     let _ = Method::GET;
 }
 on_every_backend!(sales_and_stock_are_tenant_scoped, isolation_and_roles);
+
+/// A second tenant with one retail outlet: its owner's agent and the outlet id.
+async fn second_tenant(app: &TestApp) -> (Agent, String) {
+    let mut admin = app.login("superadmin@satu.test").await;
+    let t = app
+        .post(
+            &mut admin,
+            "/api/v1/tenants",
+            json!({"name": "Warung Lain", "owner_email": "lain@warung.test", "plan": "basic"}),
+        )
+        .await
+        .json;
+    let mut anon = app.agent();
+    app.post(
+        &mut anon,
+        "/api/v1/invitations/accept",
+        json!({"token": t["invite_token"], "password": "warung-lain-1"}),
+    )
+    .await;
+    let mut other = app.login_with("lain@warung.test", "warung-lain-1").await;
+    let r = app
+        .post(
+            &mut other,
+            "/api/v1/outlets",
+            json!({"name": "Warung", "code": "WR1", "industry": "retail"}),
+        )
+        .await;
+    let other_outlet = r.json["id"].as_str().unwrap().to_string();
+    (other, other_outlet)
+}
+
+/// 2 × Rp5.000 with a cart discount, paid exactly by transfer.
+fn discounted_sale(shop: &Shop, receipt: &str, percent: &str, approval: Option<&str>) -> Value {
+    // PPN included: floor(grand total × 11/111).
+    let (discount, grand, tax) = match percent {
+        "10" => ("1000", "9000", "891"),
+        "15" => ("1500", "8500", "842"),
+        "20" => ("2000", "8000", "792"),
+        other => panic!("no figures for {other}%"),
+    };
+    json!({
+        "client_sale_id": uuid::Uuid::now_v7().to_string(),
+        "outlet_id": shop.outlet,
+        "receipt_no": receipt,
+        "sold_at": "2026-11-27T12:00:00+07:00",
+        "lines": [{"product_id": shop.teh, "quantity": "2", "unit_price": "5000"}],
+        "cart_discount": {"percent": percent},
+        "payments": [{"method": "transfer", "amount": grand}],
+        "discount_approval_id": approval,
+        "totals": {"subtotal": "10000", "discount_total": discount, "service_charge": "0", "tax": tax,
+            "rounding": "0", "grand_total": grand, "paid_total": grand, "change": "0"}
+    })
+}
+
+async fn user_id(app: &TestApp, owner: &mut Agent, email: &str) -> String {
+    let users = app.get(owner, "/api/v1/users").await.json;
+    users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["email"] == email)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+async fn discount_limits(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    let shop = shop(app, &mut owner).await;
+    let manager_id = user_id(app, &mut owner, "manager@makmur.test").await;
+    let kasir_id = user_id(app, &mut owner, "kasir@makmur.test").await;
+    let mut kasir = app.login("kasir@makmur.test").await;
+
+    // Within the cashier's 10%: no approval needed.
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/sales",
+            discounted_sale(&shop, "MKM1-D01-000101", "10", None),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["discount_approved_by"], Value::Null);
+
+    // 15% without approval: refused, nothing stored.
+    let before = sale_count(app).await;
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/sales",
+            discounted_sale(&shop, "MKM1-D01-000102", "15", None),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+    assert_eq!(r.error_code(), "discount_needs_approval");
+    assert_eq!(sale_count(app).await, before);
+
+    // Wrong PIN, a cashier as approver, another user's PIN: all refused alike.
+    let approve = |approver: &str, pin: &str, percent: &str| json!({"outlet_id": shop.outlet, "approver_id": approver, "pin": pin, "percent": percent});
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/discount-approvals",
+            approve(&manager_id, "000000", "15"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.json);
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/discount-approvals",
+            approve(&kasir_id, "123456", "15"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.json);
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/discount-approvals",
+            approve(&manager_id, "246810", "0"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+
+    // An approval for 12% does not cover 15%.
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/discount-approvals",
+            approve(&manager_id, "246810", "12"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let small = r.json["id"].as_str().unwrap().to_string();
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/sales",
+            discounted_sale(&shop, "MKM1-D01-000103", "15", Some(&small)),
+        )
+        .await;
+    assert_eq!(r.error_code(), "discount_needs_approval", "{}", r.json);
+
+    // The manager's PIN for 15%: accepted, recorded on the sale and in the audit trail.
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/discount-approvals",
+            approve(&manager_id, "246810", "15"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["approver_name"], "Agus Pratama");
+    let approval = r.json["id"].as_str().unwrap().to_string();
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/sales",
+            discounted_sale(&shop, "MKM1-D01-000104", "15", Some(&approval)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["discount_approved_by"], manager_id.as_str());
+    assert_eq!(r.json["discount_total"], "1500");
+    let audit = app
+        .get(&mut owner, "/api/v1/audit?action=discount.approve")
+        .await
+        .json;
+    assert!(audit.to_string().contains("Agus Pratama"), "{audit}");
+
+    // One approval, one sale.
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/sales",
+            discounted_sale(&shop, "MKM1-D01-000105", "15", Some(&approval)),
+        )
+        .await;
+    assert_eq!(r.error_code(), "discount_needs_approval", "{}", r.json);
+
+    // A manager selling gives 20% on her own.
+    let mut manager = app.login("manager@makmur.test").await;
+    let r = app
+        .post(
+            &mut manager,
+            "/api/v1/sales",
+            discounted_sale(&shop, "MKM1-D01-000106", "20", None),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+
+    // The owner raises the outlet's limit to 20%: the cashier needs no approval for 15%.
+    let r = app
+        .send(
+            &mut owner,
+            Method::PATCH,
+            &format!("/api/v1/outlets/{}", shop.outlet),
+            Some(json!({"cashier_discount_limit_percent": "20"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["cashier_discount_limit_percent"], "20");
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/sales",
+            discounted_sale(&shop, "MKM1-D01-000107", "15", None),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let r = app
+        .send(
+            &mut owner,
+            Method::PATCH,
+            &format!("/api/v1/outlets/{}", shop.outlet),
+            Some(json!({"cashier_discount_limit_percent": "101"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+
+    // Another tenant can neither use this outlet nor this tenant's manager.
+    let (mut other, other_outlet) = second_tenant(app).await;
+    let r = app
+        .post(
+            &mut other,
+            "/api/v1/discount-approvals",
+            approve(&manager_id, "246810", "15"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+    let r = app
+        .post(
+            &mut other,
+            "/api/v1/discount-approvals",
+            json!({"outlet_id": other_outlet, "approver_id": manager_id, "pin": "246810", "percent": "15"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.json);
+}
+on_every_backend!(discounts_above_the_limit_need_a_manager, discount_limits);

@@ -2,9 +2,11 @@
 //! service charge, tax and the `pembulatan` line — the totals a receipt shows.
 
 pub mod cart;
+pub mod discount_limit;
 pub mod line;
 
 pub use cart::{price_cart, Cart, PricingSettings, ServiceBase, Totals};
+pub use discount_limit::{approval_covers, discount_percent, exceeds_limit};
 pub use line::{
     active_unit_price, apply_discount, CartLine, Discount, PriceSource, PricedLine, TimeWindowPrice,
 };

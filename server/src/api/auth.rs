@@ -111,7 +111,7 @@ fn clear_session_cookies(jar: CookieJar) -> CookieJar {
         .remove(Cookie::build(CSRF_COOKIE).path("/"))
 }
 
-async fn check_rate_limit(state: &AppState, key: &str, ip: &str) -> ApiResult<()> {
+pub(crate) async fn check_rate_limit(state: &AppState, key: &str, ip: &str) -> ApiResult<()> {
     let s = &state.settings;
     let (by_key, by_ip) =
         sessions::recent_failures(&state.db, key, ip, s.failure_window_minutes).await?;

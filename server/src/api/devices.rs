@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::api::auth::outlet_name_of;
 use crate::api::tenants::required;
 use crate::api::Json;
 use crate::audit::{self, Actor, Event};
@@ -50,6 +49,8 @@ pub struct RegisterDevice {
 pub struct PinUser {
     pub id: String,
     pub name: String,
+    /// May approve discounts above a cashier's limit with the PIN.
+    pub approver: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -58,6 +59,10 @@ pub struct CurrentDevice {
     pub outlet_name: String,
     /// Staff who can switch in on this device with their PIN.
     pub users: Vec<PinUser>,
+    /// Discount a cashier may give without a manager, % of the subtotal.
+    pub cashier_discount_limit_percent: String,
+    /// The outlet's static QRIS payload (from its acquirer), if set.
+    pub static_qris: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/devices", tag = "devices", responses((status = 200, body = [DeviceView])))]
@@ -149,11 +154,22 @@ pub async fn current(
             pin_users.push(PinUser {
                 id: u.id,
                 name: u.name,
+                approver: roles
+                    .iter()
+                    .any(|r| allows(*r, Permission::ApproveDiscount)),
             });
         }
     }
+    let outlet = outlets::find(&state.db, &d.tenant_id, &d.outlet_id).await?;
     Ok(Json(CurrentDevice {
-        outlet_name: outlet_name_of(&state, &d).await?,
+        outlet_name: outlet.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+        cashier_discount_limit_percent: outlet
+            .as_ref()
+            .map(crate::api::discounts::cashier_limit)
+            .unwrap_or(crate::api::discounts::DEFAULT_CASHIER_LIMIT_PERCENT)
+            .normalize()
+            .to_string(),
+        static_qris: outlet.as_ref().and_then(crate::api::outlets::static_qris),
         device: d.into(),
         users: pin_users,
     }))

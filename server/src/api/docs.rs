@@ -5,8 +5,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    audit, auth, devices, health, outlets, reports, sales, simulations, stock, tenants, tokens,
-    users,
+    audit, auth, devices, discounts, health, outlets, reports, sales, simulations, stock, tenants,
+    tokens, users,
 };
 
 struct Security;
@@ -43,7 +43,7 @@ impl Modify for Security {
         devices::list, devices::register, devices::current,
         audit::list, audit::verify,
         simulations::loan, simulations::shu, simulations::nik,
-        sales::create, sales::list, sales::get_one, sales::outlet_pricing,
+        sales::create, sales::list, sales::get_one, sales::outlet_pricing, discounts::approve,
         stock::levels, stock::movements, stock::adjust,
         reports::sales_report,
     )

@@ -13,6 +13,7 @@ pub mod audit;
 pub mod auth;
 pub mod catalogue;
 pub mod devices;
+pub mod discounts;
 pub mod docs;
 pub mod health;
 pub mod outlets;
@@ -123,6 +124,7 @@ pub fn router(state: AppState) -> Router {
         .route("/nik-checks", post(simulations::nik))
         .route("/sales", get(sales::list).post(sales::create))
         .route("/sales/{id}", get(sales::get_one))
+        .route("/discount-approvals", post(discounts::approve))
         .route("/outlets/{id}/pricing", get(sales::outlet_pricing))
         .route("/outlets/{id}/stock", get(stock::levels))
         .route("/outlets/{id}/stock-movements", get(stock::movements))

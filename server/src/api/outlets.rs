@@ -41,16 +41,24 @@ pub struct OutletView {
     pub timezone: String,
     pub industry: String,
     pub created_at: String,
+    /// Discount a cashier may give without a manager's PIN, % of the subtotal.
+    pub cashier_discount_limit_percent: String,
+    /// Static QRIS payload printed by the acquirer; the till makes a dynamic one per sale.
+    pub static_qris: Option<String>,
 }
 
 impl From<outlet::Model> for OutletView {
     fn from(o: outlet::Model) -> Self {
+        let limit = crate::api::discounts::cashier_limit(&o);
+        let qris = static_qris(&o);
         OutletView {
             id: o.id,
             code: o.code,
             name: o.name,
             address: o.address,
             timezone: o.timezone,
+            cashier_discount_limit_percent: limit.normalize().to_string(),
+            static_qris: qris,
             industry: o.industry,
             created_at: o.created_at.to_rfc3339(),
         }
@@ -58,7 +66,52 @@ impl From<outlet::Model> for OutletView {
 }
 
 fn snapshot(o: &outlet::Model) -> serde_json::Value {
-    json!({"code": o.code, "name": o.name, "address": o.address, "timezone": o.timezone, "industry": o.industry})
+    json!({"code": o.code, "name": o.name, "address": o.address, "timezone": o.timezone,
+        "industry": o.industry, "settings": serde_json::from_str::<serde_json::Value>(&o.settings).ok()})
+}
+
+/// The outlet's static QRIS payload (`settings.static_qris`).
+pub fn static_qris(o: &outlet::Model) -> Option<String> {
+    serde_json::from_str::<serde_json::Value>(&o.settings)
+        .ok()?
+        .get("static_qris")?
+        .as_str()
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Applies the till settings of `req` to the outlet's settings JSON.
+fn merge_settings(current: &str, req: &OutletInput) -> ApiResult<String> {
+    let mut settings = serde_json::from_str::<serde_json::Value>(current)
+        .ok()
+        .filter(|v| v.is_object())
+        .unwrap_or_else(|| json!({}));
+    if let Some(limit) = req.cashier_discount_limit_percent {
+        if limit < rust_decimal::Decimal::ZERO || limit > rust_decimal::Decimal::ONE_HUNDRED {
+            return Err(ApiError::validation(
+                "cashier_discount_limit_percent",
+                "Batas diskon kasir harus 0–100%.",
+            ));
+        }
+        settings["cashier_discount_limit_percent"] = json!(limit.normalize().to_string());
+    }
+    if let Some(payload) = &req.static_qris {
+        let payload = payload.trim();
+        if payload.is_empty() {
+            settings["static_qris"] = serde_json::Value::Null;
+        } else {
+            let parsed = domain::qris::parse(payload)
+                .map_err(|e| ApiError::validation("static_qris", format!("QRIS tidak sah: {e}")))?;
+            if parsed.is_dynamic() {
+                return Err(ApiError::validation(
+                    "static_qris",
+                    "Masukkan QRIS statis outlet, bukan QRIS dinamis satu transaksi.",
+                ));
+            }
+            settings["static_qris"] = json!(payload);
+        }
+    }
+    Ok(settings.to_string())
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -68,6 +121,12 @@ pub struct OutletInput {
     pub address: Option<String>,
     pub timezone: Option<String>,
     pub industry: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, example = "10")]
+    pub cashier_discount_limit_percent: Option<rust_decimal::Decimal>,
+    /// Empty string removes it.
+    #[serde(default)]
+    pub static_qris: Option<String>,
 }
 
 fn check_code(code: &str) -> ApiResult<String> {
@@ -151,6 +210,7 @@ pub async fn create(
         .to_string();
     let timezone = check_timezone(req.timezone.as_deref().unwrap_or("WIB"))?;
     let industry = check_industry(req.industry.as_deref().unwrap_or_default())?;
+    let settings = merge_settings("{}", &req)?;
     let actor = Actor::of(&auth);
     let created = state
         .db
@@ -173,7 +233,7 @@ pub async fn create(
                         timezone: Set(timezone),
                         industry: Set(industry),
                         archived: Set(false),
-                        settings: Set("{}".to_string()),
+                        settings: Set(settings),
                         created_at: Set(Utc::now()),
                     },
                 )
@@ -229,6 +289,9 @@ pub async fn update(
     }
     if let Some(industry) = &req.industry {
         active.industry = Set(check_industry(industry)?);
+    }
+    if req.cashier_discount_limit_percent.is_some() || req.static_qris.is_some() {
+        active.settings = Set(merge_settings(&before.settings, &req)?);
     }
     let actor = Actor::of(&auth);
     let updated = state

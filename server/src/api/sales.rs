@@ -20,7 +20,7 @@ use crate::auth::Auth;
 use crate::entity::{outlet, sale, sale_line, sale_payment};
 use crate::error::{ApiError, ApiResult};
 use crate::rbac::Permission;
-use crate::repo::{outlets, sales};
+use crate::repo::{discount_approvals, outlets, sales};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -88,6 +88,9 @@ pub struct SaleInput {
     pub cart_discount: Option<Discount>,
     pub payments: Vec<PaymentInput>,
     pub totals: SaleTotals,
+    /// From `POST /discount-approvals`, when a cashier's discounts exceed her limit.
+    #[serde(default)]
+    pub discount_approval_id: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -118,6 +121,8 @@ pub struct SaleView {
     pub customer_id: Option<String>,
     pub sold_at: String,
     pub received_at: String,
+    /// The manager who approved discounts above the cashier's limit.
+    pub discount_approved_by: Option<String>,
     /// `completed`, or `flagged` when a manager should look (e.g. negative stock).
     pub status: String,
     pub flags: Vec<String>,
@@ -156,6 +161,7 @@ pub fn sale_view(
         device_id: s.device_id,
         cashier_id: s.cashier_id,
         customer_id: s.customer_id,
+        discount_approved_by: s.discount_approved_by,
         sold_at: s.sold_at,
         received_at: s.received_at.to_rfc3339(),
         status: s.status,
@@ -344,6 +350,15 @@ pub async fn create(
         });
     }
 
+    let approval = crate::api::discounts::check_sale_discount(
+        &state,
+        &auth,
+        &outlet,
+        &totals,
+        req.discount_approval_id.as_deref(),
+    )
+    .await?;
+
     let levels = sales::stock_levels(&state.db, &tenant_id, &outlet.id, Some(&ids)).await?;
     let mut remaining: HashMap<&str, i64> = levels.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     for line in &req.lines {
@@ -385,6 +400,7 @@ pub async fn create(
         },
         sold_at: sold_at.to_rfc3339_opts(SecondsFormat::Micros, true),
         received_at,
+        discount_approved_by: approval.as_ref().map(|a| a.approved_by.clone()),
     };
     let line_rows: Vec<sale_line::Model> = req
         .lines
@@ -439,7 +455,16 @@ pub async fn create(
         .transaction::<_, (), ApiError>(|txn| {
             let tenant_id = tenant_id.clone();
             let receipt = receipt_no.clone();
+            let sale_id = sale_id.clone();
             Box::pin(async move {
+                if let Some(a) = &approval {
+                    if !discount_approvals::claim(txn, &tenant_id, &a.id, &sale_id).await? {
+                        return Err(ApiError::Rejected {
+                            code: "discount_needs_approval",
+                            message: "Persetujuan diskon sudah dipakai penjualan lain.".into(),
+                        });
+                    }
+                }
                 sales::insert_sale(txn, sale_row, line_rows, payment_rows).await?;
                 for (product_id, quantity) in &quantities {
                     sales::record_movement(

@@ -6,6 +6,7 @@ pub mod audit_head;
 pub mod category;
 pub mod customer;
 pub mod device;
+pub mod discount_approval;
 pub mod invitation;
 pub mod login_failure;
 pub mod outlet;

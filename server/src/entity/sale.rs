@@ -25,6 +25,7 @@ pub struct Model {
     pub flags: Option<String>,
     pub sold_at: String,
     pub received_at: DateTimeUtc,
+    pub discount_approved_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

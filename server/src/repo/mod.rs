@@ -2,6 +2,7 @@
 //! caller's `Auth`, never from request input.
 pub mod catalogue;
 pub mod devices;
+pub mod discount_approvals;
 pub mod invitations;
 pub mod outlets;
 pub mod sales;
