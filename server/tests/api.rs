@@ -223,6 +223,7 @@ async fn openapi_documents_every_v1_route() {
         ("/api/v1/sales", &["get", "post"]),
         ("/api/v1/sales/{id}", &["get"]),
         ("/api/v1/discount-approvals", &["post"]),
+        ("/api/v1/customers/{id}/sales", &["get"]),
         ("/api/v1/outlets/{id}/pricing", &["get"]),
         ("/api/v1/outlets/{id}/stock", &["get"]),
         ("/api/v1/outlets/{id}/stock-movements", &["get"]),

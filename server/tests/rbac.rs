@@ -193,6 +193,7 @@ async fn matrix(app: &TestApp) {
             STAFF,
         ),
         case(Method::GET, "/api/v1/sales", None, MANAGERS),
+        case(Method::GET, "/api/v1/customers/nope/sales", None, MANAGERS),
         case(Method::GET, "/api/v1/sales/nope", None, MANAGERS),
         case(
             Method::GET,

@@ -735,3 +735,68 @@ async fn discount_limits(app: &TestApp) {
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.json);
 }
 on_every_backend!(discounts_above_the_limit_need_a_manager, discount_limits);
+
+async fn customer_history(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    let shop = shop(app, &mut owner).await;
+    let mut kasir = app.login("kasir@makmur.test").await;
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/customers",
+            json!({"name": "Siti Aminah", "phone": "0812-3456-7890"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let customer = r.json["id"].as_str().unwrap().to_string();
+
+    let mut body = cash_sale(&shop, "MKM1-D01-000201");
+    body["customer_id"] = json!(customer);
+    let r = app.post(&mut kasir, "/api/v1/sales", body).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["customer_id"], customer.as_str());
+    let mut body = discounted_sale(&shop, "MKM1-D01-000202", "10", None);
+    body["customer_id"] = json!(customer);
+    assert_eq!(
+        app.post(&mut kasir, "/api/v1/sales", body).await.status,
+        StatusCode::CREATED
+    );
+    // A sale without a customer is not in her history.
+    app.post(
+        &mut kasir,
+        "/api/v1/sales",
+        cash_sale(&shop, "MKM1-D01-000203"),
+    )
+    .await;
+
+    let path = format!("/api/v1/customers/{customer}/sales");
+    let r = app.get(&mut owner, &path).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["count"], 2);
+    assert_eq!(r.json["total"], "19000");
+    assert_eq!(r.json["customer"]["phone"], "+6281234567890");
+    assert_eq!(r.json["purchases"][0]["receipt_no"], "MKM1-D01-000202");
+    assert_eq!(
+        app.get(&mut kasir, &path).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // An unknown customer is refused, and another tenant sees neither the customer nor
+    // her history.
+    let mut body = cash_sale(&shop, "MKM1-D01-000204");
+    body["customer_id"] = json!(uuid::Uuid::now_v7().to_string());
+    let r = app.post(&mut kasir, "/api/v1/sales", body).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json["error"]["field"], "customer_id");
+    let (mut other, other_outlet) = second_tenant(app).await;
+    assert_eq!(
+        app.get(&mut other, &path).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let mut body = cash_sale(&shop, "WR1-D01-000009");
+    body["outlet_id"] = json!(other_outlet);
+    body["customer_id"] = json!(customer);
+    let r = app.post(&mut other, "/api/v1/sales", body).await;
+    assert_eq!(r.json["error"]["field"], "customer_id", "{}", r.json);
+}
+on_every_backend!(customers_see_their_purchases, customer_history);

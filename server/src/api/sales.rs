@@ -267,6 +267,15 @@ pub async fn create(
         return Err(ApiError::validation("payments", "Pembayaran wajib diisi."));
     }
 
+    let customer_id = match req.customer_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(id) => Some(
+            crate::repo::catalogue::find_customer(&state.db, &tenant_id, id)
+                .await?
+                .ok_or_else(|| ApiError::validation("customer_id", "Pelanggan tidak ditemukan."))?
+                .id,
+        ),
+    };
     let ids: Vec<String> = req.lines.iter().map(|l| l.product_id.clone()).collect();
     let products = sales::products_by_id(&state.db, &tenant_id, &ids).await?;
     let outlet_prices = sales::outlet_prices(&state.db, &tenant_id, &outlet.id, &ids).await?;
@@ -379,7 +388,7 @@ pub async fn create(
         cashier_id: auth.user.id.clone(),
         client_sale_id: client_id.clone(),
         receipt_no: receipt_no.clone(),
-        customer_id: req.customer_id.clone(),
+        customer_id,
         subtotal: dec(server.subtotal),
         discount_total: dec(server.discount_total),
         service_charge: dec(server.service_charge),

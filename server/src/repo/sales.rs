@@ -89,6 +89,22 @@ pub async fn list<C: ConnectionTrait>(
     Ok(q.order_by_asc(sale::Column::SoldAt).all(db).await?)
 }
 
+/// A customer's purchases, newest first.
+pub async fn of_customer<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    customer_id: &str,
+    limit: u64,
+) -> ApiResult<Vec<sale::Model>> {
+    Ok(sale::Entity::find()
+        .filter(sale::Column::TenantId.eq(tenant_id))
+        .filter(sale::Column::CustomerId.eq(customer_id))
+        .order_by_desc(sale::Column::SoldAt)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
 pub async fn lines_of_many<C: ConnectionTrait>(
     db: &C,
     sale_ids: &[String],

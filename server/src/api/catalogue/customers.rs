@@ -1,4 +1,4 @@
-//! Customers (CRM lite). Purchase history joins these once sales exist.
+//! Customers (CRM lite): who they are, and what they bought (sales attached at the till).
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
@@ -126,6 +126,60 @@ pub async fn get_one(
 ) -> ApiResult<Json<CustomerView>> {
     auth.require(Permission::ManageCustomers)?;
     Ok(Json(load(&state, &auth, &id).await?.into()))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PurchaseView {
+    pub sale_id: String,
+    pub receipt_no: String,
+    pub outlet_id: String,
+    pub sold_at: String,
+    pub grand_total: String,
+    pub status: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PurchaseHistory {
+    pub customer: CustomerView,
+    /// Purchases listed (newest first, at most 200) in outlets the caller may see.
+    pub count: usize,
+    /// Sum of `grand_total` over the listed purchases.
+    pub total: String,
+    pub purchases: Vec<PurchaseView>,
+}
+
+#[utoipa::path(get, path = "/api/v1/customers/{id}/sales", tag = "customers",
+    params(("id" = String, Path)), responses((status = 200, body = PurchaseHistory), (status = 404)))]
+pub async fn purchases(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<PurchaseHistory>> {
+    auth.require(Permission::ViewSales)?;
+    let c = load(&state, &auth, &id).await?;
+    let rows = crate::repo::sales::of_customer(&state.db, auth.tenant()?, &c.id, 200).await?;
+    let purchases: Vec<PurchaseView> = rows
+        .into_iter()
+        .filter(|s| auth.can_access_outlet(&s.outlet_id))
+        .map(|s| PurchaseView {
+            sale_id: s.id,
+            receipt_no: s.receipt_no,
+            outlet_id: s.outlet_id,
+            sold_at: s.sold_at,
+            grand_total: s.grand_total,
+            status: s.status,
+        })
+        .collect();
+    let total: rust_decimal::Decimal = purchases
+        .iter()
+        .filter_map(|p| p.grand_total.parse::<rust_decimal::Decimal>().ok())
+        .sum();
+    Ok(Json(PurchaseHistory {
+        customer: c.into(),
+        count: purchases.len(),
+        total: total.normalize().to_string(),
+        purchases,
+    }))
 }
 
 #[utoipa::path(post, path = "/api/v1/customers", tag = "customers", request_body = CustomerInput,

@@ -41,6 +41,7 @@ pub fn routes() -> Router<AppState> {
             "/customers/{id}",
             get(customers::get_one).patch(customers::update),
         )
+        .route("/customers/{id}/sales", get(customers::purchases))
 }
 
 #[derive(OpenApi)]
@@ -63,5 +64,6 @@ pub fn routes() -> Router<AppState> {
     customers::create,
     customers::get_one,
     customers::update,
+    customers::purchases,
 ))]
 pub struct CatalogueDoc;
