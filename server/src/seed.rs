@@ -26,6 +26,43 @@ pub const DEMO_USERS: [(&str, &str, Role); 6] = [
     ("supplier@makmur.test", "CV Sumber Rejeki", Role::Supplier),
 ];
 
+/// A made-up static QRIS for the demo minimarket (fictitious acquirer and NMID; it pays
+/// nobody), with a correct CRC so the till turns it into a dynamic one per sale.
+pub fn demo_static_qris() -> String {
+    fn tlv(tag: &str, value: &str) -> String {
+        format!("{tag}{:02}{value}", value.len())
+    }
+    let account = [
+        tlv("00", "ID.CO.DEMOBANK.WWW"),
+        tlv("01", "936009990000000017"),
+        tlv("02", "DEMO00000017"),
+        tlv("03", "UMI"),
+    ]
+    .concat();
+    let national = [
+        tlv("00", "ID.CO.QRIS.WWW"),
+        tlv("02", "ID1026112700017"),
+        tlv("03", "UMI"),
+    ]
+    .concat();
+    let mut body = [
+        tlv("00", "01"),
+        tlv("01", "11"),
+        tlv("26", &account),
+        tlv("51", &national),
+        tlv("52", "5411"),
+        tlv("53", "360"),
+        tlv("58", "ID"),
+        tlv("59", "Minimarket Makmur"),
+        tlv("60", "Semarang"),
+        tlv("61", "50132"),
+    ]
+    .concat();
+    body.push_str("6304");
+    let crc = domain::qris::crc_hex(body.as_bytes());
+    body + &crc
+}
+
 pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {
     seed_demo_with(db, true).await
 }
@@ -123,7 +160,11 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
                             timezone: Set("WIB".to_string()),
                             industry: Set(industry.to_string()),
                             archived: Set(false),
-                            settings: Set("{}".to_string()),
+                            settings: Set(if industry == "retail" {
+                                serde_json::json!({"static_qris": demo_static_qris()}).to_string()
+                            } else {
+                                "{}".to_string()
+                            }),
                             created_at: Set(Utc::now()),
                         },
                     )
@@ -375,4 +416,19 @@ async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
         .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_demo_qris_is_a_valid_static_one() {
+        let q = domain::qris::parse(&super::demo_static_qris()).expect("valid QRIS");
+        assert!(!q.is_dynamic());
+        assert_eq!(q.merchant_name(), Some("Minimarket Makmur"));
+        let dynamic = domain::qris::to_dynamic(&super::demo_static_qris(), 15_000.into()).unwrap();
+        assert_eq!(
+            domain::qris::parse(&dynamic).unwrap().amount().unwrap(),
+            Some(15_000.into())
+        );
+    }
 }

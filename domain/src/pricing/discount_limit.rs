@@ -7,14 +7,15 @@ use rust_decimal::Decimal;
 
 use super::Totals;
 
-/// The cart's discounts as a percentage of its subtotal, two decimals (half-up), for the
-/// screen and the approval record. Zero for an empty cart.
+/// The cart's discounts as a percentage of its subtotal, two decimals rounded up, for the
+/// screen and the approval request: rounding up never asks for less than is given, so an
+/// approval for this figure always covers the cart. Zero for an empty cart.
 pub fn discount_percent(totals: &Totals) -> Decimal {
     if totals.subtotal.is_zero() {
         return Decimal::ZERO;
     }
     (totals.discount_total * Decimal::ONE_HUNDRED / totals.subtotal)
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::AwayFromZero)
 }
 
 /// Whether the discounts go beyond `limit_percent` of the subtotal. Compared without
@@ -103,6 +104,15 @@ mod tests {
         let t = totals(dec!(12500), dec!(2), None, None);
         assert!(!exceeds_limit(&t, Decimal::ZERO));
         assert_eq!(discount_percent(&t), Decimal::ZERO);
+    }
+
+    #[test]
+    fn the_percent_asked_for_always_covers_the_cart() {
+        // Rp1.000 off Rp30.000 is 3.333…%: ask for 3.34, which covers it.
+        let t = totals(dec!(30000), dec!(1), Some(Discount::Amount(dec!(1000))), None);
+        assert_eq!(discount_percent(&t), dec!(3.34));
+        assert!(approval_covers(&t, discount_percent(&t)));
+        assert!(!approval_covers(&t, dec!(3.33)));
     }
 
     proptest! {
