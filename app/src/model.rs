@@ -92,6 +92,8 @@ pub struct Device {
 pub struct PinUser {
     pub id: String,
     pub name: String,
+    #[serde(default)]
+    pub approver: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -99,6 +101,10 @@ pub struct CurrentDevice {
     pub device: Device,
     pub outlet_name: String,
     pub users: Vec<PinUser>,
+    #[serde(default)]
+    pub cashier_discount_limit_percent: String,
+    #[serde(default)]
+    pub static_qris: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]

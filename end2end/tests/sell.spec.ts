@@ -70,7 +70,17 @@ test("a cashier sells by search and scan, online and offline, and every sale rea
   // Split tender: part QRIS, the rest in cash.
   await scan(page, "8991000000041");
   await expect(page.getByTestId("grand-total")).toHaveText("Rp18.500");
+  // QRIS: the outlet's static QRIS becomes a dynamic one for Rp10.000, shown as a QR code;
+  // the cashier confirms once the payment has arrived.
   await pay(page, "QRIS", "10000");
+  const qr = page.getByTestId("qris-code");
+  await expect(qr.locator("svg")).toBeVisible();
+  const payload = await qr.getAttribute("data-payload");
+  expect(payload).toMatch(/^000201010212/);
+  expect(payload).toContain("540510000");
+  expect(payload).toContain("Minimarket Makmur");
+  await expect(page.getByTestId("remaining")).toHaveText("Rp18.500");
+  await page.getByTestId("qris-paid").click();
   await expect(page.getByTestId("remaining")).toHaveText("Rp8.500");
   await pay(page, "Tunai");
   await page.getByTestId("finish").click();
@@ -89,13 +99,13 @@ test("a cashier sells by search and scan, online and offline, and every sale rea
   await expect(page.getByTestId("sync-status")).toContainText("0 menunggu");
 
   // The network drops, and the tablet even reloads the page: the till opens from the
-  // service worker and IndexedDB and keeps selling; three more sales wait on the device.
+  // service worker and IndexedDB and keeps selling; five more sales wait on the device.
   await context.setOffline(true);
   await page.reload();
   await ready(page);
   await expect(page.getByTestId("cashier-name")).toHaveText("Dewi Lestari");
   await expect(page.getByTestId("device-info")).toContainText("Minimarket Makmur");
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     await scan(page, "8991000000027");
     await expect(page.getByTestId("grand-total")).toHaveText("Rp4.000");
     await pay(page, "Tunai");
@@ -103,7 +113,7 @@ test("a cashier sells by search and scan, online and offline, and every sale rea
     await expect(page.getByTestId("receipt")).toBeVisible();
   }
   await expect(page.getByTestId("sync-status")).toContainText("Offline");
-  await expect(page.getByTestId("sync-status")).toContainText("3 menunggu");
+  await expect(page.getByTestId("sync-status")).toContainText("5 menunggu");
 
   // Back online: the outbox empties by itself.
   await context.setOffline(false);
@@ -116,18 +126,85 @@ test("a cashier sells by search and scan, online and offline, and every sale rea
   const outlets = await (await api.get("/api/v1/outlets")).json();
   const store = outlets.find((o: { code: string }) => o.code === "MKM1");
   const sales = await (await api.get(`/api/v1/sales?outlet_id=${store.id}`)).json();
-  expect(sales.length).toBe(6);
-  expect(new Set(sales.map((s: { receipt_no: string }) => s.receipt_no)).size).toBe(6);
+  expect(sales.length).toBe(8);
+  expect(new Set(sales.map((s: { receipt_no: string }) => s.receipt_no)).size).toBe(8);
   expect(sales.map((s: { receipt_no: string }) => s.receipt_no).sort()[0]).toMatch(/^MKM1-D\d\d-000001$/);
   const stock = await (await api.get(`/api/v1/outlets/${store.id}/stock`)).json();
   const qty = (sku: string) => stock.find((s: { sku: string }) => s.sku === sku).quantity;
   expect(qty("MIE-001")).toBe("49");
   expect(qty("TEH-350")).toBe("45");
   expect(qty("GULA-1KG")).toBe("49");
-  expect(qty("AIR-600")).toBe("47");
+  expect(qty("AIR-600")).toBe("45");
   const report = await (await api.get(`/api/v1/reports/sales?outlet_id=${store.id}`)).json();
-  expect(report.sales_count).toBe(6);
-  expect(report.total).toBe("59000");
+  expect(report.sales_count).toBe(8);
+  expect(report.total).toBe("67000");
+  await api.dispose();
+});
+
+test("a discount above the cashier's limit needs a manager's PIN; the customer is attached", async ({ page, playwright, baseURL }) => {
+  await openTill(page);
+  // Picked from the category grid, then the same bottle once more by scan.
+  await page.getByTestId("categories").getByRole("button", { name: "Minuman" }).click();
+  const results = page.getByTestId("results");
+  await expect(results.getByRole("button")).toHaveCount(2);
+  await results.getByRole("button", { name: /Teh Botol/ }).click();
+  await scan(page, "8991000000034");
+  await expect(page.getByTestId("grand-total")).toHaveText("Rp10.000");
+
+  // A new customer, added at the till and attached to the sale.
+  await page.getByTestId("customer-button").click();
+  const picker = page.getByTestId("customer-picker");
+  await picker.getByLabel("Nama", { exact: true }).fill("Budi Santoso");
+  await picker.getByLabel("No. HP", { exact: true }).fill("0813-1111-2222");
+  await picker.getByRole("button", { name: "Tambah pelanggan" }).click();
+  await expect(page.getByTestId("customer")).toHaveText("Pelanggan: Budi Santoso");
+
+  // 5% off the line is within her 10%: no manager needed.
+  const cart = page.getByTestId("cart");
+  await cart.locator("tr", { hasText: "Teh Botol" }).getByRole("button", { name: "Diskon barang" }).click();
+  await page.getByTestId("discount-value").fill("5");
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page.getByTestId("grand-total")).toHaveText("Rp9.500");
+  await expect(page.getByTestId("manager-approval")).toHaveCount(0);
+
+  // Rp1.000 more off the sale makes 15%: the manager must approve with her PIN.
+  await page.getByTestId("cart-discount").click();
+  const editor = page.getByTestId("discount-editor");
+  await editor.getByRole("button", { name: "Rupiah" }).click();
+  await page.getByTestId("discount-value").fill("1000");
+  await editor.getByRole("button", { name: "Terapkan" }).click();
+  const approval = page.getByTestId("manager-approval");
+  await expect(approval).toContainText("Diskon 15% melebihi batas kasir 10%");
+  await expect(page.getByTestId("grand-total")).toHaveText("Rp9.500");
+  await expect(approval.getByRole("button", { name: "Agus Pratama" })).toBeVisible();
+  await approval.getByLabel("PIN manajer").fill("000000");
+  await approval.getByRole("button", { name: "Setujui" }).click();
+  await expect(page.getByRole("alert")).toContainText("PIN salah");
+  await expect(page.getByTestId("grand-total")).toHaveText("Rp9.500");
+  await approval.getByLabel("PIN manajer").fill("246810");
+  await approval.getByRole("button", { name: "Setujui" }).click();
+  await expect(page.getByTestId("approval")).toContainText("Agus Pratama");
+  await expect(page.getByTestId("grand-total")).toHaveText("Rp8.500");
+  await expect(page.getByTestId("discount")).toHaveText("−Rp1.500");
+
+  await pay(page, "Tunai", "10000");
+  await page.getByTestId("finish").click();
+  await expect(page.getByTestId("change")).toHaveText("Rp1.500");
+  await expect(page.getByTestId("receipt")).toContainText("Budi Santoso");
+  await expect(page.getByTestId("receipt")).toContainText("Disetujui: Agus Pratama");
+  await expect(page.getByTestId("sync-status")).toContainText("0 menunggu");
+
+  // The server has the sale with the approving manager and the customer's history.
+  const api = await playwright.request.newContext({ baseURL });
+  await ownerApi(api);
+  const customers = await (await api.get("/api/v1/customers?q=budi")).json();
+  expect(customers[0].phone).toBe("+6281311112222");
+  const history = await (await api.get(`/api/v1/customers/${customers[0].id}/sales`)).json();
+  expect(history.count).toBe(1);
+  expect(history.total).toBe("8500");
+  const sale = await (await api.get(`/api/v1/sales/${history.purchases[0].sale_id}`)).json();
+  expect(sale.discount_total).toBe("1500");
+  expect(sale.discount_approved_by).not.toBeNull();
   await api.dispose();
 });
 

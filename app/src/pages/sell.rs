@@ -1,12 +1,15 @@
-//! The selling screen. Everything a sale needs is on the device: the catalogue and pricing
-//! rules are cached in IndexedDB, totals come from the `domain` crate, and a finished sale
-//! goes into the outbox first; a sync loop delivers it to the server, which accepts each
-//! `client_sale_id` once.
+//! The selling screen. Everything a sale needs is on the device: the catalogue, pricing
+//! rules and customers are cached in IndexedDB, totals come from the `domain` crate, and a
+//! finished sale goes into the outbox first; a sync loop delivers it to the server, which
+//! accepts each `client_sale_id` once.
 use std::str::FromStr;
 
 use domain::money::format_idr;
 use domain::payment::{settle, Tender, TenderKind};
-use domain::pricing::{price_cart, Cart, CartLine, PricingSettings, Totals};
+use domain::pricing::{
+    approval_covers, discount_percent, exceeds_limit, price_cart, Cart, CartLine, Discount,
+    PricingError, PricingSettings, Totals,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rust_decimal::Decimal;
@@ -14,9 +17,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::client;
-use crate::i18n::{t, use_lang};
+use crate::i18n::{t, tr, use_lang, Lang};
 use crate::model::{CurrentDevice, Outlet};
 use crate::offline;
+use crate::pages::error_text;
 use crate::session::{use_session, Protected};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,6 +58,33 @@ struct TillCatalogue {
     products: Vec<Item>,
 }
 
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Customer {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+impl Customer {
+    fn matches(&self, q: &str) -> bool {
+        if self.name.to_lowercase().contains(q) {
+            return true;
+        }
+        // "0812 3456" finds +62812…: compare national digits.
+        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+        let national = digits
+            .strip_prefix("62")
+            .or_else(|| digits.strip_prefix('0'))
+            .unwrap_or(&digits);
+        !national.is_empty()
+            && self
+                .phone
+                .as_deref()
+                .is_some_and(|p| p.replace('+', "").contains(national))
+    }
+}
+
 /// Where this till sells: cached so the till opens without the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TillContext {
@@ -62,12 +93,67 @@ pub struct TillContext {
     pub outlet_name: String,
     pub device_id: String,
     pub device_code: String,
+    /// The cashier's own discount limit, % of the subtotal.
+    #[serde(default = "default_limit")]
+    pub discount_limit: String,
+    /// Managers who may approve a larger discount here: (user id, name).
+    #[serde(default)]
+    pub approvers: Vec<(String, String)>,
+    #[serde(default)]
+    pub static_qris: Option<String>,
+}
+
+fn default_limit() -> String {
+    "10".into()
+}
+
+impl TillContext {
+    fn limit(&self) -> Decimal {
+        Decimal::from_str(&self.discount_limit).unwrap_or(Decimal::TEN)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Line {
     item: Item,
     qty: Decimal,
+    #[serde(default)]
+    discount: Option<Discount>,
+}
+
+/// A manager's approval of a discount, valid for one sale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Approval {
+    id: String,
+    max_percent: Decimal,
+    approver_name: String,
+}
+
+/// A cart put on hold (a customer fetching one more item); kept on the device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct HeldCart {
+    lines: Vec<Line>,
+    #[serde(default)]
+    cart_discount: Option<Discount>,
+    #[serde(default)]
+    customer: Option<Customer>,
+    #[serde(default)]
+    approval: Option<Approval>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum DiscountTarget {
+    Line(usize),
+    Cart,
+}
+
+/// A discount waiting for a manager: where it goes (none: the cart as it is) and the
+/// percentage of the subtotal the approval must cover.
+#[derive(Clone, Debug, PartialEq)]
+struct PendingDiscount {
+    target: Option<DiscountTarget>,
+    discount: Option<Discount>,
+    percent: Decimal,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +163,8 @@ struct Receipt {
     totals: Totals,
     payments: Vec<(TenderKind, Decimal)>,
     change: Decimal,
+    customer: Option<String>,
+    approved_by: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -88,16 +176,19 @@ struct OutboxEntry {
     error: Option<String>,
 }
 
-fn tender_label(kind: TenderKind) -> &'static str {
-    match kind {
-        TenderKind::Cash => "Tunai",
-        TenderKind::Qris => "QRIS",
-        TenderKind::EWallet => "E-wallet",
-        TenderKind::DebitCard => "Kartu debit",
-        TenderKind::CreditCard => "Kartu kredit",
-        TenderKind::Transfer => "Transfer",
-        TenderKind::MemberSavings => "Simpanan anggota",
-    }
+fn tender_label(lang: Lang, kind: TenderKind) -> &'static str {
+    tr(
+        lang,
+        match kind {
+            TenderKind::Cash => "tender_cash",
+            TenderKind::Qris => "tender_qris",
+            TenderKind::EWallet => "tender_ewallet",
+            TenderKind::DebitCard => "tender_debit",
+            TenderKind::CreditCard => "tender_credit",
+            TenderKind::Transfer => "tender_transfer",
+            TenderKind::MemberSavings => "tender_savings",
+        },
+    )
 }
 
 fn tender_code(kind: TenderKind) -> String {
@@ -107,9 +198,13 @@ fn tender_code(kind: TenderKind) -> String {
         .unwrap_or_default()
 }
 
-fn compute(lines: &[Line], settings: &PricingSettings) -> Option<Totals> {
+fn compute(
+    lines: &[Line],
+    cart_discount: Option<Discount>,
+    settings: &PricingSettings,
+) -> Result<Option<Totals>, PricingError> {
     if lines.is_empty() {
-        return None;
+        return Ok(None);
     }
     let cart = Cart {
         lines: lines
@@ -121,15 +216,48 @@ fn compute(lines: &[Line], settings: &PricingSettings) -> Option<Totals> {
                 quantity: l.qty,
                 member_price: None,
                 time_prices: Vec::new(),
-                discount: None,
+                discount: l.discount.clone(),
                 tax_exempt: l.item.tax == "none",
             })
             .collect(),
-        cart_discount: None,
+        cart_discount,
         is_member: false,
         local_time: None,
     };
-    price_cart(&cart, settings).ok()
+    price_cart(&cart, settings).map(Some)
+}
+
+fn discount_text(d: &Discount) -> String {
+    match d {
+        Discount::Percent(p) => format!("{}%", p.normalize()),
+        Discount::Amount(a) => format_idr(*a),
+    }
+}
+
+/// Renders a payload as an SVG QR code.
+fn qr_svg(payload: &str) -> String {
+    qrcode::QrCode::new(payload.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color>()
+                .min_dimensions(240, 240)
+                .quiet_zone(true)
+                .build()
+        })
+        .unwrap_or_default()
+}
+
+async fn cached<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    offline::kv_get(key)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|j| serde_json::from_str(&j).ok())
+}
+
+async fn cache<T: Serialize>(key: &str, value: &T) {
+    if let Ok(json) = serde_json::to_string(value) {
+        let _ = offline::kv_put(key, &json).await;
+    }
 }
 
 /// Tries every queued sale once; returns how many are still waiting.
@@ -202,9 +330,14 @@ fn SellBody() -> impl IntoView {
     let context = RwSignal::new(None::<TillContext>);
     let no_device = RwSignal::new(false);
     let items = RwSignal::new(Vec::<Item>::new());
+    let customers = RwSignal::new(Vec::<Customer>::new());
     let settings = RwSignal::new(PricingSettings::default());
     let query = RwSignal::new(String::new());
+    let category = RwSignal::new(None::<String>);
     let lines = RwSignal::new(Vec::<Line>::new());
+    let cart_discount = RwSignal::new(None::<Discount>);
+    let customer = RwSignal::new(None::<Customer>);
+    let approval = RwSignal::new(None::<Approval>);
     let payments = RwSignal::new(Vec::<(TenderKind, Decimal)>::new());
     let amount = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -213,21 +346,49 @@ fn SellBody() -> impl IntoView {
     let rejected = RwSignal::new(0usize);
     let online = RwSignal::new(true);
     let last_sync = RwSignal::new(None::<String>);
-    // Carts put on hold (a customer fetching one more item); kept on the device.
-    let held = RwSignal::new(Vec::<Vec<Line>>::new());
+    let held = RwSignal::new(Vec::<HeldCart>::new());
+    // The discount editor, the manager's approval, the customer picker and the QRIS screen.
+    let editing = RwSignal::new(None::<DiscountTarget>);
+    let disc_value = RwSignal::new(String::new());
+    let disc_percent = RwSignal::new(true);
+    let needs_approval = RwSignal::new(None::<PendingDiscount>);
+    let approver = RwSignal::new(String::new());
+    let approver_pin = RwSignal::new(String::new());
+    let approving = RwSignal::new(false);
+    let picking_customer = RwSignal::new(false);
+    let customer_query = RwSignal::new(String::new());
+    let new_name = RwSignal::new(String::new());
+    let new_phone = RwSignal::new(String::new());
+    let qris = RwSignal::new(None::<(Decimal, String)>);
+
+    let is_approver = move || {
+        ctx.session.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.has_any(&["owner", "admin", "manager"]))
+        })
+    };
     let save_held = move || {
         let Some(till) = context.get_untracked() else {
             return;
         };
-        let json =
-            held.with_untracked(|h| serde_json::to_string(h).unwrap_or_else(|_| "[]".into()));
+        let carts = held.get_untracked();
         spawn_local(async move {
-            let _ = offline::kv_put(&format!("held:{}", till.device_id), &json).await;
+            cache(&format!("held:{}", till.device_id), &carts).await;
         });
     };
+    let clear_sale = move || {
+        lines.set(Vec::new());
+        payments.set(Vec::new());
+        cart_discount.set(None);
+        customer.set(None);
+        approval.set(None);
+        editing.set(None);
+        needs_approval.set(None);
+        qris.set(None);
+    };
 
-    // Load the till's context, pricing and catalogue: from the server when it answers
-    // (refreshing the cache), otherwise from the cache.
+    // Load the till's context, pricing, catalogue and customers: from the server when it
+    // answers (refreshing the cache), otherwise from the cache.
     Effect::new(move |_| {
         spawn_local(async move {
             let fresh = async {
@@ -243,21 +404,27 @@ fn SellBody() -> impl IntoView {
                     outlet_name: o.name,
                     device_id: d.device.id,
                     device_code: d.device.code,
+                    discount_limit: if d.cashier_discount_limit_percent.is_empty() {
+                        default_limit()
+                    } else {
+                        d.cashier_discount_limit_percent
+                    },
+                    approvers: d
+                        .users
+                        .into_iter()
+                        .filter(|u| u.approver)
+                        .map(|u| (u.id, u.name))
+                        .collect(),
+                    static_qris: d.static_qris,
                 })
             }
             .await;
             let till = match fresh {
                 Some(c) => {
-                    if let Ok(json) = serde_json::to_string(&c) {
-                        let _ = offline::kv_put("context", &json).await;
-                    }
+                    cache("context", &c).await;
                     Some(c)
                 }
-                None => offline::kv_get("context")
-                    .await
-                    .ok()
-                    .flatten()
-                    .and_then(|j| serde_json::from_str(&j).ok()),
+                None => cached::<TillContext>("context").await,
             };
             let Some(till) = till else {
                 no_device.set(true);
@@ -271,18 +438,11 @@ fn SellBody() -> impl IntoView {
             .await
             {
                 Ok(p) => {
-                    if let Ok(json) = serde_json::to_string(&p) {
-                        let _ = offline::kv_put(&pricing_key, &json).await;
-                    }
+                    cache(&pricing_key, &p).await;
                     settings.set(p);
                 }
                 Err(_) => {
-                    if let Some(p) = offline::kv_get(&pricing_key)
-                        .await
-                        .ok()
-                        .flatten()
-                        .and_then(|j| serde_json::from_str(&j).ok())
-                    {
+                    if let Some(p) = cached(&pricing_key).await {
                         settings.set(p);
                     }
                 }
@@ -295,29 +455,40 @@ fn SellBody() -> impl IntoView {
             .await
             {
                 Ok(TillCatalogue { products: list }) => {
-                    if let Ok(json) = serde_json::to_string(&list) {
-                        let _ = offline::kv_put(&catalogue_key, &json).await;
-                    }
+                    cache(&catalogue_key, &list).await;
                     items.set(list);
                 }
                 Err(_) => {
-                    if let Some(list) = offline::kv_get(&catalogue_key)
-                        .await
-                        .ok()
-                        .flatten()
-                        .and_then(|j| serde_json::from_str(&j).ok())
-                    {
+                    if let Some(list) = cached(&catalogue_key).await {
                         items.set(list);
                     }
                 }
             }
-            if let Some(h) = offline::kv_get(&format!("held:{}", till.device_id))
-                .await
-                .ok()
-                .flatten()
-                .and_then(|j| serde_json::from_str(&j).ok())
-            {
+            match client::get::<Vec<Customer>>("/api/v1/customers?limit=500").await {
+                Ok(list) => {
+                    cache("customers", &list).await;
+                    customers.set(list);
+                }
+                Err(_) => {
+                    if let Some(list) = cached("customers").await {
+                        customers.set(list);
+                    }
+                }
+            }
+            let held_key = format!("held:{}", till.device_id);
+            if let Some(h) = cached::<Vec<HeldCart>>(&held_key).await {
                 held.set(h);
+            } else if let Some(old) = cached::<Vec<Vec<Line>>>(&held_key).await {
+                held.set(
+                    old.into_iter()
+                        .map(|lines| HeldCart {
+                            lines,
+                            cart_discount: None,
+                            customer: None,
+                            approval: None,
+                        })
+                        .collect(),
+                );
             }
             context.set(Some(till));
         });
@@ -352,15 +523,48 @@ fn SellBody() -> impl IntoView {
         });
     });
 
-    let totals = Memo::new(move |_| lines.with(|l| settings.with(|s| compute(l, s))));
+    let totals = Memo::new(move |_| {
+        lines.with(|l| settings.with(|s| compute(l, cart_discount.get(), s).ok().flatten()))
+    });
     let due = move || totals.get().map(|t| t.grand_total).unwrap_or_default();
     let paid = move || payments.with(|p| p.iter().map(|x| x.1).sum::<Decimal>());
     let remaining = move || (due() - paid()).max(Decimal::ZERO);
+    // Whether the cart's discounts, as they stand, still need a manager.
+    let over_limit = move |t: &Totals| {
+        let limit = context.with_untracked(|c| c.as_ref().map(TillContext::limit));
+        let limit = limit.unwrap_or(Decimal::TEN);
+        !is_approver()
+            && exceeds_limit(t, limit)
+            && !approval.with_untracked(|a| {
+                a.as_ref()
+                    .is_some_and(|a| approval_covers(t, a.max_percent))
+            })
+    };
 
+    let categories = Memo::new(move |_| {
+        let mut names: Vec<String> = items.with(|all| {
+            all.iter()
+                .filter_map(|i| i.category.clone())
+                .filter(|c| !c.is_empty())
+                .collect()
+        });
+        names.sort();
+        names.dedup();
+        names
+    });
     let results = Memo::new(move |_| {
         let q = query.get().trim().to_lowercase();
         if q.is_empty() {
-            return Vec::new();
+            let Some(cat) = category.get() else {
+                return Vec::new();
+            };
+            return items.with(|all| {
+                all.iter()
+                    .filter(|i| i.category.as_deref() == Some(cat.as_str()))
+                    .take(60)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            });
         }
         items.with(|all| {
             all.iter()
@@ -382,6 +586,7 @@ fn SellBody() -> impl IntoView {
             None => ls.push(Line {
                 item,
                 qty: Decimal::ONE,
+                discount: None,
             }),
         });
     };
@@ -409,10 +614,114 @@ fn SellBody() -> impl IntoView {
                     add(first);
                     query.set(String::new());
                 } else {
-                    error.set(Some(format!("Kode {code} tidak ditemukan.")));
+                    error.set(Some(format!(
+                        "{} {code}",
+                        tr(lang.get_untracked(), "code_not_found")
+                    )));
                 }
             }
         }
+    };
+
+    // Puts a discount on a line or the cart, or asks a manager first when it goes beyond
+    // the cashier's limit.
+    let set_discount = move |target: DiscountTarget, discount: Option<Discount>| {
+        error.set(None);
+        let mut ls = lines.get_untracked();
+        let mut cd = cart_discount.get_untracked();
+        match target {
+            DiscountTarget::Line(i) => match ls.get_mut(i) {
+                Some(l) => l.discount = discount.clone(),
+                None => return,
+            },
+            DiscountTarget::Cart => cd = discount.clone(),
+        }
+        let lang = lang.get_untracked();
+        match settings.with_untracked(|s| compute(&ls, cd.clone(), s)) {
+            Err(_) => error.set(Some(tr(lang, "discount_invalid").into())),
+            Ok(None) => {}
+            Ok(Some(t)) => {
+                if over_limit(&t) {
+                    approver_pin.set(String::new());
+                    needs_approval.set(Some(PendingDiscount {
+                        target: Some(target),
+                        discount,
+                        percent: discount_percent(&t),
+                    }));
+                } else {
+                    lines.set(ls);
+                    cart_discount.set(cd);
+                    editing.set(None);
+                    needs_approval.set(None);
+                }
+            }
+        }
+    };
+    let apply_editor = move || {
+        let Some(target) = editing.get_untracked() else {
+            return;
+        };
+        let text = disc_value.get_untracked().trim().replace(',', ".");
+        let value = if disc_percent.get_untracked() {
+            Decimal::from_str(&text).ok().map(Discount::Percent)
+        } else {
+            domain::money::parse_idr(&text)
+                .ok()
+                .map(|m| Discount::Amount(m.amount()))
+        };
+        match value {
+            Some(d) => set_discount(target, Some(d)),
+            None => error.set(Some(tr(lang.get_untracked(), "discount_invalid").into())),
+        }
+    };
+    let request_approval = move || {
+        let Some(wanted) = needs_approval.get_untracked() else {
+            return;
+        };
+        let Some(till) = context.get_untracked() else {
+            return;
+        };
+        let chosen = approver.get_untracked();
+        let approver_id = if chosen.is_empty() {
+            till.approvers
+                .first()
+                .map(|a| a.0.clone())
+                .unwrap_or_default()
+        } else {
+            chosen
+        };
+        let body = json!({"outlet_id": till.outlet_id, "approver_id": approver_id,
+            "pin": approver_pin.get_untracked(), "percent": wanted.percent.normalize().to_string()});
+        approving.set(true);
+        spawn_local(async move {
+            let answer =
+                client::post::<serde_json::Value>("/api/v1/discount-approvals", &body).await;
+            approving.set(false);
+            approver_pin.set(String::new());
+            let lang = lang.get_untracked();
+            match answer {
+                Ok(v) => {
+                    approval.set(Some(Approval {
+                        id: v["id"].as_str().unwrap_or_default().to_string(),
+                        max_percent: v["max_percent"]
+                            .as_str()
+                            .and_then(|p| Decimal::from_str(p).ok())
+                            .unwrap_or(wanted.percent),
+                        approver_name: v["approver_name"].as_str().unwrap_or_default().to_string(),
+                    }));
+                    needs_approval.set(None);
+                    match wanted.target {
+                        Some(target) => set_discount(target, wanted.discount),
+                        None => editing.set(None),
+                    }
+                }
+                Err(e) if e.status == 0 => error.set(Some(tr(lang, "approval_offline").into())),
+                Err(e) if e.code == "bad_credentials" => {
+                    error.set(Some(tr(lang, "wrong_pin").into()))
+                }
+                Err(e) => error.set(Some(error_text(lang, &e))),
+            }
+        });
     };
 
     let pay_with = move |kind: TenderKind| {
@@ -427,6 +736,22 @@ fn SellBody() -> impl IntoView {
         if value <= Decimal::ZERO {
             return;
         }
+        // QRIS: show the outlet's QRIS with this amount; the cashier confirms once the
+        // customer's payment has arrived.
+        let static_qris =
+            context.with_untracked(|c| c.as_ref().and_then(|c| c.static_qris.clone()));
+        if kind == TenderKind::Qris {
+            if let Some(fixed) = static_qris {
+                match domain::qris::to_dynamic(&fixed, value) {
+                    Ok(payload) => {
+                        qris.set(Some((value, payload)));
+                        amount.set(String::new());
+                    }
+                    Err(e) => error.set(Some(format!("QRIS: {e}"))),
+                }
+                return;
+            }
+        }
         payments.update(|p| p.push((kind, value)));
         amount.set(String::new());
     };
@@ -439,6 +764,16 @@ fn SellBody() -> impl IntoView {
         let Some(till) = context.get_untracked() else {
             return;
         };
+        if over_limit(&t) {
+            // The cart changed after the approval (or never had one): ask again.
+            error.set(Some(tr(lang.get_untracked(), "discount_over_limit").into()));
+            needs_approval.set(Some(PendingDiscount {
+                target: None,
+                discount: None,
+                percent: discount_percent(&t),
+            }));
+            return;
+        }
         let tenders: Vec<Tender> = payments
             .get_untracked()
             .iter()
@@ -457,6 +792,11 @@ fn SellBody() -> impl IntoView {
         };
         let cart_lines = lines.get_untracked();
         let payment_list = payments.get_untracked();
+        let discount = cart_discount.get_untracked();
+        let buyer = customer.get_untracked();
+        let approved = approval
+            .get_untracked()
+            .filter(|_| exceeds_limit(&t, till.limit()));
         spawn_local(async move {
             let counter_key = format!("receipt_counter:{}", till.device_id);
             let next = offline::kv_get(&counter_key)
@@ -474,10 +814,14 @@ fn SellBody() -> impl IntoView {
                 "outlet_id": till.outlet_id,
                 "receipt_no": number,
                 "sold_at": offline::now_rfc3339(),
+                "customer_id": buyer.as_ref().map(|c| c.id.clone()),
                 "lines": cart_lines.iter().map(|l| json!({
                     "product_id": l.item.id, "quantity": l.qty.normalize().to_string(),
-                    "unit_price": l.item.price().normalize().to_string()
+                    "unit_price": l.item.price().normalize().to_string(),
+                    "discount": l.discount,
                 })).collect::<Vec<_>>(),
+                "cart_discount": discount,
+                "discount_approval_id": approved.as_ref().map(|a| a.id.clone()),
                 "payments": payment_list.iter().map(|(k, a)| json!({"method": tender_code(*k), "amount": a.normalize().to_string()})).collect::<Vec<_>>(),
                 "totals": {
                     "subtotal": t.subtotal.normalize().to_string(),
@@ -495,10 +839,11 @@ fn SellBody() -> impl IntoView {
                 status: "pending".into(),
                 error: None,
             };
+            let lang = lang.get_untracked();
             match serde_json::to_string(&entry) {
                 Ok(json) => {
                     if let Err(e) = offline::outbox_put(&client_sale_id, &json).await {
-                        error.set(Some(format!("Penjualan tidak tersimpan di perangkat: {e}")));
+                        error.set(Some(format!("{} {e}", tr(lang, "sale_not_saved"))));
                         return;
                     }
                 }
@@ -509,45 +854,74 @@ fn SellBody() -> impl IntoView {
             }
             receipt.set(Some(Receipt {
                 number,
-                lines: cart_lines
+                lines: t
+                    .lines
                     .iter()
-                    .map(|l| (l.item.label(), l.qty, l.item.price() * l.qty))
+                    .zip(cart_lines.iter())
+                    .map(|(priced, l)| (l.item.label(), l.qty, priced.gross - priced.line_discount))
                     .collect(),
                 totals: t,
                 payments: payment_list,
                 change: settlement.change,
+                customer: buyer.map(|c| c.name),
+                approved_by: approved.map(|a| a.approver_name),
             }));
-            lines.set(Vec::new());
-            payments.set(Vec::new());
+            clear_sale();
             pending.update(|p| *p += 1);
             sync_once(pending, rejected, online, last_sync).await;
         });
     };
 
-    let cashier = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
-    let _ = lang;
-    view! {
-        <div class="till-head">
-            <h1 data-testid="page-title">{t("till")}</h1>
-            <span data-testid="cashier-name" class="chip">{cashier}</span>
-            <span data-testid="device-info" class="chip">{move || context.get().map(|c| format!("{} · {}", c.outlet_name, c.device_code))}</span>
-            <span data-testid="sync-status" class="chip" class:offline=move || !online.get()>
-                {move || if online.get() { "Online" } else { "Offline" }}
-                " · " {move || pending.get()} " menunggu"
-                {move || (rejected.get() > 0).then(|| format!(" · {} ditolak", rejected.get()))}
-                {move || last_sync.get().map(|s| format!(" · sinkron {}", crate::pages::local_time(&s, 7)))}
-            </span>
-            <a class="button" href="/kasir/pin">{t("switch_user")}</a>
-            <a class="button" href="/kasir/perangkat">{t("devices")}</a>
-        </div>
-        <Show when=move || no_device.get()>
-            <p class="error" role="alert">{t("not_registered")} " " <a href="/kasir/perangkat">{t("register_device")}</a></p>
-        </Show>
-        <div class="till">
+    let add_customer = move || {
+        error.set(None);
+        let body = json!({"name": new_name.get_untracked(), "phone": new_phone.get_untracked()});
+        spawn_local(async move {
+            let lang = lang.get_untracked();
+            match client::post::<Customer>("/api/v1/customers", &body).await {
+                Ok(c) => {
+                    customers.update(|all| all.insert(0, c.clone()));
+                    let list = customers.get_untracked();
+                    cache("customers", &list).await;
+                    customer.set(Some(c));
+                    picking_customer.set(false);
+                    new_name.set(String::new());
+                    new_phone.set(String::new());
+                }
+                Err(e) if e.status == 0 => error.set(Some(tr(lang, "customer_offline").into())),
+                Err(e) => error.set(Some(error_text(lang, &e))),
+            }
+        });
+    };
+    let customer_results = Memo::new(move |_| {
+        let q = customer_query.get().trim().to_lowercase();
+        customers.with(|all| {
+            all.iter()
+                .filter(|c| q.is_empty() || c.matches(&q))
+                .take(8)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+
+    let left = view! {
             <section class="till-left">
-                <input class="search" type="search" placeholder="Cari nama / SKU, atau pindai barcode"
-                    aria-label="Cari produk" data-testid="search" autofocus
+                <input class="search" type="search" placeholder=t("search_products")
+                    aria-label=t("search_label") data-testid="search" autofocus
                     bind:value=query on:keydown=on_enter/>
+                <div class="categories" data-testid="categories">
+                    <button type="button" class:active=move || category.with(Option::is_none)
+                        on:click=move |_| category.set(None)>{t("all_categories")}</button>
+                    {move || categories.get().into_iter().map(|name| {
+                        let chosen = name.clone();
+                        let shown = name.clone();
+                        view! {
+                            <button type="button" class:active=move || category.with(|c| c.as_deref() == Some(shown.as_str()))
+                                on:click=move |_| { query.set(String::new()); category.set(Some(chosen.clone())); }>
+                                {name}
+                            </button>
+                        }
+                    }).collect_view()}
+                </div>
                 <div class="results" data-testid="results">
                     {move || results.get().into_iter().map(|item| {
                         let label = item.label();
@@ -562,50 +936,173 @@ fn SellBody() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </section>
-            <section class="till-right card">
+    }
+    .into_any();
+    let right_top = view! {
+                <div class="customer-row">
+                    {move || match customer.get() {
+                        Some(c) => view! {
+                            <span class="chip" data-testid="customer">{t("customer")} ": " {c.name.clone()}</span>
+                            <button type="button" on:click=move |_| customer.set(None)>{t("remove")}</button>
+                        }.into_any(),
+                        None => view! {
+                            <button type="button" data-testid="customer-button"
+                                on:click=move |_| picking_customer.update(|p| *p = !*p)>{t("customer")}</button>
+                        }.into_any(),
+                    }}
+                </div>
+                <Show when=move || picking_customer.get()>
+                    <div class="panel" data-testid="customer-picker">
+                        <input type="search" aria-label=t("find_customer") placeholder=t("find_customer")
+                            bind:value=customer_query/>
+                        <div class="picks">
+                            {move || customer_results.get().into_iter().map(|c| {
+                                let pick = c.clone();
+                                view! {
+                                    <button type="button" on:click=move |_| { customer.set(Some(pick.clone())); picking_customer.set(false); }>
+                                        {c.name.clone()} " " <small>{c.phone.clone().unwrap_or_default()}</small>
+                                    </button>
+                                }
+                            }).collect_view()}
+                        </div>
+                        <form class="inline" on:submit=move |ev| { ev.prevent_default(); add_customer(); }>
+                            <strong>{t("new_customer")}</strong>
+                            <input aria-label=t("name") placeholder=t("name") bind:value=new_name/>
+                            <input aria-label=t("phone") placeholder=t("phone") inputmode="tel" bind:value=new_phone/>
+                            <button type="submit">{t("add_customer")}</button>
+                        </form>
+                    </div>
+                </Show>
                 <table class="cart" data-testid="cart">
                     <tbody>
-                        {move || lines.get().into_iter().enumerate().map(|(i, l)| {
-                            let total = format_idr(l.item.price() * l.qty);
-                            view! {
-                                <tr>
-                                    <td>{l.item.label()}</td>
-                                    <td class="qty">
-                                        <button type="button" aria-label="Kurangi" on:click=move |_| lines.update(|ls| {
-                                            if let Some(x) = ls.get_mut(i) { x.qty -= Decimal::ONE; }
-                                            ls.retain(|x| x.qty > Decimal::ZERO);
-                                        })>"−"</button>
-                                        <input class="qty-input" inputmode="decimal" aria-label="Jumlah"
-                                            prop:value=l.qty.normalize().to_string().replace('.', ",")
-                                            on:change=move |ev| {
-                                                let text = event_target_value(&ev).trim().replace(',', ".");
-                                                match Decimal::from_str(&text) {
-                                                    Ok(q) if q > Decimal::ZERO && q.scale() <= 3 => {
-                                                        error.set(None);
-                                                        lines.update(|ls| if let Some(x) = ls.get_mut(i) { x.qty = q; });
+                        {move || {
+                            let priced = totals.get().map(|t| t.lines).unwrap_or_default();
+                            lines.get().into_iter().enumerate().map(|(i, l)| {
+                                let net = priced.get(i).map(|p| p.gross - p.line_discount).unwrap_or_default();
+                                let disc = l.discount.as_ref().map(discount_text);
+                                view! {
+                                    <tr>
+                                        <td>
+                                            {l.item.label()}
+                                            {disc.map(|d| view! { <small class="line-discount">" −" {d}</small> })}
+                                        </td>
+                                        <td class="qty">
+                                            <button type="button" aria-label=t("decrease") on:click=move |_| lines.update(|ls| {
+                                                if let Some(x) = ls.get_mut(i) { x.qty -= Decimal::ONE; }
+                                                ls.retain(|x| x.qty > Decimal::ZERO);
+                                            })>"−"</button>
+                                            <input class="qty-input" inputmode="decimal" aria-label=t("qty")
+                                                prop:value=l.qty.normalize().to_string().replace('.', ",")
+                                                on:change=move |ev| {
+                                                    let text = event_target_value(&ev).trim().replace(',', ".");
+                                                    match Decimal::from_str(&text) {
+                                                        Ok(q) if q > Decimal::ZERO && q.scale() <= 3 => {
+                                                            error.set(None);
+                                                            lines.update(|ls| if let Some(x) = ls.get_mut(i) { x.qty = q; });
+                                                        }
+                                                        _ => error.set(Some(tr(lang.get_untracked(), "qty_invalid").into())),
                                                     }
-                                                    _ => error.set(Some("Jumlah harus angka lebih dari 0 (maks. 3 desimal).".into())),
-                                                }
-                                            }/>
-                                        <button type="button" aria-label="Tambah" on:click=move |_| lines.update(|ls| {
-                                            if let Some(x) = ls.get_mut(i) { x.qty += Decimal::ONE; }
-                                        })>"+"</button>
-                                    </td>
-                                    <td class="num">{total}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                                                }/>
+                                            <button type="button" aria-label=t("increase") on:click=move |_| lines.update(|ls| {
+                                                if let Some(x) = ls.get_mut(i) { x.qty += Decimal::ONE; }
+                                            })>"+"</button>
+                                        </td>
+                                        <td class="num">{format_idr(net)}</td>
+                                        <td>
+                                            <button type="button" class="small" aria-label=t("line_discount")
+                                                on:click=move |_| { disc_value.set(String::new()); editing.set(Some(DiscountTarget::Line(i))); }>"%"</button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()
+                        }}
                     </tbody>
                 </table>
-                {move || totals.get().map(|t| view! {
+                {move || totals.get().map(|tot| view! {
                     <dl class="totals">
-                        <dt>"Subtotal"</dt><dd>{format_idr(t.subtotal)}</dd>
-                        <dt>"PPN"</dt><dd data-testid="tax">{format_idr(t.tax)}</dd>
-                        <dt class="grand">"Total"</dt><dd class="grand" data-testid="grand-total">{format_idr(t.grand_total)}</dd>
+                        <dt>{t("subtotal")}</dt><dd>{format_idr(tot.subtotal)}</dd>
+                        {(!tot.discount_total.is_zero()).then(|| view! {
+                            <dt>{t("discount")} " (" {discount_percent(&tot).normalize().to_string().replace('.', ",")} "%)"</dt>
+                            <dd data-testid="discount">"−" {format_idr(tot.discount_total)}</dd>
+                        })}
+                        <dt>{t("tax_ppn")}</dt><dd data-testid="tax">{format_idr(tot.tax)}</dd>
+                        <dt class="grand">{t("total")}</dt><dd class="grand" data-testid="grand-total">{format_idr(tot.grand_total)}</dd>
                     </dl>
                 })}
+                {move || approval.get().map(|a| view! {
+                    <p class="muted" data-testid="approval">{t("approved_by")} ": " {a.approver_name} " (≤ " {a.max_percent.normalize().to_string()} "%)"</p>
+                })}
+                <div class="row-actions">
+                    <button type="button" data-testid="cart-discount" disabled=move || lines.with(|l| l.is_empty())
+                        on:click=move |_| { disc_value.set(String::new()); editing.set(Some(DiscountTarget::Cart)); }>
+                        {t("cart_discount")}
+                        {move || cart_discount.get().map(|d| format!(" −{}", discount_text(&d)))}
+                    </button>
+                </div>
+    }
+    .into_any();
+    let right_panels = view! {
+                <Show when=move || editing.get().is_some()>
+                    <div class="panel" data-testid="discount-editor">
+                        <strong>{move || match editing.get() {
+                            Some(DiscountTarget::Line(i)) => format!("{} · {}", tr(lang.get(), "line_discount"),
+                                lines.with(|ls| ls.get(i).map(|l| l.item.label()).unwrap_or_default())),
+                            _ => tr(lang.get(), "cart_discount").to_string(),
+                        }}</strong>
+                        <div class="toggle">
+                            <button type="button" class:active=move || disc_percent.get() on:click=move |_| disc_percent.set(true)>{t("percent")}</button>
+                            <button type="button" class:active=move || !disc_percent.get() on:click=move |_| disc_percent.set(false)>{t("rupiah")}</button>
+                        </div>
+                        <input inputmode="decimal" aria-label=t("discount") data-testid="discount-value" bind:value=disc_value
+                            on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); apply_editor(); }/>
+                        <div class="row-actions">
+                            <button type="button" class="primary" on:click=move |_| apply_editor()>{t("apply")}</button>
+                            <button type="button" on:click=move |_| { if let Some(target) = editing.get_untracked() { set_discount(target, None); } }>{t("remove_discount")}</button>
+                            <button type="button" on:click=move |_| { editing.set(None); needs_approval.set(None); }>{t("close")}</button>
+                        </div>
+                    </div>
+                </Show>
+                <Show when=move || needs_approval.get().is_some()>
+                    <div class="panel approval" data-testid="manager-approval" role="dialog" aria-label=t("manager_approval")>
+                        <strong>{t("manager_approval")}</strong>
+                        <p>{move || {
+                            let p = needs_approval.get().map(|n| n.percent.normalize().to_string()).unwrap_or_default();
+                            let l = context.get().map(|c| c.discount_limit).unwrap_or_default();
+                            tr(lang.get(), "approval_needed").replace("{p}", &p.replace('.', ",")).replace("{l}", &l.replace('.', ","))
+                        }}</p>
+                        {move || {
+                            let list = context.get().map(|c| c.approvers).unwrap_or_default();
+                            if list.is_empty() {
+                                return view! { <p class="error">{t("no_approvers")}</p> }.into_any();
+                            }
+                            if approver.with_untracked(String::is_empty) {
+                                approver.set(list[0].0.clone());
+                            }
+                            view! {
+                                <div class="people">
+                                    {list.into_iter().map(|(id, name)| {
+                                        let pick = id.clone();
+                                        view! {
+                                            <button type="button" class="person" class:active=move || approver.get() == id
+                                                on:click=move |_| approver.set(pick.clone())>{name}</button>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                            }.into_any()
+                        }}
+                        <form class="inline" on:submit=move |ev| { ev.prevent_default(); request_approval(); }>
+                            <input type="password" inputmode="numeric" maxlength="6" autocomplete="off"
+                                aria-label=t("manager_pin") placeholder=t("manager_pin") bind:value=approver_pin/>
+                            <button type="submit" class="primary" disabled=move || approving.get()>{t("approve")}</button>
+                            <button type="button" on:click=move |_| needs_approval.set(None)>{t("close")}</button>
+                        </form>
+                    </div>
+                </Show>
+    }
+    .into_any();
+    let right_pay = view! {
                 <div class="pay">
-                    <input inputmode="numeric" placeholder="Jumlah (kosong = sisa tagihan)" aria-label="Jumlah bayar"
+                    <input inputmode="numeric" placeholder=t("amount_hint") aria-label=t("amount_label")
                         data-testid="amount" bind:value=amount/>
                     <div class="quick">
                         {[20_000i64, 50_000, 100_000].into_iter().map(|v| view! {
@@ -615,34 +1112,53 @@ fn SellBody() -> impl IntoView {
                     <div class="methods">
                         {[TenderKind::Cash, TenderKind::Qris, TenderKind::EWallet, TenderKind::DebitCard, TenderKind::Transfer]
                             .into_iter()
-                            .map(|k| view! { <button type="button" on:click=move |_| pay_with(k)>{tender_label(k)}</button> })
+                            .map(|k| view! { <button type="button" on:click=move |_| pay_with(k)>{move || tender_label(lang.get(), k)}</button> })
                             .collect_view()}
                     </div>
+                    {move || qris.get().map(|(value, payload)| {
+                        let svg = qr_svg(&payload);
+                        view! {
+                            <div class="panel qris" data-testid="qris">
+                                <p>{t("qris_scan")}</p>
+                                <div class="qr" data-testid="qris-code" data-payload=payload.clone() inner_html=svg></div>
+                                <p class="grand">{format_idr(value)}</p>
+                                <div class="row-actions">
+                                    <button type="button" class="primary" data-testid="qris-paid"
+                                        on:click=move |_| { payments.update(|p| p.push((TenderKind::Qris, value))); qris.set(None); }>{t("qris_paid")}</button>
+                                    <button type="button" on:click=move |_| qris.set(None)>{t("close")}</button>
+                                </div>
+                            </div>
+                        }
+                    })}
                     <ul class="payments" data-testid="payments">
-                        {move || payments.get().into_iter().map(|(k, a)| view! { <li>{tender_label(k)} " " {format_idr(a)}</li> }).collect_view()}
+                        {move || payments.get().into_iter().map(|(k, a)| view! { <li>{move || tender_label(lang.get(), k)} " " {format_idr(a)}</li> }).collect_view()}
                     </ul>
-                    <p>"Sisa: " <strong data-testid="remaining">{move || format_idr(remaining())}</strong></p>
+                    <p>{t("remaining")} ": " <strong data-testid="remaining">{move || format_idr(remaining())}</strong></p>
                     {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                     <button type="button" class="primary big" data-testid="finish"
                         disabled=move || totals.get().is_none() || paid() < due()
-                        on:click=finish>"Selesai"</button>
+                        on:click=finish>{t("finish")}</button>
                     <div class="row-actions">
-                        <button type="button" on:click=move |_| { lines.set(Vec::new()); payments.set(Vec::new()); }>"Batal"</button>
+                        <button type="button" on:click=move |_| clear_sale()>{t("void_cart")}</button>
                         <button type="button" data-testid="hold" disabled=move || lines.with(|l| l.is_empty())
                             on:click=move |_| {
-                                let cart = lines.get_untracked();
+                                let cart = HeldCart {
+                                    lines: lines.get_untracked(),
+                                    cart_discount: cart_discount.get_untracked(),
+                                    customer: customer.get_untracked(),
+                                    approval: approval.get_untracked(),
+                                };
                                 held.update(|h| h.push(cart));
-                                lines.set(Vec::new());
-                                payments.set(Vec::new());
+                                clear_sale();
                                 save_held();
-                            }>"Tahan"</button>
+                            }>{t("hold")}</button>
                     </div>
                     <Show when=move || held.with(|h| !h.is_empty())>
                         <div class="held" data-testid="held">
-                            <span>"Ditahan:"</span>
+                            <span>{t("on_hold")}</span>
                             {move || held.get().into_iter().enumerate().map(|(n, cart)| {
-                                let count = cart.len();
-                                let value = cart.iter().map(|l| l.item.price() * l.qty).sum::<Decimal>();
+                                let count = cart.lines.len();
+                                let value = cart.lines.iter().map(|l| l.item.price() * l.qty).sum::<Decimal>();
                                 view! {
                                     <button type="button" disabled=move || lines.with(|l| !l.is_empty())
                                         on:click=move |_| {
@@ -650,29 +1166,63 @@ fn SellBody() -> impl IntoView {
                                             held.update(|h| if n < h.len() { restored = Some(h.remove(n)); });
                                             if let Some(cart) = restored {
                                                 receipt.set(None);
-                                                lines.set(cart);
+                                                lines.set(cart.lines);
+                                                cart_discount.set(cart.cart_discount);
+                                                customer.set(cart.customer);
+                                                approval.set(cart.approval);
                                             }
                                             save_held();
                                         }>
-                                        {format!("Panggil #{} · {count} barang · {}", n + 1, format_idr(value))}
+                                        {move || format!("{} #{} · {count} {} · {}", tr(lang.get(), "recall"), n + 1, tr(lang.get(), "items"), format_idr(value))}
                                     </button>
                                 }
                             }).collect_view()}
                         </div>
                     </Show>
                 </div>
+    }
+    .into_any();
+    let cashier = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
+    view! {
+        <div class="till-head">
+            <h1 data-testid="page-title">{t("till")}</h1>
+            <span data-testid="cashier-name" class="chip">{cashier}</span>
+            <span data-testid="device-info" class="chip">{move || context.get().map(|c| format!("{} · {}", c.outlet_name, c.device_code))}</span>
+            <span data-testid="sync-status" class="chip" class:offline=move || !online.get()>
+                {move || if online.get() { "Online" } else { "Offline" }}
+                " · " {move || pending.get()} " " {t("waiting")}
+                {move || (rejected.get() > 0).then(|| format!(" · {} {}", rejected.get(), tr(lang.get(), "refused")))}
+                {move || last_sync.get().map(|s| format!(" · {} {}", tr(lang.get(), "synced"), crate::pages::local_time(&s, 7)))}
+            </span>
+            <a class="button" href="/kasir/pin">{t("switch_user")}</a>
+            <a class="button" href="/kasir/perangkat">{t("devices")}</a>
+        </div>
+        <Show when=move || no_device.get()>
+            <p class="error" role="alert">{t("not_registered")} " " <a href="/kasir/perangkat">{t("register_device")}</a></p>
+        </Show>
+        <div class="till">
+            {left}
+            <section class="till-right card">
+                {right_top}
+                {right_panels}
+                {right_pay}
             </section>
         </div>
         {move || receipt.get().map(|r| view! {
             <section class="card receipt" data-testid="receipt">
-                <h2>"Struk " {r.number.clone()}</h2>
+                <h2>{t("receipt")} " " {r.number.clone()}</h2>
+                {r.customer.clone().map(|c| view! { <p>{t("customer")} ": " {c}</p> })}
                 <table>
                     {r.lines.into_iter().map(|(n, q, a)| view! { <tr><td>{n}</td><td>{q.normalize().to_string()}</td><td class="num">{format_idr(a)}</td></tr> }).collect_view()}
                 </table>
-                <p>"Total " <strong>{format_idr(r.totals.grand_total)}</strong> " · PPN " {format_idr(r.totals.tax)}</p>
-                {r.payments.into_iter().map(|(k, a)| view! { <p>{tender_label(k)} " " {format_idr(a)}</p> }).collect_view()}
-                <p>"Kembalian " <strong data-testid="change">{format_idr(r.change)}</strong></p>
-                <button type="button" onclick="window.print()">"Cetak"</button>
+                {(!r.totals.cart_discount_total.is_zero()).then(|| view! {
+                    <p>{t("cart_discount")} " −" {format_idr(r.totals.cart_discount_total)}</p>
+                })}
+                {r.approved_by.clone().map(|a| view! { <p class="muted">{t("approved_by")} ": " {a}</p> })}
+                <p>{t("total")} " " <strong>{format_idr(r.totals.grand_total)}</strong> " · " {t("tax_ppn")} " " {format_idr(r.totals.tax)}</p>
+                {r.payments.into_iter().map(|(k, a)| view! { <p>{move || tender_label(lang.get(), k)} " " {format_idr(a)}</p> }).collect_view()}
+                <p>{t("change")} " " <strong data-testid="change">{format_idr(r.change)}</strong></p>
+                <button type="button" onclick="window.print()">{t("print")}</button>
             </section>
         })}
     }

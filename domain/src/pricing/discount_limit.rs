@@ -109,7 +109,12 @@ mod tests {
     #[test]
     fn the_percent_asked_for_always_covers_the_cart() {
         // Rp1.000 off Rp30.000 is 3.333…%: ask for 3.34, which covers it.
-        let t = totals(dec!(30000), dec!(1), Some(Discount::Amount(dec!(1000))), None);
+        let t = totals(
+            dec!(30000),
+            dec!(1),
+            Some(Discount::Amount(dec!(1000))),
+            None,
+        );
         assert_eq!(discount_percent(&t), dec!(3.34));
         assert!(approval_covers(&t, discount_percent(&t)));
         assert!(!approval_covers(&t, dec!(3.33)));
