@@ -66,4 +66,5 @@ test: check-rust e2e
 ## Benchmarks (figures printed, not asserted): domain criterion and till search in Chromium.
 bench: build
 	cargo bench -p domain --bench domain -- --warm-up-time 1 --measurement-time 3
+	cargo run --release -p server --example sales_load -- 20 50
 	cd end2end && npx playwright test -c playwright.bench.config.ts
