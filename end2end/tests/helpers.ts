@@ -14,3 +14,38 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Masuk" }).click();
 }
+
+/** The manager registers the tablet, then the cashier switches in with her PIN. */
+export async function openTill(page: Page) {
+  await signIn(page, "manager@makmur.test");
+  await expect(page).toHaveURL(/\/dasbor$/);
+  await page.goto("/kasir/perangkat");
+  await ready(page);
+  // Wait until the page knows whether this browser is already a registered device.
+  await expect(page.getByTestId("device-info")).toBeVisible();
+  const register = page.getByTestId("register-device");
+  if (await register.isVisible()) {
+    await register.getByLabel("Outlet").selectOption({ label: "Minimarket Makmur" });
+    await register.getByLabel("Nama perangkat").fill("Tablet Kasir");
+    await register.getByRole("button", { name: "Simpan" }).click();
+    await expect(page.getByTestId("device-info")).toContainText("Minimarket Makmur");
+  }
+  await page.goto("/kasir/pin");
+  await ready(page);
+  await page.getByRole("button", { name: "Dewi Lestari" }).click();
+  for (const d of "123456") await page.getByRole("button", { name: d, exact: true }).click();
+  await expect(page).toHaveURL(/\/kasir$/);
+  await expect(page.getByTestId("device-info")).toContainText("Minimarket Makmur");
+}
+
+export async function scan(page: Page, code: string) {
+  const search = page.getByTestId("search");
+  await search.fill(code);
+  await search.press("Enter");
+}
+
+export async function pay(page: Page, method: string, amount?: string) {
+  if (amount) await page.getByTestId("amount").fill(amount);
+  await page.getByRole("button", { name: method, exact: true }).click();
+}
+

@@ -1,39 +1,5 @@
 import { test, expect, Page, APIRequestContext } from "@playwright/test";
-import { ready, signIn } from "./helpers";
-
-/** The manager registers the tablet, then the cashier switches in with her PIN. */
-async function openTill(page: Page) {
-  await signIn(page, "manager@makmur.test");
-  await expect(page).toHaveURL(/\/dasbor$/);
-  await page.goto("/kasir/perangkat");
-  await ready(page);
-  // Wait until the page knows whether this browser is already a registered device.
-  await expect(page.getByTestId("device-info")).toBeVisible();
-  const register = page.getByTestId("register-device");
-  if (await register.isVisible()) {
-    await register.getByLabel("Outlet").selectOption({ label: "Minimarket Makmur" });
-    await register.getByLabel("Nama perangkat").fill("Tablet Kasir");
-    await register.getByRole("button", { name: "Simpan" }).click();
-    await expect(page.getByTestId("device-info")).toContainText("Minimarket Makmur");
-  }
-  await page.goto("/kasir/pin");
-  await ready(page);
-  await page.getByRole("button", { name: "Dewi Lestari" }).click();
-  for (const d of "123456") await page.getByRole("button", { name: d, exact: true }).click();
-  await expect(page).toHaveURL(/\/kasir$/);
-  await expect(page.getByTestId("device-info")).toContainText("Minimarket Makmur");
-}
-
-async function scan(page: Page, code: string) {
-  const search = page.getByTestId("search");
-  await search.fill(code);
-  await search.press("Enter");
-}
-
-async function pay(page: Page, method: string, amount?: string) {
-  if (amount) await page.getByTestId("amount").fill(amount);
-  await page.getByRole("button", { name: method, exact: true }).click();
-}
+import { ready, openTill, scan, pay } from "./helpers";
 
 async function ownerApi(request: APIRequestContext) {
   const r = await request.post("/api/v1/auth/login", { data: { email: "owner@makmur.test", password: "demo1234" } });

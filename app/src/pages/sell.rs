@@ -260,38 +260,46 @@ async fn cache<T: Serialize>(key: &str, value: &T) {
     }
 }
 
-/// Tries every queued sale once; returns how many are still waiting.
+/// Sends the queued sales in order (oldest first), updating the counts as it goes. Stops
+/// at the first "unreachable": the rest would fail the same way.
 async fn sync_once(
     pending: RwSignal<usize>,
     rejected: RwSignal<usize>,
     online: RwSignal<bool>,
     last_sync: RwSignal<Option<String>>,
 ) {
-    let entries = offline::outbox_all().await.unwrap_or_default();
-    let mut waiting = 0;
-    let mut refused = 0;
+    let entries: Vec<OutboxEntry> = offline::outbox_all()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|text| serde_json::from_str(text).ok())
+        .collect();
+    let mut refused = entries.iter().filter(|e| e.status == "rejected").count();
+    let queue: Vec<OutboxEntry> = entries
+        .into_iter()
+        .filter(|e| e.status != "rejected")
+        .collect();
+    let mut waiting = queue.len();
+    pending.set(waiting);
+    rejected.set(refused);
     let mut reached = false;
-    for text in entries {
-        let Ok(mut entry) = serde_json::from_str::<OutboxEntry>(&text) else {
-            continue;
-        };
+    for mut entry in queue {
         let id = entry.sale["client_sale_id"]
             .as_str()
             .unwrap_or_default()
             .to_string();
-        if entry.status == "rejected" {
-            refused += 1;
-            continue;
-        }
         match client::post::<serde_json::Value>("/api/v1/sales", &entry.sale).await {
             Ok(_) => {
                 reached = true;
                 let _ = offline::outbox_delete(&id).await;
+                waiting -= 1;
+                pending.set(waiting);
             }
-            Err(e) if e.status == 0 || e.status >= 500 || e.status == 401 => {
-                // Unreachable (or signed out): keep it and try again later.
-                reached = reached || e.status != 0;
-                waiting += 1;
+            Err(e) if e.status == 0 => break,
+            Err(e) if e.status >= 500 || e.status == 401 => {
+                // The server is there but cannot take it now (or the cashier was signed
+                // out): keep it for the next round.
+                reached = true;
             }
             Err(e) => {
                 reached = true;
@@ -300,12 +308,13 @@ async fn sync_once(
                 if let Ok(json) = serde_json::to_string(&entry) {
                     let _ = offline::outbox_put(&id, &json).await;
                 }
+                waiting -= 1;
                 refused += 1;
+                pending.set(waiting);
+                rejected.set(refused);
             }
         }
     }
-    pending.set(waiting);
-    rejected.set(refused);
     if reached || waiting == 0 {
         online.set(offline::browser_online());
         last_sync.set(Some(offline::now_rfc3339()));
