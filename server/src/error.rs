@@ -102,8 +102,18 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// The code of the 409 a unique index answers with when two requests race past the
+/// handler's own "already taken?" check.
+pub const DUPLICATE: &str = "duplicate";
+
 impl From<sea_orm::DbErr> for ApiError {
     fn from(err: sea_orm::DbErr) -> Self {
+        if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = err.sql_err() {
+            return ApiError::conflict(
+                DUPLICATE,
+                "Data yang sama baru saja disimpan oleh permintaan lain; muat ulang dan periksa.",
+            );
+        }
         ApiError::Internal(err.into())
     }
 }

@@ -1350,3 +1350,46 @@ on_every_backend!(
     openapi_documents_catalogue_endpoints,
     openapi_lists_catalogue
 );
+
+// ---------------------------------------------------------------- races
+
+async fn same_sku_at_once(app: &TestApp) {
+    let owner = app.login("owner@makmur.test").await;
+    let mut handles = Vec::new();
+    for i in 0..6 {
+        let router = app.router.clone();
+        let cookies = owner.cookies.clone();
+        let body = json!({"sku": "RACE-1", "name": format!("Balapan {i}"), "unit": "pcs", "price": "1000"});
+        handles.push(tokio::spawn(async move {
+            let cookie = cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let req = Request::post("/api/v1/products")
+                .header("cookie", cookie)
+                .header("x-csrf-token", cookies["satu_csrf"].clone())
+                .header("content-type", "application/json")
+                .body(Body::from(body.to_string()))
+                .unwrap();
+            let res = router.oneshot(req).await.unwrap();
+            let status = res.status();
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            (status, String::from_utf8_lossy(&bytes).into_owned())
+        }));
+    }
+    let mut created = 0;
+    for h in handles {
+        let (status, body) = h.await.unwrap();
+        match status {
+            StatusCode::CREATED => created += 1,
+            StatusCode::CONFLICT => assert!(body.contains("\"code\""), "{body}"),
+            other => panic!("unexpected {other}: {body}"),
+        }
+    }
+    assert_eq!(created, 1, "exactly one product gets the SKU");
+}
+on_every_backend!(
+    the_same_sku_created_at_once_is_one_product_and_409s,
+    same_sku_at_once
+);

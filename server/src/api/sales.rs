@@ -534,15 +534,15 @@ fn same_totals(a: &SaleTotals, b: &SaleTotals) -> bool {
 }
 
 fn is_unique_violation(err: &sea_orm::TransactionError<ApiError>) -> bool {
-    let db_err: Option<&DbErr> = match err {
-        sea_orm::TransactionError::Connection(e) => Some(e),
-        sea_orm::TransactionError::Transaction(ApiError::Internal(e)) => e.downcast_ref::<DbErr>(),
-        _ => None,
-    };
-    matches!(
-        db_err.and_then(|e| e.sql_err()),
-        Some(SqlErr::UniqueConstraintViolation(_))
-    )
+    match err {
+        sea_orm::TransactionError::Connection(e) => {
+            matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+        }
+        sea_orm::TransactionError::Transaction(ApiError::Conflict { code, .. }) => {
+            *code == crate::error::DUPLICATE
+        }
+        _ => false,
+    }
 }
 
 #[derive(Deserialize, IntoParams)]
