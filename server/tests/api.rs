@@ -238,6 +238,7 @@ async fn openapi_documents_every_v1_route() {
             &["put", "delete"],
         ),
         ("/api/v1/products/export.csv", &["get"]),
+        ("/api/v1/products/export.xlsx", &["get"]),
         ("/api/v1/products/import", &["post"]),
         ("/api/v1/outlets/{id}/catalogue", &["get"]),
         ("/api/v1/customers", &["get", "post"]),

@@ -1336,6 +1336,7 @@ async fn openapi_lists_catalogue(app: &TestApp) {
         "/api/v1/products/{id}/outlet-prices/{outlet_id}",
         "/api/v1/outlets/{id}/catalogue",
         "/api/v1/products/export.csv",
+        "/api/v1/products/export.xlsx",
         "/api/v1/products/import",
         "/api/v1/customers",
         "/api/v1/customers/{id}",
@@ -1393,3 +1394,107 @@ on_every_backend!(
     the_same_sku_created_at_once_is_one_product_and_409s,
     same_sku_at_once
 );
+
+// ---------------------------------------------------------------- xlsx
+
+async fn send_bytes(
+    app: &TestApp,
+    agent: &Agent,
+    method: Method,
+    path: &str,
+    body: Vec<u8>,
+) -> (StatusCode, HeaderMap, Vec<u8>) {
+    let cookie = agent
+        .cookies
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut req = Request::builder()
+        .method(method)
+        .uri(path)
+        .header("cookie", cookie)
+        .header(
+            "content-type",
+            satu_server::api::catalogue::csv_io::XLSX_TYPE,
+        );
+    if let Some(csrf) = agent.cookies.get("satu_csrf") {
+        req = req.header("x-csrf-token", csrf.clone());
+    }
+    let mut request = req.body(Body::from(body)).unwrap();
+    let addr: SocketAddr = format!("{}:40000", agent.ip).parse().unwrap();
+    request.extensions_mut().insert(ConnectInfo(addr));
+    let res = app.router.clone().oneshot(request).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    (status, headers, bytes)
+}
+
+async fn xlsx_round_trip(app: &TestApp) {
+    use satu_server::api::catalogue::{csv_io::HEADER, xlsx};
+    let mut owner = app.login("owner@makmur.test").await;
+    create_product(
+        app,
+        &mut owner,
+        json!({"sku": "KRP-1", "name": "Keripik Pedas 100 g", "price": "12000", "cost": "8500.5",
+            "barcodes": ["8991234567891"]}),
+    )
+    .await;
+
+    // Export: a workbook with the CSV's columns, cells as exact text.
+    let (status, headers, bytes) = send_bytes(
+        app,
+        &owner,
+        Method::GET,
+        "/api/v1/products/export.xlsx",
+        Vec::new(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers["content-type"],
+        satu_server::api::catalogue::csv_io::XLSX_TYPE
+    );
+    let rows = xlsx::read(&bytes).unwrap();
+    assert_eq!(rows[0].1, HEADER.map(String::from).to_vec());
+    let krp = rows.iter().find(|r| r.1[0] == "KRP-1").unwrap();
+    assert_eq!(krp.1[6], "12000");
+    assert_eq!(krp.1[5], "8500.5");
+    assert_eq!(krp.1[9], "8991234567891");
+
+    // Import: a bad row is reported by its spreadsheet row and nothing is written.
+    let row = |sku: &str, price: &str| -> [String; 10] {
+        [
+            sku,
+            "Dari Excel",
+            "",
+            "Impor",
+            "pcs",
+            "100",
+            price,
+            "ppn",
+            "true",
+            "",
+        ]
+        .map(String::from)
+    };
+    let bad = xlsx::write(&HEADER, &[row("XL-1", "7000"), row("XL-2", "tujuh")]).unwrap();
+    let (status, _, body) =
+        send_bytes(app, &owner, Method::POST, "/api/v1/products/import", bad).await;
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["rows"][0]["row"], 3, "{body}");
+    assert_eq!(body["rows"][0]["field"], "price", "{body}");
+    let r = app.get(&mut owner, "/api/v1/products?q=XL-1").await;
+    assert_eq!(r.json["total"], 0, "{}", r.json);
+
+    let good = xlsx::write(&HEADER, &[row("XL-1", "7000"), row("XL-2", "7500")]).unwrap();
+    let (status, _, body) =
+        send_bytes(app, &owner, Method::POST, "/api/v1/products/import", good).await;
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let r = app.get(&mut owner, "/api/v1/products?q=XL-2").await;
+    assert_eq!(r.json["items"][0]["price"], "7500", "{}", r.json);
+}
+on_every_backend!(xlsx_export_and_import, xlsx_round_trip);

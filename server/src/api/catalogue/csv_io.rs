@@ -134,12 +134,9 @@ pub fn parse(text: &str) -> Result<Vec<Record>, (usize, String)> {
 
 // ---------------------------------------------------------------- export
 
-#[utoipa::path(get, path = "/api/v1/products/export.csv", tag = "catalogue",
-    responses((status = 200, content_type = "text/csv", body = String,
-        description = "Header `sku,name,variant,category,unit,cost,price,tax,active,barcodes`; barcodes separated by `|`")))]
-pub async fn export(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
-    auth.require(Permission::ViewCatalogue)?;
-    let tenant_id = auth.tenant()?;
+/// The catalogue as rows under `HEADER`: parents in name order, each followed by its
+/// variants; barcodes joined with `|`.
+async fn export_rows(state: &AppState, tenant_id: &str) -> ApiResult<Vec<[String; 10]>> {
     let products = repo::all_products(&state.db, tenant_id).await?;
     let mut barcodes: HashMap<String, Vec<String>> = HashMap::new();
     for (product_id, code) in repo::all_barcodes(&state.db, tenant_id).await? {
@@ -150,7 +147,6 @@ pub async fn export(State(state): State<AppState>, auth: Auth) -> ApiResult<Resp
         .into_iter()
         .map(|c| (c.id, c.name))
         .collect();
-    // Parents in name order, each followed by its variants.
     let mut variants: HashMap<&str, Vec<&product::Model>> = HashMap::new();
     let ids: HashSet<&str> = products.iter().map(|p| p.id.as_str()).collect();
     let mut ordered: Vec<&product::Model> = Vec::with_capacity(products.len());
@@ -160,40 +156,50 @@ pub async fn export(State(state): State<AppState>, auth: Auth) -> ApiResult<Resp
             None => ordered.push(p),
         }
     }
-    let mut out = String::with_capacity(products.len() * 96 + 128);
-    write_row(&mut out, &HEADER);
-    let mut write = |p: &product::Model, out: &mut String| {
-        let codes = barcodes.remove(&p.id).unwrap_or_default().join("|");
+    let mut rows = Vec::with_capacity(products.len());
+    let mut row = |p: &product::Model| -> [String; 10] {
         let category = p
             .category_id
             .as_ref()
             .and_then(|c| categories.get(c))
-            .map(String::as_str)
+            .cloned()
             .unwrap_or_default();
-        write_row(
-            out,
-            &[
-                &p.sku,
-                &p.name,
-                p.variant.as_deref().unwrap_or_default(),
-                category,
-                &p.unit,
-                &p.cost,
-                &p.price,
-                &p.tax,
-                if p.active { "true" } else { "false" },
-                &codes,
-            ],
-        );
+        [
+            p.sku.clone(),
+            p.name.clone(),
+            p.variant.clone().unwrap_or_default(),
+            category,
+            p.unit.clone(),
+            p.cost.clone(),
+            p.price.clone(),
+            p.tax.clone(),
+            if p.active { "true" } else { "false" }.to_string(),
+            barcodes.remove(&p.id).unwrap_or_default().join("|"),
+        ]
     };
     for p in ordered {
-        write(p, &mut out);
+        rows.push(row(p));
         if let Some(mut vs) = variants.remove(p.id.as_str()) {
             vs.sort_by(|a, b| (&a.variant, &a.sku).cmp(&(&b.variant, &b.sku)));
             for v in vs {
-                write(v, &mut out);
+                rows.push(row(v));
             }
         }
+    }
+    Ok(rows)
+}
+
+#[utoipa::path(get, path = "/api/v1/products/export.csv", tag = "catalogue",
+    responses((status = 200, content_type = "text/csv", body = String,
+        description = "Header `sku,name,variant,category,unit,cost,price,tax,active,barcodes`; barcodes separated by `|`")))]
+pub async fn export(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
+    auth.require(Permission::ViewCatalogue)?;
+    let rows = export_rows(&state, auth.tenant()?).await?;
+    let mut out = String::with_capacity(rows.len() * 96 + 128);
+    write_row(&mut out, &HEADER);
+    for r in &rows {
+        let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+        write_row(&mut out, &cells);
     }
     Ok((
         [
@@ -204,6 +210,28 @@ pub async fn export(State(state): State<AppState>, auth: Auth) -> ApiResult<Resp
             ),
         ],
         out,
+    )
+        .into_response())
+}
+
+pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+#[utoipa::path(get, path = "/api/v1/products/export.xlsx", tag = "catalogue",
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        description = "The same columns as the CSV export, one sheet, every cell text (prices and barcodes stay exact)")))]
+pub async fn export_xlsx(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
+    auth.require(Permission::ViewCatalogue)?;
+    let rows = export_rows(&state, auth.tenant()?).await?;
+    let bytes = super::xlsx::write(&HEADER, &rows)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, XLSX_TYPE),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"produk.xlsx\"",
+            ),
+        ],
+        bytes,
     )
         .into_response())
 }
@@ -290,7 +318,7 @@ fn row_error(line: usize, field: &str, message: impl Into<String>) -> RowError {
 
 #[utoipa::path(post, path = "/api/v1/products/import", tag = "catalogue",
     request_body(content = String, content_type = "text/csv",
-        description = "Same columns as the export; only `sku` is required. Upserts by SKU."),
+        description = "Same columns as the export; only `sku` is required. Upserts by SKU. An XLSX workbook (first sheet) is accepted too."),
     responses((status = 200, body = ImportResult),
         (status = 422, body = [RowError], description = "`import_failed`: nothing was written; `rows` lists every bad cell")))]
 pub async fn import(State(state): State<AppState>, auth: Auth, body: Body) -> ApiResult<Response> {
@@ -302,9 +330,14 @@ pub async fn import(State(state): State<AppState>, auth: Auth, body: Body) -> Ap
             MAX_BYTES / 1024 / 1024
         ))
     })?;
-    let text = String::from_utf8(bytes.to_vec())
-        .map_err(|_| ApiError::BadRequest("Berkas CSV harus berformat UTF-8.".into()))?;
-    let records = match parse(&text) {
+    let parsed = if super::xlsx::looks_like_xlsx(&bytes) {
+        super::xlsx::read(&bytes)
+    } else {
+        let text = String::from_utf8(bytes.to_vec())
+            .map_err(|_| ApiError::BadRequest("Berkas CSV harus berformat UTF-8.".into()))?;
+        parse(&text)
+    };
+    let records = match parsed {
         Ok(r) => r,
         Err((line, msg)) => {
             return Ok(failed(

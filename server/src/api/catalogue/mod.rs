@@ -1,5 +1,5 @@
 //! Catalogue: categories, products and variants, barcodes, outlet prices, the till's
-//! offline catalogue, CSV import/export, and customers.
+//! offline catalogue, CSV and XLSX import/export, and customers.
 use axum::routing::{get, patch, post, put};
 use axum::Router;
 use utoipa::OpenApi;
@@ -11,6 +11,7 @@ pub mod csv_io;
 pub mod customers;
 pub mod products;
 pub mod rules;
+pub mod xlsx;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -24,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/products", get(products::list).post(products::create))
         .route("/products/export.csv", get(csv_io::export))
+        .route("/products/export.xlsx", get(csv_io::export_xlsx))
         .route("/products/import", post(csv_io::import))
         .route(
             "/products/{id}",
@@ -59,6 +61,7 @@ pub fn routes() -> Router<AppState> {
     products::clear_outlet_price,
     products::till_catalogue,
     csv_io::export,
+    csv_io::export_xlsx,
     csv_io::import,
     customers::list,
     customers::create,
