@@ -10,7 +10,7 @@ use domain::payment::{settle, Tender, TenderKind};
 use domain::pricing::{price_cart, Cart, CartLine, Discount, PricingSettings};
 use domain::tax::{PriceMode, TaxSettings};
 use rust_decimal::Decimal;
-use sea_orm::{DbErr, SqlErr, TransactionTrait};
+use sea_orm::{SqlErr, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 

@@ -94,7 +94,7 @@ mod tests {
             "true".into(),
             "8991000000034|2000000000015".into(),
         ];
-        let bytes = write(&header, &[row.clone()]).expect("written");
+        let bytes = write(&header, std::slice::from_ref(&row)).expect("written");
         assert!(looks_like_xlsx(&bytes));
         let records = read(&bytes).expect("read");
         assert_eq!(records.len(), 2);
