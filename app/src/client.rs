@@ -132,6 +132,50 @@ pub async fn post<T: DeserializeOwned>(url: &str, body: &impl Serialize) -> Resu
     call(Method::Post, url, Some(body)).await
 }
 
+/// Sends a file picked by the user as the raw request body (CSV or XLSX import).
+#[cfg(feature = "hydrate")]
+pub async fn upload(url: &str, file: web_sys::File) -> Result<serde_json::Value, ApiError> {
+    use gloo_net::http::Request;
+    let mut builder = Request::post(url).header("Accept", "application/json");
+    if let Some(csrf) = cookie("satu_csrf") {
+        builder = builder.header("X-CSRF-Token", &csrf);
+    }
+    let kind = file.type_();
+    if !kind.is_empty() {
+        builder = builder.header("Content-Type", &kind);
+    }
+    let request = builder.body(file).map_err(|_| ApiError::network())?;
+    let response = request.send().await.map_err(|_| ApiError::network())?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| ApiError::network())?;
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
+    if (200..300).contains(&status) {
+        Ok(json)
+    } else {
+        let mut err = serde_json::from_value::<ErrorBody>(json.clone())
+            .map(|b| b.error)
+            .unwrap_or_else(|_| ApiError::network());
+        err.status = status;
+        // The row-level report rides along in the message for the page to show.
+        if let Some(rows) = json["rows"].as_array() {
+            let lines: Vec<String> = rows
+                .iter()
+                .take(20)
+                .map(|r| {
+                    format!(
+                        "baris {} · {}: {}",
+                        r["row"],
+                        r["field"].as_str().unwrap_or(""),
+                        r["message"].as_str().unwrap_or("")
+                    )
+                })
+                .collect();
+            err.message = format!("{}\n{}", err.message, lines.join("\n"));
+        }
+        Err(err)
+    }
+}
+
 /// For endpoints that answer 204.
 pub async fn send_unit(
     method: Method,

@@ -97,6 +97,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staf") view=pages::staff::Staff/>
                     <Route path=path!("/token") view=pages::tokens::Tokens/>
                     <Route path=path!("/audit") view=pages::audit::Audit/>
+                    <Route path=path!("/katalog") view=pages::retail::Catalogue/>
+                    <Route path=path!("/stok") view=pages::retail::Stock/>
+                    <Route path=path!("/laporan") view=pages::retail::Reports/>
                     <Route path=path!("/kasir") view=pages::sell::SellPage/>
                     <Route path=path!("/kasir/perangkat") view=pages::till::TillHome/>
                     <Route path=path!("/kasir/pin") view=pages::till::PinSwitch/>

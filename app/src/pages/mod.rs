@@ -12,6 +12,7 @@ pub mod login;
 pub mod member;
 pub mod outlets;
 pub mod platform;
+pub mod retail;
 pub mod sell;
 pub mod staff;
 pub mod till;

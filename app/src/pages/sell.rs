@@ -369,6 +369,52 @@ fn SellBody() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let new_phone = RwSignal::new(String::new());
     let qris = RwSignal::new(None::<(Decimal, String)>);
+    // Sales the server refused, kept on the device for a manager: (id, receipt, reason).
+    let refused_list = RwSignal::new(None::<Vec<(String, String, String)>>);
+    let show_refused = move || {
+        spawn_local(async move {
+            let list = offline::outbox_all()
+                .await
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|t| serde_json::from_str::<OutboxEntry>(t).ok())
+                .filter(|e| e.status == "rejected")
+                .map(|e| {
+                    (
+                        e.sale["client_sale_id"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_string(),
+                        e.sale["receipt_no"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_string(),
+                        e.error.unwrap_or_default(),
+                    )
+                })
+                .collect();
+            refused_list.set(Some(list));
+        });
+    };
+    let retry = move |id: String| {
+        spawn_local(async move {
+            let entry = offline::outbox_all()
+                .await
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|t| serde_json::from_str::<OutboxEntry>(t).ok())
+                .find(|e| e.sale["client_sale_id"].as_str() == Some(id.as_str()));
+            if let Some(mut entry) = entry {
+                entry.status = "pending".into();
+                entry.error = None;
+                if let Ok(json) = serde_json::to_string(&entry) {
+                    let _ = offline::outbox_put(&id, &json).await;
+                }
+            }
+            sync_once(pending, rejected, online, last_sync).await;
+            refused_list.set(None);
+        });
+    };
 
     let is_approver = move || {
         ctx.session.with_untracked(|s| {
@@ -1206,6 +1252,19 @@ fn SellBody() -> impl IntoView {
             <a class="button" href="/kasir/pin">{t("switch_user")}</a>
             <a class="button" href="/kasir/perangkat">{t("devices")}</a>
         </div>
+        <Show when=move || { rejected.get() > 0 }>
+            <div class="panel approval" data-testid="refused">
+                <button type="button" on:click=move |_| show_refused()>{t("rejected_sales")} " (" {move || rejected.get()} ")"</button>
+                {move || refused_list.get().map(|list| list.into_iter().map(|(id, receipt, why)| view! {
+                    <p>
+                        <strong>{receipt}</strong> " — " {why} " "
+                        <Show when=is_approver>
+                            <button type="button" on:click={let id = id.clone(); move |_| retry(id.clone())}>{t("retry")}</button>
+                        </Show>
+                    </p>
+                }).collect_view())}
+            </div>
+        </Show>
         <Show when=move || no_device.get()>
             <p class="error" role="alert">{t("not_registered")} " " <a href="/kasir/perangkat">{t("register_device")}</a></p>
         </Show>

@@ -1,0 +1,428 @@
+//! The manager's retail screens on a laptop: sales reports, stock with adjustments, and
+//! the catalogue with CSV/XLSX import and export.
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+use crate::client;
+use crate::i18n::{t, tr, use_lang};
+use crate::model::Outlet;
+use crate::pages::{error_text, fetched, Notice};
+use crate::session::Protected;
+
+fn money(v: &Value) -> String {
+    v.as_str()
+        .and_then(|s| s.parse::<Decimal>().ok())
+        .map(domain::money::format_idr)
+        .unwrap_or_default()
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+type OutletList = RwSignal<Option<Result<Vec<Outlet>, client::ApiError>>>;
+
+/// The outlet picker shared by the pages: retail outlets first; the first is chosen.
+fn outlet_choice() -> (OutletList, RwSignal<String>) {
+    let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
+    let chosen = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if chosen.with_untracked(String::is_empty) {
+            if let Some(Ok(list)) = outlets.get() {
+                let first = list
+                    .iter()
+                    .find(|o| o.industry == "retail")
+                    .or(list.first())
+                    .map(|o| o.id.clone());
+                if let Some(id) = first {
+                    chosen.set(id);
+                }
+            }
+        }
+    });
+    (outlets, chosen)
+}
+
+#[component]
+fn OutletSelect(outlets: OutletList, chosen: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label>{t("outlets")}
+            <select data-testid="outlet" prop:value=move || chosen.get()
+                on:change=move |ev| chosen.set(event_target_value(&ev))>
+                {move || outlets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|o| {
+                    let id = o.id.clone();
+                    view! { <option value=id>{format!("{} · {}", o.code, o.name)}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+// ---------------------------------------------------------------- reports
+
+#[component]
+pub fn Reports() -> impl IntoView {
+    view! {
+        <Protected roles=&["owner", "admin", "manager"]>
+            <ReportsBody/>
+        </Protected>
+    }
+}
+
+#[component]
+fn ReportsBody() -> impl IntoView {
+    let (outlets, outlet) = outlet_choice();
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let query = move || {
+        let mut q = format!("outlet_id={}", outlet.get());
+        if !from.get().is_empty() {
+            q.push_str(&format!("&from={}", from.get()));
+        }
+        if !to.get().is_empty() {
+            q.push_str(&format!("&to={}", to.get()));
+        }
+        q
+    };
+    let report = fetched::<Value>(
+        move || {
+            if outlet.get().is_empty() {
+                String::new()
+            } else {
+                format!("/api/v1/reports/sales?{}", query())
+            }
+        },
+        RwSignal::new(0),
+    );
+    let summary = move |r: &Value| {
+        let rows = [
+            ("report_sales_count", text(&r["sales_count"])),
+            ("report_gross", money(&r["gross"])),
+            ("discount", money(&r["discounts"])),
+            ("tax_ppn", money(&r["tax"])),
+            ("report_net", money(&r["net"])),
+            ("total", money(&r["total"])),
+        ];
+        view! {
+            <dl class="totals report-summary" data-testid="report-summary">
+                {rows.into_iter().map(|(k, v)| view! { <dt>{t(k)}</dt><dd data-testid=k>{v}</dd> }).collect_view()}
+            </dl>
+        }
+    };
+    let bucket_table = move |title: &'static str, list: &Value| {
+        let rows = list.as_array().cloned().unwrap_or_default();
+        view! {
+            <section class="card">
+                <h2>{t(title)}</h2>
+                <div class="table-wrap">
+                    <table data-testid=title>
+                        <thead><tr><th>{t("name")}</th><th class="num">{t("report_count")}</th><th class="num">{t("qty")}</th><th class="num">{t("total")}</th></tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|b| view! {
+                                <tr><td>{text(&b["label"])}</td><td class="num">{text(&b["count"])}</td><td class="num">{text(&b["quantity"])}</td><td class="num">{money(&b["amount"])}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    };
+    view! {
+        <h1 data-testid="page-title">{t("reports")}</h1>
+        <div class="filters">
+            <OutletSelect outlets chosen=outlet/>
+            <label>{t("from_date")}<input type="date" bind:value=from/></label>
+            <label>{t("to_date")}<input type="date" bind:value=to/></label>
+            <a class="button" data-testid="report-csv" rel="external"
+                href=move || format!("/api/v1/reports/sales?{}&format=csv", query())>{t("download_csv")}</a>
+        </div>
+        {move || match report.get() {
+            None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
+            Some(Ok(r)) => view! {
+                <p class="muted">{format!("{} – {} ({})", text(&r["from"]), text(&r["to"]), text(&r["timezone"]))}</p>
+                {summary(&r)}
+                <div class="grid">
+                    {bucket_table("report_by_product", &r["by_product"])}
+                    {bucket_table("report_by_category", &r["by_category"])}
+                    {bucket_table("report_by_cashier", &r["by_cashier"])}
+                    {bucket_table("report_by_payment", &r["by_payment"])}
+                    {bucket_table("report_by_hour", &r["by_hour"])}
+                </div>
+            }.into_any(),
+        }}
+    }
+}
+
+// ---------------------------------------------------------------- stock
+
+#[component]
+pub fn Stock() -> impl IntoView {
+    view! {
+        <Protected roles=&["owner", "admin", "manager"]>
+            <StockBody/>
+        </Protected>
+    }
+}
+
+#[component]
+fn StockBody() -> impl IntoView {
+    let lang = use_lang();
+    let (outlets, outlet) = outlet_choice();
+    let version = RwSignal::new(0u32);
+    let levels = fetched::<Vec<Value>>(
+        move || {
+            let o = outlet.get();
+            if o.is_empty() {
+                String::new()
+            } else {
+                format!("/api/v1/outlets/{o}/stock")
+            }
+        },
+        version,
+    );
+    let filter = RwSignal::new(String::new());
+    let product = RwSignal::new(String::new());
+    let quantity = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let ok = RwSignal::new(None::<String>);
+    let adjust = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        ok.set(None);
+        let body = json!({"outlet_id": outlet.get_untracked(), "product_id": product.get_untracked(),
+            "quantity": quantity.get_untracked().trim().replace(',', "."), "reason": reason.get_untracked()});
+        spawn_local(async move {
+            match client::post::<Value>("/api/v1/stock-adjustments", &body).await {
+                Ok(_) => {
+                    ok.set(Some(tr(lang.get_untracked(), "saved").to_string()));
+                    quantity.set(String::new());
+                    reason.set(String::new());
+                    version.update(|v| *v += 1);
+                }
+                Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
+            }
+        });
+    };
+    let rows = move || {
+        let q = filter.get().trim().to_lowercase();
+        levels
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|l| {
+                q.is_empty()
+                    || text(&l["name"]).to_lowercase().contains(&q)
+                    || text(&l["sku"]).to_lowercase().contains(&q)
+            })
+            .collect::<Vec<_>>()
+    };
+    let table = view! {
+        <div class="table-wrap">
+            <table data-testid="stock">
+                <thead><tr><th>"SKU"</th><th>{t("name")}</th><th class="num">{t("stock_qty")}</th><th></th></tr></thead>
+                <tbody>
+                    {move || rows().into_iter().map(|l| {
+                        let id = text(&l["product_id"]);
+                        let qty = text(&l["quantity"]);
+                        let negative = qty.starts_with('-');
+                        view! {
+                            <tr class:negative=negative>
+                                <td>{text(&l["sku"])}</td><td>{text(&l["name"])}</td>
+                                <td class="num">{qty.replace('.', ",")}</td>
+                                <td><button type="button" on:click=move |_| product.set(id.clone())>{t("adjust")}</button></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any();
+    view! {
+        <h1 data-testid="page-title">{t("stock")}</h1>
+        <div class="filters">
+            <OutletSelect outlets chosen=outlet/>
+            <label>{t("search_label")}<input type="search" bind:value=filter/></label>
+        </div>
+        <form class="card stack" on:submit=adjust data-testid="adjust-form">
+            <h2>{t("stock_adjustment")}</h2>
+            <label>{t("product")}
+                <select prop:value=move || product.get() on:change=move |ev| product.set(event_target_value(&ev))>
+                    <option value="">"—"</option>
+                    {move || levels.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|l| {
+                        view! { <option value=text(&l["product_id"])>{format!("{} · {}", text(&l["sku"]), text(&l["name"]))}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>{t("stock_change")}<input inputmode="decimal" required bind:value=quantity placeholder="-2 / 24"/></label>
+            <label>{t("reason")}<input required bind:value=reason/></label>
+            <Notice error ok/>
+            <button type="submit" class="primary">{t("save")}</button>
+        </form>
+        {table}
+    }
+}
+
+// ---------------------------------------------------------------- catalogue
+
+#[component]
+pub fn Catalogue() -> impl IntoView {
+    view! {
+        <Protected roles=&["owner", "admin", "manager"]>
+            <CatalogueBody/>
+        </Protected>
+    }
+}
+
+#[component]
+fn CatalogueBody() -> impl IntoView {
+    let lang = use_lang();
+    let version = RwSignal::new(0u32);
+    let q = RwSignal::new(String::new());
+    let products = fetched::<Value>(
+        move || {
+            format!(
+                "/api/v1/products?limit=100&q={}",
+                q.get().trim().replace(' ', "+")
+            )
+        },
+        version,
+    );
+    let sku = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let price = RwSignal::new(String::new());
+    let unit = RwSignal::new("pcs".to_string());
+    let barcode = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let ok = RwSignal::new(None::<String>);
+    let create = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        ok.set(None);
+        let code = barcode.get_untracked().trim().to_string();
+        let body = json!({"sku": sku.get_untracked(), "name": name.get_untracked(),
+            "price": price.get_untracked().trim().replace('.', ""), "unit": unit.get_untracked(),
+            "barcodes": if code.is_empty() { vec![] } else { vec![code] }});
+        spawn_local(async move {
+            match client::post::<Value>("/api/v1/products", &body).await {
+                Ok(_) => {
+                    ok.set(Some(tr(lang.get_untracked(), "saved").to_string()));
+                    sku.set(String::new());
+                    name.set(String::new());
+                    price.set(String::new());
+                    barcode.set(String::new());
+                    version.update(|v| *v += 1);
+                }
+                Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
+            }
+        });
+    };
+    let import_error = RwSignal::new(None::<String>);
+    let import_ok = RwSignal::new(None::<String>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let import = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        import_error.set(None);
+        import_ok.set(None);
+        #[cfg(feature = "hydrate")]
+        {
+            let Some(file) = file_input
+                .get_untracked()
+                .and_then(|input| input.files())
+                .and_then(|files| files.get(0))
+            else {
+                return;
+            };
+            spawn_local(async move {
+                match client::upload("/api/v1/products/import", file).await {
+                    Ok(v) => {
+                        import_ok.set(Some(format!(
+                            "{}: {} {}, {} {}",
+                            tr(lang.get_untracked(), "import_done"),
+                            text(&v["created"]),
+                            tr(lang.get_untracked(), "created_n"),
+                            text(&v["updated"]),
+                            tr(lang.get_untracked(), "updated")
+                        )));
+                        version.update(|v| *v += 1);
+                    }
+                    Err(e) => import_error.set(Some(error_text(lang.get_untracked(), &e))),
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (file_input, lang, version);
+    };
+    let list = view! {
+        <div class="table-wrap">
+            <table data-testid="products">
+                <thead><tr><th>"SKU"</th><th>{t("name")}</th><th>{t("category")}</th><th>{t("unit")}</th><th class="num">{t("price")}</th><th>{t("active")}</th></tr></thead>
+                <tbody>
+                    {move || products.get().and_then(Result::ok).and_then(|v| v["items"].as_array().cloned()).unwrap_or_default().into_iter().map(|p| {
+                        let label = match text(&p["variant"]) {
+                            v if v.is_empty() => text(&p["name"]),
+                            v => format!("{} {v}", text(&p["name"])),
+                        };
+                        view! {
+                            <tr>
+                                <td>{text(&p["sku"])}</td><td>{label}</td><td>{text(&p["category"])}</td>
+                                <td>{text(&p["unit"])}</td><td class="num">{money(&p["price"])}</td>
+                                <td>{if p["active"].as_bool().unwrap_or(true) { "✓" } else { "—" }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any();
+    let forms = view! {
+        <div class="grid">
+            <form class="card stack" on:submit=create data-testid="product-form">
+                <h2>{t("add_product")}</h2>
+                <label>"SKU"<input required bind:value=sku/></label>
+                <label>{t("name")}<input required bind:value=name/></label>
+                <label>{t("price")}<input required inputmode="numeric" bind:value=price placeholder="12500"/></label>
+                <label>{t("unit")}
+                    <select bind:value=unit>
+                        {["pcs", "kg", "gram", "liter", "ml", "pack", "box", "lusin", "karton"].into_iter().map(|u| view! { <option value=u>{u}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>"Barcode"<input bind:value=barcode inputmode="numeric"/></label>
+                <Notice error ok/>
+                <button type="submit" class="primary">{t("save")}</button>
+            </form>
+            <form class="card stack" on:submit=import data-testid="import-form">
+                <h2>{t("import_catalogue")}</h2>
+                <p class="muted">{t("import_hint")}</p>
+                <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    node_ref=file_input aria-label=t("import_catalogue")/>
+                <Notice error=import_error ok=import_ok/>
+                <button type="submit" class="primary">{t("import")}</button>
+                <div class="row-actions">
+                    <a class="button" rel="external" href="/api/v1/products/export.csv">{t("download_csv")}</a>
+                    <a class="button" rel="external" href="/api/v1/products/export.xlsx">{t("download_xlsx")}</a>
+                </div>
+            </form>
+        </div>
+    }
+    .into_any();
+    view! {
+        <h1 data-testid="page-title">{t("catalogue")}</h1>
+        <div class="filters">
+            <label>{t("search_label")}<input type="search" bind:value=q/></label>
+        </div>
+        {forms}
+        {list}
+    }
+}
