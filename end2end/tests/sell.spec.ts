@@ -174,6 +174,50 @@ test("a discount above the cashier's limit needs a manager's PIN; the customer i
   await api.dispose();
 });
 
+test("a sale the server refuses stays on the tablet, listed for a manager, and is not lost", async ({ page, context, playwright, baseURL }) => {
+  await openTill(page);
+  // Offline, a sale is made; before it is sent its stored totals are corrupted (as a till
+  // with stale pricing rules would compute them), so the server refuses it on sync.
+  await context.setOffline(true);
+  await scan(page, "8991000000027");
+  await pay(page, "Tunai");
+  await page.getByTestId("finish").click();
+  await expect(page.getByTestId("sync-status")).toContainText("1 menunggu");
+  const receipt = await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const r = indexedDB.open("satu-till");
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const store = db.transaction("outbox", "readwrite").objectStore("outbox");
+    const keys: IDBValidKey[] = await new Promise((ok) => {
+      const r = store.getAllKeys();
+      r.onsuccess = () => ok(r.result);
+    });
+    const entry = await new Promise<string>((ok) => {
+      const r = store.get(keys[0]);
+      r.onsuccess = () => ok(r.result);
+    });
+    const parsed = JSON.parse(entry);
+    parsed.sale.totals.grand_total = "3000";
+    store.put(JSON.stringify(parsed), keys[0]);
+    return parsed.sale.receipt_no as string;
+  });
+  await context.setOffline(false);
+  await expect(page.getByTestId("sync-status")).toContainText("1 ditolak", { timeout: 30_000 });
+  await expect(page.getByTestId("sync-status")).toContainText("0 menunggu");
+  const refused = page.getByTestId("refused");
+  await refused.getByRole("button", { name: /Penjualan ditolak server/ }).click();
+  await expect(refused).toContainText(receipt);
+  await expect(refused).toContainText("berbeda");
+
+  const api = await playwright.request.newContext({ baseURL });
+  await api.post("/api/v1/auth/login", { data: { email: "owner@makmur.test", password: "demo1234" } });
+  const sales = await (await api.get("/api/v1/sales")).json();
+  expect(sales.some((s: { receipt_no: string }) => s.receipt_no === receipt)).toBe(false);
+  await api.dispose();
+});
+
 test("the same sale sent twice at once is stored once", async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
   const csrf = await ownerApi(api);
