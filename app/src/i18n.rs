@@ -303,6 +303,8 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
         "updated" => ("diperbarui", "updated"),
         "rejected_sales" => ("Penjualan ditolak server", "Sales the server refused"),
         "retry" => ("Kirim ulang", "Send again"),
+        "customers" => ("Pelanggan", "Customers"),
+        "purchase_history" => ("Riwayat belanja", "Purchase history"),
         _ => (key, key),
     };
     match lang {

@@ -8,13 +8,14 @@ use crate::i18n::{role_label, t, use_lang, Lang};
 use crate::session::use_session;
 
 /// Navigation entries: (path, label key, roles that see it).
-const NAV: [(&str, &str, &[&str]); 13] = [
+const NAV: [(&str, &str, &[&str]); 14] = [
     ("/platform", "platform", &["superadmin", "developer"]),
     ("/dasbor", "dashboard", &["owner", "admin", "manager"]),
     ("/outlet", "outlets", &["owner", "admin", "manager"]),
     ("/staf", "staff", &["owner", "admin", "manager"]),
     ("/katalog", "catalogue", &["owner", "admin", "manager"]),
     ("/stok", "stock", &["owner", "admin", "manager"]),
+    ("/pelanggan", "customers", &["owner", "admin", "manager"]),
     ("/laporan", "reports", &["owner", "admin", "manager"]),
     ("/token", "api_tokens", &["owner", "admin"]),
     ("/audit", "audit", &["owner"]),

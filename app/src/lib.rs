@@ -100,6 +100,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/katalog") view=pages::retail::Catalogue/>
                     <Route path=path!("/stok") view=pages::retail::Stock/>
                     <Route path=path!("/laporan") view=pages::retail::Reports/>
+                    <Route path=path!("/pelanggan") view=pages::retail::Customers/>
                     <Route path=path!("/kasir") view=pages::sell::SellPage/>
                     <Route path=path!("/kasir/perangkat") view=pages::till::TillHome/>
                     <Route path=path!("/kasir/pin") view=pages::till::PinSwitch/>

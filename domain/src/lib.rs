@@ -15,6 +15,7 @@
 //! - [`shu`] — SHU allocation by AD/ART and per-member jasa modal / jasa usaha.
 //! - [`qris`] — QRIS TLV parsing, CRC-16/CCITT-FALSE, static → dynamic payload.
 //! - [`barcode`] — EAN-13 / EAN-8 / UPC-A check digits.
+//! - [`receipt`] — the struk laid out for 32/48 columns and its ESC/POS bytes.
 //! - [`loan`] — `schedule` (flat / effective / annuity) with due dates;
 //!   denda (`loan::penalty`), payment allocation, early payoff,
 //!   kolektibilitas (koperasi 4-class or OJK 5-class) and PPAP reserve.
@@ -25,6 +26,7 @@ pub mod nik;
 pub mod payment;
 pub mod pricing;
 pub mod qris;
+pub mod receipt;
 pub mod savings;
 pub mod shu;
 pub mod tax;

@@ -61,5 +61,14 @@ test("the manager's report and stock screens show what the server recorded, and 
   await page.getByLabel("Cari produk").fill("sabun");
   await expect(page.getByTestId("products")).toContainText("Sabun Mandi 85 g");
   await expect(page.getByTestId("products")).toContainText("Rp3.500");
+
+  // The customer added at the till, with her purchase.
+  await page.getByRole("link", { name: "Pelanggan" }).click();
+  await ready(page);
+  await page.getByLabel("Cari pelanggan").fill("budi");
+  const budi = page.getByTestId("customers").locator("tr", { hasText: "Budi Santoso" });
+  await expect(budi).toContainText("+6281311112222");
+  await budi.getByRole("button", { name: "Riwayat belanja" }).click();
+  await expect(page.getByTestId("purchase-history")).toContainText("Rp8.500");
   await api.dispose();
 });

@@ -426,3 +426,76 @@ fn CatalogueBody() -> impl IntoView {
         {list}
     }
 }
+
+// ---------------------------------------------------------------- customers
+
+#[component]
+pub fn Customers() -> impl IntoView {
+    view! {
+        <Protected roles=&["owner", "admin", "manager"]>
+            <CustomersBody/>
+        </Protected>
+    }
+}
+
+#[component]
+fn CustomersBody() -> impl IntoView {
+    let q = RwSignal::new(String::new());
+    let customers = fetched::<Vec<Value>>(
+        move || format!("/api/v1/customers?limit=200&q={}", q.get().trim().replace(' ', "+")),
+        RwSignal::new(0),
+    );
+    let chosen = RwSignal::new(String::new());
+    let history = fetched::<Value>(
+        move || {
+            let id = chosen.get();
+            if id.is_empty() {
+                String::new()
+            } else {
+                format!("/api/v1/customers/{id}/sales")
+            }
+        },
+        RwSignal::new(0),
+    );
+    let list = view! {
+        <div class="table-wrap">
+            <table data-testid="customers">
+                <thead><tr><th>{t("name")}</th><th>{t("phone")}</th><th></th></tr></thead>
+                <tbody>
+                    {move || customers.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|c| {
+                        let id = text(&c["id"]);
+                        view! {
+                            <tr>
+                                <td>{text(&c["name"])}</td><td>{text(&c["phone"])}</td>
+                                <td><button type="button" on:click=move |_| chosen.set(id.clone())>{t("purchase_history")}</button></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any();
+    view! {
+        <h1 data-testid="page-title">{t("customers")}</h1>
+        <div class="filters">
+            <label>{t("find_customer")}<input type="search" bind:value=q/></label>
+        </div>
+        {list}
+        {move || history.get().and_then(Result::ok).map(|h| view! {
+            <section class="card" data-testid="purchase-history">
+                <h2>{t("purchase_history")} " · " {text(&h["customer"]["name"])}</h2>
+                <p>{text(&h["count"])} " " {t("report_count")} " · " {money(&h["total"])}</p>
+                <table>
+                    {h["purchases"].as_array().cloned().unwrap_or_default().into_iter().map(|p| view! {
+                        <tr>
+                            <td>{crate::pages::local_time(&text(&p["sold_at"]), 7)}</td>
+                            <td>{text(&p["receipt_no"])}</td>
+                            <td class="num">{money(&p["grand_total"])}</td>
+                        </tr>
+                    }).collect_view()}
+                </table>
+            </section>
+        })}
+    }
+}
