@@ -442,7 +442,12 @@ pub fn Customers() -> impl IntoView {
 fn CustomersBody() -> impl IntoView {
     let q = RwSignal::new(String::new());
     let customers = fetched::<Vec<Value>>(
-        move || format!("/api/v1/customers?limit=200&q={}", q.get().trim().replace(' ', "+")),
+        move || {
+            format!(
+                "/api/v1/customers?limit=200&q={}",
+                q.get().trim().replace(' ', "+")
+            )
+        },
         RwSignal::new(0),
     );
     let chosen = RwSignal::new(String::new());
