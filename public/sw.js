@@ -1,12 +1,26 @@
 // Satu's service worker: keeps the till usable when the network drops.
-// Network first, so a new deployment is picked up as soon as the server answers; the cached
-// copy is used only when the network fails. The API is never cached: sales go through the
-// app's own IndexedDB outbox.
-const CACHE = "satu-shell-v1";
+// The server fills in VERSION (a hash of the WASM, JS and CSS it serves), so each
+// deployment installs a new worker with its own precache and drops the old one. Requests go
+// to the network first, so the page always runs one consistent version while online; the
+// precache answers when the network fails. The API is never cached: sales go through the
+// app's own IndexedDB outbox. A new version never reloads a page by itself: the app shows a
+// notice and the cashier reloads when no sale is open.
+const VERSION = "__SATU_VERSION__";
+const CACHE = `satu-shell-${VERSION}`;
+const SHELL = [
+  "/kasir",
+  "/pkg/satu.js",
+  "/pkg/satu.wasm",
+  "/pkg/satu.css",
+  "/manifest.webmanifest",
+  "/icons/icon-192.png",
+  "/icons/icon-512.png",
+];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(["/kasir", "/pkg/satu.js", "/pkg/satu.wasm", "/pkg/satu.css", "/manifest.webmanifest"]))
+    caches.open(CACHE)
+      .then((cache) => cache.addAll(SHELL))
       .then(() => self.skipWaiting()),
   );
 });
@@ -14,15 +28,21 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("satu-shell-") && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "version" && event.source) {
+    event.source.postMessage({ version: VERSION });
+  }
 });
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) {
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/") || url.pathname === "/sw.js") {
     return;
   }
   event.respondWith(
@@ -34,6 +54,10 @@ self.addEventListener("fetch", (event) => {
         }
         return response;
       })
-      .catch(() => caches.match(request).then((hit) => hit || Response.error())),
+      .catch(() =>
+        caches.open(CACHE)
+          .then((cache) => cache.match(request, { ignoreSearch: true }))
+          .then((hit) => hit || Response.error()),
+      ),
   );
 });

@@ -304,6 +304,11 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
         "rejected_sales" => ("Penjualan ditolak server", "Sales the server refused"),
         "retry" => ("Kirim ulang", "Send again"),
         "customers" => ("Pelanggan", "Customers"),
+        "update_ready" => (
+            "Versi baru Satu sudah siap. Muat ulang setelah transaksi yang sedang berjalan selesai.",
+            "A new version of Satu is ready. Reload once the current sale is finished.",
+        ),
+        "reload" => ("Muat ulang", "Reload"),
         "purchase_history" => ("Riwayat belanja", "Purchase history"),
         _ => (key, key),
     };

@@ -62,13 +62,32 @@ pub fn App() -> impl IntoView {
         })
     });
     session.load();
-    // The service worker lets an installed till reopen without the network.
+    // The service worker lets an installed till reopen without the network. When a new
+    // version takes over a page that already had one, say so; the page is never reloaded
+    // for the cashier (a sale may be open).
+    let update_ready = RwSignal::new(false);
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(w) = web_sys::window() {
-            let _ = w.navigator().service_worker().register("/sw.js");
+            use wasm_bindgen::JsCast;
+            let workers = w.navigator().service_worker();
+            if workers.controller().is_some() {
+                let on_change = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    update_ready.set(true)
+                });
+                workers.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+                // Lives as long as the page.
+                on_change.forget();
+            }
+            let _ = workers.register("/sw.js");
         }
     });
+    let reload = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
     // Marks the page as live: until then a click would reach plain HTML, not the app.
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
@@ -86,6 +105,12 @@ pub fn App() -> impl IntoView {
         <Meta name="theme-color" content="#0b6e4f"/>
         <Link rel="manifest" href="/manifest.webmanifest"/>
         <Link rel="icon" href="/icons/icon-192.png"/>
+        <Show when=move || update_ready.get()>
+            <div class="update-banner" role="status" data-testid="update-banner">
+                {i18n::t("update_ready")} " "
+                <button type="button" on:click=reload>{i18n::t("reload")}</button>
+            </div>
+        </Show>
         <Router>
             <layout::Shell>
                 <Routes fallback=|| view! { <pages::NotFound/> }>

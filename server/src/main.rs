@@ -143,6 +143,30 @@ fn redact(url: &str) -> String {
     }
 }
 
+/// The service worker with this build's version filled in: a hash of the WASM, JS and CSS
+/// the server hands out, so every deployment gets a new worker and precache.
+fn service_worker(options: &leptos::config::LeptosOptions) -> String {
+    let root = std::path::Path::new(options.site_root.as_ref());
+    let pkg = root.join(options.site_pkg_dir.as_ref());
+    let name = options.output_name.as_ref();
+    let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+    for file in [
+        format!("{name}.wasm"),
+        format!("{name}.js"),
+        format!("{name}.css"),
+    ] {
+        if let Ok(bytes) = std::fs::read(pkg.join(file)) {
+            sha2::Digest::update(&mut hasher, &bytes);
+        }
+    }
+    let version: String = hex::encode(sha2::Digest::finalize(hasher))
+        .chars()
+        .take(12)
+        .collect();
+    let template = std::fs::read_to_string(root.join("sw.js")).unwrap_or_default();
+    template.replace("__SATU_VERSION__", &version)
+}
+
 async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Result<()> {
     let settings = Settings {
         demo_mode: args.demo,
@@ -161,7 +185,27 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
         leptos_options.output_name = Arc::from("satu");
     }
     let routes = generate_route_list(app::App);
+    let worker = service_worker(&leptos_options);
     let site = Router::new()
+        .route(
+            "/sw.js",
+            axum::routing::get(move || {
+                let body = worker.clone();
+                async move {
+                    (
+                        [
+                            (
+                                axum::http::header::CONTENT_TYPE,
+                                "text/javascript; charset=utf-8",
+                            ),
+                            // Browsers check for a new worker on navigation; never serve a stale one.
+                            (axum::http::header::CACHE_CONTROL, "no-cache"),
+                        ],
+                        body,
+                    )
+                }
+            }),
+        )
         .leptos_routes(&leptos_options, routes, {
             let options = leptos_options.clone();
             move || app::shell(options.clone())
