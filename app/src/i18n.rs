@@ -309,6 +309,7 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
             "A new version of Satu is ready. Reload once the current sale is finished.",
         ),
         "reload" => ("Muat ulang", "Reload"),
+        "image_url" => ("Foto (URL)", "Photo (URL)"),
         "purchase_history" => ("Riwayat belanja", "Purchase history"),
         _ => (key, key),
     };

@@ -62,6 +62,20 @@ test("the manager's report and stock screens show what the server recorded, and 
   await expect(page.getByTestId("products")).toContainText("Sabun Mandi 85 g");
   await expect(page.getByTestId("products")).toContainText("Rp3.500");
 
+  // A product with a photo, added by hand; the till's offline catalogue carries the photo.
+  const productForm = page.getByTestId("product-form");
+  await productForm.getByLabel("SKU").fill("KOPI-01");
+  await productForm.getByLabel("Nama").fill("Kopi Bubuk 200 g");
+  await productForm.getByLabel("Harga jual").fill("18500");
+  await productForm.getByLabel("Foto (URL)").fill(`${baseURL}/icons/icon-192.png`);
+  await productForm.getByRole("button", { name: "Simpan" }).click();
+  await expect(productForm.getByRole("status")).toContainText("Tersimpan");
+  await page.getByLabel("Cari produk").fill("kopi");
+  const kopi = page.getByTestId("products").locator("tr", { hasText: "KOPI-01" });
+  await expect(kopi.locator("img")).toHaveAttribute("src", `${baseURL}/icons/icon-192.png`);
+  const till = await (await api.get(`/api/v1/outlets/${store.id}/catalogue`)).json();
+  expect(till.products.find((p: { sku: string }) => p.sku === "KOPI-01").image_url).toBe(`${baseURL}/icons/icon-192.png`);
+
   // The customer added at the till, with her purchase.
   await page.getByRole("link", { name: "Pelanggan" }).click();
   await ready(page);

@@ -303,6 +303,7 @@ fn CatalogueBody() -> impl IntoView {
     let price = RwSignal::new(String::new());
     let unit = RwSignal::new("pcs".to_string());
     let barcode = RwSignal::new(String::new());
+    let image = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let ok = RwSignal::new(None::<String>);
     let create = move |ev: SubmitEvent| {
@@ -312,7 +313,8 @@ fn CatalogueBody() -> impl IntoView {
         let code = barcode.get_untracked().trim().to_string();
         let body = json!({"sku": sku.get_untracked(), "name": name.get_untracked(),
             "price": price.get_untracked().trim().replace('.', ""), "unit": unit.get_untracked(),
-            "barcodes": if code.is_empty() { vec![] } else { vec![code] }});
+            "barcodes": if code.is_empty() { vec![] } else { vec![code] },
+            "image_url": image.get_untracked().trim()});
         spawn_local(async move {
             match client::post::<Value>("/api/v1/products", &body).await {
                 Ok(_) => {
@@ -321,6 +323,7 @@ fn CatalogueBody() -> impl IntoView {
                     name.set(String::new());
                     price.set(String::new());
                     barcode.set(String::new());
+                    image.set(String::new());
                     version.update(|v| *v += 1);
                 }
                 Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
@@ -366,7 +369,7 @@ fn CatalogueBody() -> impl IntoView {
     let list = view! {
         <div class="table-wrap">
             <table data-testid="products">
-                <thead><tr><th>"SKU"</th><th>{t("name")}</th><th>{t("category")}</th><th>{t("unit")}</th><th class="num">{t("price")}</th><th>{t("active")}</th></tr></thead>
+                <thead><tr><th></th><th>"SKU"</th><th>{t("name")}</th><th>{t("category")}</th><th>{t("unit")}</th><th class="num">{t("price")}</th><th>{t("active")}</th></tr></thead>
                 <tbody>
                     {move || products.get().and_then(Result::ok).and_then(|v| v["items"].as_array().cloned()).unwrap_or_default().into_iter().map(|p| {
                         let label = match text(&p["variant"]) {
@@ -375,6 +378,7 @@ fn CatalogueBody() -> impl IntoView {
                         };
                         view! {
                             <tr>
+                                <td>{p["image_url"].as_str().map(|src| view! { <img class="thumb" src=src.to_string() alt="" loading="lazy"/> })}</td>
                                 <td>{text(&p["sku"])}</td><td>{label}</td><td>{text(&p["category"])}</td>
                                 <td>{text(&p["unit"])}</td><td class="num">{money(&p["price"])}</td>
                                 <td>{if p["active"].as_bool().unwrap_or(true) { "✓" } else { "—" }}</td>
@@ -399,6 +403,7 @@ fn CatalogueBody() -> impl IntoView {
                     </select>
                 </label>
                 <label>"Barcode"<input bind:value=barcode inputmode="numeric"/></label>
+                <label>{t("image_url")}<input type="url" bind:value=image placeholder="https://…"/></label>
                 <Notice error ok/>
                 <button type="submit" class="primary">{t("save")}</button>
             </form>

@@ -39,6 +39,8 @@ pub struct Item {
     pub tax: String,
     #[serde(default)]
     pub barcodes: Vec<String>,
+    #[serde(default)]
+    pub image_url: Option<String>,
 }
 
 impl Item {
@@ -981,9 +983,11 @@ fn SellBody() -> impl IntoView {
                     {move || results.get().into_iter().map(|item| {
                         let label = item.label();
                         let price = format_idr(item.price());
+                        let image = item.image_url.clone();
                         let it = item.clone();
                         view! {
                             <button type="button" class="result" on:click=move |_| add(it.clone())>
+                                {image.map(|src| view! { <img class="thumb" src=src alt="" loading="lazy"/> })}
                                 <span class="name">{label}</span>
                                 <span class="price">{price}</span>
                             </button>

@@ -505,6 +505,7 @@ pub struct SnapshotRow {
     pub unit: String,
     pub price: String,
     pub tax: String,
+    pub image_url: Option<String>,
 }
 
 type SnapshotTuple = (
@@ -517,6 +518,7 @@ type SnapshotTuple = (
     String,
     String,
     String,
+    Option<String>,
 );
 
 pub async fn active_products_for_till<C: ConnectionTrait>(
@@ -535,6 +537,7 @@ pub async fn active_products_for_till<C: ConnectionTrait>(
             product::Column::Unit,
             product::Column::Price,
             product::Column::Tax,
+            product::Column::ImageUrl,
         ])
         .filter(product::Column::TenantId.eq(tenant_id))
         .filter(product::Column::Active.eq(true))
@@ -547,16 +550,19 @@ pub async fn active_products_for_till<C: ConnectionTrait>(
     Ok(rows
         .into_iter()
         .map(
-            |(id, group_id, sku, name, variant, category_id, unit, price, tax)| SnapshotRow {
-                id,
-                group_id,
-                sku,
-                name,
-                variant,
-                category_id,
-                unit,
-                price,
-                tax,
+            |(id, group_id, sku, name, variant, category_id, unit, price, tax, image_url)| {
+                SnapshotRow {
+                    id,
+                    group_id,
+                    sku,
+                    name,
+                    variant,
+                    category_id,
+                    unit,
+                    price,
+                    tax,
+                    image_url,
+                }
             },
         )
         .collect())

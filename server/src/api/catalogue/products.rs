@@ -735,6 +735,8 @@ pub struct TillProduct {
     pub price: String,
     pub tax: String,
     pub barcodes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -780,6 +782,7 @@ pub async fn till_catalogue(
             group_id: r.group_id,
             unit: r.unit,
             tax: r.tax,
+            image_url: r.image_url,
         })
         .collect();
     Ok(Json(TillCatalogue {
