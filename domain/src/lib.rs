@@ -9,6 +9,10 @@
 //!   line and cart discounts, service charge, totals with `pembulatan`.
 //! - [`tax`] — PPN (12% × DPP nilai lain 11/12, or any rate), PBJT/PB1.
 //! - [`payment`] — multi-tender settlement, change only from cash.
+//! - [`refund`] — refund amounts per line (cumulative, never drifting from
+//!   the grand total) and their split back over the original tenders.
+//! - [`shift`] — shift close: counted cash by denomination, expected cash,
+//!   selisih (kurang / lebih).
 //! - [`nik`] — NIK (KTP) validation: birth date, sex, province, precise errors.
 //! - [`savings`] — simpanan kinds, sukarela interest (daily / minimum balance),
 //!   berjangka maturity, PP 15/2009 final tax on interest.
@@ -27,6 +31,8 @@ pub mod payment;
 pub mod pricing;
 pub mod qris;
 pub mod receipt;
+pub mod refund;
 pub mod savings;
+pub mod shift;
 pub mod shu;
 pub mod tax;

@@ -365,6 +365,7 @@ async fn plain_insert(
         sold_at: Utc::now().to_rfc3339(),
         received_at: Utc::now(),
         discount_approved_by: None,
+        shift_id: None,
     };
     let lines: Vec<sale_line::Model> = template["lines"]
         .as_array()

@@ -95,10 +95,13 @@ pub enum Permission {
     AdjustStock,
     ViewReports,
     ApproveDiscount,
+    OperateShift,
+    ApproveRefund,
+    ViewShifts,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 22] = [
+    pub const ALL: [Permission; 25] = [
         Permission::ListTenants,
         Permission::CreateTenant,
         Permission::ViewOutlets,
@@ -121,6 +124,9 @@ impl Permission {
         Permission::AdjustStock,
         Permission::ViewReports,
         Permission::ApproveDiscount,
+        Permission::OperateShift,
+        Permission::ApproveRefund,
+        Permission::ViewShifts,
     ];
 }
 
@@ -150,6 +156,10 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         AdjustStock => matches!(role, Owner | Admin | Manager),
         ViewReports => matches!(role, Owner | Admin | Manager),
         ApproveDiscount => matches!(role, Owner | Admin | Manager),
+        OperateShift => matches!(role, Owner | Admin | Manager | Cashier),
+        // Refunds and cash taken out above the limit.
+        ApproveRefund => matches!(role, Owner | Admin | Manager),
+        ViewShifts => matches!(role, Owner | Admin | Manager),
     }
 }
 

@@ -214,6 +214,50 @@ async fn matrix(app: &TestApp) {
             MANAGERS,
         ),
         case(Method::GET, "/api/v1/reports/sales", None, MANAGERS),
+        case(
+            Method::POST,
+            "/api/v1/shifts",
+            Some(json!({"id": "x", "outlet_id": "x", "opening_float": "0", "opened_at": "x"})),
+            STAFF,
+        ),
+        case(Method::GET, "/api/v1/shifts/current", None, STAFF),
+        case(Method::GET, "/api/v1/shifts", None, MANAGERS),
+        case(Method::GET, "/api/v1/shifts/nope", None, STAFF),
+        case(
+            Method::POST,
+            "/api/v1/shifts/nope/cash-movements",
+            Some(json!({"id": "x", "kind": "out", "amount": "1", "reason": "x", "at": "x"})),
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/shifts/nope/close",
+            Some(json!({"counted": [], "closed_at": "x"})),
+            STAFF,
+        ),
+        case(
+            Method::GET,
+            "/api/v1/sales/lookup?receipt_no=nope",
+            None,
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/refunds",
+            Some(
+                json!({"id": "x", "outlet_id": "x", "receipt_no": "x", "refund_no": "x",
+                "refunded_at": "x", "lines": [], "restock": true, "reason": "x",
+                "approver_id": "x", "pin": "x", "total": "0"}),
+            ),
+            STAFF,
+        ),
+        case(Method::GET, "/api/v1/refunds/nope", None, STAFF),
+        case(
+            Method::POST,
+            "/api/v1/voids",
+            Some(json!({"id": "x", "outlet_id": "x", "kind": "line", "at": "x", "items": []})),
+            STAFF,
+        ),
     ];
 
     for (role, email) in ROLES {

@@ -13,12 +13,13 @@ use utoipa::ToSchema;
 use crate::api::Json;
 use crate::audit::{self, Actor, Event};
 use crate::auth::context::ClientInfo;
-use crate::auth::secret::{self, new_id};
+use crate::auth::manager_pin::{self, PinCheck};
+use crate::auth::secret::new_id;
 use crate::auth::Auth;
 use crate::entity::{discount_approval, outlet};
 use crate::error::{ApiError, ApiResult};
-use crate::rbac::{allows, Permission};
-use crate::repo::{discount_approvals, outlets, sessions, users};
+use crate::rbac::Permission;
+use crate::repo::{discount_approvals, outlets};
 use crate::state::AppState;
 
 /// Discount a cashier may give without approval, as a percentage of the subtotal, unless
@@ -86,32 +87,20 @@ pub async fn approve(
             "Persentase diskon harus lebih dari 0 dan paling banyak 100.",
         ));
     }
-    secret::validate_pin(&req.pin)?;
-    // Same counter as PIN sign-in: guessing a manager's PIN here is no easier.
-    let key = format!("pin:{}", req.approver_id);
-    crate::api::auth::check_rate_limit(&state, &key, &client.ip).await?;
-
-    let candidate = users::find_in_tenant(&state.db, &tenant_id, &req.approver_id).await?;
-    let mut ok = false;
-    if let Some(u) = &candidate {
-        let (roles, outlet_ids) = users::roles_and_outlets(&state.db, u).await?;
-        let may_approve = roles
-            .iter()
-            .any(|r| allows(*r, Permission::ApproveDiscount));
-        let at_outlet = outlet_ids.is_none_or(|ids| ids.contains(&outlet.id));
-        ok = u.status == "active"
-            && may_approve
-            && at_outlet
-            && u.id != auth.user.id
-            && u.pin_hash
-                .as_deref()
-                .is_some_and(|h| secret::verify_password(&req.pin, h));
-    }
-    let Some(approver) = candidate.filter(|_| ok) else {
-        sessions::record_failure(&state.db, &key, &client.ip).await?;
-        return Err(ApiError::BadCredentials);
-    };
-    sessions::clear_failures(&state.db, &key).await?;
+    let approver = manager_pin::verify(
+        &state,
+        PinCheck {
+            tenant_id: &tenant_id,
+            outlet_id: &outlet.id,
+            approver_id: &req.approver_id,
+            pin: &req.pin,
+            permission: Permission::ApproveDiscount,
+            requested_by: &auth.user.id,
+            allow_self: false,
+            client_ip: &client.ip,
+        },
+    )
+    .await?;
 
     let row = discount_approval::Model {
         id: new_id(),

@@ -5,8 +5,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    audit, auth, devices, discounts, health, outlets, reports, sales, simulations, stock, tenants,
-    tokens, users,
+    audit, auth, devices, discounts, health, outlets, refunds, reports, sales, shifts, simulations,
+    stock, tenants, tokens, users, voids,
 };
 
 struct Security;
@@ -46,6 +46,8 @@ impl Modify for Security {
         sales::create, sales::list, sales::get_one, sales::outlet_pricing, discounts::approve,
         stock::levels, stock::movements, stock::adjust,
         reports::sales_report,
+        shifts::open, shifts::current, shifts::list, shifts::get_one, shifts::cash_movement, shifts::close,
+        refunds::lookup, refunds::create, refunds::get_one, voids::create,
     )
 )]
 pub struct ApiDoc;

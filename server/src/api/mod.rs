@@ -17,13 +17,16 @@ pub mod discounts;
 pub mod docs;
 pub mod health;
 pub mod outlets;
+pub mod refunds;
 pub mod reports;
 pub mod sales;
+pub mod shifts;
 pub mod simulations;
 pub mod stock;
 pub mod tenants;
 pub mod tokens;
 pub mod users;
+pub mod voids;
 
 /// `axum::Json` whose rejection speaks our error format.
 #[derive(FromRequest)]
@@ -123,7 +126,16 @@ pub fn router(state: AppState) -> Router {
         .route("/shu-simulations", post(simulations::shu))
         .route("/nik-checks", post(simulations::nik))
         .route("/sales", get(sales::list).post(sales::create))
+        .route("/sales/lookup", get(refunds::lookup))
         .route("/sales/{id}", get(sales::get_one))
+        .route("/refunds", post(refunds::create))
+        .route("/refunds/{id}", get(refunds::get_one))
+        .route("/shifts", get(shifts::list).post(shifts::open))
+        .route("/shifts/current", get(shifts::current))
+        .route("/shifts/{id}", get(shifts::get_one))
+        .route("/shifts/{id}/cash-movements", post(shifts::cash_movement))
+        .route("/shifts/{id}/close", post(shifts::close))
+        .route("/voids", post(voids::create))
         .route("/discount-approvals", post(discounts::approve))
         .route("/outlets/{id}/pricing", get(sales::outlet_pricing))
         .route("/outlets/{id}/stock", get(stock::levels))

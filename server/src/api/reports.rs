@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::{Json, Query};
 use crate::auth::Auth;
-use crate::entity::{category, outlet, user};
+use crate::entity::{category, outlet, sale, user};
 use crate::error::{ApiError, ApiResult};
 use crate::rbac::Permission;
 use crate::repo::{outlets, sales};
@@ -103,13 +103,19 @@ pub struct SalesReport {
     pub from: String,
     pub to: String,
     pub sales_count: u64,
+    /// Grand totals of the period's sales, before refunds.
+    pub sales_total: String,
+    /// Refunds made in the period (of any sale).
+    pub refunds_count: u64,
+    pub refunds: String,
     /// Before discounts.
     pub gross: String,
     pub discounts: String,
     pub service_charge: String,
+    /// Tax of the sales less the tax share of the refunds.
     pub tax: String,
     pub rounding: String,
-    /// What customers paid (grand totals).
+    /// What customers paid, net of refunds.
     pub total: String,
     /// Total less tax.
     pub net: String,
@@ -176,6 +182,7 @@ pub async fn sales_report(
         filter.to.clone(),
     )
     .await?;
+    let outlet_id_filter = outlet.as_ref().map(|o| o.id.clone());
     let timezone = outlet
         .as_ref()
         .map_or("WIB".to_string(), |o| o.timezone.clone());
@@ -266,7 +273,60 @@ pub async fn sales_report(
             .unwrap_or_else(|| "Tanpa kategori".to_string());
         add(&mut by_category, &cat_id, &cat_name, qty, d(&l.net));
     }
+    // Refunds net out of the period they were made in: products, tenders, tax, total.
+    let refunds = crate::repo::till::refunds_between(
+        &state.db,
+        &tenant_id,
+        outlet_id_filter.as_deref(),
+        &from,
+        &to,
+    )
+    .await?
+    .into_iter()
+    .filter(|r| auth.can_access_outlet(&r.refund.outlet_id))
+    .collect::<Vec<_>>();
+    let refunded_sale_ids: Vec<String> = refunds.iter().map(|r| r.refund.sale_id.clone()).collect();
+    let refunded_sales: BTreeMap<String, (Decimal, Decimal)> = sale::Entity::find()
+        .filter(sale::Column::TenantId.eq(&tenant_id))
+        .filter(sale::Column::Id.is_in(refunded_sale_ids))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, (d(&s.tax_total), d(&s.grand_total))))
+        .collect();
+    let mut refunds_total = Decimal::ZERO;
+    for r in &refunds {
+        let amount = d(&r.refund.total);
+        refunds_total += amount;
+        if let Some((sale_tax, sale_total)) = refunded_sales.get(&r.refund.sale_id) {
+            if !sale_total.is_zero() {
+                tax -= (*sale_tax * amount / *sale_total).round_dp_with_strategy(
+                    0,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                );
+            }
+        }
+        for l in &r.lines {
+            let entry = by_product
+                .entry(l.product_id.clone())
+                .or_insert_with(|| Acc {
+                    label: l.name.clone(),
+                    ..Acc::default()
+                });
+            entry.quantity -= d(&l.quantity);
+            entry.amount -= d(&l.amount);
+        }
+    }
     let mut by_payment = BTreeMap::new();
+    for r in &refunds {
+        for p in &r.payments {
+            let entry = by_payment.entry(p.method.clone()).or_insert_with(|| Acc {
+                label: p.method.clone(),
+                ..Acc::default()
+            });
+            entry.amount -= d(&p.amount);
+        }
+    }
     for p in &payments {
         // Cash received less the change handed back is what stays in the drawer.
         let mut amount = d(&p.amount);
@@ -282,13 +342,16 @@ pub async fn sales_report(
         from,
         to,
         sales_count: rows.len() as u64,
+        sales_total: total.normalize().to_string(),
+        refunds_count: refunds.len() as u64,
+        refunds: refunds_total.normalize().to_string(),
         gross: gross.normalize().to_string(),
         discounts: discounts.normalize().to_string(),
         service_charge: service.normalize().to_string(),
         tax: tax.normalize().to_string(),
         rounding: rounding.normalize().to_string(),
-        total: total.normalize().to_string(),
-        net: (total - tax).normalize().to_string(),
+        total: (total - refunds_total).normalize().to_string(),
+        net: (total - refunds_total - tax).normalize().to_string(),
         by_product: buckets(by_product),
         by_category: buckets(by_category),
         by_cashier: buckets(by_cashier),
@@ -312,6 +375,8 @@ fn csv_field(s: &str) -> String {
 fn csv(r: &SalesReport) -> Response {
     let mut out = String::from("section,key,label,count,quantity,amount\n");
     for (label, value) in [
+        ("sales_total", &r.sales_total),
+        ("refunds", &r.refunds),
         ("gross", &r.gross),
         ("discounts", &r.discounts),
         ("service_charge", &r.service_charge),

@@ -91,6 +91,9 @@ pub struct SaleInput {
     /// From `POST /discount-approvals`, when a cashier's discounts exceed her limit.
     #[serde(default)]
     pub discount_approval_id: Option<String>,
+    /// The till's open shift (`POST /shifts`), so the sale's cash counts in its drawer.
+    #[serde(default)]
+    pub shift_id: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -123,6 +126,7 @@ pub struct SaleView {
     pub received_at: String,
     /// The manager who approved discounts above the cashier's limit.
     pub discount_approved_by: Option<String>,
+    pub shift_id: Option<String>,
     /// `completed`, or `flagged` when a manager should look (e.g. negative stock).
     pub status: String,
     pub flags: Vec<String>,
@@ -162,6 +166,7 @@ pub fn sale_view(
         cashier_id: s.cashier_id,
         customer_id: s.customer_id,
         discount_approved_by: s.discount_approved_by,
+        shift_id: s.shift_id,
         sold_at: s.sold_at,
         received_at: s.received_at.to_rfc3339(),
         status: s.status,
@@ -276,11 +281,24 @@ pub async fn create(
                 .id,
         ),
     };
+    let shift = match req.shift_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(id) => Some(
+            crate::repo::till::find_shift(&state.db, &tenant_id, id)
+                .await?
+                .filter(|sh| sh.outlet_id == outlet.id)
+                .ok_or_else(|| ApiError::validation("shift_id", "Shift tidak ditemukan."))?,
+        ),
+    };
     let ids: Vec<String> = req.lines.iter().map(|l| l.product_id.clone()).collect();
     let products = sales::products_by_id(&state.db, &tenant_id, &ids).await?;
     let outlet_prices = sales::outlet_prices(&state.db, &tenant_id, &outlet.id, &ids).await?;
     let mut cart_lines = Vec::with_capacity(req.lines.len());
     let mut flags: Vec<String> = Vec::new();
+    if shift.as_ref().is_some_and(|sh| sh.status != "open") {
+        // Counted already: keep the sale, but its cash was not in that count.
+        flags.push("shift_closed".into());
+    }
     for (i, line) in req.lines.iter().enumerate() {
         let product = products.get(&line.product_id).ok_or_else(|| {
             ApiError::validation(format!("lines[{i}].product_id"), "Produk tidak ditemukan.")
@@ -410,6 +428,7 @@ pub async fn create(
         sold_at: sold_at.to_rfc3339_opts(SecondsFormat::Micros, true),
         received_at,
         discount_approved_by: approval.as_ref().map(|a| a.approved_by.clone()),
+        shift_id: shift.map(|sh| sh.id),
     };
     let line_rows: Vec<sale_line::Model> = req
         .lines

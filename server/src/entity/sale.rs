@@ -26,6 +26,7 @@ pub struct Model {
     pub sold_at: String,
     pub received_at: DateTimeUtc,
     pub discount_approved_by: Option<String>,
+    pub shift_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 mod m20261127_000001_foundation;
 mod m20261127_000002_retail;
 mod m20261127_000003_discount_approvals;
+mod m20261127_000004_till_operations;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_foundation::Migration),
             Box::new(m20261127_000002_retail::Migration),
             Box::new(m20261127_000003_discount_approvals::Migration),
+            Box::new(m20261127_000004_till_operations::Migration),
         ]
     }
 }

@@ -8,5 +8,6 @@ pub mod outlets;
 pub mod sales;
 pub mod sessions;
 pub mod tenants;
+pub mod till;
 pub mod tokens;
 pub mod users;

@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "refunds")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub tenant_id: String,
+    pub outlet_id: String,
+    pub sale_id: String,
+    pub refund_no: String,
+    pub shift_id: Option<String>,
+    pub cashier_id: String,
+    pub device_id: Option<String>,
+    pub approved_by: String,
+    pub reason: String,
+    pub restock: bool,
+    pub to_cash: bool,
+    pub total: String,
+    pub refunded_at: String,
+    pub received_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,29 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "shifts")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub tenant_id: String,
+    pub outlet_id: String,
+    pub device_id: Option<String>,
+    pub cashier_id: String,
+    pub opening_float: String,
+    pub opened_at: String,
+    pub status: String,
+    pub closed_at: Option<String>,
+    pub closed_by: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub denominations: Option<String>,
+    pub counted_cash: Option<String>,
+    pub expected_cash: Option<String>,
+    pub difference: Option<String>,
+    pub note: Option<String>,
+    pub received_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

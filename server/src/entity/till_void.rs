@@ -1,0 +1,24 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "till_voids")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub tenant_id: String,
+    pub outlet_id: String,
+    pub shift_id: Option<String>,
+    pub kind: String,
+    #[sea_orm(column_type = "Text")]
+    pub items: String,
+    pub amount: String,
+    pub reason: Option<String>,
+    pub user_id: String,
+    pub device_id: Option<String>,
+    pub at: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,329 @@
+//! Till operations: shifts with their cash movements, refunds and voids. Ids of shifts,
+//! cash movements, refunds and voids are made on the till (UUIDv7), so a resent outbox
+//! entry finds the row it already created.
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.create_table(
+            Table::create()
+                .table(Shifts::Table)
+                .col(string(Shifts::Id).primary_key())
+                .col(string(Shifts::TenantId))
+                .col(string(Shifts::OutletId))
+                .col(string_null(Shifts::DeviceId))
+                .col(string(Shifts::CashierId))
+                .col(string(Shifts::OpeningFloat))
+                .col(string(Shifts::OpenedAt))
+                .col(string(Shifts::Status))
+                .col(string_null(Shifts::ClosedAt))
+                .col(string_null(Shifts::ClosedBy))
+                .col(text_null(Shifts::Denominations))
+                .col(string_null(Shifts::CountedCash))
+                .col(string_null(Shifts::ExpectedCash))
+                .col(string_null(Shifts::Difference))
+                .col(string_null(Shifts::Note))
+                .col(timestamp_with_time_zone(Shifts::ReceivedAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_shifts_tenant_outlet")
+                .table(Shifts::Table)
+                .col(Shifts::TenantId)
+                .col(Shifts::OutletId)
+                .col(Shifts::OpenedAt)
+                .to_owned(),
+        )
+        .await?;
+
+        m.create_table(
+            Table::create()
+                .table(CashMovements::Table)
+                .col(string(CashMovements::Id).primary_key())
+                .col(string(CashMovements::TenantId))
+                .col(string(CashMovements::OutletId))
+                .col(string(CashMovements::ShiftId))
+                .col(string(CashMovements::Kind))
+                .col(string(CashMovements::Amount))
+                .col(string(CashMovements::Reason))
+                .col(string_null(CashMovements::ApprovedBy))
+                .col(string(CashMovements::UserId))
+                .col(string_null(CashMovements::DeviceId))
+                .col(string(CashMovements::At))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_cash_movements_shift")
+                .table(CashMovements::Table)
+                .col(CashMovements::TenantId)
+                .col(CashMovements::ShiftId)
+                .to_owned(),
+        )
+        .await?;
+
+        m.create_table(
+            Table::create()
+                .table(Refunds::Table)
+                .col(string(Refunds::Id).primary_key())
+                .col(string(Refunds::TenantId))
+                .col(string(Refunds::OutletId))
+                .col(string(Refunds::SaleId))
+                .col(string(Refunds::RefundNo))
+                .col(string_null(Refunds::ShiftId))
+                .col(string(Refunds::CashierId))
+                .col(string_null(Refunds::DeviceId))
+                .col(string(Refunds::ApprovedBy))
+                .col(string(Refunds::Reason))
+                .col(boolean(Refunds::Restock))
+                .col(boolean(Refunds::ToCash))
+                .col(string(Refunds::Total))
+                .col(string(Refunds::RefundedAt))
+                .col(timestamp_with_time_zone(Refunds::ReceivedAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ux_refunds_tenant_no")
+                .table(Refunds::Table)
+                .col(Refunds::TenantId)
+                .col(Refunds::RefundNo)
+                .unique()
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_refunds_sale")
+                .table(Refunds::Table)
+                .col(Refunds::TenantId)
+                .col(Refunds::SaleId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(RefundLines::Table)
+                .col(string(RefundLines::Id).primary_key())
+                .col(string(RefundLines::TenantId))
+                .col(string(RefundLines::RefundId))
+                .col(integer(RefundLines::SaleLineNo))
+                .col(string(RefundLines::ProductId))
+                .col(string(RefundLines::Name))
+                .col(string(RefundLines::Quantity))
+                .col(string(RefundLines::Amount))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_refund_lines_refund")
+                .table(RefundLines::Table)
+                .col(RefundLines::RefundId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(RefundPayments::Table)
+                .col(string(RefundPayments::Id).primary_key())
+                .col(string(RefundPayments::TenantId))
+                .col(string(RefundPayments::RefundId))
+                .col(string(RefundPayments::Method))
+                .col(string(RefundPayments::Amount))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_refund_payments_refund")
+                .table(RefundPayments::Table)
+                .col(RefundPayments::RefundId)
+                .to_owned(),
+        )
+        .await?;
+
+        m.create_table(
+            Table::create()
+                .table(TillVoids::Table)
+                .col(string(TillVoids::Id).primary_key())
+                .col(string(TillVoids::TenantId))
+                .col(string(TillVoids::OutletId))
+                .col(string_null(TillVoids::ShiftId))
+                .col(string(TillVoids::Kind))
+                .col(text(TillVoids::Items))
+                .col(string(TillVoids::Amount))
+                .col(string_null(TillVoids::Reason))
+                .col(string(TillVoids::UserId))
+                .col(string_null(TillVoids::DeviceId))
+                .col(string(TillVoids::At))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_till_voids_shift")
+                .table(TillVoids::Table)
+                .col(TillVoids::TenantId)
+                .col(TillVoids::ShiftId)
+                .to_owned(),
+        )
+        .await?;
+
+        m.alter_table(
+            Table::alter()
+                .table(Sales::Table)
+                .add_column(string_null(Sales::ShiftId))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_sales_shift")
+                .table(Sales::Table)
+                .col(Sales::TenantId)
+                .col(Sales::ShiftId)
+                .to_owned(),
+        )
+        .await
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_index(
+            Index::drop()
+                .name("ix_sales_shift")
+                .table(Sales::Table)
+                .to_owned(),
+        )
+        .await?;
+        m.alter_table(
+            Table::alter()
+                .table(Sales::Table)
+                .drop_column(Sales::ShiftId)
+                .to_owned(),
+        )
+        .await?;
+        for t in [
+            TillVoids::Table.into_iden(),
+            RefundPayments::Table.into_iden(),
+            RefundLines::Table.into_iden(),
+            Refunds::Table.into_iden(),
+            CashMovements::Table.into_iden(),
+            Shifts::Table.into_iden(),
+        ] {
+            m.drop_table(Table::drop().table(t).to_owned()).await?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(DeriveIden)]
+enum Shifts {
+    Table,
+    Id,
+    TenantId,
+    OutletId,
+    DeviceId,
+    CashierId,
+    OpeningFloat,
+    OpenedAt,
+    Status,
+    ClosedAt,
+    ClosedBy,
+    Denominations,
+    CountedCash,
+    ExpectedCash,
+    Difference,
+    Note,
+    ReceivedAt,
+}
+
+#[derive(DeriveIden)]
+enum CashMovements {
+    Table,
+    Id,
+    TenantId,
+    OutletId,
+    ShiftId,
+    Kind,
+    Amount,
+    Reason,
+    ApprovedBy,
+    UserId,
+    DeviceId,
+    At,
+}
+
+#[derive(DeriveIden)]
+enum Refunds {
+    Table,
+    Id,
+    TenantId,
+    OutletId,
+    SaleId,
+    RefundNo,
+    ShiftId,
+    CashierId,
+    DeviceId,
+    ApprovedBy,
+    Reason,
+    Restock,
+    ToCash,
+    Total,
+    RefundedAt,
+    ReceivedAt,
+}
+
+#[derive(DeriveIden)]
+enum RefundLines {
+    Table,
+    Id,
+    TenantId,
+    RefundId,
+    SaleLineNo,
+    ProductId,
+    Name,
+    Quantity,
+    Amount,
+}
+
+#[derive(DeriveIden)]
+enum RefundPayments {
+    Table,
+    Id,
+    TenantId,
+    RefundId,
+    Method,
+    Amount,
+}
+
+#[derive(DeriveIden)]
+enum TillVoids {
+    Table,
+    Id,
+    TenantId,
+    OutletId,
+    ShiftId,
+    Kind,
+    Items,
+    Amount,
+    Reason,
+    UserId,
+    DeviceId,
+    At,
+}
+
+#[derive(DeriveIden)]
+enum Sales {
+    Table,
+    TenantId,
+    ShiftId,
+}
