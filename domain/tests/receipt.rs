@@ -224,3 +224,110 @@ proptest! {
         }
     }
 }
+
+/// The demo sale the Playwright test makes through the API (receipt `MKM1-GOLD-000001`)
+/// and reprints from the till over a stand-in WebUSB printer: the till must send exactly
+/// these bytes (`tests/golden/till-sale-{58,80}mm.hex`).
+fn till_sale() -> Receipt {
+    Receipt {
+        header: vec![
+            "Minimarket Makmur".into(),
+            "Jl. Merdeka No. 10, Semarang".into(),
+            "NPWP 01.234.567.8-901.000".into(),
+        ],
+        number: "MKM1-GOLD-000001".into(),
+        cashier: "Dewi Lestari".into(),
+        time: "27/11/2026 10:15 WIB".into(),
+        items: vec![
+            ReceiptItem {
+                name: "Telur Ayam 10 butir".into(),
+                quantity: dec!(1),
+                unit: "pack".into(),
+                unit_price: dec!(28000),
+                discount: dec!(1000),
+            },
+            ReceiptItem {
+                name: "Beras Curah".into(),
+                quantity: dec!(1.5),
+                unit: "kg".into(),
+                unit_price: dec!(14000),
+                discount: Decimal::ZERO,
+            },
+        ],
+        subtotal: dec!(49000),
+        cart_discount: Decimal::ZERO,
+        service_charge: Decimal::ZERO,
+        tax_label: Some("PPN".into()),
+        tax: Decimal::ZERO,
+        tax_included: true,
+        rounding: Decimal::ZERO,
+        grand_total: dec!(48000),
+        tenders: vec![("Tunai".into(), dec!(50000))],
+        change: dec!(2000),
+        footer: vec!["Terima kasih, selamat belanja kembali!".into()],
+        qr: Some("MKM1-GOLD-000001".into()),
+    }
+}
+
+#[test]
+fn golden_bytes_of_the_till_sale() {
+    for (name, width) in [("till-sale-58mm.hex", 32), ("till-sale-80mm.hex", 48)] {
+        golden(
+            name,
+            &encode(
+                &till_sale(),
+                PrintOptions {
+                    width,
+                    open_drawer: false,
+                    cut: true,
+                },
+            ),
+        );
+    }
+}
+
+#[test]
+fn a_refund_slip_reads_right() {
+    use domain::receipt::{encode_slip, layout_slip, Slip, SlipRow};
+    let slip = Slip {
+        header: vec!["Minimarket Makmur".into()],
+        title: "REFUND MKM1-D01-R00001".into(),
+        rows: vec![
+            SlipRow::Pair("Struk".into(), "MKM1-D01-000042".into()),
+            SlipRow::Rule,
+            SlipRow::Text("Teh Botol 350ml".into()),
+            SlipRow::Pair("  1 x".into(), "Rp5.000".into()),
+            SlipRow::Total("TOTAL REFUND".into(), "Rp5.000".into()),
+            SlipRow::Pair("Tunai".into(), "Rp5.000".into()),
+        ],
+        footer: vec!["Alasan: Kemasan bocor".into()],
+        qr: None,
+    };
+    let text = to_plain(&layout_slip(&slip, 32), 32);
+    let expected = [
+        "       Minimarket Makmur",
+        "--------------------------------",
+        "     REFUND MKM1-D01-R00001",
+        "--------------------------------",
+        "Struk            MKM1-D01-000042",
+        "--------------------------------",
+        "Teh Botol 350ml",
+        "  1 x                    Rp5.000",
+        "TOTAL REFUND             Rp5.000",
+        "Tunai                    Rp5.000",
+        "--------------------------------",
+        "     Alasan: Kemasan bocor",
+    ]
+    .join("\n");
+    assert_eq!(text, expected);
+    let bytes = encode_slip(
+        &slip,
+        PrintOptions {
+            width: 32,
+            open_drawer: false,
+            cut: true,
+        },
+    );
+    assert_eq!(&bytes[..5], &[0x1b, 0x40, 0x1b, 0x74, 19]);
+    assert_eq!(&bytes[bytes.len() - 3..], &[0x1d, 0x56, 0x01]);
+}

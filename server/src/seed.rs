@@ -161,7 +161,10 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
                             industry: Set(industry.to_string()),
                             archived: Set(false),
                             settings: Set(if industry == "retail" {
-                                serde_json::json!({"static_qris": demo_static_qris()}).to_string()
+                                serde_json::json!({"static_qris": demo_static_qris(),
+                                    "receipt_header": ["NPWP 01.234.567.8-901.000"],
+                                    "receipt_footer": ["Terima kasih, selamat belanja kembali!"]})
+                                .to_string()
                             } else {
                                 "{}".to_string()
                             }),

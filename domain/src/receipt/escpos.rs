@@ -125,12 +125,17 @@ fn line_bytes(l: &Line, out: &mut Vec<u8>) {
 
 /// The whole print job for `receipt`.
 pub fn encode(receipt: &Receipt, opts: PrintOptions) -> Vec<u8> {
+    encode_lines(&layout(receipt, opts.width), receipt.qr.as_deref(), opts)
+}
+
+/// A print job for lines already laid out (a receipt, a refund slip, a shift report).
+pub fn encode_lines(lines: &[Line], qr_data: Option<&str>, opts: PrintOptions) -> Vec<u8> {
     let mut out = vec![ESC, b'@', ESC, b't', CODE_PAGE_PC858];
-    for l in layout(receipt, opts.width) {
-        line_bytes(&l, &mut out);
+    for l in lines {
+        line_bytes(l, &mut out);
     }
     out.extend_from_slice(&[ESC, b'!', 0]);
-    if let Some(data) = &receipt.qr {
+    if let Some(data) = qr_data {
         out.extend_from_slice(&[ESC, b'a', 1]);
         qr(data, &mut out);
         out.push(LF);

@@ -7,12 +7,14 @@
 //! `pembulatan` line.
 
 pub mod escpos;
+pub mod slip;
 pub mod text;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-pub use escpos::{encode, PrintOptions};
+pub use escpos::{encode, encode_lines, PrintOptions};
+pub use slip::{encode_slip, layout_slip, Slip, SlipRow};
 pub use text::{layout, Align, Line, Style};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

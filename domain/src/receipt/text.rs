@@ -27,7 +27,7 @@ pub struct Line {
     pub text: String,
 }
 
-fn line(align: Align, style: Style, text: impl Into<String>) -> Line {
+pub(crate) fn line(align: Align, style: Style, text: impl Into<String>) -> Line {
     Line {
         align,
         style,
@@ -66,7 +66,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// `left` and `right` on one line, `right` flush right; when they do not fit, `left` gets
 /// a line of its own.
-fn pair(left: &str, right: &str, width: usize, style: Style) -> Vec<Line> {
+pub(crate) fn pair(left: &str, right: &str, width: usize, style: Style) -> Vec<Line> {
     let l = left.chars().count();
     let r = right.chars().count();
     if l + 1 + r <= width {

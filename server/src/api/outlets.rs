@@ -45,12 +45,22 @@ pub struct OutletView {
     pub cashier_discount_limit_percent: String,
     /// Static QRIS payload printed by the acquirer; the till makes a dynamic one per sale.
     pub static_qris: Option<String>,
+    /// Cash a cashier may take in or out of the drawer without a manager's PIN (rupiah).
+    pub cash_movement_limit: String,
+    /// Receipt lines under the outlet's name and address (e.g. the NPWP).
+    pub receipt_header: Vec<String>,
+    /// Receipt lines at the bottom.
+    pub receipt_footer: Vec<String>,
 }
 
 impl From<outlet::Model> for OutletView {
     fn from(o: outlet::Model) -> Self {
         let limit = crate::api::discounts::cashier_limit(&o);
         let qris = static_qris(&o);
+        let cash_limit = crate::api::shifts::cash_limit(&o).normalize().to_string();
+        let header = text_lines(&o, "receipt_header").unwrap_or_default();
+        let footer = text_lines(&o, "receipt_footer")
+            .unwrap_or_else(|| vec!["Terima kasih atas kunjungan Anda".to_string()]);
         OutletView {
             id: o.id,
             code: o.code,
@@ -59,6 +69,9 @@ impl From<outlet::Model> for OutletView {
             timezone: o.timezone,
             cashier_discount_limit_percent: limit.normalize().to_string(),
             static_qris: qris,
+            cash_movement_limit: cash_limit,
+            receipt_header: header,
+            receipt_footer: footer,
             industry: o.industry,
             created_at: o.created_at.to_rfc3339(),
         }
@@ -80,6 +93,33 @@ pub fn static_qris(o: &outlet::Model) -> Option<String> {
         .map(str::to_string)
 }
 
+fn text_lines(o: &outlet::Model, key: &str) -> Option<Vec<String>> {
+    serde_json::from_str::<serde_json::Value>(&o.settings)
+        .ok()?
+        .get(key)?
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+}
+
+fn check_lines(field: &str, lines: &[String]) -> ApiResult<Vec<String>> {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() > 5 || lines.iter().any(|l| l.chars().count() > 48) {
+        return Err(ApiError::validation(
+            field,
+            "Paling banyak 5 baris, masing-masing 48 karakter.",
+        ));
+    }
+    Ok(lines)
+}
+
 /// Applies the till settings of `req` to the outlet's settings JSON.
 fn merge_settings(current: &str, req: &OutletInput) -> ApiResult<String> {
     let mut settings = serde_json::from_str::<serde_json::Value>(current)
@@ -94,6 +134,21 @@ fn merge_settings(current: &str, req: &OutletInput) -> ApiResult<String> {
             ));
         }
         settings["cashier_discount_limit_percent"] = json!(limit.normalize().to_string());
+    }
+    if let Some(limit) = req.cash_movement_limit {
+        if limit < rust_decimal::Decimal::ZERO {
+            return Err(ApiError::validation(
+                "cash_movement_limit",
+                "Batas kas tidak boleh negatif.",
+            ));
+        }
+        settings["cash_movement_limit"] = json!(limit.normalize().to_string());
+    }
+    if let Some(lines) = &req.receipt_header {
+        settings["receipt_header"] = json!(check_lines("receipt_header", lines)?);
+    }
+    if let Some(lines) = &req.receipt_footer {
+        settings["receipt_footer"] = json!(check_lines("receipt_footer", lines)?);
     }
     if let Some(payload) = &req.static_qris {
         let payload = payload.trim();
@@ -127,6 +182,13 @@ pub struct OutletInput {
     /// Empty string removes it.
     #[serde(default)]
     pub static_qris: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>, example = "100000")]
+    pub cash_movement_limit: Option<rust_decimal::Decimal>,
+    #[serde(default)]
+    pub receipt_header: Option<Vec<String>>,
+    #[serde(default)]
+    pub receipt_footer: Option<Vec<String>>,
 }
 
 fn check_code(code: &str) -> ApiResult<String> {
