@@ -11,6 +11,7 @@ pub mod layout;
 pub mod model;
 pub mod offline;
 pub mod pages;
+pub mod printer;
 pub mod session;
 
 use i18n::{Lang, LangCtx};
@@ -125,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/katalog") view=pages::retail::Catalogue/>
                     <Route path=path!("/stok") view=pages::retail::Stock/>
                     <Route path=path!("/laporan") view=pages::retail::Reports/>
+                    <Route path=path!("/shift") view=pages::retail::Shifts/>
                     <Route path=path!("/pelanggan") view=pages::retail::Customers/>
                     <Route path=path!("/kasir") view=pages::sell::SellPage/>
                     <Route path=path!("/kasir/perangkat") view=pages::till::TillHome/>

@@ -41,6 +41,12 @@ pub struct Outlet {
     pub address: String,
     pub timezone: String,
     pub industry: String,
+    #[serde(default)]
+    pub cash_movement_limit: String,
+    #[serde(default)]
+    pub receipt_header: Vec<String>,
+    #[serde(default)]
+    pub receipt_footer: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -15,8 +15,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Masuk" }).click();
 }
 
-/** The manager registers the tablet, then the cashier switches in with her PIN. */
-export async function openTill(page: Page) {
+/** The manager registers the tablet, then the cashier switches in with her PIN and, on a
+ * tablet without an open shift, opens one with `float` in the drawer. */
+export async function openTill(page: Page, float = "200000") {
   await signIn(page, "manager@makmur.test");
   await expect(page).toHaveURL(/\/dasbor$/);
   await page.goto("/kasir/perangkat");
@@ -36,6 +37,19 @@ export async function openTill(page: Page) {
   for (const d of "123456") await page.getByRole("button", { name: d, exact: true }).click();
   await expect(page).toHaveURL(/\/kasir$/);
   await expect(page.getByTestId("device-info")).toContainText("Minimarket Makmur");
+  await openShift(page, float);
+}
+
+/** Opens a shift when the till asks for one (a tablet's first sale of the day). */
+export async function openShift(page: Page, float = "200000") {
+  const gate = page.getByTestId("shift-open");
+  const ops = page.getByTestId("ops");
+  await expect(gate.or(ops)).toBeVisible();
+  if (await gate.isVisible()) {
+    await gate.getByTestId("opening-float").fill(float);
+    await gate.getByRole("button", { name: "Buka shift" }).click();
+    await expect(ops).toBeVisible();
+  }
 }
 
 export async function scan(page: Page, code: string) {

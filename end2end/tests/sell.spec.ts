@@ -199,9 +199,9 @@ test("a sale the server refuses stays on the tablet, listed for a manager, and i
       r.onsuccess = () => ok(r.result);
     });
     const parsed = JSON.parse(entry);
-    parsed.sale.totals.grand_total = "3000";
+    parsed.body.totals.grand_total = "3000";
     store.put(JSON.stringify(parsed), keys[0]);
-    return parsed.sale.receipt_no as string;
+    return parsed.body.receipt_no as string;
   });
   await context.setOffline(false);
   await expect(page.getByTestId("sync-status")).toContainText("1 ditolak", { timeout: 30_000 });

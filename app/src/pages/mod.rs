@@ -16,6 +16,7 @@ pub mod retail;
 pub mod sell;
 pub mod staff;
 pub mod till;
+pub mod till_ops;
 pub mod tokens;
 
 /// What to tell a person about a failed call: our own wording for the codes we know,

@@ -106,6 +106,7 @@ fn ReportsBody() -> impl IntoView {
             ("report_sales_count", text(&r["sales_count"])),
             ("report_gross", money(&r["gross"])),
             ("discount", money(&r["discounts"])),
+            ("refunds", money(&r["refunds"])),
             ("tax_ppn", money(&r["tax"])),
             ("report_net", money(&r["net"])),
             ("total", money(&r["total"])),
@@ -158,6 +159,105 @@ fn ReportsBody() -> impl IntoView {
                 </div>
             }.into_any(),
         }}
+    }
+}
+
+// ---------------------------------------------------------------- shifts
+
+#[component]
+pub fn Shifts() -> impl IntoView {
+    view! {
+        <Protected roles=&["owner", "admin", "manager"]>
+            <ShiftsBody/>
+        </Protected>
+    }
+}
+
+/// The manager's view of the day's shifts: who, when, float, expected and counted cash,
+/// and each shift's full report (printable).
+#[component]
+fn ShiftsBody() -> impl IntoView {
+    use crate::pages::till_ops::{ShiftReport, ShiftReportView};
+    let (outlets, outlet) = outlet_choice();
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let list = fetched::<Vec<Value>>(
+        move || {
+            if outlet.get().is_empty() {
+                return String::new();
+            }
+            let mut q = format!("/api/v1/shifts?outlet_id={}", outlet.get());
+            if !from.get().is_empty() {
+                q.push_str(&format!("&from={}", from.get()));
+            }
+            if !to.get().is_empty() {
+                q.push_str(&format!("&to={}", to.get()));
+            }
+            q
+        },
+        RwSignal::new(0),
+    );
+    let chosen = RwSignal::new(None::<ShiftReport>);
+    let error = RwSignal::new(None::<String>);
+    let lang = use_lang();
+    let open = move |id: String| {
+        spawn_local(async move {
+            match client::get::<ShiftReport>(&format!("/api/v1/shifts/{id}")).await {
+                Ok(r) => chosen.set(Some(r)),
+                Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
+            }
+        });
+    };
+    let header = move || {
+        outlets
+            .get()
+            .and_then(Result::ok)
+            .and_then(|l| l.into_iter().find(|o| o.id == outlet.get()))
+            .map(|o| (vec![o.name, o.address], o.timezone))
+            .unwrap_or_default()
+    };
+    view! {
+        <h1 data-testid="page-title">{t("shifts")}</h1>
+        <div class="filters">
+            <OutletSelect outlets chosen=outlet/>
+            <label>{t("from_date")}<input type="date" bind:value=from/></label>
+            <label>{t("to_date")}<input type="date" bind:value=to/></label>
+        </div>
+        {move || error.get().map(|e| view! { <p class="error">{e}</p> })}
+        {move || match list.get() {
+            None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
+            Some(Ok(rows)) => view! {
+                <div class="table-wrap">
+                    <table data-testid="shift-list">
+                        <thead><tr><th>{t("cashier")}</th><th>{t("open_shift")}</th><th>{t("status")}</th>
+                            <th class="num">{t("opening_float")}</th><th class="num">{t("expected_cash")}</th>
+                            <th class="num">{t("counted_cash")}</th><th class="num">{t("difference")}</th></tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|r| {
+                                let id = text(&r["id"]);
+                                view! {
+                                    <tr>
+                                        <td><button type="button" class="link" on:click=move |_| open(id.clone())>{text(&r["cashier_name"])}</button></td>
+                                        <td>{crate::pages::local_time(&text(&r["opened_at"]), 7)}</td>
+                                        <td>{text(&r["status"])}</td>
+                                        <td class="num">{money(&r["opening_float"])}</td>
+                                        <td class="num">{money(&r["expected_cash"])}</td>
+                                        <td class="num">{money(&r["counted_cash"])}</td>
+                                        <td class="num">{money(&r["difference"])}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any(),
+        }}
+        {move || chosen.get().map(|r| {
+            let (h, tz) = header();
+            let offset = match tz.as_str() { "WITA" => 8, "WIT" => 9, _ => 7 };
+            view! { <section class="card"><ShiftReportView report=r header=h offset=offset/></section> }
+        })}
     }
 }
 

@@ -21,6 +21,10 @@ use crate::i18n::{t, tr, use_lang, Lang};
 use crate::model::{CurrentDevice, Outlet};
 use crate::offline;
 use crate::pages::error_text;
+use crate::pages::till_ops::{
+    payment_record, print_job, record_void, remember_sale, restore_shift, sale_receipt, Lookup,
+    OpsBar, OpsPanel, SaleLineRecord, SaleRecord, Shift, ShiftGate, SlipView,
+};
 use crate::session::{use_session, Protected};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -103,6 +107,38 @@ pub struct TillContext {
     pub approvers: Vec<(String, String)>,
     #[serde(default)]
     pub static_qris: Option<String>,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub timezone: String,
+    #[serde(default)]
+    pub receipt_header: Vec<String>,
+    #[serde(default)]
+    pub receipt_footer: Vec<String>,
+    /// Cash in/out above this needs a manager's PIN (rupiah).
+    #[serde(default)]
+    pub cash_limit: String,
+}
+
+/// The sync counters the till's header shows.
+#[derive(Clone, Copy)]
+pub struct SyncState {
+    pub pending: RwSignal<usize>,
+    pub rejected: RwSignal<usize>,
+    pub online: RwSignal<bool>,
+    pub last_sync: RwSignal<Option<String>>,
+}
+
+/// What the till's screens share: where it sells, the open shift, the cached catalogue
+/// and pricing, the outbox counters, and which operation panel is open.
+#[derive(Clone, Copy)]
+pub struct Till {
+    pub context: RwSignal<Option<TillContext>>,
+    pub shift: RwSignal<Option<Shift>>,
+    pub items: RwSignal<Vec<Item>>,
+    pub settings: RwSignal<PricingSettings>,
+    pub sync: SyncState,
+    pub panel: RwSignal<Option<OpsPanel>>,
 }
 
 fn default_limit() -> String {
@@ -167,18 +203,76 @@ struct Receipt {
     change: Decimal,
     customer: Option<String>,
     approved_by: Option<String>,
+    /// What the printer prints (and the browser's print dialog shows).
+    struk: Option<domain::receipt::Receipt>,
 }
 
+/// One request waiting for the server. Sales came first and were stored as `{sale, …}`;
+/// refunds, shifts, cash movements and voids carry their own path.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct OutboxEntry {
-    sale: serde_json::Value,
+    #[serde(default)]
+    key: String,
+    #[serde(default = "sales_path")]
+    path: String,
+    #[serde(alias = "sale")]
+    body: serde_json::Value,
+    #[serde(default)]
+    label: String,
     /// `pending`, or `rejected` when the server refused it and a manager must look.
     status: String,
     #[serde(default)]
     error: Option<String>,
 }
 
-fn tender_label(lang: Lang, kind: TenderKind) -> &'static str {
+fn sales_path() -> String {
+    "/api/v1/sales".into()
+}
+
+impl OutboxEntry {
+    fn key(&self) -> String {
+        if self.key.is_empty() {
+            self.body["client_sale_id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        } else {
+            self.key.clone()
+        }
+    }
+    fn label(&self) -> String {
+        if self.label.is_empty() {
+            self.body["receipt_no"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        } else {
+            self.label.clone()
+        }
+    }
+}
+
+/// Queues a request behind everything already waiting. `key` is a UUIDv7 made now, so the
+/// store's key order is the order of events.
+pub async fn enqueue(
+    key: &str,
+    path: &str,
+    body: &serde_json::Value,
+    label: &str,
+) -> Result<(), String> {
+    let entry = OutboxEntry {
+        key: key.to_string(),
+        path: path.to_string(),
+        body: body.clone(),
+        label: label.to_string(),
+        status: "pending".into(),
+        error: None,
+    };
+    let json = serde_json::to_string(&entry).map_err(|e| e.to_string())?;
+    offline::outbox_put(key, &json).await
+}
+
+pub fn tender_label(lang: Lang, kind: TenderKind) -> &'static str {
     tr(
         lang,
         match kind {
@@ -193,7 +287,7 @@ fn tender_label(lang: Lang, kind: TenderKind) -> &'static str {
     )
 }
 
-fn tender_code(kind: TenderKind) -> String {
+pub fn tender_code(kind: TenderKind) -> String {
     serde_json::to_value(kind)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
@@ -248,7 +342,7 @@ fn qr_svg(payload: &str) -> String {
         .unwrap_or_default()
 }
 
-async fn cached<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+pub async fn cached<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     offline::kv_get(key)
         .await
         .ok()
@@ -256,7 +350,7 @@ async fn cached<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
         .and_then(|j| serde_json::from_str(&j).ok())
 }
 
-async fn cache<T: Serialize>(key: &str, value: &T) {
+pub async fn cache<T: Serialize>(key: &str, value: &T) {
     if let Ok(json) = serde_json::to_string(value) {
         let _ = offline::kv_put(key, &json).await;
     }
@@ -264,12 +358,13 @@ async fn cache<T: Serialize>(key: &str, value: &T) {
 
 /// Sends the queued sales in order (oldest first), updating the counts as it goes. Stops
 /// at the first "unreachable": the rest would fail the same way.
-async fn sync_once(
-    pending: RwSignal<usize>,
-    rejected: RwSignal<usize>,
-    online: RwSignal<bool>,
-    last_sync: RwSignal<Option<String>>,
-) {
+pub async fn sync_once(sync: SyncState) {
+    let SyncState {
+        pending,
+        rejected,
+        online,
+        last_sync,
+    } = sync;
     let entries: Vec<OutboxEntry> = offline::outbox_all()
         .await
         .unwrap_or_default()
@@ -286,11 +381,8 @@ async fn sync_once(
     rejected.set(refused);
     let mut reached = false;
     for mut entry in queue {
-        let id = entry.sale["client_sale_id"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        match client::post::<serde_json::Value>("/api/v1/sales", &entry.sale).await {
+        let id = entry.key();
+        match client::post::<serde_json::Value>(&entry.path, &entry.body).await {
             Ok(_) => {
                 reached = true;
                 let _ = offline::outbox_delete(&id).await;
@@ -357,7 +449,24 @@ fn SellBody() -> impl IntoView {
     let rejected = RwSignal::new(0usize);
     let online = RwSignal::new(true);
     let last_sync = RwSignal::new(None::<String>);
+    let sync = SyncState {
+        pending,
+        rejected,
+        online,
+        last_sync,
+    };
+    let shift = RwSignal::new(None::<Shift>);
+    let till = Till {
+        context,
+        shift,
+        items,
+        settings,
+        sync,
+        panel: RwSignal::new(None),
+    };
+    provide_context(till);
     let held = RwSignal::new(Vec::<HeldCart>::new());
+    let print_message = RwSignal::new(None::<String>);
     // The discount editor, the manager's approval, the customer picker and the QRIS screen.
     let editing = RwSignal::new(None::<DiscountTarget>);
     let disc_value = RwSignal::new(String::new());
@@ -381,19 +490,7 @@ fn SellBody() -> impl IntoView {
                 .iter()
                 .filter_map(|t| serde_json::from_str::<OutboxEntry>(t).ok())
                 .filter(|e| e.status == "rejected")
-                .map(|e| {
-                    (
-                        e.sale["client_sale_id"]
-                            .as_str()
-                            .unwrap_or_default()
-                            .to_string(),
-                        e.sale["receipt_no"]
-                            .as_str()
-                            .unwrap_or_default()
-                            .to_string(),
-                        e.error.unwrap_or_default(),
-                    )
-                })
+                .map(|e| (e.key(), e.label(), e.error.clone().unwrap_or_default()))
                 .collect();
             refused_list.set(Some(list));
         });
@@ -405,7 +502,7 @@ fn SellBody() -> impl IntoView {
                 .unwrap_or_default()
                 .iter()
                 .filter_map(|t| serde_json::from_str::<OutboxEntry>(t).ok())
-                .find(|e| e.sale["client_sale_id"].as_str() == Some(id.as_str()));
+                .find(|e| e.key() == id);
             if let Some(mut entry) = entry {
                 entry.status = "pending".into();
                 entry.error = None;
@@ -413,7 +510,7 @@ fn SellBody() -> impl IntoView {
                     let _ = offline::outbox_put(&id, &json).await;
                 }
             }
-            sync_once(pending, rejected, online, last_sync).await;
+            sync_once(sync).await;
             refused_list.set(None);
         });
     };
@@ -444,6 +541,8 @@ fn SellBody() -> impl IntoView {
         qris.set(None);
     };
 
+    let till_state = till;
+    let shift_checked = RwSignal::new(false);
     // Load the till's context, pricing, catalogue and customers: from the server when it
     // answers (refreshing the cache), otherwise from the cache.
     Effect::new(move |_| {
@@ -473,6 +572,11 @@ fn SellBody() -> impl IntoView {
                         .map(|u| (u.id, u.name))
                         .collect(),
                     static_qris: d.static_qris,
+                    address: o.address,
+                    timezone: o.timezone,
+                    receipt_header: o.receipt_header,
+                    receipt_footer: o.receipt_footer,
+                    cash_limit: o.cash_movement_limit,
                 })
             }
             .await;
@@ -548,6 +652,8 @@ fn SellBody() -> impl IntoView {
                 );
             }
             context.set(Some(till));
+            restore_shift(till_state).await;
+            shift_checked.set(true);
         });
     });
 
@@ -560,7 +666,7 @@ fn SellBody() -> impl IntoView {
         spawn_local(async move {
             let mut delay = 2_000u32;
             while alive.load(std::sync::atomic::Ordering::Relaxed) {
-                sync_once(pending, rejected, online, last_sync).await;
+                sync_once(sync).await;
                 delay = if online.get_untracked() {
                     2_000
                 } else {
@@ -854,6 +960,10 @@ fn SellBody() -> impl IntoView {
         let approved = approval
             .get_untracked()
             .filter(|_| exceeds_limit(&t, till.limit()));
+        let cashier_name = ctx
+            .session
+            .with_untracked(|s| s.as_ref().map(|s| s.user.name.clone()))
+            .unwrap_or_default();
         spawn_local(async move {
             let counter_key = format!("receipt_counter:{}", till.device_id);
             let next = offline::kv_get(&counter_key)
@@ -866,11 +976,13 @@ fn SellBody() -> impl IntoView {
             let _ = offline::kv_put(&counter_key, &next.to_string()).await;
             let number = format!("{}-{}-{next:06}", till.outlet_code, till.device_code);
             let client_sale_id = offline::new_sale_id();
+            let sold_at = offline::now_rfc3339();
             let sale = json!({
                 "client_sale_id": client_sale_id,
                 "outlet_id": till.outlet_id,
                 "receipt_no": number,
-                "sold_at": offline::now_rfc3339(),
+                "sold_at": sold_at,
+                "shift_id": shift.get_untracked().map(|s| s.id),
                 "customer_id": buyer.as_ref().map(|c| c.id.clone()),
                 "lines": cart_lines.iter().map(|l| json!({
                     "product_id": l.item.id, "quantity": l.qty.normalize().to_string(),
@@ -891,22 +1003,69 @@ fn SellBody() -> impl IntoView {
                     "change": settlement.change.normalize().to_string(),
                 }
             });
-            let entry = OutboxEntry {
-                sale,
-                status: "pending".into(),
-                error: None,
-            };
             let lang = lang.get_untracked();
-            match serde_json::to_string(&entry) {
-                Ok(json) => {
-                    if let Err(e) = offline::outbox_put(&client_sale_id, &json).await {
-                        error.set(Some(format!("{} {e}", tr(lang, "sale_not_saved"))));
-                        return;
-                    }
+            if let Err(e) = enqueue(&client_sale_id, "/api/v1/sales", &sale, &number).await {
+                error.set(Some(format!("{} {e}", tr(lang, "sale_not_saved"))));
+                return;
+            }
+            // Kept on the tablet for refunds and reprints without the network.
+            let record = Lookup {
+                sale: SaleRecord {
+                    receipt_no: number.clone(),
+                    sold_at,
+                    subtotal: t.subtotal.normalize().to_string(),
+                    discount_total: t.discount_total.normalize().to_string(),
+                    service_charge: t.service_charge.normalize().to_string(),
+                    tax_total: t.tax.normalize().to_string(),
+                    rounding: t.rounding.normalize().to_string(),
+                    grand_total: t.grand_total.normalize().to_string(),
+                    change: settlement.change.normalize().to_string(),
+                    lines: t
+                        .lines
+                        .iter()
+                        .zip(cart_lines.iter())
+                        .map(|(priced, l)| SaleLineRecord {
+                            product_id: l.item.id.clone(),
+                            name: l.item.label(),
+                            quantity: l.qty.normalize().to_string(),
+                            unit_price: priced.unit_price.normalize().to_string(),
+                            discount: (priced.line_discount + priced.cart_discount)
+                                .normalize()
+                                .to_string(),
+                            net: priced.net.normalize().to_string(),
+                        })
+                        .collect(),
+                    payments: payment_list
+                        .iter()
+                        .map(|(k, a)| payment_record(*k, *a))
+                        .collect(),
+                },
+                cashier_name: cashier_name.clone(),
+                refunded: Vec::new(),
+            };
+            // The struk as printed now: line discounts under their lines, the cart
+            // discount on its own line.
+            let struk = sale_receipt(&till_state, &record).map(|mut r| {
+                for (item, priced) in r.items.iter_mut().zip(t.lines.iter()) {
+                    item.discount = priced.line_discount;
                 }
-                Err(e) => {
-                    error.set(Some(e.to_string()));
-                    return;
+                r.cart_discount = t.cart_discount_total;
+                r
+            });
+            remember_sale(&till.device_id, record).await;
+            if let Some(r) = &struk {
+                let s = crate::printer::load_settings();
+                if s.auto_print {
+                    let bytes = domain::receipt::encode(
+                        r,
+                        domain::receipt::PrintOptions {
+                            width: s.columns(),
+                            open_drawer: s.open_drawer
+                                && payment_list.iter().any(|(k, _)| k.is_cash()),
+                            cut: true,
+                        },
+                    );
+                    spawn_local(print_job(bytes, print_message, lang));
                 }
             }
             receipt.set(Some(Receipt {
@@ -922,10 +1081,11 @@ fn SellBody() -> impl IntoView {
                 change: settlement.change,
                 customer: buyer.map(|c| c.name),
                 approved_by: approved.map(|a| a.approver_name),
+                struk,
             }));
             clear_sale();
             pending.update(|p| *p += 1);
-            sync_once(pending, rejected, online, last_sync).await;
+            sync_once(sync).await;
         });
     };
 
@@ -1046,10 +1206,17 @@ fn SellBody() -> impl IntoView {
                                             {disc.map(|d| view! { <small class="line-discount">" −" {d}</small> })}
                                         </td>
                                         <td class="qty">
-                                            <button type="button" aria-label=t("decrease") on:click=move |_| lines.update(|ls| {
-                                                if let Some(x) = ls.get_mut(i) { x.qty -= Decimal::ONE; }
-                                                ls.retain(|x| x.qty > Decimal::ZERO);
-                                            })>"−"</button>
+                                            <button type="button" aria-label=t("decrease") on:click=move |_| {
+                                                // Taking a rung-up item off again is a void, recorded.
+                                                if let Some(l) = lines.with_untracked(|ls| ls.get(i).cloned()) {
+                                                    let q = l.qty.min(Decimal::ONE);
+                                                    record_void(till_state, "line", vec![(l.item.id.clone(), l.item.label(), q, l.item.price() * q)]);
+                                                }
+                                                lines.update(|ls| {
+                                                    if let Some(x) = ls.get_mut(i) { x.qty -= Decimal::ONE; }
+                                                    ls.retain(|x| x.qty > Decimal::ZERO);
+                                                });
+                                            }>"−"</button>
                                             <input class="qty-input" inputmode="decimal" aria-label=t("qty")
                                                 prop:value=l.qty.normalize().to_string().replace('.', ",")
                                                 on:change=move |ev| {
@@ -1184,8 +1351,26 @@ fn SellBody() -> impl IntoView {
                                 <div class="row-actions">
                                     <button type="button" class="primary" data-testid="qris-paid"
                                         on:click=move |_| { payments.update(|p| p.push((TenderKind::Qris, value))); qris.set(None); }>{t("qris_paid")}</button>
+                                    <button type="button" data-testid="qris-print" on:click={
+                                        let payload = payload.clone();
+                                        move |_| {
+                                            // An unpaid bill with its QRIS, for a customer paying at the table
+                                            // or from a printed slip.
+                                            let s = crate::printer::load_settings();
+                                            let slip = domain::receipt::Slip {
+                                                header: till_state.context.get_untracked().map(|c| vec![c.outlet_name]).unwrap_or_default(),
+                                                title: "BAYAR DENGAN QRIS".into(),
+                                                rows: vec![domain::receipt::SlipRow::Total("TOTAL".into(), format_idr(value))],
+                                                footer: vec!["Pindai dengan aplikasi bank atau e-wallet".into()],
+                                                qr: Some(payload.clone()),
+                                            };
+                                            let bytes = domain::receipt::encode_slip(&slip, domain::receipt::PrintOptions { width: s.columns(), open_drawer: false, cut: true });
+                                            spawn_local(print_job(bytes, print_message, lang.get_untracked()));
+                                        }
+                                    }>{t("print")}</button>
                                     <button type="button" on:click=move |_| qris.set(None)>{t("close")}</button>
                                 </div>
+                                {move || print_message.get().map(|m| view! { <p class="muted">{m}</p> })}
                             </div>
                         }
                     })}
@@ -1198,7 +1383,11 @@ fn SellBody() -> impl IntoView {
                         disabled=move || totals.get().is_none() || paid() < due()
                         on:click=finish>{t("finish")}</button>
                     <div class="row-actions">
-                        <button type="button" on:click=move |_| clear_sale()>{t("void_cart")}</button>
+                        <button type="button" data-testid="void-cart" on:click=move |_| {
+                            let voided: Vec<_> = lines.with_untracked(|ls| ls.iter().map(|l| (l.item.id.clone(), l.item.label(), l.qty, l.item.price() * l.qty)).collect());
+                            record_void(till_state, "cart", voided);
+                            clear_sale();
+                        }>{t("void_cart")}</button>
                         <button type="button" data-testid="hold" disabled=move || lines.with(|l| l.is_empty())
                             on:click=move |_| {
                                 let cart = HeldCart {
@@ -1272,7 +1461,13 @@ fn SellBody() -> impl IntoView {
         <Show when=move || no_device.get()>
             <p class="error" role="alert">{t("not_registered")} " " <a href="/kasir/perangkat">{t("register_device")}</a></p>
         </Show>
-        <div class="till">
+        <Show when=move || context.with(Option::is_some) && shift_checked.get() && shift.with(Option::is_none)>
+            <ShiftGate till=till_state/>
+        </Show>
+        <Show when=move || shift.with(Option::is_some)>
+            <OpsBar till=till_state/>
+        </Show>
+        <div class="till" class:hidden=move || shift.with(Option::is_none)>
             {left}
             <section class="till-right card">
                 {right_top}
@@ -1294,7 +1489,23 @@ fn SellBody() -> impl IntoView {
                 <p>{t("total")} " " <strong>{format_idr(r.totals.grand_total)}</strong> " · " {t("tax_ppn")} " " {format_idr(r.totals.tax)}</p>
                 {r.payments.into_iter().map(|(k, a)| view! { <p>{move || tender_label(lang.get(), k)} " " {format_idr(a)}</p> }).collect_view()}
                 <p>{t("change")} " " <strong data-testid="change">{format_idr(r.change)}</strong></p>
-                <button type="button" onclick="window.print()">{t("print")}</button>
+                {r.struk.clone().map(|st| {
+                    let text = domain::receipt::text::to_plain(&domain::receipt::layout(&st, 32), 32);
+                    let print = move |_| {
+                        let s = crate::printer::load_settings();
+                        let bytes = domain::receipt::encode(&st, domain::receipt::PrintOptions {
+                            width: s.columns(),
+                            open_drawer: false,
+                            cut: true,
+                        });
+                        spawn_local(print_job(bytes, print_message, lang.get_untracked()));
+                    };
+                    view! {
+                        <SlipView text=text/>
+                        <button type="button" data-testid="print-receipt" on:click=print>{t("print")}</button>
+                    }
+                })}
+                {move || print_message.get().map(|m| view! { <p class="muted" data-testid="print-message">{m}</p> })}
             </section>
         })}
     }

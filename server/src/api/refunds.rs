@@ -183,6 +183,8 @@ pub struct RefundedLine {
 #[derive(Serialize, ToSchema)]
 pub struct SaleLookup {
     pub sale: SaleView,
+    /// Who sold it, for the reprinted receipt.
+    pub cashier_name: String,
     /// Quantities already refunded per line.
     pub refunded: Vec<RefundedLine>,
     pub refunds: Vec<RefundView>,
@@ -228,7 +230,12 @@ pub async fn lookup(
     refunded.sort_by_key(|r| r.line_no);
     let lines = sales::lines_of(&state.db, &sale.id).await?;
     let payments = sales::payments_of(&state.db, &sale.id).await?;
+    let cashier_name = crate::repo::users::find_in_tenant(&state.db, &tenant_id, &sale.cashier_id)
+        .await?
+        .map(|u| u.name)
+        .unwrap_or_default();
     Ok(Json(SaleLookup {
+        cashier_name,
         sale: sale_view(sale, lines, payments),
         refunded,
         refunds: records.into_iter().map(refund_view).collect(),
