@@ -141,6 +141,12 @@ pub enum SavingsError {
     Overflow,
     #[error("perhitungan simpanan berjangka melampaui batas angka")]
     DepositOverflow,
+    #[error("jumlah harus lebih dari nol (rupiah utuh)")]
+    AmountNotPositive,
+    #[error("simpanan {kind} tidak dapat ditarik selama masih anggota")]
+    NotWithdrawable { kind: String },
+    #[error("saldo tidak cukup: paling banyak {} dapat ditarik", crate::money::format_idr(*available))]
+    Insufficient { available: Decimal },
 }
 
 impl SavingsError {
@@ -153,6 +159,59 @@ impl SavingsError {
             SavingsError::NegativeInterest => "interest",
             SavingsError::Overflow => "segments",
             SavingsError::DepositOverflow => "principal",
+            SavingsError::AmountNotPositive | SavingsError::Insufficient { .. } => "amount",
+            SavingsError::NotWithdrawable { .. } => "account_id",
+        }
+    }
+}
+
+/// What a teller does to a savings account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movement {
+    Deposit(Decimal),
+    Withdrawal(Decimal),
+}
+
+impl SavingsKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            SavingsKind::Pokok => "pokok",
+            SavingsKind::Wajib => "wajib",
+            SavingsKind::Sukarela => "sukarela",
+            SavingsKind::Berjangka => "berjangka",
+        }
+    }
+}
+
+/// The balance after a deposit or withdrawal, or why the teller must refuse it. Amounts are
+/// whole rupiah; only sukarela is withdrawn while a member, and never below the product's
+/// minimum balance (the server applies the same bound atomically, so two tellers cannot
+/// both withdraw the last of it).
+pub fn apply_movement(
+    kind: SavingsKind,
+    balance: Decimal,
+    movement: Movement,
+    minimum_balance: Decimal,
+) -> Result<Decimal, SavingsError> {
+    let amount = match movement {
+        Movement::Deposit(a) | Movement::Withdrawal(a) => a,
+    };
+    if amount <= Decimal::ZERO || amount.fract() != Decimal::ZERO {
+        return Err(SavingsError::AmountNotPositive);
+    }
+    match movement {
+        Movement::Deposit(a) => balance.checked_add(a).ok_or(SavingsError::Overflow),
+        Movement::Withdrawal(a) => {
+            if !kind.withdrawable_while_member() {
+                return Err(SavingsError::NotWithdrawable {
+                    kind: kind.label().to_string(),
+                });
+            }
+            let available = (balance - minimum_balance.max(Decimal::ZERO)).max(Decimal::ZERO);
+            if a > available {
+                return Err(SavingsError::Insufficient { available });
+            }
+            Ok(balance - a)
         }
     }
 }

@@ -98,10 +98,13 @@ pub enum Permission {
     OperateShift,
     ApproveRefund,
     ViewShifts,
+    ManageMembers,
+    ManageSavingsProducts,
+    TellerSavings,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 25] = [
+    pub const ALL: [Permission; 28] = [
         Permission::ListTenants,
         Permission::CreateTenant,
         Permission::ViewOutlets,
@@ -127,6 +130,9 @@ impl Permission {
         Permission::OperateShift,
         Permission::ApproveRefund,
         Permission::ViewShifts,
+        Permission::ManageMembers,
+        Permission::ManageSavingsProducts,
+        Permission::TellerSavings,
     ];
 }
 
@@ -160,6 +166,10 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         // Refunds and cash taken out above the limit.
         ApproveRefund => matches!(role, Owner | Admin | Manager),
         ViewShifts => matches!(role, Owner | Admin | Manager),
+        // Koperasi officers (staff) register members and work the teller.
+        ManageMembers => matches!(role, Owner | Admin | Manager | Cashier),
+        ManageSavingsProducts => matches!(role, Owner | Admin | Manager),
+        TellerSavings => matches!(role, Owner | Admin | Manager | Cashier),
     }
 }
 

@@ -258,6 +258,39 @@ async fn matrix(app: &TestApp) {
             Some(json!({"id": "x", "outlet_id": "x", "kind": "line", "at": "x", "items": []})),
             STAFF,
         ),
+        case(Method::GET, "/api/v1/members", None, STAFF),
+        case(
+            Method::POST,
+            "/api/v1/members",
+            Some(json!({"nik": "x", "name": "x", "sex": "F", "birth_date": "x", "address": "x"})),
+            STAFF,
+        ),
+        case(Method::GET, "/api/v1/members/nope", None, STAFF),
+        case(
+            Method::POST,
+            "/api/v1/members/nope/portal-invitation",
+            Some(json!({})),
+            STAFF,
+        ),
+        case(Method::GET, "/api/v1/savings-products", None, STAFF),
+        case(
+            Method::POST,
+            "/api/v1/savings-products",
+            Some(json!({"code": "", "name": "", "kind": "x"})),
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/savings-accounts/nope/deposits",
+            Some(json!({"amount": "1"})),
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/savings-accounts/nope/withdrawals",
+            Some(json!({"amount": "1"})),
+            STAFF,
+        ),
     ];
 
     for (role, email) in ROLES {

@@ -446,7 +446,7 @@ async fn isolation_and_roles(app: &TestApp) {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 
     // A second tenant.
-    let (mut other, other_outlet) = second_tenant(app).await;
+    let (mut other, other_outlet) = app.other_tenant_with_outlet().await;
 
     assert_eq!(
         app.get(&mut other, &format!("/api/v1/sales/{sale_id}"))
@@ -496,35 +496,6 @@ async fn isolation_and_roles(app: &TestApp) {
 on_every_backend!(sales_and_stock_are_tenant_scoped, isolation_and_roles);
 
 /// A second tenant with one retail outlet: its owner's agent and the outlet id.
-async fn second_tenant(app: &TestApp) -> (Agent, String) {
-    let mut admin = app.login("superadmin@satu.test").await;
-    let t = app
-        .post(
-            &mut admin,
-            "/api/v1/tenants",
-            json!({"name": "Warung Lain", "owner_email": "lain@warung.test", "plan": "basic"}),
-        )
-        .await
-        .json;
-    let mut anon = app.agent();
-    app.post(
-        &mut anon,
-        "/api/v1/invitations/accept",
-        json!({"token": t["invite_token"], "password": "warung-lain-1"}),
-    )
-    .await;
-    let mut other = app.login_with("lain@warung.test", "warung-lain-1").await;
-    let r = app
-        .post(
-            &mut other,
-            "/api/v1/outlets",
-            json!({"name": "Warung", "code": "WR1", "industry": "retail"}),
-        )
-        .await;
-    let other_outlet = r.json["id"].as_str().unwrap().to_string();
-    (other, other_outlet)
-}
-
 /// 2 × Rp5.000 with a cart discount, paid exactly by transfer.
 fn discounted_sale(shop: &Shop, receipt: &str, percent: &str, approval: Option<&str>) -> Value {
     // PPN included: floor(grand total × 11/111).
@@ -716,7 +687,7 @@ async fn discount_limits(app: &TestApp) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
 
     // Another tenant can neither use this outlet nor this tenant's manager.
-    let (mut other, other_outlet) = second_tenant(app).await;
+    let (mut other, other_outlet) = app.other_tenant_with_outlet().await;
     let r = app
         .post(
             &mut other,
@@ -788,7 +759,7 @@ async fn customer_history(app: &TestApp) {
     let r = app.post(&mut kasir, "/api/v1/sales", body).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.json["error"]["field"], "customer_id");
-    let (mut other, other_outlet) = second_tenant(app).await;
+    let (mut other, other_outlet) = app.other_tenant_with_outlet().await;
     assert_eq!(
         app.get(&mut other, &path).await.status,
         StatusCode::NOT_FOUND

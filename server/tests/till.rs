@@ -361,7 +361,7 @@ async fn a_shift_from_float_to_count(app: &TestApp) {
     assert_eq!(teh["amount"], "15000");
 
     // Another tenant can neither see nor touch any of it.
-    let (mut other, other_outlet) = second_tenant(app).await;
+    let (mut other, other_outlet) = app.other_tenant_with_outlet().await;
     assert_eq!(
         app.get(&mut other, &format!("/api/v1/shifts/{shift}"))
             .await
@@ -439,32 +439,3 @@ async fn concurrent_refunds(app: &TestApp) {
     assert_eq!(r.json["refunds"].as_array().unwrap().len(), 1);
 }
 on_every_backend!(one_of_two_concurrent_refunds_stands, concurrent_refunds);
-
-async fn second_tenant(app: &TestApp) -> (Agent, String) {
-    let mut admin = app.login("superadmin@satu.test").await;
-    let t = app
-        .post(
-            &mut admin,
-            "/api/v1/tenants",
-            json!({"name": "Warung Lain", "owner_email": "lain@warung.test", "plan": "basic"}),
-        )
-        .await
-        .json;
-    let mut anon = app.agent();
-    app.post(
-        &mut anon,
-        "/api/v1/invitations/accept",
-        json!({"token": t["invite_token"], "password": "warung-lain-1"}),
-    )
-    .await;
-    let mut other = app.login_with("lain@warung.test", "warung-lain-1").await;
-    let r = app
-        .post(
-            &mut other,
-            "/api/v1/outlets",
-            json!({"name": "Warung", "code": "WR1", "industry": "retail"}),
-        )
-        .await;
-    let other_outlet = r.json["id"].as_str().unwrap().to_string();
-    (other, other_outlet)
-}

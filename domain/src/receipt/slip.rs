@@ -3,7 +3,7 @@
 //! printer and read alike.
 use serde::{Deserialize, Serialize};
 
-use super::text::{line, pair, wrap, Align, Line, Style};
+use super::text::{header, line, pair, wrap, Align, Line, Style};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SlipRow {
@@ -30,16 +30,7 @@ pub struct Slip {
 pub fn layout_slip(s: &Slip, width: usize) -> Vec<Line> {
     let width = width.max(24);
     let rule = line(Align::Left, Style::Normal, "-".repeat(width));
-    let mut out = Vec::new();
-    for (i, h) in s.header.iter().enumerate() {
-        let style = if i == 0 { Style::Bold } else { Style::Normal };
-        out.extend(
-            wrap(h, width)
-                .into_iter()
-                .map(|t| line(Align::Center, style, t)),
-        );
-    }
-    out.push(rule.clone());
+    let mut out = header(&s.header, width);
     out.extend(
         wrap(&s.title, width)
             .into_iter()

@@ -94,12 +94,10 @@ fn qty_text(q: Decimal) -> String {
     q.normalize().to_string().replace('.', ",")
 }
 
-/// The receipt laid out for `width` columns (at least 24).
-pub fn layout(r: &Receipt, width: usize) -> Vec<Line> {
-    let width = width.max(24);
-    let rule = line(Align::Left, Style::Normal, "-".repeat(width));
+/// The outlet's lines centred (its name in bold), then a rule: the top of every slip.
+pub(crate) fn header(lines: &[String], width: usize) -> Vec<Line> {
     let mut out = Vec::new();
-    for (i, h) in r.header.iter().enumerate() {
+    for (i, h) in lines.iter().enumerate() {
         let style = if i == 0 { Style::Bold } else { Style::Normal };
         out.extend(
             wrap(h, width)
@@ -107,7 +105,15 @@ pub fn layout(r: &Receipt, width: usize) -> Vec<Line> {
                 .map(|t| line(Align::Center, style, t)),
         );
     }
-    out.push(rule.clone());
+    out.push(line(Align::Left, Style::Normal, "-".repeat(width)));
+    out
+}
+
+/// The receipt laid out for `width` columns (at least 24).
+pub fn layout(r: &Receipt, width: usize) -> Vec<Line> {
+    let width = width.max(24);
+    let rule = line(Align::Left, Style::Normal, "-".repeat(width));
+    let mut out = header(&r.header, width);
     out.extend(pair("No", &r.number, width, Style::Normal));
     out.extend(pair("Kasir", &r.cashier, width, Style::Normal));
     out.extend(pair("Waktu", &r.time, width, Style::Normal));

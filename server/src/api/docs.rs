@@ -5,8 +5,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    audit, auth, devices, discounts, health, outlets, refunds, reports, sales, shifts, simulations,
-    stock, tenants, tokens, users, voids,
+    audit, auth, devices, discounts, health, members, outlets, refunds, reports, sales, savings,
+    shifts, simulations, stock, tenants, tokens, users, voids,
 };
 
 struct Security;
@@ -48,6 +48,8 @@ impl Modify for Security {
         reports::sales_report,
         shifts::open, shifts::current, shifts::list, shifts::get_one, shifts::cash_movement, shifts::close,
         refunds::lookup, refunds::create, refunds::get_one, voids::create,
+        members::create, members::list, members::get_one, members::me, members::invite_to_portal,
+        savings::products, savings::create_product, savings::deposit, savings::withdraw, savings::movements,
     )
 )]
 pub struct ApiDoc;

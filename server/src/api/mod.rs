@@ -16,10 +16,12 @@ pub mod devices;
 pub mod discounts;
 pub mod docs;
 pub mod health;
+pub mod members;
 pub mod outlets;
 pub mod refunds;
 pub mod reports;
 pub mod sales;
+pub mod savings;
 pub mod shifts;
 pub mod simulations;
 pub mod stock;
@@ -136,6 +138,23 @@ pub fn router(state: AppState) -> Router {
         .route("/shifts/{id}/cash-movements", post(shifts::cash_movement))
         .route("/shifts/{id}/close", post(shifts::close))
         .route("/voids", post(voids::create))
+        .route("/members", get(members::list).post(members::create))
+        .route("/members/{id}", get(members::get_one))
+        .route(
+            "/members/{id}/portal-invitation",
+            post(members::invite_to_portal),
+        )
+        .route("/me/member", get(members::me))
+        .route(
+            "/savings-products",
+            get(savings::products).post(savings::create_product),
+        )
+        .route("/savings-accounts/{id}/deposits", post(savings::deposit))
+        .route(
+            "/savings-accounts/{id}/withdrawals",
+            post(savings::withdraw),
+        )
+        .route("/savings-accounts/{id}/movements", get(savings::movements))
         .route("/discount-approvals", post(discounts::approve))
         .route("/outlets/{id}/pricing", get(sales::outlet_pricing))
         .route("/outlets/{id}/stock", get(stock::levels))

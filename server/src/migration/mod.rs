@@ -6,6 +6,7 @@ mod m20261127_000001_foundation;
 mod m20261127_000002_retail;
 mod m20261127_000003_discount_approvals;
 mod m20261127_000004_till_operations;
+mod m20261127_000005_koperasi_members;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_retail::Migration),
             Box::new(m20261127_000003_discount_approvals::Migration),
             Box::new(m20261127_000004_till_operations::Migration),
+            Box::new(m20261127_000005_koperasi_members::Migration),
         ]
     }
 }

@@ -30,7 +30,7 @@ fn like_pattern(q: &str) -> LikeExpr {
     LikeExpr::new(p).escape('\\')
 }
 
-fn lower_like<C: ColumnTrait>(col: C, q: &str) -> SimpleExpr {
+pub(crate) fn lower_like<C: ColumnTrait>(col: C, q: &str) -> SimpleExpr {
     Expr::expr(Func::lower(Expr::col(col))).like(like_pattern(q))
 }
 

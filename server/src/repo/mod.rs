@@ -4,6 +4,7 @@ pub mod catalogue;
 pub mod devices;
 pub mod discount_approvals;
 pub mod invitations;
+pub mod koperasi;
 pub mod outlets;
 pub mod sales;
 pub mod sessions;

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
-use serde_json::Value;
+use serde_json::{json, Value};
 use tower::ServiceExt;
 
 use satu_server::state::{AppState, Settings};
@@ -210,6 +210,37 @@ impl TestApp {
             r.json
         );
         agent
+    }
+
+    /// A second tenant ("Warung Lain") with one retail outlet: its owner's session and the
+    /// outlet's id, for proving one tenant cannot reach another's rows.
+    pub async fn other_tenant_with_outlet(&self) -> (Agent, String) {
+        let mut admin = self.login("superadmin@satu.test").await;
+        let t = self
+            .post(
+                &mut admin,
+                "/api/v1/tenants",
+                json!({"name": "Warung Lain", "owner_email": "lain@warung.test", "plan": "basic"}),
+            )
+            .await
+            .json;
+        let mut anon = self.agent();
+        self.post(
+            &mut anon,
+            "/api/v1/invitations/accept",
+            json!({"token": t["invite_token"], "password": "warung-lain-1"}),
+        )
+        .await;
+        let mut other = self.login_with("lain@warung.test", "warung-lain-1").await;
+        let r = self
+            .post(
+                &mut other,
+                "/api/v1/outlets",
+                json!({"name": "Warung", "code": "WR1", "industry": "retail"}),
+            )
+            .await;
+        let other_outlet = r.json["id"].as_str().unwrap().to_string();
+        (other, other_outlet)
     }
 
     pub async fn outlet_id(&self, agent: &mut Agent, code: &str) -> String {
