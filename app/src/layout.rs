@@ -8,7 +8,7 @@ use crate::i18n::{role_label, t, use_lang, Lang};
 use crate::session::use_session;
 
 /// Navigation entries: (path, label key, roles that see it).
-const NAV: [(&str, &str, &[&str]); 15] = [
+const NAV: [(&str, &str, &[&str]); 16] = [
     ("/platform", "platform", &["superadmin", "developer"]),
     ("/dasbor", "dashboard", &["owner", "admin", "manager"]),
     ("/outlet", "outlets", &["owner", "admin", "manager"]),
@@ -18,6 +18,11 @@ const NAV: [(&str, &str, &[&str]); 15] = [
     ("/pelanggan", "customers", &["owner", "admin", "manager"]),
     ("/laporan", "reports", &["owner", "admin", "manager"]),
     ("/shift", "shifts", &["owner", "admin", "manager"]),
+    (
+        "/anggota",
+        "members",
+        &["owner", "admin", "manager", "cashier"],
+    ),
     ("/token", "api_tokens", &["owner", "admin"]),
     ("/audit", "audit", &["owner"]),
     ("/kasir", "till", &["owner", "admin", "manager", "cashier"]),

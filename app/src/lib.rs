@@ -131,7 +131,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kasir") view=pages::sell::SellPage/>
                     <Route path=path!("/kasir/perangkat") view=pages::till::TillHome/>
                     <Route path=path!("/kasir/pin") view=pages::till::PinSwitch/>
-                    <Route path=path!("/simpanan-saya") view=pages::member::MemberHome/>
+                    <Route path=path!("/simpanan-saya") view=pages::koperasi::MemberHome/>
+                    <Route path=path!("/anggota") view=pages::koperasi::MembersDesk/>
                     <Route path=path!("/pemasok") view=pages::member::SupplierHome/>
                     <Route path=path!("/platform") view=pages::platform::Platform/>
                     <Route path=path!("/simulasi-pinjaman") view=pages::loan::LoanSimulator/>

@@ -236,6 +236,7 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
             }
             if with_catalogue {
                 seed_catalogue(txn, &t.id, &actor).await?;
+                seed_koperasi(txn, &t.id).await?;
             }
             Ok(())
         })
@@ -434,4 +435,127 @@ mod tests {
             Some(15_000.into())
         );
     }
+}
+
+/// The demo koperasi's savings products, and the demo member (`anggota@makmur.test`, Siti
+/// Aminah) with her pokok, three months of wajib and some sukarela, so the member portal
+/// has something to show. Skipped when the koperasi already has products.
+async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    tenant_id: &str,
+) -> Result<(), ApiError> {
+    use crate::entity::{member, savings_account, savings_movement, savings_product};
+    use crate::repo::koperasi;
+    if !koperasi::products(txn, tenant_id).await?.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let mut products = Vec::new();
+    for (code, name, kind, fixed, rate, minimum) in [
+        ("SP", "Simpanan Pokok", "pokok", "100000", "0", "0"),
+        ("SW", "Simpanan Wajib", "wajib", "50000", "0", "0"),
+        ("SS", "Simpanan Sukarela", "sukarela", "0", "3", "10000"),
+    ] {
+        let p = savings_product::Model {
+            id: new_id(),
+            tenant_id: tenant_id.to_string(),
+            code: code.into(),
+            name: name.into(),
+            kind: kind.into(),
+            fixed_amount: fixed.into(),
+            rate_percent: rate.into(),
+            minimum_balance: minimum.into(),
+            active: true,
+            created_at: now,
+        };
+        koperasi::insert_product(txn, p.clone()).await?;
+        products.push(p);
+    }
+    let Some(user) = users::find_by_email(txn, "anggota@makmur.test").await? else {
+        return Ok(());
+    };
+    let m = member::Model {
+        id: new_id(),
+        tenant_id: tenant_id.to_string(),
+        member_no: "A00001".into(),
+        nik: "3374055708800004".into(),
+        name: user.name.clone(),
+        sex: "F".into(),
+        birth_date: "1980-08-17".into(),
+        address: "Jl. Pemuda No. 12, Semarang".into(),
+        phone: Some("+6281234500001".into()),
+        email: Some(user.email.clone()),
+        occupation: Some("Pedagang".into()),
+        heir_name: Some("Bambang Aminah".into()),
+        heir_relation: Some("suami".into()),
+        join_date: "2026-08-01".into(),
+        status: "active".into(),
+        ktp_photo_url: None,
+        user_id: Some(user.id.clone()),
+        created_by: user.id.clone(),
+        created_at: now,
+    };
+    koperasi::insert_member(txn, m.clone()).await?;
+    let deposits: [(&str, &[(&str, i64)]); 3] = [
+        ("SP", &[("2026-08-01T03:00:00.000000Z", 100_000)]),
+        (
+            "SW",
+            &[
+                ("2026-08-01T03:00:00.000000Z", 50_000),
+                ("2026-09-01T03:00:00.000000Z", 50_000),
+                ("2026-10-01T03:00:00.000000Z", 50_000),
+            ],
+        ),
+        (
+            "SS",
+            &[
+                ("2026-08-01T03:00:00.000000Z", 250_000),
+                ("2026-10-15T03:00:00.000000Z", 75_000),
+            ],
+        ),
+    ];
+    for p in &products {
+        let mut balance = 0i64;
+        let account_id = new_id();
+        let rows = deposits
+            .iter()
+            .find(|(code, _)| *code == p.code)
+            .map(|(_, rows)| *rows)
+            .unwrap_or(&[]);
+        for (at, amount) in rows {
+            balance += amount;
+            koperasi::insert_movement(
+                txn,
+                savings_movement::Model {
+                    id: new_id(),
+                    tenant_id: tenant_id.to_string(),
+                    account_id: account_id.clone(),
+                    member_id: m.id.clone(),
+                    kind: "deposit".into(),
+                    amount: *amount,
+                    balance_after: balance,
+                    note: Some("setoran (data demo)".into()),
+                    user_id: user.id.clone(),
+                    device_id: None,
+                    at: (*at).to_string(),
+                },
+            )
+            .await?;
+        }
+        koperasi::insert_account(
+            txn,
+            savings_account::Model {
+                id: account_id,
+                tenant_id: tenant_id.to_string(),
+                member_id: m.id.clone(),
+                product_id: p.id.clone(),
+                account_no: format!("{}-{}", p.code, m.member_no),
+                balance,
+                status: "active".into(),
+                opened_at: now,
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }

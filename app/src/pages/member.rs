@@ -4,28 +4,6 @@ use crate::i18n::t;
 use crate::session::{use_session, Protected};
 
 #[component]
-pub fn MemberHome() -> impl IntoView {
-    let ctx = use_session();
-    let name = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
-    let tenant = move || {
-        ctx.session
-            .get()
-            .and_then(|s| s.user.tenant_name)
-            .unwrap_or_default()
-    };
-    view! {
-        <Protected roles=&["member"]>
-            <h1 data-testid="page-title">{t("my_savings")}</h1>
-            <section class="card">
-                <p>{t("welcome")}", " <strong>{name}</strong></p>
-                <p class="muted">{t("member_intro")}" — " {tenant}</p>
-            </section>
-            <a class="button primary" href="/simulasi-pinjaman">{t("loan_simulator")}</a>
-        </Protected>
-    }
-}
-
-#[component]
 pub fn SupplierHome() -> impl IntoView {
     let ctx = use_session();
     let name = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();

@@ -7,6 +7,7 @@ use crate::session::use_session;
 
 pub mod audit;
 pub mod dashboard;
+pub mod koperasi;
 pub mod loan;
 pub mod login;
 pub mod member;

@@ -1,0 +1,380 @@
+//! The koperasi desk (`/anggota`: register members, the teller's deposits and withdrawals,
+//! passbooks) and the member's own page on her phone (`/simpanan-saya`).
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::client;
+use crate::i18n::{t, tr, use_lang};
+use crate::pages::{error_text, fetched, local_time, Notice};
+use crate::session::Protected;
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Account {
+    pub id: String,
+    pub account_no: String,
+    pub product_code: String,
+    pub product_name: String,
+    pub kind: String,
+    pub balance: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Member {
+    pub id: String,
+    pub member_no: String,
+    pub nik: String,
+    pub name: String,
+    pub address: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    pub join_date: String,
+    pub status: String,
+    #[serde(default)]
+    pub accounts: Vec<Account>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Movement {
+    pub kind: String,
+    pub amount: String,
+    pub balance_after: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub at: String,
+}
+
+fn rp(s: &str) -> String {
+    s.parse::<Decimal>()
+        .map(domain::money::format_idr)
+        .unwrap_or_default()
+}
+
+/// One account's passbook: every movement with the balance after it.
+#[component]
+fn Passbook(account_id: String, version: RwSignal<u32>) -> impl IntoView {
+    let rows = fetched::<Vec<Movement>>(
+        move || format!("/api/v1/savings-accounts/{account_id}/movements"),
+        version,
+    );
+    view! {
+        {move || match rows.get() {
+            None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t("no_movements")}</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ul class="passbook" data-testid="passbook">
+                    {list.into_iter().rev().map(|m| {
+                        let out = m.kind == "withdrawal";
+                        view! {
+                            <li>
+                                <span class="muted">{local_time(&m.at, 7)}</span>
+                                <span class:error=out>{if out { "−" } else { "+" }}{rp(&m.amount)}</span>
+                                <strong>{rp(&m.balance_after)}</strong>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn AccountCards(
+    accounts: Vec<Account>,
+    version: RwSignal<u32>,
+    #[prop(optional)] teller: Option<RwSignal<Option<String>>>,
+) -> impl IntoView {
+    let open = RwSignal::new(None::<String>);
+    let total: Decimal = accounts
+        .iter()
+        .filter_map(|a| a.balance.parse::<Decimal>().ok())
+        .sum();
+    view! {
+        <div class="accounts" data-testid="accounts">
+            {accounts.into_iter().map(|a| {
+                let id = a.id.clone();
+                let id2 = a.id.clone();
+                let id3 = a.id.clone();
+                view! {
+                    <section class="card account" data-testid=format!("account-{}", a.product_code)>
+                        <button type="button" class="link" on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) })>
+                            <span>{a.product_name.clone()} <small class="muted">" " {a.account_no.clone()}</small></span>
+                            <strong class="balance">{rp(&a.balance)}</strong>
+                        </button>
+                        {teller.map(|sel| view! {
+                            <button type="button" class="small" on:click=move |_| sel.set(Some(id3.clone()))>{t("teller")}</button>
+                        })}
+                        <Show when=move || open.get().as_deref() == Some(id2.as_str())>
+                            <Passbook account_id=a.id.clone() version=version/>
+                        </Show>
+                    </section>
+                }
+            }).collect_view()}
+            <p class="total">{t("total")} ": " <strong data-testid="savings-total">{domain::money::format_idr(total)}</strong></p>
+        </div>
+    }
+}
+
+/// `/simpanan-saya`: the member's balances per product and each passbook, on her phone.
+#[component]
+pub fn MemberHome() -> impl IntoView {
+    let me = fetched::<Member>(|| "/api/v1/me/member".into(), RwSignal::new(0));
+    let version = RwSignal::new(0u32);
+    view! {
+        <Protected roles=&["member"]>
+            <h1 data-testid="page-title">{t("my_savings")}</h1>
+            {move || match me.get() {
+                None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
+                Some(Err(e)) if e.status == 404 => view! { <p class="muted">{t("not_a_member_yet")}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
+                Some(Ok(m)) => view! {
+                    <section class="card">
+                        <p><strong data-testid="member-name">{m.name.clone()}</strong></p>
+                        <p class="muted">{t("member_no")} " " <span data-testid="member-no">{m.member_no.clone()}</span> " · " {t("joined")} " " {m.join_date.clone()}</p>
+                    </section>
+                    <AccountCards accounts=m.accounts.clone() version=version/>
+                }.into_any(),
+            }}
+            <a class="button primary" href="/simulasi-pinjaman">{t("loan_simulator")}</a>
+        </Protected>
+    }
+}
+
+/// `/anggota`: the koperasi desk.
+#[component]
+pub fn MembersDesk() -> impl IntoView {
+    view! {
+        <Protected roles=&["owner", "admin", "manager", "cashier"]>
+            <DeskBody/>
+        </Protected>
+    }
+}
+
+#[component]
+fn DeskBody() -> impl IntoView {
+    let lang = use_lang();
+    let query = RwSignal::new(String::new());
+    let version = RwSignal::new(0u32);
+    let list = fetched::<Vec<Member>>(
+        move || {
+            let q = query.get();
+            if q.trim().is_empty() {
+                "/api/v1/members".into()
+            } else {
+                format!("/api/v1/members?q={}", js_sys_escape(q.trim()))
+            }
+        },
+        version,
+    );
+    let chosen = RwSignal::new(None::<Member>);
+    let error = RwSignal::new(None::<String>);
+    let ok = RwSignal::new(None::<String>);
+    let pick = move |id: String| {
+        spawn_local(async move {
+            match client::get::<Member>(&format!("/api/v1/members/{id}")).await {
+                Ok(m) => chosen.set(Some(m)),
+                Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
+            }
+        });
+    };
+
+    // Registration form.
+    let nik = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let sex = RwSignal::new("F".to_string());
+    let birth = RwSignal::new(String::new());
+    let address = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let occupation = RwSignal::new(String::new());
+    let heir = RwSignal::new(String::new());
+    let heir_relation = RwSignal::new(String::new());
+    let register = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        ok.set(None);
+        let body = json!({"nik": nik.get_untracked(), "name": name.get_untracked(), "sex": sex.get_untracked(),
+            "birth_date": birth.get_untracked(), "address": address.get_untracked(), "phone": phone.get_untracked(),
+            "email": email.get_untracked(), "occupation": occupation.get_untracked(),
+            "heir_name": heir.get_untracked(), "heir_relation": heir_relation.get_untracked()});
+        spawn_local(async move {
+            let lang = lang.get_untracked();
+            match client::post::<Member>("/api/v1/members", &body).await {
+                Ok(m) => {
+                    ok.set(Some(format!(
+                        "{} {} — {}",
+                        tr(lang, "member_registered"),
+                        m.member_no,
+                        m.name
+                    )));
+                    for s in [
+                        nik,
+                        name,
+                        birth,
+                        address,
+                        phone,
+                        email,
+                        occupation,
+                        heir,
+                        heir_relation,
+                    ] {
+                        s.set(String::new());
+                    }
+                    chosen.set(Some(m));
+                    version.update(|v| *v += 1);
+                }
+                Err(e) => error.set(Some(error_text(lang, &e))),
+            }
+        });
+    };
+
+    // The teller: one account at a time.
+    let teller_account = RwSignal::new(None::<String>);
+    let amount = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let teller_msg = RwSignal::new(None::<String>);
+    let teller_err = RwSignal::new(None::<String>);
+    let move_money = move |deposit: bool| {
+        teller_err.set(None);
+        teller_msg.set(None);
+        let Some(account) = teller_account.get_untracked() else {
+            return;
+        };
+        let value = domain::money::parse_idr(&amount.get_untracked())
+            .map(|m| m.amount().normalize().to_string())
+            .unwrap_or_default();
+        let body = json!({"amount": value, "note": note.get_untracked()});
+        let path = format!(
+            "/api/v1/savings-accounts/{account}/{}",
+            if deposit { "deposits" } else { "withdrawals" }
+        );
+        spawn_local(async move {
+            let lang = lang.get_untracked();
+            match client::post::<Movement>(&path, &body).await {
+                Ok(m) => {
+                    teller_msg.set(Some(format!(
+                        "{} {} · {} {}",
+                        tr(lang, if deposit { "deposited" } else { "withdrawn" }),
+                        rp(&m.amount),
+                        tr(lang, "balance_after"),
+                        rp(&m.balance_after)
+                    )));
+                    amount.set(String::new());
+                    note.set(String::new());
+                    if let Some(c) = chosen.get_untracked() {
+                        if let Ok(m) =
+                            client::get::<Member>(&format!("/api/v1/members/{}", c.id)).await
+                        {
+                            chosen.set(Some(m));
+                        }
+                    }
+                    version.update(|v| *v += 1);
+                }
+                Err(e) => teller_err.set(Some(error_text(lang, &e))),
+            }
+        });
+    };
+
+    let form = view! {
+        <section class="card">
+            <h2>{t("register_member")}</h2>
+            <form class="grid-form" data-testid="member-form" on:submit=register>
+                <label>"NIK"<input inputmode="numeric" maxlength="16" required bind:value=nik/></label>
+                <label>{t("name")}<input required bind:value=name/></label>
+                <label>{t("sex")}
+                    <select prop:value=move || sex.get() on:change=move |ev| sex.set(event_target_value(&ev))>
+                        <option value="F">{t("female")}</option>
+                        <option value="M">{t("male")}</option>
+                    </select>
+                </label>
+                <label>{t("birth_date")}<input type="date" required bind:value=birth/></label>
+                <label>{t("address")}<input required bind:value=address/></label>
+                <label>{t("phone")}<input inputmode="tel" bind:value=phone/></label>
+                <label>{t("email")}<input type="email" bind:value=email/></label>
+                <label>{t("occupation")}<input bind:value=occupation/></label>
+                <label>{t("heir")}<input bind:value=heir/></label>
+                <label>{t("heir_relation")}<input bind:value=heir_relation/></label>
+                <button type="submit" class="primary">{t("register_member")}</button>
+            </form>
+            <Notice error ok/>
+        </section>
+    }
+    .into_any();
+    let search = view! {
+            <section class="card">
+                <input type="search" aria-label=t("find_member") placeholder=t("find_member") bind:value=query/>
+                {move || match list.get() {
+                    None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
+                    Some(Ok(rows)) => view! {
+                        <ul class="member-list" data-testid="member-list">
+                            {rows.into_iter().map(|m| {
+                                let id = m.id.clone();
+                                view! {
+                                    <li><button type="button" class="link" on:click=move |_| pick(id.clone())>
+                                        {m.member_no.clone()} " · " {m.name.clone()}
+                                    </button> <small class="muted">{m.status.clone()}</small></li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }}
+            </section>
+    }
+    .into_any();
+    let detail = move || {
+        chosen.get().map(|m| {
+            view! {
+            <section class="card" data-testid="member-detail">
+                <h2>{m.member_no.clone()} " · " {m.name.clone()}</h2>
+                <p class="muted">"NIK " {m.nik.clone()} " · " {m.address.clone()}</p>
+                <AccountCards accounts=m.accounts.clone() version=version teller=teller_account/>
+                <Show when=move || teller_account.get().is_some()>
+                    <div class="panel" data-testid="teller">
+                        <strong>{t("teller")} ": " {move || {
+                            let id = teller_account.get().unwrap_or_default();
+                            chosen.get().and_then(|m| m.accounts.into_iter().find(|a| a.id == id)).map(|a| format!("{} {}", a.product_name, a.account_no)).unwrap_or_default()
+                        }}</strong>
+                        <label>{t("amount_label")}<input inputmode="numeric" data-testid="teller-amount" bind:value=amount/></label>
+                        <label>{t("note")}<input bind:value=note/></label>
+                        <div class="row-actions">
+                            <button type="button" class="primary" data-testid="deposit" on:click=move |_| move_money(true)>{t("deposit")}</button>
+                            <button type="button" data-testid="withdraw" on:click=move |_| move_money(false)>{t("withdraw")}</button>
+                        </div>
+                        <Notice error=teller_err ok=teller_msg/>
+                    </div>
+                </Show>
+            </section>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <h1 data-testid="page-title">{t("members")}</h1>
+        <div class="grid">
+            {form}
+            {search}
+        </div>
+        {detail}
+    }
+}
+
+fn js_sys_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c.to_string()
+            } else {
+                let mut buf = [0u8; 4];
+                c.encode_utf8(&mut buf)
+                    .bytes()
+                    .map(|b| format!("%{b:02X}"))
+                    .collect()
+            }
+        })
+        .collect()
+}
