@@ -422,21 +422,6 @@ async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_demo_qris_is_a_valid_static_one() {
-        let q = domain::qris::parse(&super::demo_static_qris()).expect("valid QRIS");
-        assert!(!q.is_dynamic());
-        assert_eq!(q.merchant_name(), Some("Minimarket Makmur"));
-        let dynamic = domain::qris::to_dynamic(&super::demo_static_qris(), 15_000.into()).unwrap();
-        assert_eq!(
-            domain::qris::parse(&dynamic).unwrap().amount().unwrap(),
-            Some(15_000.into())
-        );
-    }
-}
-
 /// The demo koperasi's savings products, and the demo member (`anggota@makmur.test`, Siti
 /// Aminah) with her pokok, three months of wajib and some sukarela, so the member portal
 /// has something to show. Skipped when the koperasi already has products.
@@ -558,4 +543,19 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
         .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_demo_qris_is_a_valid_static_one() {
+        let q = domain::qris::parse(&super::demo_static_qris()).expect("valid QRIS");
+        assert!(!q.is_dynamic());
+        assert_eq!(q.merchant_name(), Some("Minimarket Makmur"));
+        let dynamic = domain::qris::to_dynamic(&super::demo_static_qris(), 15_000.into()).unwrap();
+        assert_eq!(
+            domain::qris::parse(&dynamic).unwrap().amount().unwrap(),
+            Some(15_000.into())
+        );
+    }
 }
