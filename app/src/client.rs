@@ -21,6 +21,18 @@ impl ApiError {
     }
 }
 
+/// A value made safe for a query string (RFC 3986 unreserved characters kept).
+pub fn encode_query(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[derive(Deserialize)]
 struct ErrorBody {
     error: ApiError,

@@ -1,6 +1,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::client;
 use crate::i18n::t;
 use crate::model::{AuditEntry, Verification};
 use crate::pages::{fetched, local_time};
@@ -13,17 +14,6 @@ pub fn Audit() -> impl IntoView {
             <AuditBody/>
         </Protected>
     }
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'@' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]
@@ -41,10 +31,10 @@ fn AuditBody() -> impl IntoView {
         ev.prevent_default();
         query.set(format!(
             "action={}&actor={}&from={}&to={}",
-            encode(&action.get_untracked()),
-            encode(&actor.get_untracked()),
-            encode(&from.get_untracked()),
-            encode(&to.get_untracked())
+            client::encode_query(&action.get_untracked()),
+            client::encode_query(&actor.get_untracked()),
+            client::encode_query(&from.get_untracked()),
+            client::encode_query(&to.get_untracked())
         ));
     };
     view! {

@@ -165,7 +165,7 @@ fn DeskBody() -> impl IntoView {
             if q.trim().is_empty() {
                 "/api/v1/members".into()
             } else {
-                format!("/api/v1/members?q={}", js_sys_escape(q.trim()))
+                format!("/api/v1/members?q={}", client::encode_query(q.trim()))
             }
         },
         version,
@@ -361,20 +361,4 @@ fn DeskBody() -> impl IntoView {
         </div>
         {detail}
     }
-}
-
-fn js_sys_escape(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c.to_string()
-            } else {
-                let mut buf = [0u8; 4];
-                c.encode_utf8(&mut buf)
-                    .bytes()
-                    .map(|b| format!("%{b:02X}"))
-                    .collect()
-            }
-        })
-        .collect()
 }

@@ -75,6 +75,15 @@ pub fn Notice(
     }
 }
 
+/// Hours ahead of UTC for an outlet's zone label (WIB when unknown).
+pub fn zone_offset(timezone: &str) -> i32 {
+    match timezone {
+        "WITA" => 8,
+        "WIT" => 9,
+        _ => 7,
+    }
+}
+
 /// Formats an RFC 3339 UTC time for the reader, in WIB unless told otherwise.
 pub fn local_time(rfc3339: &str, offset_hours: i32) -> String {
     match chrono::DateTime::parse_from_rfc3339(rfc3339) {

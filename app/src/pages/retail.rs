@@ -255,7 +255,7 @@ fn ShiftsBody() -> impl IntoView {
         }}
         {move || chosen.get().map(|r| {
             let (h, tz) = header();
-            let offset = match tz.as_str() { "WITA" => 8, "WIT" => 9, _ => 7 };
+            let offset = crate::pages::zone_offset(&tz);
             view! { <section class="card"><ShiftReportView report=r header=h offset=offset/></section> }
         })}
     }

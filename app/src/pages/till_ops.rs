@@ -100,14 +100,6 @@ fn kind_of(method: &str) -> Option<TenderKind> {
     serde_json::from_value(Value::String(method.to_string())).ok()
 }
 
-fn offset_hours(timezone: &str) -> i32 {
-    match timezone {
-        "WITA" => 8,
-        "WIT" => 9,
-        _ => 7,
-    }
-}
-
 fn recent_key(device_id: &str) -> String {
     format!("recent_sales:{device_id}")
 }
@@ -165,7 +157,7 @@ pub fn sale_receipt(till: &Till, lookup: &Lookup) -> Option<Receipt> {
         header,
         number: s.receipt_no.clone(),
         cashier: lookup.cashier_name.clone(),
-        time: crate::pages::local_time(&s.sold_at, offset_hours(&ctx.timezone)),
+        time: crate::pages::local_time(&s.sold_at, crate::pages::zone_offset(&ctx.timezone)),
         items: s
             .lines
             .iter()
@@ -576,7 +568,10 @@ fn RefundPanel(till: Till) -> impl IntoView {
         };
         spawn_local(async move {
             let lang = lang.get_untracked();
-            let url = format!("/api/v1/sales/lookup?receipt_no={}", js_escape(&no));
+            let url = format!(
+                "/api/v1/sales/lookup?receipt_no={}",
+                client::encode_query(&no)
+            );
             let answer = match client::get::<Lookup>(&url).await {
                 Ok(l) => Ok(l),
                 Err(e) if e.status == 0 => recent_sale(&c.device_id, &no)
@@ -711,7 +706,10 @@ fn RefundPanel(till: Till) -> impl IntoView {
                         SlipRow::Pair("Kasir".into(), cashier),
                         SlipRow::Pair(
                             "Waktu".into(),
-                            crate::pages::local_time(&refunded_at, offset_hours(&c.timezone)),
+                            crate::pages::local_time(
+                                &refunded_at,
+                                crate::pages::zone_offset(&c.timezone),
+                            ),
                         ),
                         SlipRow::Rule,
                     ];
@@ -875,23 +873,6 @@ fn RefundPanel(till: Till) -> impl IntoView {
             })}
         </section>
     }
-}
-
-/// Query-string escaping for a receipt number (letters, digits and dashes in practice).
-fn js_escape(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
-                c.to_string()
-            } else {
-                let mut buf = [0u8; 4];
-                c.encode_utf8(&mut buf)
-                    .bytes()
-                    .map(|b| format!("%{b:02X}"))
-                    .collect()
-            }
-        })
-        .collect()
 }
 
 /// A slip as the printer would print it; the browser's print dialog prints this.
@@ -1150,7 +1131,7 @@ fn ClosePanel(till: Till) -> impl IntoView {
             </Show>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || report.get().map(|r| {
-                let offset = till.context.get_untracked().map(|c| offset_hours(&c.timezone)).unwrap_or(7);
+                let offset = till.context.get_untracked().map(|c| crate::pages::zone_offset(&c.timezone)).unwrap_or(7);
                 view! { <ShiftReportView report=r header=outlet_header(&till) offset=offset/> }
             })}
             <Show when=move || queued.get()>

@@ -26,6 +26,7 @@ pub mod shifts;
 pub mod simulations;
 pub mod stock;
 pub mod tenants;
+pub mod till_input;
 pub mod tokens;
 pub mod users;
 pub mod voids;

@@ -17,7 +17,7 @@ use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::sales::{sale_view, SaleView};
-use crate::api::shifts::{amount, client_id, instant};
+use crate::api::till_input::{amount, client_id, instant};
 use crate::api::{Json, Path, Query};
 use crate::audit::{self, Actor, Event};
 use crate::auth::context::ClientInfo;

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::Utc;
 use domain::shift::{counted_cash, difference, CashSummary};
 use rust_decimal::Decimal;
 use sea_orm::TransactionTrait;
@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
+use crate::api::till_input::{amount, client_id, instant};
 use crate::api::{Json, Path, Query};
 use crate::audit::{self, Actor, Event};
 use crate::auth::context::ClientInfo;
@@ -43,34 +44,6 @@ pub fn cash_limit(o: &outlet::Model) -> Decimal {
         })
         .and_then(|p| p.parse::<Decimal>().ok())
         .unwrap_or(DEFAULT_CASH_LIMIT)
-}
-
-/// A till-made id: a UUID, so two tablets never pick the same one.
-pub fn client_id(field: &str, id: &str) -> ApiResult<String> {
-    uuid::Uuid::parse_str(id.trim())
-        .map(|u| u.to_string())
-        .map_err(|_| ApiError::validation(field, format!("{field} harus UUID.")))
-}
-
-/// A time from the till (RFC 3339), stored as UTC text that sorts as time.
-pub fn instant(field: &str, text: &str) -> ApiResult<String> {
-    DateTime::parse_from_rfc3339(text.trim())
-        .map(|t| {
-            t.with_timezone(&Utc)
-                .to_rfc3339_opts(SecondsFormat::Micros, true)
-        })
-        .map_err(|_| ApiError::validation(field, format!("{field} harus waktu RFC 3339.")))
-}
-
-/// Rupiah amounts: not negative, at most two decimals.
-pub fn amount(field: &str, value: Decimal) -> ApiResult<Decimal> {
-    if value < Decimal::ZERO || value.normalize().scale() > 2 {
-        return Err(ApiError::validation(
-            field,
-            "Jumlah uang tidak boleh negatif (paling banyak 2 desimal).",
-        ));
-    }
-    Ok(value.normalize())
 }
 
 fn d(s: &str) -> Decimal {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::api::shifts::{amount, client_id, instant};
+use crate::api::till_input::{amount, client_id, instant};
 use crate::api::Json;
 use crate::auth::Auth;
 use crate::entity::till_void;
