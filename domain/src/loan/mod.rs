@@ -4,6 +4,7 @@
 pub mod allocation;
 pub mod amortization;
 pub mod collectibility;
+pub mod ledger;
 pub mod payoff;
 pub mod penalty;
 
