@@ -101,10 +101,16 @@ pub enum Permission {
     ManageMembers,
     ManageSavingsProducts,
     TellerSavings,
+    ManageLoanProducts,
+    ApplyLoan,
+    ApproveLoan,
+    DisburseLoan,
+    WriteOffLoan,
+    ViewLoanPortfolio,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 28] = [
+    pub const ALL: [Permission; 34] = [
         Permission::ListTenants,
         Permission::CreateTenant,
         Permission::ViewOutlets,
@@ -133,6 +139,12 @@ impl Permission {
         Permission::ManageMembers,
         Permission::ManageSavingsProducts,
         Permission::TellerSavings,
+        Permission::ManageLoanProducts,
+        Permission::ApplyLoan,
+        Permission::ApproveLoan,
+        Permission::DisburseLoan,
+        Permission::WriteOffLoan,
+        Permission::ViewLoanPortfolio,
     ];
 }
 
@@ -170,6 +182,13 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         ManageMembers => matches!(role, Owner | Admin | Manager | Cashier),
         ManageSavingsProducts => matches!(role, Owner | Admin | Manager),
         TellerSavings => matches!(role, Owner | Admin | Manager | Cashier),
+        ManageLoanProducts => matches!(role, Owner | Admin | Manager),
+        // Loan officers (staff) take applications, analyse them and follow up arrears.
+        ApplyLoan => matches!(role, Owner | Admin | Manager | Cashier),
+        ApproveLoan => matches!(role, Owner | Admin | Manager),
+        DisburseLoan => matches!(role, Owner | Admin | Manager),
+        WriteOffLoan => matches!(role, Owner | Admin),
+        ViewLoanPortfolio => matches!(role, Owner | Admin | Manager),
     }
 }
 

@@ -291,6 +291,69 @@ async fn matrix(app: &TestApp) {
             Some(json!({"amount": "1"})),
             STAFF,
         ),
+        case(Method::GET, "/api/v1/loan-products", None, STAFF),
+        case(
+            Method::POST,
+            "/api/v1/loan-products",
+            Some(
+                json!({"code": "", "name": "", "method": "x", "rate_percent": "1",
+                "min_tenor": 1, "max_tenor": 1, "min_amount": "1", "max_amount": "1",
+                "single_approval_limit": "1"}),
+            ),
+            MANAGERS,
+        ),
+        case(Method::GET, "/api/v1/loans", None, STAFF),
+        case(
+            Method::POST,
+            "/api/v1/loans",
+            Some(
+                json!({"member_id": "nope", "product_id": "nope", "amount": "1", "tenor": 1, "purpose": "x"}),
+            ),
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/loans/nope/analysis",
+            Some(json!({"notes": "x"})),
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/loans/nope/approval",
+            Some(json!({"decision": "approve"})),
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/loans/nope/disbursement",
+            Some(json!({})),
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/loans/nope/repayments",
+            Some(json!({"amount": "1"})),
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/loans/nope/payoff",
+            Some(json!({})),
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/loans/nope/write-off",
+            Some(json!({"reason": "x"})),
+            ADMINS,
+        ),
+        case(Method::GET, "/api/v1/loan-reports/collection", None, STAFF),
+        case(
+            Method::GET,
+            "/api/v1/loan-reports/portfolio",
+            None,
+            MANAGERS,
+        ),
     ];
 
     for (role, email) in ROLES {

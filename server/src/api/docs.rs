@@ -5,8 +5,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    audit, auth, devices, discounts, health, members, outlets, refunds, reports, sales, savings,
-    shifts, simulations, stock, tenants, tokens, users, voids,
+    audit, auth, devices, discounts, health, loan_payments, loan_reports, loans, members, outlets,
+    refunds, reports, sales, savings, shifts, simulations, stock, tenants, tokens, users, voids,
 };
 
 struct Security;
@@ -50,6 +50,10 @@ impl Modify for Security {
         refunds::lookup, refunds::create, refunds::get_one, voids::create,
         members::create, members::list, members::get_one, members::me, members::invite_to_portal,
         savings::products, savings::create_product, savings::deposit, savings::withdraw, savings::movements,
+        loans::products, loans::create_product, loans::list, loans::apply, loans::get_one, loans::analyse,
+        loans::approve, loan_payments::disburse, loan_payments::repay, loan_payments::payoff_quote,
+        loan_payments::pay_off, loan_payments::write_off, loan_reports::collection,
+        loan_reports::portfolio, loan_reports::my_loans,
     )
 )]
 pub struct ApiDoc;

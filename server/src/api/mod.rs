@@ -16,6 +16,9 @@ pub mod devices;
 pub mod discounts;
 pub mod docs;
 pub mod health;
+pub mod loan_payments;
+pub mod loan_reports;
+pub mod loans;
 pub mod members;
 pub mod outlets;
 pub mod refunds;
@@ -156,6 +159,24 @@ pub fn router(state: AppState) -> Router {
             post(savings::withdraw),
         )
         .route("/savings-accounts/{id}/movements", get(savings::movements))
+        .route(
+            "/loan-products",
+            get(loans::products).post(loans::create_product),
+        )
+        .route("/loans", get(loans::list).post(loans::apply))
+        .route("/loans/{id}", get(loans::get_one))
+        .route("/loans/{id}/analysis", post(loans::analyse))
+        .route("/loans/{id}/approval", post(loans::approve))
+        .route("/loans/{id}/disbursement", post(loan_payments::disburse))
+        .route("/loans/{id}/repayments", post(loan_payments::repay))
+        .route(
+            "/loans/{id}/payoff",
+            get(loan_payments::payoff_quote).post(loan_payments::pay_off),
+        )
+        .route("/loans/{id}/write-off", post(loan_payments::write_off))
+        .route("/loan-reports/collection", get(loan_reports::collection))
+        .route("/loan-reports/portfolio", get(loan_reports::portfolio))
+        .route("/me/loans", get(loan_reports::my_loans))
         .route("/discount-approvals", post(discounts::approve))
         .route("/outlets/{id}/pricing", get(sales::outlet_pricing))
         .route("/outlets/{id}/stock", get(stock::levels))

@@ -7,6 +7,7 @@ mod m20261127_000002_retail;
 mod m20261127_000003_discount_approvals;
 mod m20261127_000004_till_operations;
 mod m20261127_000005_koperasi_members;
+mod m20261127_000006_koperasi_loans;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_discount_approvals::Migration),
             Box::new(m20261127_000004_till_operations::Migration),
             Box::new(m20261127_000005_koperasi_members::Migration),
+            Box::new(m20261127_000006_koperasi_loans::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ pub mod devices;
 pub mod discount_approvals;
 pub mod invitations;
 pub mod koperasi;
+pub mod loans;
 pub mod outlets;
 pub mod sales;
 pub mod sessions;

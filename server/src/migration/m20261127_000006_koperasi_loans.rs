@@ -1,0 +1,296 @@
+//! Koperasi loans: products, applications through approval (maker-checker) to
+//! disbursement, the instalment schedule fixed then, and every payment with its split.
+//! Amounts are whole rupiah in integers, like savings balances.
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.create_table(
+            Table::create()
+                .table(LoanProducts::Table)
+                .col(string(LoanProducts::Id).primary_key())
+                .col(string(LoanProducts::TenantId))
+                .col(string(LoanProducts::Code))
+                .col(string(LoanProducts::Name))
+                .col(string(LoanProducts::Method))
+                .col(string(LoanProducts::RatePercent))
+                .col(string(LoanProducts::RatePeriod))
+                .col(integer(LoanProducts::MinTenor))
+                .col(integer(LoanProducts::MaxTenor))
+                .col(big_integer(LoanProducts::MinAmount))
+                .col(big_integer(LoanProducts::MaxAmount))
+                .col(big_integer(LoanProducts::AdminFee))
+                .col(string(LoanProducts::ProvisionPercent))
+                .col(string(LoanProducts::PenaltyRatePercent))
+                .col(integer(LoanProducts::PenaltyGraceDays))
+                .col(string(LoanProducts::SavingsMultiple))
+                .col(boolean(LoanProducts::CollateralRequired))
+                .col(big_integer(LoanProducts::SingleApprovalLimit))
+                .col(integer(LoanProducts::PayoffInterestPeriods))
+                .col(string(LoanProducts::AllocationOrder))
+                .col(boolean(LoanProducts::Active).default(true))
+                .col(timestamp_with_time_zone(LoanProducts::CreatedAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(Loans::Table)
+                .col(string(Loans::Id).primary_key())
+                .col(string(Loans::TenantId))
+                .col(string(Loans::LoanNo))
+                .col(string(Loans::MemberId))
+                .col(string(Loans::ProductId))
+                .col(string(Loans::OfficerId))
+                .col(big_integer(Loans::Amount))
+                .col(integer(Loans::Tenor))
+                .col(string(Loans::Purpose))
+                .col(string(Loans::Status))
+                .col(string(Loans::Method))
+                .col(string(Loans::RatePercent))
+                .col(string(Loans::RatePeriod))
+                .col(big_integer(Loans::AdminFee))
+                .col(big_integer(Loans::ProvisionFee))
+                .col(boolean_null(Loans::FeesDeducted))
+                .col(string_null(Loans::AnalysisNotes))
+                .col(string_null(Loans::CollateralKind))
+                .col(string_null(Loans::CollateralDescription))
+                .col(big_integer(Loans::CollateralValue))
+                .col(string_null(Loans::CollateralDocuments))
+                .col(string_null(Loans::ApprovedBy))
+                .col(string_null(Loans::ApprovedAt))
+                .col(string_null(Loans::SecondApprovedBy))
+                .col(string_null(Loans::SecondApprovedAt))
+                .col(string_null(Loans::RejectedBy))
+                .col(string_null(Loans::RejectionReason))
+                .col(string_null(Loans::DisbursedOn))
+                .col(string_null(Loans::DisbursedBy))
+                .col(big_integer_null(Loans::NetDisbursed))
+                .col(string_null(Loans::ClosedOn))
+                .col(string_null(Loans::WrittenOffBy))
+                .col(big_integer_null(Loans::WrittenOffAmount))
+                .col(integer(Loans::Version).default(0))
+                .col(string(Loans::CreatedBy))
+                .col(string_null(Loans::DeviceId))
+                .col(timestamp_with_time_zone(Loans::CreatedAt))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(LoanInstallments::Table)
+                .col(string(LoanInstallments::Id).primary_key())
+                .col(string(LoanInstallments::TenantId))
+                .col(string(LoanInstallments::LoanId))
+                .col(integer(LoanInstallments::Period))
+                .col(string(LoanInstallments::DueDate))
+                .col(big_integer(LoanInstallments::Principal))
+                .col(big_integer(LoanInstallments::Interest))
+                .col(big_integer(LoanInstallments::PaidPrincipal))
+                .col(big_integer(LoanInstallments::PaidInterest))
+                .col(big_integer(LoanInstallments::WaivedInterest))
+                .col(big_integer(LoanInstallments::PenaltyCharged))
+                .col(big_integer(LoanInstallments::PaidPenalty))
+                .col(string_null(LoanInstallments::PenaltyThrough))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table(LoanPayments::Table)
+                .col(string(LoanPayments::Id).primary_key())
+                .col(string(LoanPayments::TenantId))
+                .col(string(LoanPayments::LoanId))
+                .col(string(LoanPayments::MemberId))
+                .col(string(LoanPayments::Kind))
+                .col(string(LoanPayments::Source))
+                .col(string_null(LoanPayments::SavingsAccountId))
+                .col(big_integer(LoanPayments::Amount))
+                .col(big_integer(LoanPayments::Penalty))
+                .col(big_integer(LoanPayments::Interest))
+                .col(big_integer(LoanPayments::Principal))
+                .col(big_integer(LoanPayments::Advance))
+                .col(string(LoanPayments::PaidOn))
+                .col(string_null(LoanPayments::Note))
+                .col(string(LoanPayments::UserId))
+                .col(string_null(LoanPayments::DeviceId))
+                .col(string(LoanPayments::At))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ux_loan_products_tenant_code")
+                .table(LoanProducts::Table)
+                .col(LoanProducts::TenantId)
+                .col(LoanProducts::Code)
+                .unique()
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ux_loans_tenant_no")
+                .table(Loans::Table)
+                .col(Loans::TenantId)
+                .col(Loans::LoanNo)
+                .unique()
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_loans_member")
+                .table(Loans::Table)
+                .col(Loans::TenantId)
+                .col(Loans::MemberId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ux_loan_installments_period")
+                .table(LoanInstallments::Table)
+                .col(LoanInstallments::LoanId)
+                .col(LoanInstallments::Period)
+                .unique()
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_loan_payments_loan")
+                .table(LoanPayments::Table)
+                .col(LoanPayments::TenantId)
+                .col(LoanPayments::LoanId)
+                .to_owned(),
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for t in [
+            LoanPayments::Table.into_iden(),
+            LoanInstallments::Table.into_iden(),
+            Loans::Table.into_iden(),
+            LoanProducts::Table.into_iden(),
+        ] {
+            m.drop_table(Table::drop().table(t).to_owned()).await?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(DeriveIden)]
+enum LoanProducts {
+    Table,
+    Id,
+    TenantId,
+    Code,
+    Name,
+    Method,
+    RatePercent,
+    RatePeriod,
+    MinTenor,
+    MaxTenor,
+    MinAmount,
+    MaxAmount,
+    AdminFee,
+    ProvisionPercent,
+    PenaltyRatePercent,
+    PenaltyGraceDays,
+    SavingsMultiple,
+    CollateralRequired,
+    SingleApprovalLimit,
+    PayoffInterestPeriods,
+    AllocationOrder,
+    Active,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+enum Loans {
+    Table,
+    Id,
+    TenantId,
+    LoanNo,
+    MemberId,
+    ProductId,
+    OfficerId,
+    Amount,
+    Tenor,
+    Purpose,
+    Status,
+    Method,
+    RatePercent,
+    RatePeriod,
+    AdminFee,
+    ProvisionFee,
+    FeesDeducted,
+    AnalysisNotes,
+    CollateralKind,
+    CollateralDescription,
+    CollateralValue,
+    CollateralDocuments,
+    ApprovedBy,
+    ApprovedAt,
+    SecondApprovedBy,
+    SecondApprovedAt,
+    RejectedBy,
+    RejectionReason,
+    DisbursedOn,
+    DisbursedBy,
+    NetDisbursed,
+    ClosedOn,
+    WrittenOffBy,
+    WrittenOffAmount,
+    Version,
+    CreatedBy,
+    DeviceId,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+enum LoanInstallments {
+    Table,
+    Id,
+    TenantId,
+    LoanId,
+    Period,
+    DueDate,
+    Principal,
+    Interest,
+    PaidPrincipal,
+    PaidInterest,
+    WaivedInterest,
+    PenaltyCharged,
+    PaidPenalty,
+    PenaltyThrough,
+}
+
+#[derive(DeriveIden)]
+enum LoanPayments {
+    Table,
+    Id,
+    TenantId,
+    LoanId,
+    MemberId,
+    Kind,
+    Source,
+    SavingsAccountId,
+    Amount,
+    Penalty,
+    Interest,
+    Principal,
+    Advance,
+    PaidOn,
+    Note,
+    UserId,
+    DeviceId,
+    At,
+}
