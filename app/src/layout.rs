@@ -8,7 +8,7 @@ use crate::i18n::{role_label, t, use_lang, Lang};
 use crate::session::use_session;
 
 /// Navigation entries: (path, label key, roles that see it).
-const NAV: [(&str, &str, &[&str]); 16] = [
+const NAV: [(&str, &str, &[&str]); 17] = [
     ("/platform", "platform", &["superadmin", "developer"]),
     ("/dasbor", "dashboard", &["owner", "admin", "manager"]),
     ("/outlet", "outlets", &["owner", "admin", "manager"]),
@@ -21,6 +21,11 @@ const NAV: [(&str, &str, &[&str]); 16] = [
     (
         "/anggota",
         "members",
+        &["owner", "admin", "manager", "cashier"],
+    ),
+    (
+        "/pinjaman",
+        "loans",
         &["owner", "admin", "manager", "cashier"],
     ),
     ("/token", "api_tokens", &["owner", "admin"]),

@@ -133,6 +133,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kasir/pin") view=pages::till::PinSwitch/>
                     <Route path=path!("/simpanan-saya") view=pages::koperasi::MemberHome/>
                     <Route path=path!("/anggota") view=pages::koperasi::MembersDesk/>
+                    <Route path=path!("/pinjaman") view=pages::loan_desk::LoanDesk/>
                     <Route path=path!("/pemasok") view=pages::member::SupplierHome/>
                     <Route path=path!("/platform") view=pages::platform::Platform/>
                     <Route path=path!("/simulasi-pinjaman") view=pages::loan::LoanSimulator/>

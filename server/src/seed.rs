@@ -542,6 +542,155 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
         )
         .await?;
     }
+    seed_demo_loan(txn, tenant_id, &m).await
+}
+
+/// Pinjaman Umum, and Siti's Rp3.000.000 over 10 months disbursed on 5 September: October
+/// paid on time, November not yet — so the demo shows a schedule, denda and the
+/// collection list.
+async fn seed_demo_loan<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    tenant_id: &str,
+    m: &crate::entity::member::Model,
+) -> Result<(), ApiError> {
+    use crate::entity::{loan, loan_installment, loan_payment, loan_product};
+    use crate::repo::loans;
+    use domain::loan::ledger;
+    use rust_decimal::Decimal;
+
+    let now = Utc::now();
+    let product = loan_product::Model {
+        id: new_id(),
+        tenant_id: tenant_id.to_string(),
+        code: "PU".into(),
+        name: "Pinjaman Umum".into(),
+        method: "flat".into(),
+        rate_percent: "1.5".into(),
+        rate_period: "month".into(),
+        min_tenor: 3,
+        max_tenor: 24,
+        min_amount: 500_000,
+        max_amount: 20_000_000,
+        admin_fee: 25_000,
+        provision_percent: "1".into(),
+        penalty_rate_percent: "0.1".into(),
+        penalty_grace_days: 3,
+        savings_multiple: "10".into(),
+        collateral_required: false,
+        single_approval_limit: 5_000_000,
+        payoff_interest_periods: 1,
+        allocation_order: "penalty,interest,principal".into(),
+        active: true,
+        created_at: now,
+    };
+    loans::insert_product(txn, product.clone()).await?;
+    let (Some(officer), Some(manager)) = (
+        users::find_by_email(txn, "kasir@makmur.test").await?,
+        users::find_by_email(txn, "manager@makmur.test").await?,
+    ) else {
+        return Ok(());
+    };
+    let disbursed = chrono::NaiveDate::from_ymd_opt(2026, 9, 5).unwrap_or_default();
+    let row = loan::Model {
+        id: new_id(),
+        tenant_id: tenant_id.to_string(),
+        loan_no: "P00001".into(),
+        member_id: m.id.clone(),
+        product_id: product.id.clone(),
+        officer_id: officer.id.clone(),
+        amount: 3_000_000,
+        tenor: 10,
+        purpose: "Tambah modal warung".into(),
+        status: "disbursed".into(),
+        method: product.method.clone(),
+        rate_percent: product.rate_percent.clone(),
+        rate_period: product.rate_period.clone(),
+        admin_fee: 25_000,
+        provision_fee: 30_000,
+        fees_deducted: Some(true),
+        analysis_notes: Some("Warung kelontong 5 tahun, omzet Rp6 jt/bln (data demo)".into()),
+        collateral_kind: None,
+        collateral_description: None,
+        collateral_value: 0,
+        collateral_documents: None,
+        approved_by: Some(manager.id.clone()),
+        approved_at: Some("2026-09-04T03:00:00.000000Z".into()),
+        second_approved_by: None,
+        second_approved_at: None,
+        rejected_by: None,
+        rejection_reason: None,
+        disbursed_on: Some(disbursed.to_string()),
+        disbursed_by: Some(manager.id.clone()),
+        net_disbursed: Some(2_945_000),
+        closed_on: None,
+        written_off_by: None,
+        written_off_amount: None,
+        version: 0,
+        created_by: officer.id.clone(),
+        device_id: None,
+        created_at: now,
+    };
+    let terms = crate::api::loans::terms_of(&row, crate::api::loans::first_due(disbursed)?)?;
+    let schedule = domain::loan::schedule(&terms)
+        .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
+    let mut items = ledger::installments(&schedule)
+        .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
+    let paid_on = chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap_or_default();
+    let split = ledger::repay(
+        &mut items,
+        paid_on,
+        Decimal::from(345_000),
+        &Default::default(),
+        &crate::api::loans::penalty_rule(&product),
+    )
+    .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
+    loans::insert_loan(txn, row.clone()).await?;
+    let mut rows = Vec::new();
+    for i in &items {
+        let whole = |d: Decimal| i64::try_from(d).unwrap_or_default();
+        rows.push(loan_installment::Model {
+            id: new_id(),
+            tenant_id: tenant_id.to_string(),
+            loan_id: row.id.clone(),
+            period: i.period as i32,
+            due_date: i.due_date.to_string(),
+            principal: whole(i.principal),
+            interest: whole(i.interest),
+            paid_principal: whole(i.paid_principal),
+            paid_interest: whole(i.paid_interest),
+            waived_interest: 0,
+            penalty_charged: whole(i.penalty_charged),
+            paid_penalty: whole(i.paid_penalty),
+            penalty_through: i.penalty_through.map(|d| d.to_string()),
+        });
+    }
+    loans::insert_installments(txn, rows).await?;
+    let payment =
+        |kind: &str, source: &str, amount: i64, on: chrono::NaiveDate| loan_payment::Model {
+            id: new_id(),
+            tenant_id: tenant_id.to_string(),
+            loan_id: row.id.clone(),
+            member_id: m.id.clone(),
+            kind: kind.into(),
+            source: source.into(),
+            savings_account_id: None,
+            amount,
+            penalty: 0,
+            interest: 0,
+            principal: 0,
+            advance: 0,
+            paid_on: on.to_string(),
+            note: None,
+            user_id: officer.id.clone(),
+            device_id: None,
+            at: format!("{on}T03:00:00.000000Z"),
+        };
+    loans::insert_payment(txn, payment("disbursement", "cash", 2_945_000, disbursed)).await?;
+    loans::insert_payment(txn, payment("fee", "deducted", 55_000, disbursed)).await?;
+    let mut repaid = payment("repayment", "cash", 345_000, paid_on);
+    repaid.interest = i64::try_from(split.interest).unwrap_or_default();
+    repaid.principal = i64::try_from(split.principal).unwrap_or_default();
+    loans::insert_payment(txn, repaid).await?;
     Ok(())
 }
 

@@ -67,7 +67,7 @@ fn Passbook(account_id: String, version: RwSignal<u32>) -> impl IntoView {
             Some(Ok(list)) => view! {
                 <ul class="passbook" data-testid="passbook">
                     {list.into_iter().rev().map(|m| {
-                        let out = m.kind == "withdrawal";
+                        let out = matches!(m.kind.as_str(), "withdrawal" | "loan_repayment");
                         view! {
                             <li>
                                 <span class="muted">{local_time(&m.at, 7)}</span>
@@ -137,6 +137,7 @@ pub fn MemberHome() -> impl IntoView {
                         <p class="muted">{t("member_no")} " " <span data-testid="member-no">{m.member_no.clone()}</span> " · " {t("joined")} " " {m.join_date.clone()}</p>
                     </section>
                     <AccountCards accounts=m.accounts.clone() version=version/>
+                    <crate::pages::loan_desk::MyLoans/>
                 }.into_any(),
             }}
             <a class="button primary" href="/simulasi-pinjaman">{t("loan_simulator")}</a>

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod dashboard;
 pub mod koperasi;
 pub mod loan;
+pub mod loan_desk;
 pub mod login;
 pub mod member;
 pub mod outlets;
