@@ -8,7 +8,7 @@ use crate::i18n::{role_label, t, use_lang, Lang};
 use crate::session::use_session;
 
 /// Navigation entries: (path, label key, roles that see it).
-const NAV: [(&str, &str, &[&str]); 17] = [
+const NAV: [(&str, &str, &[&str]); 18] = [
     ("/platform", "platform", &["superadmin", "developer"]),
     ("/dasbor", "dashboard", &["owner", "admin", "manager"]),
     ("/outlet", "outlets", &["owner", "admin", "manager"]),
@@ -28,6 +28,7 @@ const NAV: [(&str, &str, &[&str]); 17] = [
         "loans",
         &["owner", "admin", "manager", "cashier"],
     ),
+    ("/shu", "shu", &["owner", "admin", "manager"]),
     ("/token", "api_tokens", &["owner", "admin"]),
     ("/audit", "audit", &["owner"]),
     ("/kasir", "till", &["owner", "admin", "manager", "cashier"]),

@@ -134,6 +134,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/simpanan-saya") view=pages::koperasi::MemberHome/>
                     <Route path=path!("/anggota") view=pages::koperasi::MembersDesk/>
                     <Route path=path!("/pinjaman") view=pages::loan_desk::LoanDesk/>
+                    <Route path=path!("/shu") view=pages::shu::ShuPage/>
                     <Route path=path!("/pemasok") view=pages::member::SupplierHome/>
                     <Route path=path!("/platform") view=pages::platform::Platform/>
                     <Route path=path!("/simulasi-pinjaman") view=pages::loan::LoanSimulator/>

@@ -25,6 +25,7 @@
 //!   kolektibilitas (koperasi 4-class or OJK 5-class) and PPAP reserve.
 pub mod barcode;
 pub mod loan;
+pub mod membership;
 pub mod money;
 pub mod nik;
 pub mod payment;
@@ -36,3 +37,4 @@ pub mod savings;
 pub mod shift;
 pub mod shu;
 pub mod tax;
+pub mod wajib;

@@ -231,6 +231,50 @@ fn result(exact: Decimal, rounding: Rounding) -> InterestResult {
     }
 }
 
+/// A month's end-of-day balances from the ledger: `opening` carried in, and each day on
+/// which the balance changed with the balance at that day's end (any order). Days run
+/// from the first of `month` to its last day, or to `through` if earlier (a month not
+/// yet over).
+pub fn month_balances(
+    first_day: chrono::NaiveDate,
+    through: chrono::NaiveDate,
+    opening: Decimal,
+    changes: &[(chrono::NaiveDate, Decimal)],
+) -> MonthBalances {
+    use chrono::Datelike;
+    let mut changes: Vec<_> = changes
+        .iter()
+        .filter(|(d, _)| d.year() == first_day.year() && d.month() == first_day.month())
+        .copied()
+        .collect();
+    changes.sort_by_key(|(d, _)| *d);
+    let last_of_month = first_day
+        .checked_add_months(chrono::Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(first_day);
+    let last = through.min(last_of_month);
+    let mut segments: Vec<BalanceSegment> = Vec::new();
+    let mut balance = opening;
+    let mut day = first_day;
+    while day <= last {
+        for (_, b) in changes.iter().filter(|(d, _)| *d == day) {
+            balance = *b;
+        }
+        match segments.last_mut() {
+            Some(s) if s.balance == balance => s.days += 1,
+            _ => segments.push(BalanceSegment { balance, days: 1 }),
+        }
+        match day.succ_opt() {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    MonthBalances {
+        opening_balance: opening,
+        segments,
+    }
+}
+
 /// A month's interest on a sukarela account.
 pub fn sukarela_interest(
     month: &MonthBalances,
@@ -384,6 +428,36 @@ pub fn time_deposit_maturity(deposit: &TimeDeposit) -> Result<Maturity, SavingsE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_balances_from_the_ledger() {
+        let d = |day: u32| chrono::NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
+        // 100.000 carried in; 50.000 deposited on the 10th, 30.000 withdrawn on the 20th.
+        let m = month_balances(
+            d(1),
+            d(31),
+            rust_decimal_macros::dec!(100000),
+            &[
+                (d(20), rust_decimal_macros::dec!(120000)),
+                (d(10), rust_decimal_macros::dec!(150000)),
+            ],
+        );
+        let days: Vec<(Decimal, u32)> = m.segments.iter().map(|s| (s.balance, s.days)).collect();
+        assert_eq!(
+            days,
+            [
+                (rust_decimal_macros::dec!(100000), 9),
+                (rust_decimal_macros::dec!(150000), 10),
+                (rust_decimal_macros::dec!(120000), 12)
+            ]
+        );
+        let min = sukarela_interest(
+            &m,
+            &SukarelaSettings::minimum_balance(rust_decimal_macros::dec!(3)),
+        )
+        .unwrap();
+        assert_eq!(min.credited, rust_decimal_macros::dec!(250));
+    }
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
 

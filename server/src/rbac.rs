@@ -107,10 +107,13 @@ pub enum Permission {
     DisburseLoan,
     WriteOffLoan,
     ViewLoanPortfolio,
+    CloseShu,
+    ApproveShu,
+    ExitMember,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 34] = [
+    pub const ALL: [Permission; 37] = [
         Permission::ListTenants,
         Permission::CreateTenant,
         Permission::ViewOutlets,
@@ -145,6 +148,9 @@ impl Permission {
         Permission::DisburseLoan,
         Permission::WriteOffLoan,
         Permission::ViewLoanPortfolio,
+        Permission::CloseShu,
+        Permission::ApproveShu,
+        Permission::ExitMember,
     ];
 }
 
@@ -189,6 +195,11 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         DisburseLoan => matches!(role, Owner | Admin | Manager),
         WriteOffLoan => matches!(role, Owner | Admin),
         ViewLoanPortfolio => matches!(role, Owner | Admin | Manager),
+        // The pengurus computes SHU; only an owner/admin records the RAT's approval and
+        // pays it out.
+        CloseShu => matches!(role, Owner | Admin | Manager),
+        ApproveShu => matches!(role, Owner | Admin),
+        ExitMember => matches!(role, Owner | Admin | Manager),
     }
 }
 

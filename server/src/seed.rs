@@ -450,6 +450,7 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
             fixed_amount: fixed.into(),
             rate_percent: rate.into(),
             minimum_balance: minimum.into(),
+            interest_method: "minimum_balance".into(),
             active: true,
             created_at: now,
         };

@@ -174,6 +174,20 @@ async fn members_and_savings(app: &TestApp) {
         .await;
     assert_eq!(account(&r.json, "SS")["balance"], "10000");
     assert_eq!(account(&r.json, "SP")["balance"], "100000");
+    // Wajib is billed every month since she joined in January; she paid one month.
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    let months = chrono::Datelike::year(&today) as i64 * 12
+        + chrono::Datelike::month0(&today) as i64
+        - (2026 * 12)
+        + 1;
+    let wajib = &r.json["wajib"];
+    assert_eq!(wajib["months_billed"], months, "{wajib}");
+    assert_eq!(wajib["paid"], "50000");
+    assert_eq!(
+        wajib["arrears"],
+        (months * 50000 - 50000).to_string().as_str()
+    );
+    assert_eq!(wajib["months_in_arrears"], months - 1);
 
     // Her own login for the portal: she sees her savings and passbook, nobody else's.
     let path = format!(

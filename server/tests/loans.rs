@@ -464,6 +464,64 @@ async fn loan_story(app: &TestApp) {
         .await;
     assert_eq!(r.json["outstanding"], "0");
 
+    // The cash book for June–October: disbursements out, cash instalments in (the one
+    // paid from savings and the deducted fees are not cash).
+    let r = app
+        .get(
+            &mut manager,
+            "/api/v1/koperasi-reports/cash-book?from=2026-06-01&to=2026-10-31",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(
+        (
+            &r.json["opening"],
+            &r.json["cash_in"],
+            &r.json["cash_out"],
+            &r.json["closing"]
+        ),
+        (
+            &json!("-1163000"),
+            &json!("5380710"),
+            &json!("5915000"),
+            &json!("-1697290")
+        )
+    );
+    assert_eq!(r.json["lines"].as_array().unwrap().len(), 4);
+    let r = app
+        .send(
+            &mut manager,
+            axum::http::Method::GET,
+            "/api/v1/koperasi-reports/loans.csv",
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let text = r.json.as_str().unwrap_or_default().to_string();
+    assert!(
+        text.starts_with("no_pinjaman,no_anggota,nama,plafon"),
+        "{text}"
+    );
+    assert!(
+        text.contains("P00001,A00001,Siti Rahayu,6000000,6,paid_off,2026-06-10,0,0,,0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("P00002,A00002,Budi Santoso,1200000,6,written_off"),
+        "{text}"
+    );
+    assert_eq!(
+        app.send(
+            &mut officer,
+            axum::http::Method::GET,
+            "/api/v1/koperasi-reports/loans.csv",
+            None
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+
     // Siti sees her own loan on the portal; not Budi's.
     let r = app
         .post(
@@ -626,3 +684,146 @@ async fn racing_repayments(app: &TestApp) {
     }
 }
 on_every_backend!(racing_repayments_do_not_double_post, racing_repayments);
+
+/// A member who resigns: her running loan is paid off from her savings (sukarela first,
+/// then wajib, then pokok), a pending application is rejected, the rest is paid out, and
+/// every balance ends at zero. Not while her savings do not cover her debts.
+async fn member_exit(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    let mut manager = app.login("manager@makmur.test").await;
+    let mut officer = app.login("kasir@makmur.test").await;
+    let product = setup_products(app, &mut owner).await;
+    let r = app
+        .post(
+            &mut officer,
+            "/api/v1/members",
+            json!({"nik": SITI_NIK, "name": "Siti Rahayu", "sex": "F", "birth_date": "1990-06-15",
+                "address": "Jl. Pemuda 7", "join_date": "2026-01-05", "heir_name": "Ahmad Rahayu"}),
+        )
+        .await;
+    let member = r.json.clone();
+    let id = member["id"].as_str().unwrap().to_string();
+    deposit(app, &mut officer, &account(&member, "SP"), "100000").await;
+    deposit(app, &mut officer, &account(&member, "SW"), "600000").await;
+    deposit(app, &mut officer, &account(&member, "SS"), "250000").await;
+    let apply = |amount: &str| json!({"member_id": id, "product_id": product, "amount": amount, "tenor": 3, "purpose": "Modal"});
+    let r = app
+        .post(&mut officer, "/api/v1/loans", apply("1200000"))
+        .await;
+    let loan = r.json["id"].as_str().unwrap().to_string();
+    app.post(
+        &mut officer,
+        &format!("/api/v1/loans/{loan}/analysis"),
+        json!({"notes": "ok"}),
+    )
+    .await;
+    app.post(
+        &mut manager,
+        &format!("/api/v1/loans/{loan}/approval"),
+        json!({"decision": "approve"}),
+    )
+    .await;
+    let r = app
+        .post(
+            &mut manager,
+            &format!("/api/v1/loans/{loan}/disbursement"),
+            json!({"fees_deducted": false}),
+        )
+        .await;
+    assert_eq!(r.json["status"], "disbursed", "{}", r.json);
+    let r = app
+        .post(&mut officer, "/api/v1/loans", apply("500000"))
+        .await;
+    let pending = r.json["id"].as_str().unwrap().to_string();
+
+    let exit = json!({"reason": "resigned", "note": "Pindah ke luar kota"});
+    let path = format!("/api/v1/members/{id}/exit");
+    assert_eq!(
+        app.post(&mut officer, &path, exit.clone()).await.status,
+        StatusCode::FORBIDDEN
+    );
+    // Payoff today: 1.200.000 + next month's 18.000 interest, against 950.000 saved.
+    let r = app.post(&mut manager, &path, exit.clone()).await;
+    assert_eq!(r.error_code(), "debts_exceed_savings", "{}", r.json);
+    assert!(r.json["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Rp268.000"));
+    deposit(app, &mut officer, &account(&member, "SS"), "300000").await;
+    let r = app.post(&mut manager, &path, exit.clone()).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(
+        (
+            &r.json["savings"],
+            &r.json["debts"],
+            &r.json["paid_out"],
+            &r.json["paid_to"]
+        ),
+        (
+            &json!("1250000"),
+            &json!("1218000"),
+            &json!("32000"),
+            &json!("Siti Rahayu")
+        )
+    );
+    assert_eq!(r.json["member"]["status"], "resigned");
+    for a in r.json["member"]["accounts"].as_array().unwrap() {
+        assert_eq!(a["balance"], "0", "{a}");
+    }
+    let r = app
+        .get(&mut officer, &format!("/api/v1/loans/{loan}"))
+        .await;
+    assert_eq!(r.json["status"], "paid_off");
+    let payoff = r.json["payments"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (&payoff["kind"], &payoff["source"], &payoff["amount"]),
+        (&json!("payoff"), &json!("savings"), &json!("1218000"))
+    );
+    let r = app
+        .get(&mut officer, &format!("/api/v1/loans/{pending}"))
+        .await;
+    assert_eq!(r.json["status"], "rejected");
+    // Pokok paid the last 68.000 of the debt and 32.000 went to her.
+    let sp = account(&member, "SP");
+    let r = app
+        .get(
+            &mut officer,
+            &format!("/api/v1/savings-accounts/{sp}/movements"),
+        )
+        .await;
+    let kinds: Vec<(String, String)> = r
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["kind"].as_str().unwrap().to_string(),
+                m["amount"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (s("deposit"), s("100000")),
+            (s("exit_debts"), s("68000")),
+            (s("exit_payout"), s("32000"))
+        ]
+    );
+    assert_eq!(
+        app.post(&mut manager, &path, exit).await.error_code(),
+        "member_inactive"
+    );
+    // She can no longer borrow or save.
+    let r = app
+        .post(&mut officer, "/api/v1/loans", apply("500000"))
+        .await;
+    assert_eq!(r.error_code(), "member_inactive");
+}
+on_every_backend!(a_resigning_member_settles_debts_from_savings, member_exit);

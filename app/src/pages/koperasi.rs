@@ -34,6 +34,37 @@ pub struct Member {
     pub status: String,
     #[serde(default)]
     pub accounts: Vec<Account>,
+    #[serde(default)]
+    pub wajib: Option<Wajib>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Wajib {
+    pub monthly: String,
+    pub months_billed: u32,
+    pub billed: String,
+    pub paid: String,
+    pub arrears: String,
+    pub months_in_arrears: u32,
+    pub prepaid: String,
+}
+
+/// Simpanan wajib billed since joining: in arrears (red) or paid up.
+#[component]
+fn WajibLine(wajib: Wajib) -> impl IntoView {
+    let late = wajib.months_in_arrears > 0;
+    view! {
+        <p class:error=late data-testid="wajib-status">
+            {t("wajib_billed")} " " {wajib.months_billed} " " {t("months")} " × " {rp(&wajib.monthly)}
+            " · " {t("paid")} " " {rp(&wajib.paid)} " · "
+            {if late {
+                view! { {t("wajib_arrears")} " " <strong data-testid="wajib-arrears">{rp(&wajib.arrears)}</strong>
+                    " (" {wajib.months_in_arrears} " " {t("months")} ")" }.into_any()
+            } else {
+                view! { <strong>{t("wajib_paid_up")}</strong> }.into_any()
+            }}
+        </p>
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -137,11 +168,84 @@ pub fn MemberHome() -> impl IntoView {
                         <p class="muted">{t("member_no")} " " <span data-testid="member-no">{m.member_no.clone()}</span> " · " {t("joined")} " " {m.join_date.clone()}</p>
                     </section>
                     <AccountCards accounts=m.accounts.clone() version=version/>
+                    {m.wajib.clone().map(|w| view! { <WajibLine wajib=w/> })}
                     <crate::pages::loan_desk::MyLoans/>
+                    <crate::pages::shu::MyShu/>
                 }.into_any(),
             }}
             <a class="button primary" href="/simulasi-pinjaman">{t("loan_simulator")}</a>
         </Protected>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+struct ExitResult {
+    member: Member,
+    savings: String,
+    debts: String,
+    paid_out: String,
+    paid_to: String,
+}
+
+/// A member leaves: loans paid off from savings, the rest paid out (managers only).
+#[component]
+fn ExitPanel(
+    member_id: String,
+    chosen: RwSignal<Option<Member>>,
+    version: RwSignal<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let ctx = crate::session::use_session();
+    let manager = Memo::new(move |_| {
+        ctx.session
+            .get()
+            .is_some_and(|s| s.has_any(&["owner", "admin", "manager"]))
+    });
+    let reason = RwSignal::new("resigned".to_string());
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let ok = RwSignal::new(None::<String>);
+    let go = move |_| {
+        error.set(None);
+        let body = json!({"reason": reason.get_untracked(), "note": note.get_untracked()});
+        let path = format!("/api/v1/members/{member_id}/exit");
+        spawn_local(async move {
+            let lang = lang.get_untracked();
+            match client::post::<ExitResult>(&path, &body).await {
+                Ok(r) => {
+                    ok.set(Some(format!(
+                        "{} {} · {} {} · {} {} ({})",
+                        tr(lang, "exit_savings"),
+                        rp(&r.savings),
+                        tr(lang, "exit_debts"),
+                        rp(&r.debts),
+                        tr(lang, "exit_paid_out"),
+                        rp(&r.paid_out),
+                        r.paid_to
+                    )));
+                    chosen.set(Some(r.member));
+                    version.update(|v| *v += 1);
+                }
+                Err(e) => error.set(Some(error_text(lang, &e))),
+            }
+        });
+    };
+    view! {
+        <Show when=move || manager.get()>
+            <details class="panel" data-testid="member-exit">
+                <summary>{t("member_exit")}</summary>
+                <p class="muted">{t("member_exit_hint")}</p>
+                <label>{t("reason")}
+                    <select on:change=move |ev| reason.set(event_target_value(&ev))>
+                        <option value="resigned">{t("exit_resigned")}</option>
+                        <option value="deceased">{t("exit_deceased")}</option>
+                    </select>
+                </label>
+                <label>{t("note")}<input bind:value=note/></label>
+                <button type="button" class="danger" on:click=go.clone()>{t("member_exit")}</button>
+                <Notice error ok/>
+            </details>
+        </Show>
     }
 }
 
@@ -334,6 +438,8 @@ fn DeskBody() -> impl IntoView {
                 <h2>{m.member_no.clone()} " · " {m.name.clone()}</h2>
                 <p class="muted">"NIK " {m.nik.clone()} " · " {m.address.clone()}</p>
                 <AccountCards accounts=m.accounts.clone() version=version teller=teller_account/>
+                {m.wajib.clone().map(|w| view! { <WajibLine wajib=w/> })}
+                {(m.status == "active").then(|| view! { <ExitPanel member_id=m.id.clone() chosen version/> })}
                 <Show when=move || teller_account.get().is_some()>
                     <div class="panel" data-testid="teller">
                         <strong>{t("teller")} ": " {move || {
@@ -361,5 +467,9 @@ fn DeskBody() -> impl IntoView {
             {search}
         </div>
         {detail}
+        <section class="card row-actions">
+            <a class="button" href="/api/v1/koperasi-reports/members.csv" download="anggota.csv">{t("member_list_csv")}</a>
+            <a class="button" href="/api/v1/koperasi-reports/savings.csv" download="simpanan.csv">{t("savings_csv")}</a>
+        </section>
     }
 }

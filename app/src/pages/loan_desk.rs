@@ -193,6 +193,22 @@ pub fn rp(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// `2026-11-05` as Indonesians write it: `05/11/2026`.
+pub fn day(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}
+
+/// A rate as typed by the koperasi (`1.5`), written the reader's way (`1,5` in Indonesian).
+fn rate_text(lang: Lang, rate: &str) -> String {
+    if lang == Lang::Id {
+        rate.replace('.', ",")
+    } else {
+        rate.to_string()
+    }
+}
+
 /// What the person typed (`1.250.000`, `Rp1.250.000`) as a plain decimal for the API.
 fn typed_amount(s: &str) -> String {
     domain::money::parse_idr(s)
@@ -306,7 +322,7 @@ pub fn ScheduleTable(rows: Vec<Installment>) -> impl IntoView {
                         view! {
                             <tr class:overdue=overdue data-status=r.status.clone()>
                                 <td>{r.period}</td>
-                                <td>{r.due_date.clone()}</td>
+                                <td>{day(&r.due_date)}</td>
                                 <td class="num">{rp(&r.installment)}</td>
                                 <td class="num">{domain::money::format_idr(paid)}</td>
                                 <td class="num">{if r.penalty == "0" { String::new() } else { rp(&r.penalty) }}</td>
@@ -333,7 +349,7 @@ pub fn PositionCard(position: Position) -> impl IntoView {
             <dt>{t("penalty")}</dt><dd>{rp(&position.penalty_due)}</dd>
             <dt>{t("days_past_due")}</dt><dd data-testid="dpd">{position.days_past_due}</dd>
             <dt>{t("next_due")}</dt>
-            <dd data-testid="next-due">{position.next_due_date.clone().unwrap_or_default()} " · " {rp(&position.next_due_amount)}</dd>
+            <dd data-testid="next-due">{position.next_due_date.as_deref().map(day).unwrap_or_default()} " · " {rp(&position.next_due_amount)}</dd>
             <dt>{t("collectibility")}</dt><dd>{move || class_label(lang.get(), &class)}</dd>
             <dt>{t("payoff_total")}</dt><dd>{rp(&position.payoff_total)}</dd>
         </dl>
@@ -357,7 +373,7 @@ fn PaymentsList(payments: Vec<LoanPayment>) -> impl IntoView {
                 };
                 view! {
                     <li>
-                        <span class="muted">{p.paid_on.clone()}</span>
+                        <span class="muted">{day(&p.paid_on)}</span>
                         <span>{move || payment_label(lang.get(), &kind)} " " <small class="muted">{split}</small></span>
                         <strong>{rp(&p.amount)}</strong>
                     </li>
@@ -397,12 +413,13 @@ fn DeskBody() -> impl IntoView {
             {tab_button("loans", "loan_list")}
             {tab_button("apply", "apply_loan")}
             {tab_button("collection", "collection_list")}
-            <Show when=move || manager.get()>{tab_button("portfolio", "portfolio")}</Show>
+            <Show when=move || manager.get()>{tab_button("portfolio", "portfolio")}{tab_button("cashbook", "cash_book")}</Show>
         </div>
         {move || match tab.get() {
             "apply" => view! { <ApplyForm selected tab version/> }.into_any(),
             "collection" => view! { <CollectionView selected tab/> }.into_any(),
             "portfolio" => view! { <PortfolioView selected tab/> }.into_any(),
+            "cashbook" => view! { <CashBookView/> }.into_any(),
             _ => view! { <LoanList selected version/> }.into_any(),
         }}
         {move || selected.get().map(|id| view! { <LoanDetail id version/> })}
@@ -573,7 +590,7 @@ fn ApplyForm(
                 <label>{t("loan_purpose")}<input required data-testid="loan-purpose" bind:value=purpose/></label>
                 <p class="muted" data-testid="loan-terms">{move || chosen_product().map(|p| format!(
                     "{} {}% {} · {} {}–{} {} · {} {}–{}",
-                    method_label(lang.get(), &p.method), p.rate_percent,
+                    method_label(lang.get(), &p.method), rate_text(lang.get(), &p.rate_percent),
                     tr(lang.get(), if p.rate_period == "year" { "per_year" } else { "per_month" }),
                     tr(lang.get(), "tenor"), p.min_tenor, p.max_tenor, tr(lang.get(), "months"),
                     tr(lang.get(), "plafon"), rp(&p.min_amount), rp(&p.max_amount)))}</p>
@@ -599,7 +616,7 @@ fn LoanDetail(id: String, version: RwSignal<u32>) -> impl IntoView {
                     <h2>{l.loan_no.clone()} " · " {l.member_no.clone()} " " {l.member_name.clone()}</h2>
                     <p><span class="badge" data-testid="loan-status">{move || status_label(lang.get(), &status)}</span>
                         " " {l.product_name.clone()} " · " {rp(&l.amount)} " · " {l.tenor} " " {t("months")}
-                        " · " {method_label(lang.get_untracked(), &l.method)} " " {l.rate_percent.clone()} "%"</p>
+                        " · " {method_label(lang.get_untracked(), &l.method)} " " {rate_text(lang.get_untracked(), &l.rate_percent)} "%"</p>
                     <p class="muted">{t("loan_purpose")} ": " {l.purpose.clone()}
                         " · " {t("admin_fee")} " " {rp(&l.admin_fee)} " · " {t("provision")} " " {rp(&l.provision_fee)}
                         {l.net_disbursed.clone().map(|n| format!(" · {} {}", tr(lang.get_untracked(), "net_disbursed"), rp(&n)))}</p>
@@ -988,7 +1005,7 @@ fn PortfolioView(selected: RwSignal<Option<String>>, tab: RwSignal<&'static str>
                 Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
                 Some(Ok(p)) => {
                     let summary = view! {
-                        <p>{p.as_of.clone()} " · " {t("outstanding")} " " <strong>{rp(&p.outstanding)}</strong>
+                        <p>{day(&p.as_of)} " · " {t("outstanding")} " " <strong>{rp(&p.outstanding)}</strong>
                             " · " {t("reserve")} " " <strong>{rp(&p.reserve)}</strong></p>
                         <ul class="par" data-testid="par">
                             {p.par.iter().map(|x| view! { <li>"PAR " {x.days} ": " {rp(&x.outstanding)} " (" {x.percent.clone()} "%)"</li> }).collect_view()}
@@ -1016,7 +1033,78 @@ fn PortfolioView(selected: RwSignal<Option<String>>, tab: RwSignal<&'static str>
                             </tbody>
                         </table></div>
                     }.into_any();
-                    view! { {summary} {rows} }.into_any()
+                    view! { {summary} {rows}
+                        <a class="button" href="/api/v1/koperasi-reports/loans.csv" download="pinjaman.csv">{t("download_csv")}</a>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+struct CashLine {
+    at: String,
+    description: String,
+    member_no: String,
+    member_name: String,
+    cash_in: String,
+    cash_out: String,
+    balance: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+struct CashBook {
+    from: String,
+    to: String,
+    opening: String,
+    cash_in: String,
+    cash_out: String,
+    closing: String,
+    lines: Vec<CashLine>,
+}
+
+/// The cash book for a period: opening balance, every cash movement, closing balance.
+#[component]
+fn CashBookView() -> impl IntoView {
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let query = move || format!("from={}&to={}", from.get(), to.get());
+    let book = fetched::<CashBook>(
+        move || format!("/api/v1/koperasi-reports/cash-book?{}", query()),
+        RwSignal::new(0),
+    );
+    view! {
+        <section class="card print-report" data-testid="cash-book">
+            <div class="row-actions">
+                <label>{t("from_date")}<input type="date" bind:value=from/></label>
+                <label>{t("to_date")}<input type="date" bind:value=to/></label>
+                <a class="button" href=move || format!("/api/v1/koperasi-reports/cash-book.csv?{}", query()) download="buku-kas.csv">{t("download_csv")}</a>
+                <button type="button" on:click=move |_| crate::printer::browser_print()>{t("print")}</button>
+            </div>
+            {move || match book.get() {
+                None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
+                Some(Ok(b)) => {
+                    let head = view! {
+                        <h2>{t("cash_book")} " " {day(&b.from)} " – " {day(&b.to)}</h2>
+                        <p>{t("opening_balance")} " " <strong>{rp(&b.opening)}</strong> " · " {t("cash_in")} " " {rp(&b.cash_in)}
+                            " · " {t("cash_out")} " " {rp(&b.cash_out)} " · " {t("closing_balance")} " " <strong>{rp(&b.closing)}</strong></p>
+                    }.into_any();
+                    let rows = view! {
+                        <div class="table-wrap"><table>
+                            <thead><tr><th>{t("time")}</th><th>{t("description")}</th><th>{t("member_field")}</th>
+                                <th class="num">{t("cash_in")}</th><th class="num">{t("cash_out")}</th><th class="num">{t("balance")}</th></tr></thead>
+                            <tbody>
+                                {b.lines.into_iter().map(|l| view! { <tr>
+                                    <td>{crate::pages::local_time(&l.at, 7)}</td><td>{l.description}</td>
+                                    <td>{l.member_no} " " {l.member_name}</td>
+                                    <td class="num">{rp(&l.cash_in)}</td><td class="num">{rp(&l.cash_out)}</td><td class="num">{rp(&l.balance)}</td>
+                                </tr> }).collect_view()}
+                            </tbody>
+                        </table></div>
+                    }.into_any();
+                    view! { {head} {rows} }.into_any()
                 }
             }}
         </section>

@@ -16,6 +16,7 @@ pub mod outlets;
 pub mod platform;
 pub mod retail;
 pub mod sell;
+pub mod shu;
 pub mod staff;
 pub mod till;
 pub mod till_ops;

@@ -5,8 +5,9 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    audit, auth, devices, discounts, health, loan_payments, loan_reports, loans, members, outlets,
-    refunds, reports, sales, savings, shifts, simulations, stock, tenants, tokens, users, voids,
+    audit, auth, devices, discounts, health, koperasi_reports, loan_payments, loan_reports, loans,
+    member_exit, members, outlets, refunds, reports, sales, savings, savings_interest, shifts, shu,
+    simulations, stock, tenants, tokens, users, voids,
 };
 
 struct Security;
@@ -54,6 +55,8 @@ impl Modify for Security {
         loans::approve, loan_payments::disburse, loan_payments::repay, loan_payments::payoff_quote,
         loan_payments::pay_off, loan_payments::write_off, loan_reports::collection,
         loan_reports::portfolio, loan_reports::my_loans,
+        member_exit::exit, savings_interest::post_month, koperasi_reports::cash_book_json, koperasi_reports::csv_file,
+        shu::compute, shu::list, shu::get_one, shu::approve, shu::post, shu::mine,
     )
 )]
 pub struct ApiDoc;

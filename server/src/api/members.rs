@@ -4,6 +4,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{Duration, NaiveDate, Utc};
+use rust_decimal::Decimal;
 use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -66,6 +67,19 @@ pub struct MemberView {
     pub status: String,
     pub ktp_photo_url: Option<String>,
     pub accounts: Vec<AccountView>,
+    /// Simpanan wajib billed monthly since joining, against what was paid (today, WIB).
+    pub wajib: Option<WajibView>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WajibView {
+    pub monthly: String,
+    pub months_billed: u32,
+    pub billed: String,
+    pub paid: String,
+    pub arrears: String,
+    pub months_in_arrears: u32,
+    pub prepaid: String,
 }
 
 fn view(m: member::Model, accounts: Vec<AccountView>) -> MemberView {
@@ -86,6 +100,7 @@ fn view(m: member::Model, accounts: Vec<AccountView>) -> MemberView {
         status: m.status,
         ktp_photo_url: m.ktp_photo_url,
         accounts,
+        wajib: None,
     }
 }
 
@@ -101,8 +116,40 @@ fn date(field: &str, text: &str) -> ApiResult<NaiveDate> {
 
 pub async fn load(state: &AppState, m: member::Model) -> ApiResult<MemberView> {
     let accounts = koperasi::accounts_of(&state.db, &m.tenant_id, &m.id).await?;
+    let products = koperasi::products(&state.db, &m.tenant_id).await?;
+    let wajib = if m.status == "active" {
+        wajib_of(&m, &accounts, &products)
+    } else {
+        None
+    };
     let accounts = account_views(state, &m.tenant_id, accounts).await?;
-    Ok(view(m, accounts))
+    let mut v = view(m, accounts);
+    v.wajib = wajib;
+    Ok(v)
+}
+
+/// The member's wajib bills against her wajib balance (not withdrawable while a member,
+/// so the balance is what she paid).
+pub fn wajib_of(
+    m: &member::Model,
+    accounts: &[crate::entity::savings_account::Model],
+    products: &[crate::entity::savings_product::Model],
+) -> Option<WajibView> {
+    let product = products.iter().find(|p| p.kind == "wajib")?;
+    let account = accounts.iter().find(|a| a.product_id == product.id)?;
+    let join = NaiveDate::parse_from_str(&m.join_date, "%Y-%m-%d").ok()?;
+    let monthly: Decimal = product.fixed_amount.parse().ok()?;
+    let today = (Utc::now() + Duration::hours(7)).date_naive();
+    let s = domain::wajib::wajib_status(join, today, monthly, Decimal::from(account.balance));
+    Some(WajibView {
+        monthly: monthly.to_string(),
+        months_billed: s.months_billed,
+        billed: s.billed.to_string(),
+        paid: s.paid.to_string(),
+        arrears: s.arrears.to_string(),
+        months_in_arrears: s.months_in_arrears,
+        prepaid: s.prepaid.to_string(),
+    })
 }
 
 #[utoipa::path(post, path = "/api/v1/members", tag = "koperasi", request_body = MemberInput,

@@ -16,16 +16,20 @@ pub mod devices;
 pub mod discounts;
 pub mod docs;
 pub mod health;
+pub mod koperasi_reports;
 pub mod loan_payments;
 pub mod loan_reports;
 pub mod loans;
+pub mod member_exit;
 pub mod members;
 pub mod outlets;
 pub mod refunds;
 pub mod reports;
 pub mod sales;
 pub mod savings;
+pub mod savings_interest;
 pub mod shifts;
+pub mod shu;
 pub mod simulations;
 pub mod stock;
 pub mod tenants;
@@ -149,6 +153,7 @@ pub fn router(state: AppState) -> Router {
             post(members::invite_to_portal),
         )
         .route("/me/member", get(members::me))
+        .route("/members/{id}/exit", post(member_exit::exit))
         .route(
             "/savings-products",
             get(savings::products).post(savings::create_product),
@@ -159,6 +164,10 @@ pub fn router(state: AppState) -> Router {
             post(savings::withdraw),
         )
         .route("/savings-accounts/{id}/movements", get(savings::movements))
+        .route(
+            "/savings-interest-postings",
+            post(savings_interest::post_month),
+        )
         .route(
             "/loan-products",
             get(loans::products).post(loans::create_product),
@@ -177,6 +186,16 @@ pub fn router(state: AppState) -> Router {
         .route("/loan-reports/collection", get(loan_reports::collection))
         .route("/loan-reports/portfolio", get(loan_reports::portfolio))
         .route("/me/loans", get(loan_reports::my_loans))
+        .route("/shu-closings", get(shu::list).post(shu::compute))
+        .route("/shu-closings/{id}", get(shu::get_one))
+        .route("/shu-closings/{id}/approval", post(shu::approve))
+        .route("/shu-closings/{id}/posting", post(shu::post))
+        .route("/me/shu", get(shu::mine))
+        .route(
+            "/koperasi-reports/cash-book",
+            get(koperasi_reports::cash_book_json),
+        )
+        .route("/koperasi-reports/{file}", get(koperasi_reports::csv_file))
         .route("/discount-approvals", post(discounts::approve))
         .route("/outlets/{id}/pricing", get(sales::outlet_pricing))
         .route("/outlets/{id}/stock", get(stock::levels))

@@ -56,6 +56,9 @@ pub struct ProductInput {
     #[serde(default)]
     #[schema(value_type = Option<String>, example = "10000")]
     pub minimum_balance: Option<Decimal>,
+    /// Sukarela interest on the `daily_balance` (default) or the month's `minimum_balance`.
+    #[serde(default)]
+    pub interest_method: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -67,6 +70,7 @@ pub struct ProductView {
     pub fixed_amount: String,
     pub rate_percent: String,
     pub minimum_balance: String,
+    pub interest_method: String,
     pub active: bool,
 }
 
@@ -79,6 +83,7 @@ fn product_view(p: savings_product::Model) -> ProductView {
         fixed_amount: p.fixed_amount,
         rate_percent: p.rate_percent,
         minimum_balance: p.minimum_balance,
+        interest_method: p.interest_method,
         active: p.active,
     }
 }
@@ -132,6 +137,16 @@ pub async fn create_product(
         ));
     }
     let minimum = rupiah("minimum_balance", req.minimum_balance.unwrap_or_default())?;
+    let interest_method = match req.interest_method.as_deref().map(str::trim) {
+        None | Some("") | Some("daily_balance") => "daily_balance",
+        Some("minimum_balance") => "minimum_balance",
+        Some(_) => {
+            return Err(ApiError::validation(
+                "interest_method",
+                "Metode bunga: daily_balance atau minimum_balance.",
+            ))
+        }
+    };
     let row = savings_product::Model {
         id: new_id(),
         tenant_id: tenant_id.clone(),
@@ -141,6 +156,7 @@ pub async fn create_product(
         fixed_amount: fixed.to_string(),
         rate_percent: rate.normalize().to_string(),
         minimum_balance: minimum.to_string(),
+        interest_method: interest_method.into(),
         active: true,
         created_at: Utc::now(),
     };

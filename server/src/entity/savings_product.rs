@@ -12,6 +12,8 @@ pub struct Model {
     pub fixed_amount: String,
     pub rate_percent: String,
     pub minimum_balance: String,
+    /// Sukarela interest: `daily_balance` or `minimum_balance`.
+    pub interest_method: String,
     pub active: bool,
     pub created_at: DateTimeUtc,
 }

@@ -8,6 +8,7 @@ mod m20261127_000003_discount_approvals;
 mod m20261127_000004_till_operations;
 mod m20261127_000005_koperasi_members;
 mod m20261127_000006_koperasi_loans;
+mod m20261127_000007_shu_closings;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_till_operations::Migration),
             Box::new(m20261127_000005_koperasi_members::Migration),
             Box::new(m20261127_000006_koperasi_loans::Migration),
+            Box::new(m20261127_000007_shu_closings::Migration),
         ]
     }
 }

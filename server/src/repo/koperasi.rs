@@ -197,3 +197,18 @@ pub async fn link_user<C: ConnectionTrait>(
         .await?;
     Ok(())
 }
+
+pub async fn set_member_status<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    member_id: &str,
+    status: &str,
+) -> ApiResult<()> {
+    member::Entity::update_many()
+        .col_expr(member::Column::Status, Expr::value(status))
+        .filter(member::Column::TenantId.eq(tenant_id))
+        .filter(member::Column::Id.eq(member_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

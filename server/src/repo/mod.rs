@@ -9,6 +9,7 @@ pub mod loans;
 pub mod outlets;
 pub mod sales;
 pub mod sessions;
+pub mod shu;
 pub mod tenants;
 pub mod till;
 pub mod tokens;
