@@ -28,6 +28,9 @@ test("an officer registers a member and takes her savings at the teller", async 
   await teller.getByTestId("teller-amount").fill("100.000");
   await teller.getByTestId("deposit").click();
   await expect(teller.getByRole("status")).toHaveText("Disetor Rp100.000 · saldo Rp100.000");
+  // The teller's receipt, ready for the printer (or the browser's print dialog).
+  await expect(teller.getByTestId("teller-receipt")).toContainText("BUKTI SETORAN");
+  await expect(teller.getByTestId("teller-receipt")).toContainText("SP-A00002");
   await expect(detail.getByTestId("account-SP")).toContainText("Rp100.000");
   await teller.getByTestId("teller-amount").fill("10000");
   await teller.getByTestId("withdraw").click();

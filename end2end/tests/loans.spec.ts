@@ -100,6 +100,8 @@ test("a member sees her loan's schedule and what is due on a 360 px phone", asyn
   await signIn(page, "anggota@makmur.test");
   await expect(page).toHaveURL(/\/simpanan-saya$/);
   await expect(page.getByTestId("savings-total")).toHaveText("Rp575.000");
+  // Wajib is billed monthly since August; she has paid three months.
+  await expect(page.getByTestId("wajib-status")).toContainText("tunggakan");
   const loan = page.getByTestId("my-loan");
   await expect(loan).toContainText("P00001");
   await expect(loan.getByTestId("outstanding")).toHaveText("Rp2.700.000");

@@ -69,6 +69,8 @@ fn WajibLine(wajib: Wajib) -> impl IntoView {
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Movement {
+    #[serde(default)]
+    pub account_id: String,
     pub kind: String,
     pub amount: String,
     pub balance_after: String,
@@ -83,9 +85,105 @@ fn rp(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The teller's receipt (bukti setoran/penarikan), laid out like every other slip.
+fn teller_slip(
+    session: &Option<crate::model::Session>,
+    member: Option<&Member>,
+    account: Option<&Account>,
+    m: &Movement,
+    deposit: bool,
+) -> domain::receipt::Slip {
+    use domain::receipt::SlipRow;
+    let header = vec![session
+        .as_ref()
+        .and_then(|s| s.user.tenant_name.clone())
+        .unwrap_or_else(|| "Koperasi".into())];
+    let mut rows = vec![SlipRow::Pair("Waktu".into(), local_time(&m.at, 7))];
+    if let Some(member) = member {
+        rows.push(SlipRow::Pair(
+            "No. anggota".into(),
+            member.member_no.clone(),
+        ));
+        rows.push(SlipRow::Text(member.name.clone()));
+    }
+    if let Some(a) = account {
+        rows.push(SlipRow::Pair("Rekening".into(), a.account_no.clone()));
+        rows.push(SlipRow::Text(a.product_name.clone()));
+    }
+    rows.push(SlipRow::Rule);
+    rows.push(SlipRow::Total(
+        if deposit { "SETOR" } else { "TARIK" }.into(),
+        rp(&m.amount),
+    ));
+    rows.push(SlipRow::Pair("Saldo".into(), rp(&m.balance_after)));
+    if let Some(n) = m.note.clone().filter(|n| !n.is_empty()) {
+        rows.push(SlipRow::Text(n));
+    }
+    if let Some(s) = session {
+        rows.push(SlipRow::Pair("Teller".into(), s.user.name.clone()));
+    }
+    domain::receipt::Slip {
+        header,
+        title: if deposit {
+            "BUKTI SETORAN"
+        } else {
+            "BUKTI PENARIKAN"
+        }
+        .into(),
+        rows,
+        footer: vec!["Simpan bukti ini".into()],
+        qr: None,
+    }
+}
+
+/// The receipt on screen with its print button (thermal printer, else the browser).
+#[component]
+fn TellerReceipt(slip: domain::receipt::Slip) -> impl IntoView {
+    let lang = use_lang();
+    let message = RwSignal::new(None::<String>);
+    let text = domain::receipt::text::to_plain(&domain::receipt::layout_slip(&slip, 32), 32);
+    let print = move |_| {
+        let s = crate::printer::load_settings();
+        let bytes = domain::receipt::encode_slip(
+            &slip,
+            domain::receipt::PrintOptions {
+                width: s.columns(),
+                open_drawer: false,
+                cut: true,
+            },
+        );
+        spawn_local(crate::pages::till_ops::print_job(
+            bytes,
+            message,
+            lang.get_untracked(),
+        ));
+    };
+    view! {
+        <div data-testid="teller-receipt">
+            <crate::pages::till_ops::SlipView text=text/>
+            <button type="button" on:click=print>{t("print")}</button>
+            {move || message.get().map(|m| view! { <p class="muted">{m}</p> })}
+        </div>
+    }
+}
+
+fn movement_key(kind: &str) -> &'static str {
+    match kind {
+        "deposit" => "mv_deposit",
+        "withdrawal" => "mv_withdrawal",
+        "loan_repayment" => "mv_loan_repayment",
+        "interest" => "mv_interest",
+        "interest_tax" => "mv_interest_tax",
+        "shu" => "mv_shu",
+        "exit_debts" => "mv_exit_debts",
+        _ => "mv_exit_payout",
+    }
+}
+
 /// One account's passbook: every movement with the balance after it.
 #[component]
 fn Passbook(account_id: String, version: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
     let rows = fetched::<Vec<Movement>>(
         move || format!("/api/v1/savings-accounts/{account_id}/movements"),
         version,
@@ -96,18 +194,25 @@ fn Passbook(account_id: String, version: RwSignal<u32>) -> impl IntoView {
             Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
             Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t("no_movements")}</p> }.into_any(),
             Some(Ok(list)) => view! {
+                <div class="print-report">
+                <button type="button" class="small" on:click=move |_| crate::printer::browser_print()>{t("print_passbook")}</button>
                 <ul class="passbook" data-testid="passbook">
                     {list.into_iter().rev().map(|m| {
-                        let out = matches!(m.kind.as_str(), "withdrawal" | "loan_repayment");
+                        let out = matches!(
+                            m.kind.as_str(),
+                            "withdrawal" | "loan_repayment" | "interest_tax" | "exit_debts" | "exit_payout"
+                        );
+                        let kind = m.kind.clone();
                         view! {
                             <li>
-                                <span class="muted">{local_time(&m.at, 7)}</span>
+                                <span class="muted">{local_time(&m.at, 7)} " " <small>{move || tr(lang.get(), movement_key(&kind))}</small></span>
                                 <span class:error=out>{if out { "−" } else { "+" }}{rp(&m.amount)}</span>
                                 <strong>{rp(&m.balance_after)}</strong>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
+                </div>
             }.into_any(),
         }}
     }
@@ -342,7 +447,9 @@ fn DeskBody() -> impl IntoView {
     let amount = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let teller_msg = RwSignal::new(None::<String>);
+    let receipt = RwSignal::new(None::<domain::receipt::Slip>);
     let teller_err = RwSignal::new(None::<String>);
+    let session = crate::session::use_session();
     let move_money = move |deposit: bool| {
         teller_err.set(None);
         teller_msg.set(None);
@@ -367,6 +474,17 @@ fn DeskBody() -> impl IntoView {
                         rp(&m.amount),
                         tr(lang, "balance_after"),
                         rp(&m.balance_after)
+                    )));
+                    let who = chosen.get_untracked();
+                    let account = who
+                        .as_ref()
+                        .and_then(|c| c.accounts.iter().find(|a| a.id == m.account_id).cloned());
+                    receipt.set(Some(teller_slip(
+                        &session.session.get_untracked(),
+                        who.as_ref(),
+                        account.as_ref(),
+                        &m,
+                        deposit,
                     )));
                     amount.set(String::new());
                     note.set(String::new());
@@ -453,6 +571,7 @@ fn DeskBody() -> impl IntoView {
                             <button type="button" data-testid="withdraw" on:click=move |_| move_money(false)>{t("withdraw")}</button>
                         </div>
                         <Notice error=teller_err ok=teller_msg/>
+                        {move || receipt.get().map(|slip| view! { <TellerReceipt slip/> })}
                     </div>
                 </Show>
             </section>
