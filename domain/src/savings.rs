@@ -390,6 +390,26 @@ pub struct Maturity {
     pub maturity_amount: Decimal,
 }
 
+/// A berjangka taken out before it matures: no interest, and the product's penalty (a
+/// percent of the deposit, rounded down) is kept. Returns (penalty, paid out).
+pub fn early_withdrawal(
+    principal: Decimal,
+    penalty_percent: Decimal,
+) -> Result<(Decimal, Decimal), SavingsError> {
+    if principal <= Decimal::ZERO {
+        return Err(SavingsError::PrincipalNotPositive);
+    }
+    check_rate(penalty_percent)?;
+    let penalty = round_rupiah(
+        principal
+            .checked_mul(penalty_percent)
+            .ok_or(SavingsError::DepositOverflow)?
+            / Decimal::ONE_HUNDRED,
+        Rounding::Down,
+    );
+    Ok((penalty, principal - penalty))
+}
+
 /// Simple interest `P × r × months/12`, paid at maturity. The tax test uses
 /// this deposit's interest alone; if the member has other interest in the
 /// same month the caller should apply [`interest_tax`] to the total instead.
@@ -428,6 +448,16 @@ pub fn time_deposit_maturity(deposit: &TimeDeposit) -> Result<Maturity, SavingsE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn early_withdrawal_keeps_the_penalty_rounded_down() {
+        use rust_decimal_macros::dec;
+        assert_eq!(
+            early_withdrawal(dec!(10000001), dec!(2)).unwrap(),
+            (dec!(200000), dec!(9800001))
+        );
+        assert!(early_withdrawal(dec!(0), dec!(2)).is_err());
+    }
 
     #[test]
     fn month_balances_from_the_ledger() {

@@ -22,6 +22,9 @@ test("an officer registers a member and takes her savings at the teller", async 
 
   const detail = page.getByTestId("member-detail");
   await expect(detail).toContainText("A00002 · Siti Rahayu");
+  // Her KTP photographed with the tablet (here: a file), kept with her record.
+  await detail.getByTestId("ktp-input").setInputFiles({ name: "ktp.png", mimeType: "image/png", buffer: Buffer.from("89504e470d0a1a0a" + "07".repeat(64), "hex") });
+  await expect(detail.getByTestId("ktp-photo")).toHaveAttribute("src", /\/api\/v1\/members\/.+\/ktp\?v=/);
   const teller = page.getByTestId("teller");
   // Simpanan pokok.
   await detail.getByTestId("account-SP").getByRole("button", { name: "Setor/tarik" }).click();

@@ -451,6 +451,8 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
             rate_percent: rate.into(),
             minimum_balance: minimum.into(),
             interest_method: "minimum_balance".into(),
+            term_months: 0,
+            early_penalty_percent: "0".into(),
             active: true,
             created_at: now,
         };
@@ -538,6 +540,8 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
                 account_no: format!("{}-{}", p.code, m.member_no),
                 balance,
                 status: "active".into(),
+                placed_on: None,
+                maturity_date: None,
                 opened_at: now,
             },
         )

@@ -1404,31 +1404,14 @@ async fn send_bytes(
     path: &str,
     body: Vec<u8>,
 ) -> (StatusCode, HeaderMap, Vec<u8>) {
-    let cookie = agent
-        .cookies
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let mut req = Request::builder()
-        .method(method)
-        .uri(path)
-        .header("cookie", cookie)
-        .header(
-            "content-type",
-            satu_server::api::catalogue::csv_io::XLSX_TYPE,
-        );
-    if let Some(csrf) = agent.cookies.get("satu_csrf") {
-        req = req.header("x-csrf-token", csrf.clone());
-    }
-    let mut request = req.body(Body::from(body)).unwrap();
-    let addr: SocketAddr = format!("{}:40000", agent.ip).parse().unwrap();
-    request.extensions_mut().insert(ConnectInfo(addr));
-    let res = app.router.clone().oneshot(request).await.unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-    (status, headers, bytes)
+    app.send_bytes(
+        agent,
+        method,
+        path,
+        satu_server::api::catalogue::csv_io::XLSX_TYPE,
+        body,
+    )
+    .await
 }
 
 async fn xlsx_round_trip(app: &TestApp) {

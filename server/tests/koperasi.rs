@@ -287,3 +287,69 @@ on_every_backend!(
     members_deposit_withdraw_and_see_their_own,
     members_and_savings
 );
+
+/// The KTP photo: only an image is accepted, a new one replaces the old, and only the
+/// koperasi's staff and the member herself can see it.
+async fn ktp_photo(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    products(app, &mut owner).await;
+    let mut officer = app.login("kasir@makmur.test").await;
+    let r = app.post(&mut officer, "/api/v1/members", siti()).await;
+    let id = r.json["id"].as_str().unwrap().to_string();
+    let path = format!("/api/v1/members/{id}/ktp");
+    let png: Vec<u8> = [
+        &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A][..],
+        &[7u8; 64][..],
+    ]
+    .concat();
+    let (status, _, _) = app
+        .send_bytes(
+            &officer,
+            axum::http::Method::POST,
+            &path,
+            "image/png",
+            b"not a photo".to_vec(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _, body) = app
+        .send_bytes(
+            &officer,
+            axum::http::Method::POST,
+            &path,
+            "image/png",
+            png.clone(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let view: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(view["ktp_photo_url"], path.as_str());
+    let (status, headers, bytes) = app
+        .send_bytes(&officer, axum::http::Method::GET, &path, "", Vec::new())
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "image/png");
+    assert_eq!(bytes, png);
+    let (mut other, _) = app.other_tenant_with_outlet().await;
+    let (status, _, _) = app
+        .send_bytes(&other, axum::http::Method::GET, &path, "", Vec::new())
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = app
+        .send_bytes(
+            &other,
+            axum::http::Method::POST,
+            &path,
+            "image/png",
+            png.clone(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let _ = app.get(&mut other, "/api/v1/auth/me").await;
+    let supplier = app.login("supplier@makmur.test").await;
+    let (status, _, _) = app
+        .send_bytes(&supplier, axum::http::Method::GET, &path, "", Vec::new())
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+on_every_backend!(ktp_photo_is_stored_and_kept_private, ktp_photo);

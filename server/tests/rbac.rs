@@ -354,6 +354,55 @@ async fn matrix(app: &TestApp) {
             None,
             MANAGERS,
         ),
+        case(
+            Method::POST,
+            "/api/v1/members/nope/exit",
+            Some(json!({"reason": "resigned"})),
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/savings-interest-postings",
+            Some(json!({"month": "x"})),
+            MANAGERS,
+        ),
+        case(Method::GET, "/api/v1/shu-closings", None, MANAGERS),
+        case(
+            Method::POST,
+            "/api/v1/shu-closings/nope/approval",
+            Some(json!({"rat_notes": "x"})),
+            ADMINS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/shu-closings/nope/posting",
+            Some(json!({"payout": "cash"})),
+            ADMINS,
+        ),
+        case(
+            Method::GET,
+            "/api/v1/koperasi-reports/cash-book",
+            None,
+            MANAGERS,
+        ),
+        case(
+            Method::GET,
+            "/api/v1/koperasi-reports/members.csv",
+            None,
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/savings-accounts/nope/maturity",
+            Some(json!({})),
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/savings-accounts/nope/early-withdrawal",
+            Some(json!({})),
+            MANAGERS,
+        ),
     ];
 
     for (role, email) in ROLES {

@@ -1,5 +1,6 @@
 //! Month-end sukarela interest from the ledger's end-of-day balances, with the final tax
-//! of PP 15/2009 withheld above Rp240.000, posted once per account and month.
+//! of PP 15/2009 withheld above Rp240.000, posted once per account and month; and
+//! simpanan berjangka paid out at maturity or broken early.
 mod common;
 
 use axum::http::StatusCode;
@@ -229,3 +230,166 @@ async fn interest_story(app: &TestApp) {
     assert_eq!(r.json["skipped"], 2);
 }
 on_every_backend!(month_end_interest_is_posted_once, interest_story);
+
+/// Simpanan berjangka: one placement at a time; at maturity deposit and interest (less
+/// tax) move to sukarela; broken early, no interest and the penalty is kept.
+async fn berjangka_story(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    let mut manager = app.login("manager@makmur.test").await;
+    let mut officer = app.login("kasir@makmur.test").await;
+    for body in [
+        json!({"code": "SS", "name": "Simpanan Sukarela", "kind": "sukarela", "minimum_balance": "10000"}),
+        json!({"code": "SB", "name": "Simpanan Berjangka 6 bulan", "kind": "berjangka", "rate_percent": "6",
+            "term_months": 6, "early_penalty_percent": "2"}),
+    ] {
+        let r = app.post(&mut owner, "/api/v1/savings-products", body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    }
+    let r = app
+        .post(
+            &mut owner,
+            "/api/v1/savings-products",
+            json!({"code": "SX", "name": "Tanpa jangka", "kind": "berjangka", "rate_percent": "6"}),
+        )
+        .await;
+    assert_eq!(r.json["error"]["field"], "term_months");
+    let siti = member(
+        app,
+        &mut officer,
+        "3374055506900002",
+        "Siti Rahayu",
+        "F",
+        "1990-06-15",
+    )
+    .await;
+    // A berjangka account is opened when she places a deposit.
+    let products = app.get(&mut officer, "/api/v1/savings-products").await.json;
+    let sb_product = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "SB")
+        .unwrap()["id"]
+        .clone();
+    let open = format!("/api/v1/members/{}/accounts", siti["id"].as_str().unwrap());
+    let r = app
+        .post(&mut officer, &open, json!({"product_id": sb_product}))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["account_no"], "SB-A00001");
+    let r = app
+        .post(&mut officer, &open, json!({"product_id": sb_product}))
+        .await;
+    assert_eq!(r.error_code(), "account_exists");
+    let siti = app
+        .get(
+            &mut officer,
+            &format!("/api/v1/members/{}", siti["id"].as_str().unwrap()),
+        )
+        .await
+        .json;
+    let pick = |code: &str| {
+        siti["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["product_code"] == code)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (sb, ss) = (pick("SB"), pick("SS"));
+    let place = |amount: &str, day: Option<&str>| {
+        let mut b = json!({"amount": amount});
+        if let Some(d) = day {
+            b["placed_on"] = json!(d);
+        }
+        b
+    };
+    let path = |what: &str| format!("/api/v1/savings-accounts/{sb}/{what}");
+    // A certificate placed on 1 May for six months.
+    let r = app
+        .post(
+            &mut officer,
+            &path("deposits"),
+            place("10000000", Some("2026-05-01")),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let r = app
+        .get(
+            &mut officer,
+            &format!("/api/v1/members/{}", siti["id"].as_str().unwrap()),
+        )
+        .await;
+    let account = r.json["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == sb.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(account["maturity_date"], "2026-11-01");
+    let r = app
+        .post(&mut officer, &path("deposits"), place("1000", None))
+        .await;
+    assert_eq!(r.error_code(), "deposit_placed", "{}", r.json);
+    let r = app
+        .post(&mut officer, &path("withdrawals"), place("1000", None))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Matured: 10.000.000 × 6% × 6/12 = 300.000, 10% withheld (above Rp240.000).
+    let r = app.post(&mut officer, &path("maturity"), json!({})).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(
+        (&r.json["gross_interest"], &r.json["tax"], &r.json["paid"]),
+        (&json!("300000"), &json!("30000"), &json!("10270000"))
+    );
+    let r = app
+        .get(
+            &mut officer,
+            &format!("/api/v1/savings-accounts/{ss}/movements"),
+        )
+        .await;
+    let last = r.json.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["balance_after"], "10270000", "{}", r.json);
+    assert_eq!(
+        app.post(&mut officer, &path("maturity"), json!({}))
+            .await
+            .error_code(),
+        "not_placed"
+    );
+
+    // Placed again today: not matured; broken early by a manager, 2% kept.
+    let r = app
+        .post(&mut officer, &path("deposits"), place("5000000", None))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(
+        app.post(&mut officer, &path("maturity"), json!({}))
+            .await
+            .error_code(),
+        "not_matured"
+    );
+    assert_eq!(
+        app.post(&mut officer, &path("early-withdrawal"), json!({}))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let r = app
+        .post(&mut manager, &path("early-withdrawal"), json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(
+        (&r.json["penalty"], &r.json["paid"]),
+        (&json!("100000"), &json!("4900000"))
+    );
+    let r = app.get(&mut officer, &path("movements")).await;
+    let rows = r.json.as_array().unwrap();
+    assert_eq!(rows.last().unwrap()["balance_after"], "0");
+    assert_eq!(rows.last().unwrap()["kind"], "early_penalty");
+}
+on_every_backend!(berjangka_matures_or_is_broken_early, berjangka_story);

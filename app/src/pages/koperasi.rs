@@ -19,6 +19,8 @@ pub struct Account {
     pub product_name: String,
     pub kind: String,
     pub balance: String,
+    #[serde(default)]
+    pub maturity_date: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -32,6 +34,8 @@ pub struct Member {
     pub phone: Option<String>,
     pub join_date: String,
     pub status: String,
+    #[serde(default)]
+    pub ktp_photo_url: Option<String>,
     #[serde(default)]
     pub accounts: Vec<Account>,
     #[serde(default)]
@@ -176,6 +180,10 @@ fn movement_key(kind: &str) -> &'static str {
         "interest_tax" => "mv_interest_tax",
         "shu" => "mv_shu",
         "exit_debts" => "mv_exit_debts",
+        "maturity" => "mv_maturity",
+        "berjangka_principal" => "mv_berjangka_principal",
+        "early_withdrawal" => "mv_early_withdrawal",
+        "early_penalty" => "mv_early_penalty",
         _ => "mv_exit_payout",
     }
 }
@@ -200,7 +208,14 @@ fn Passbook(account_id: String, version: RwSignal<u32>) -> impl IntoView {
                     {list.into_iter().rev().map(|m| {
                         let out = matches!(
                             m.kind.as_str(),
-                            "withdrawal" | "loan_repayment" | "interest_tax" | "exit_debts" | "exit_payout"
+                            "withdrawal"
+                                | "loan_repayment"
+                                | "interest_tax"
+                                | "exit_debts"
+                                | "exit_payout"
+                                | "maturity"
+                                | "early_withdrawal"
+                                | "early_penalty"
                         );
                         let kind = m.kind.clone();
                         view! {
@@ -224,6 +239,7 @@ fn AccountCards(
     version: RwSignal<u32>,
     #[prop(optional)] teller: Option<RwSignal<Option<String>>>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let open = RwSignal::new(None::<String>);
     let total: Decimal = accounts
         .iter()
@@ -238,7 +254,8 @@ fn AccountCards(
                 view! {
                     <section class="card account" data-testid=format!("account-{}", a.product_code)>
                         <button type="button" class="link" on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) })>
-                            <span>{a.product_name.clone()} <small class="muted">" " {a.account_no.clone()}</small></span>
+                            <span>{a.product_name.clone()} <small class="muted">" " {a.account_no.clone()}
+                                {a.maturity_date.as_deref().map(|d| format!(" · {} {}", tr(lang.get_untracked(), "matures_on"), crate::pages::loan_desk::day(d)))}</small></span>
                             <strong class="balance">{rp(&a.balance)}</strong>
                         </button>
                         {teller.map(|sel| view! {
@@ -281,6 +298,131 @@ pub fn MemberHome() -> impl IntoView {
             <a class="button primary" href="/simulasi-pinjaman">{t("loan_simulator")}</a>
         </Protected>
     }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+struct Product {
+    id: String,
+    code: String,
+    name: String,
+    active: bool,
+}
+
+/// Opens an account of a product she has none of (a berjangka placement, or a product
+/// added after she joined).
+#[component]
+fn OpenAccount(member: Member, chosen: RwSignal<Option<Member>>) -> impl IntoView {
+    let lang = use_lang();
+    let products = fetched::<Vec<Product>>(|| "/api/v1/savings-products".into(), RwSignal::new(0));
+    let pick = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let have: Vec<String> = member
+        .accounts
+        .iter()
+        .map(|a| a.product_code.clone())
+        .collect();
+    let missing = move || {
+        products
+            .get()
+            .and_then(|r| r.ok())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| p.active && !have.contains(&p.code))
+            .collect::<Vec<_>>()
+    };
+    let member_id = member.id.clone();
+    let open = move |_| {
+        let product = pick.get_untracked();
+        if product.is_empty() {
+            return;
+        }
+        let id = member_id.clone();
+        spawn_local(async move {
+            let path = format!("/api/v1/members/{id}/accounts");
+            match client::post::<Account>(&path, &json!({"product_id": product})).await {
+                Ok(_) => {
+                    if let Ok(m) = client::get::<Member>(&format!("/api/v1/members/{id}")).await {
+                        chosen.set(Some(m));
+                    }
+                }
+                Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
+            }
+        });
+    };
+    view! {
+        <Show when={let missing = missing.clone(); move || !missing().is_empty()}>
+            <div class="row-actions" data-testid="open-account">
+                <select on:change=move |ev| pick.set(event_target_value(&ev))>
+                    <option value="">{t("open_account")} "…"</option>
+                    {let missing = missing.clone(); move || missing().into_iter().map(|p| view! {
+                        <option value=p.id.clone()>{p.code.clone()} " · " {p.name.clone()}</option>
+                    }).collect_view()}
+                </select>
+                <button type="button" on:click=open.clone()>{t("open_account")}</button>
+                <Notice error/>
+            </div>
+        </Show>
+    }
+}
+
+/// The KTP photo: shown when there is one; taken with the tablet's camera (or chosen
+/// from files) and uploaded as it is.
+#[component]
+fn KtpPhoto(
+    member_id: String,
+    url: Option<String>,
+    chosen: RwSignal<Option<Member>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let error = RwSignal::new(None::<String>);
+    let upload = move |ev: leptos::ev::Event| {
+        error.set(None);
+        #[cfg(feature = "hydrate")]
+        {
+            use leptos::wasm_bindgen::JsCast;
+            let file = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0));
+            let Some(file) = file else {
+                return;
+            };
+            let path = format!("/api/v1/members/{member_id}/ktp");
+            spawn_local(async move {
+                match client::upload(&path, file).await {
+                    Ok(v) => match serde_json::from_value::<Member>(v) {
+                        Ok(m) => chosen.set(Some(m)),
+                        Err(_) => error.set(Some(tr(lang.get_untracked(), "upload_failed").into())),
+                    },
+                    Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = (ev, &member_id, chosen, lang);
+        }
+    };
+    // A new upload gets a new address so the browser does not show the old photo.
+    let shown = url.map(|u| format!("{u}?v={}", photo_version()));
+    view! {
+        <div class="ktp" data-testid="ktp">
+            {shown.map(|u| view! { <img src=u alt=t("ktp_photo") class="ktp-photo" data-testid="ktp-photo"/> })}
+            <label class="button">{t("ktp_take_photo")}
+                <input type="file" accept="image/*" capture="environment" class="visually-hidden"
+                    data-testid="ktp-input" on:change=upload/>
+            </label>
+            <Notice error/>
+        </div>
+    }
+}
+
+/// A fresh number per rendering of a photo, so a replaced photo is fetched again.
+fn photo_version() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static SHOWN: AtomicU64 = AtomicU64::new(0);
+    SHOWN.fetch_add(1, Ordering::Relaxed).to_string()
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -450,6 +592,46 @@ fn DeskBody() -> impl IntoView {
     let receipt = RwSignal::new(None::<domain::receipt::Slip>);
     let teller_err = RwSignal::new(None::<String>);
     let session = crate::session::use_session();
+    // The chosen account is a berjangka with a placement running.
+    let selected_placed = move || {
+        let id = teller_account.get().unwrap_or_default();
+        chosen
+            .get()
+            .and_then(|m| m.accounts.into_iter().find(|a| a.id == id))
+            .is_some_and(|a| a.kind == "berjangka" && a.maturity_date.is_some())
+    };
+    let term_deposit = move |action: &'static str| {
+        teller_err.set(None);
+        teller_msg.set(None);
+        let Some(account) = teller_account.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            let lang = lang.get_untracked();
+            let path = format!("/api/v1/savings-accounts/{account}/{action}");
+            match client::post::<serde_json::Value>(&path, &json!({})).await {
+                Ok(r) => {
+                    let text = |k: &str| r[k].as_str().map(rp).unwrap_or_default();
+                    teller_msg.set(Some(format!(
+                        "{} {} · {} {}",
+                        tr(lang, "paid_out"),
+                        text("paid"),
+                        tr(lang, "penalty"),
+                        text("penalty")
+                    )));
+                    if let Some(c) = chosen.get_untracked() {
+                        if let Ok(m) =
+                            client::get::<Member>(&format!("/api/v1/members/{}", c.id)).await
+                        {
+                            chosen.set(Some(m));
+                        }
+                    }
+                    version.update(|v| *v += 1);
+                }
+                Err(e) => teller_err.set(Some(error_text(lang, &e))),
+            }
+        });
+    };
     let move_money = move |deposit: bool| {
         teller_err.set(None);
         teller_msg.set(None);
@@ -549,32 +731,64 @@ fn DeskBody() -> impl IntoView {
             </section>
     }
     .into_any();
-    let detail = move || {
-        chosen.get().map(|m| {
-            view! {
-            <section class="card" data-testid="member-detail">
-                <h2>{m.member_no.clone()} " · " {m.name.clone()}</h2>
-                <p class="muted">"NIK " {m.nik.clone()} " · " {m.address.clone()}</p>
-                <AccountCards accounts=m.accounts.clone() version=version teller=teller_account/>
-                {m.wajib.clone().map(|w| view! { <WajibLine wajib=w/> })}
-                {(m.status == "active").then(|| view! { <ExitPanel member_id=m.id.clone() chosen version/> })}
-                <Show when=move || teller_account.get().is_some()>
-                    <div class="panel" data-testid="teller">
-                        <strong>{t("teller")} ": " {move || {
-                            let id = teller_account.get().unwrap_or_default();
-                            chosen.get().and_then(|m| m.accounts.into_iter().find(|a| a.id == id)).map(|a| format!("{} {}", a.product_name, a.account_no)).unwrap_or_default()
-                        }}</strong>
-                        <label>{t("amount_label")}<input inputmode="numeric" data-testid="teller-amount" bind:value=amount/></label>
-                        <label>{t("note")}<input bind:value=note/></label>
-                        <div class="row-actions">
-                            <button type="button" class="primary" data-testid="deposit" on:click=move |_| move_money(true)>{t("deposit")}</button>
-                            <button type="button" data-testid="withdraw" on:click=move |_| move_money(false)>{t("withdraw")}</button>
-                        </div>
-                        <Notice error=teller_err ok=teller_msg/>
-                        {move || receipt.get().map(|slip| view! { <TellerReceipt slip/> })}
+    // Split into parts that are each their own view type: one big nested view overflows
+    // the compiler's query depth in the hydrate build.
+    let teller_panel = move || {
+        teller_account.get().is_some().then(|| {
+            let buttons = view! {
+                <div class="row-actions">
+                    <button type="button" class="primary" data-testid="deposit" on:click=move |_| move_money(true)>{t("deposit")}</button>
+                    <button type="button" data-testid="withdraw" on:click=move |_| move_money(false)>{t("withdraw")}</button>
+                </div>
+                <Show when=move || selected_placed()>
+                    <div class="row-actions">
+                        <button type="button" data-testid="mature" on:click=move |_| term_deposit("maturity")>{t("mature_now")}</button>
+                        <button type="button" class="danger" data-testid="withdraw-early" on:click=move |_| term_deposit("early-withdrawal")>{t("withdraw_early")}</button>
                     </div>
                 </Show>
-            </section>
+            }
+            .into_any();
+            let fields = view! {
+                <strong>{t("teller")} ": " {move || {
+                    let id = teller_account.get().unwrap_or_default();
+                    chosen.get().and_then(|m| m.accounts.into_iter().find(|a| a.id == id)).map(|a| format!("{} {}", a.product_name, a.account_no)).unwrap_or_default()
+                }}</strong>
+                <label>{t("amount_label")}<input inputmode="numeric" data-testid="teller-amount" bind:value=amount/></label>
+                <label>{t("note")}<input bind:value=note/></label>
+            }
+            .into_any();
+            view! {
+                <div class="panel" data-testid="teller">
+                    {fields}
+                    {buttons}
+                    <Notice error=teller_err ok=teller_msg/>
+                    {move || receipt.get().map(|slip| view! { <TellerReceipt slip/> })}
+                </div>
+            }
+            .into_any()
+        })
+    };
+    let detail = move || {
+        chosen.get().map(|m| {
+            let head = view! {
+                <h2>{m.member_no.clone()} " · " {m.name.clone()}</h2>
+                <p class="muted">"NIK " {m.nik.clone()} " · " {m.address.clone()}</p>
+                <KtpPhoto member_id=m.id.clone() url=m.ktp_photo_url.clone() chosen/>
+            }
+            .into_any();
+            let accounts = view! {
+                <AccountCards accounts=m.accounts.clone() version=version teller=teller_account/>
+                {m.wajib.clone().map(|w| view! { <WajibLine wajib=w/> })}
+                {(m.status == "active").then(|| view! { <OpenAccount member=m.clone() chosen/> })}
+                {(m.status == "active").then(|| view! { <ExitPanel member_id=m.id.clone() chosen version/> })}
+            }
+            .into_any();
+            view! {
+                <section class="card" data-testid="member-detail">
+                    {head}
+                    {accounts}
+                    {teller_panel}
+                </section>
             }
             .into_any()
         })

@@ -6,8 +6,9 @@ use utoipa::{Modify, OpenApi};
 
 use crate::api::{
     audit, auth, devices, discounts, health, koperasi_reports, loan_payments, loan_reports, loans,
-    member_exit, members, outlets, refunds, reports, sales, savings, savings_interest, shifts, shu,
-    simulations, stock, tenants, tokens, users, voids,
+    member_documents, member_exit, members, outlets, refunds, reports, sales, savings,
+    savings_interest, shifts, shu, simulations, stock, tenants, time_deposits, tokens, users,
+    voids,
 };
 
 struct Security;
@@ -55,7 +56,7 @@ impl Modify for Security {
         loans::approve, loan_payments::disburse, loan_payments::repay, loan_payments::payoff_quote,
         loan_payments::pay_off, loan_payments::write_off, loan_reports::collection,
         loan_reports::portfolio, loan_reports::my_loans,
-        member_exit::exit, savings_interest::post_month, koperasi_reports::cash_book_json, koperasi_reports::csv_file,
+        member_exit::exit, savings::open_account, member_documents::upload, member_documents::photo, savings_interest::post_month, time_deposits::mature, time_deposits::withdraw_early, koperasi_reports::cash_book_json, koperasi_reports::csv_file,
         shu::compute, shu::list, shu::get_one, shu::approve, shu::post, shu::mine,
     )
 )]

@@ -80,6 +80,7 @@ async fn cash_movements(
             "deposit" => ("Setoran simpanan", 1),
             "withdrawal" => ("Penarikan simpanan", -1),
             "exit_payout" => ("Pengembalian simpanan (keluar)", -1),
+            "early_withdrawal" => ("Pencairan berjangka sebelum jatuh tempo", -1),
             // Transfers inside the koperasi (loan paid from savings, SHU credited): no cash.
             _ => continue,
         };
@@ -240,10 +241,13 @@ pub async fn csv_file(
     Path(file): Path<String>,
     Query(q): Query<Period>,
 ) -> ApiResult<impl IntoResponse> {
+    auth.require(match file.as_str() {
+        "members.csv" | "savings.csv" => Permission::ManageMembers,
+        _ => Permission::ViewLoanPortfolio,
+    })?;
     let tenant_id = auth.tenant()?.to_string();
     let body = match file.as_str() {
         "members.csv" | "savings.csv" => {
-            auth.require(Permission::ManageMembers)?;
             let products = koperasi::products(&state.db, &tenant_id).await?;
             let members = koperasi::members(&state.db, &tenant_id, None, 1_000_000).await?;
             let mut rows = Vec::new();

@@ -190,6 +190,7 @@ pub async fn exit(
         .map(|n| n.trim().chars().take(300).collect::<String>())
         .filter(|n| !n.is_empty());
     let lines = settlement.lines.clone();
+    let account_ids: Vec<String> = accounts.iter().map(|a| a.id.clone()).collect();
     let after = json!({"status": status, "savings": settlement.savings.to_string(),
         "debts": settlement.debts.to_string(), "paid_out": settlement.paid_out.to_string(),
         "paid_to": paid_to, "note": note});
@@ -250,6 +251,10 @@ pub async fn exit(
                         )
                         .await?;
                     }
+                }
+                for account_id in &account_ids {
+                    // A berjangka placement ends with the membership.
+                    koperasi::set_placement(txn, &tid, account_id, None).await?;
                 }
                 koperasi::set_member_status(txn, &tid, &mid, &status).await?;
                 audit::record(

@@ -261,6 +261,8 @@ pub async fn create(
                 account_no: format!("{}-{}", p.code, row.member_no),
                 balance: 0,
                 status: "active".into(),
+                placed_on: None,
+                maturity_date: None,
                 opened_at: Utc::now(),
             })
             .collect();

@@ -20,6 +20,7 @@ pub mod koperasi_reports;
 pub mod loan_payments;
 pub mod loan_reports;
 pub mod loans;
+pub mod member_documents;
 pub mod member_exit;
 pub mod members;
 pub mod outlets;
@@ -34,6 +35,7 @@ pub mod simulations;
 pub mod stock;
 pub mod tenants;
 pub mod till_input;
+pub mod time_deposits;
 pub mod tokens;
 pub mod users;
 pub mod voids;
@@ -154,6 +156,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/me/member", get(members::me))
         .route("/members/{id}/exit", post(member_exit::exit))
+        .route("/members/{id}/accounts", post(savings::open_account))
+        .route(
+            "/members/{id}/ktp",
+            get(member_documents::photo).post(member_documents::upload),
+        )
         .route(
             "/savings-products",
             get(savings::products).post(savings::create_product),
@@ -164,6 +171,14 @@ pub fn router(state: AppState) -> Router {
             post(savings::withdraw),
         )
         .route("/savings-accounts/{id}/movements", get(savings::movements))
+        .route(
+            "/savings-accounts/{id}/maturity",
+            post(time_deposits::mature),
+        )
+        .route(
+            "/savings-accounts/{id}/early-withdrawal",
+            post(time_deposits::withdraw_early),
+        )
         .route(
             "/savings-interest-postings",
             post(savings_interest::post_month),

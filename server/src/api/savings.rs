@@ -59,6 +59,13 @@ pub struct ProductInput {
     /// Sukarela interest on the `daily_balance` (default) or the month's `minimum_balance`.
     #[serde(default)]
     pub interest_method: Option<String>,
+    /// Berjangka: months from placement to maturity (3, 6, 12…).
+    #[serde(default)]
+    pub term_months: Option<u32>,
+    /// Berjangka: percent of the deposit kept when it is taken out before maturity.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, example = "2")]
+    pub early_penalty_percent: Option<Decimal>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -71,6 +78,8 @@ pub struct ProductView {
     pub rate_percent: String,
     pub minimum_balance: String,
     pub interest_method: String,
+    pub term_months: i32,
+    pub early_penalty_percent: String,
     pub active: bool,
 }
 
@@ -84,6 +93,8 @@ fn product_view(p: savings_product::Model) -> ProductView {
         rate_percent: p.rate_percent,
         minimum_balance: p.minimum_balance,
         interest_method: p.interest_method,
+        term_months: p.term_months,
+        early_penalty_percent: p.early_penalty_percent,
         active: p.active,
     }
 }
@@ -147,6 +158,20 @@ pub async fn create_product(
             ))
         }
     };
+    let term = req.term_months.unwrap_or(0);
+    if kind == SavingsKind::Berjangka && !(1..=120).contains(&term) {
+        return Err(ApiError::validation(
+            "term_months",
+            "Simpanan berjangka perlu jangka waktu 1–120 bulan.",
+        ));
+    }
+    let penalty = req.early_penalty_percent.unwrap_or_default();
+    if penalty < Decimal::ZERO || penalty > Decimal::ONE_HUNDRED {
+        return Err(ApiError::validation(
+            "early_penalty_percent",
+            "Penalti 0–100% dari simpanan.",
+        ));
+    }
     let row = savings_product::Model {
         id: new_id(),
         tenant_id: tenant_id.clone(),
@@ -157,6 +182,12 @@ pub async fn create_product(
         rate_percent: rate.normalize().to_string(),
         minimum_balance: minimum.to_string(),
         interest_method: interest_method.into(),
+        term_months: if kind == SavingsKind::Berjangka {
+            term as i32
+        } else {
+            0
+        },
+        early_penalty_percent: penalty.normalize().to_string(),
         active: true,
         created_at: Utc::now(),
     };
@@ -203,6 +234,9 @@ pub struct AccountView {
     pub kind: String,
     pub balance: String,
     pub status: String,
+    /// Berjangka: placed on / matures on (`YYYY-MM-DD`).
+    pub placed_on: Option<String>,
+    pub maturity_date: Option<String>,
 }
 
 pub async fn account_views(
@@ -229,6 +263,8 @@ pub async fn account_views(
                 kind: p.map(|p| p.kind.clone()).unwrap_or_default(),
                 balance: a.balance.to_string(),
                 status: a.status,
+                placed_on: a.placed_on,
+                maturity_date: a.maturity_date,
             }
         })
         .collect())
@@ -241,6 +277,10 @@ pub struct TellerInput {
     pub amount: Decimal,
     #[serde(default)]
     pub note: Option<String>,
+    /// Berjangka: the day the deposit was placed (`YYYY-MM-DD`, today when absent; a
+    /// certificate entered later may carry an earlier day).
+    #[serde(default)]
+    pub placed_on: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -305,6 +345,41 @@ async fn teller(
     let (account, product) = teller_account(state, &tenant_id, account_id).await?;
     let kind = kind_of(&product.kind).unwrap_or(SavingsKind::Sukarela);
     let minimum: Decimal = product.minimum_balance.parse().unwrap_or_default();
+    // A berjangka holds one placement at a time, from its deposit until it is paid out.
+    let placement = if deposit && kind == SavingsKind::Berjangka {
+        if account.balance > 0 || account.placed_on.is_some() {
+            return Err(ApiError::Rejected {
+                code: "deposit_placed",
+                message: format!(
+                    "Simpanan berjangka ini sudah ditempatkan sampai {}; penempatan baru setelah dicairkan.",
+                    account.maturity_date.clone().unwrap_or_default()
+                ),
+            });
+        }
+        let today = (Utc::now() + chrono::Duration::hours(7)).date_naive();
+        let placed = match req
+            .placed_on
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
+            Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map_err(|_| ApiError::validation("placed_on", "Tanggal harus TTTT-BB-HH."))?,
+            None => today,
+        };
+        if placed > today {
+            return Err(ApiError::validation(
+                "placed_on",
+                "Tanggal penempatan tidak boleh di masa depan.",
+            ));
+        }
+        let matures = placed
+            .checked_add_months(chrono::Months::new(product.term_months.max(1) as u32))
+            .ok_or_else(|| ApiError::validation("placed_on", "Tanggal tidak valid."))?;
+        Some((placed.to_string(), matures.to_string()))
+    } else {
+        None
+    };
     let movement = if deposit {
         Movement::Deposit(req.amount)
     } else {
@@ -330,6 +405,14 @@ async fn teller(
             Box::pin(async move {
                 let delta = if deposit { amount } else { -amount };
                 let floor = if deposit { None } else { Some(floor) };
+                if let Some((placed, matures)) = placement {
+                    if !koperasi::set_placement(txn, &tid, &aid, Some((placed, matures))).await? {
+                        return Err(ApiError::conflict(
+                            "deposit_placed",
+                            "Simpanan berjangka ini baru saja ditempatkan.",
+                        ));
+                    }
+                }
                 if !koperasi::change_balance(txn, &tid, &aid, delta, floor).await? {
                     // Another teller took it first; say what is left now.
                     let now = koperasi::find_account(txn, &tid, &aid)
@@ -437,4 +520,89 @@ pub async fn movements(
     }
     let rows = koperasi::movements(&state.db, &tenant_id, &account.id).await?;
     Ok(Json(rows.into_iter().map(movement_view).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct OpenAccountInput {
+    pub product_id: String,
+}
+
+/// Opens an account of a product the member does not have yet (a berjangka, or a product
+/// created after she joined).
+#[utoipa::path(post, path = "/api/v1/members/{id}/accounts", tag = "koperasi", params(("id" = String, Path)),
+    request_body = OpenAccountInput,
+    responses((status = 201, body = AccountView), (status = 404), (status = 409, description = "She already has one")))]
+pub async fn open_account(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(member_id): Path<String>,
+    Json(req): Json<OpenAccountInput>,
+) -> ApiResult<(StatusCode, Json<AccountView>)> {
+    auth.require(Permission::TellerSavings)?;
+    let tenant_id = auth.tenant()?.to_string();
+    let member = koperasi::find_member(&state.db, &tenant_id, &member_id)
+        .await?
+        .filter(|m| m.status == "active")
+        .ok_or(ApiError::NotFound("Anggota"))?;
+    let product = koperasi::find_product(&state.db, &tenant_id, &req.product_id)
+        .await?
+        .filter(|p| p.active)
+        .ok_or(ApiError::NotFound("Produk simpanan"))?;
+    if koperasi::accounts_of(&state.db, &tenant_id, &member.id)
+        .await?
+        .iter()
+        .any(|a| a.product_id == product.id)
+    {
+        return Err(ApiError::conflict(
+            "account_exists",
+            "Anggota sudah punya rekening produk ini.",
+        ));
+    }
+    let row = savings_account::Model {
+        id: new_id(),
+        tenant_id: tenant_id.clone(),
+        member_id: member.id.clone(),
+        product_id: product.id.clone(),
+        account_no: format!("{}-{}", product.code, member.member_no),
+        balance: 0,
+        status: "active".into(),
+        placed_on: None,
+        maturity_date: None,
+        opened_at: Utc::now(),
+    };
+    let actor = Actor::of(&auth);
+    let saved = row.clone();
+    state
+        .db
+        .transaction::<_, (), ApiError>(|txn| {
+            Box::pin(async move {
+                let (tid, id, no) = (
+                    row.tenant_id.clone(),
+                    row.id.clone(),
+                    row.account_no.clone(),
+                );
+                koperasi::insert_account(txn, row).await?;
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tid),
+                        outlet_id: None,
+                        action: "savings_account.open",
+                        entity: "savings_account",
+                        entity_id: &id,
+                        before: None,
+                        after: Some(json!({"account_no": no})),
+                    },
+                )
+                .await
+            })
+        })
+        .await?;
+    let view = account_views(&state, &tenant_id, vec![saved])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(ApiError::NotFound("Rekening simpanan"))?;
+    Ok((StatusCode::CREATED, Json(view)))
 }

@@ -15,6 +15,7 @@ pub mod loan_payment;
 pub mod loan_product;
 pub mod login_failure;
 pub mod member;
+pub mod member_document;
 pub mod outlet;
 pub mod outlet_price;
 pub mod product;

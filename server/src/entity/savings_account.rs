@@ -11,6 +11,9 @@ pub struct Model {
     pub account_no: String,
     pub balance: i64,
     pub status: String,
+    /// Berjangka: the day the deposit was placed and the day it matures.
+    pub placed_on: Option<String>,
+    pub maturity_date: Option<String>,
     pub opened_at: DateTimeUtc,
 }
 

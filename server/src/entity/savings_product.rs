@@ -14,6 +14,10 @@ pub struct Model {
     pub minimum_balance: String,
     /// Sukarela interest: `daily_balance` or `minimum_balance`.
     pub interest_method: String,
+    /// Berjangka: months from placement to maturity.
+    pub term_months: i32,
+    /// Berjangka: percent of the deposit kept when taken out before maturity.
+    pub early_penalty_percent: String,
     pub active: bool,
     pub created_at: DateTimeUtc,
 }

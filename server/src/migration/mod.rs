@@ -9,6 +9,7 @@ mod m20261127_000004_till_operations;
 mod m20261127_000005_koperasi_members;
 mod m20261127_000006_koperasi_loans;
 mod m20261127_000007_shu_closings;
+mod m20261127_000008_berjangka;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_koperasi_members::Migration),
             Box::new(m20261127_000006_koperasi_loans::Migration),
             Box::new(m20261127_000007_shu_closings::Migration),
+            Box::new(m20261127_000008_berjangka::Migration),
         ]
     }
 }

@@ -212,3 +212,37 @@ pub async fn set_member_status<C: ConnectionTrait>(
         .await?;
     Ok(())
 }
+
+/// Records (or, with `None`, clears) a berjangka placement. Placing only succeeds on an
+/// account without one, so two tellers cannot place the same account at once.
+pub async fn set_placement<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    account_id: &str,
+    placement: Option<(String, String)>,
+) -> ApiResult<bool> {
+    let mut q = savings_account::Entity::update_many()
+        .filter(savings_account::Column::TenantId.eq(tenant_id))
+        .filter(savings_account::Column::Id.eq(account_id));
+    match placement {
+        Some((placed, matures)) => {
+            q = q
+                .col_expr(savings_account::Column::PlacedOn, Expr::value(placed))
+                .col_expr(savings_account::Column::MaturityDate, Expr::value(matures))
+                .filter(savings_account::Column::PlacedOn.is_null());
+        }
+        None => {
+            q = q
+                .col_expr(
+                    savings_account::Column::PlacedOn,
+                    Expr::value(Option::<String>::None),
+                )
+                .col_expr(
+                    savings_account::Column::MaturityDate,
+                    Expr::value(Option::<String>::None),
+                )
+                .filter(savings_account::Column::PlacedOn.is_not_null());
+        }
+    }
+    Ok(q.exec(db).await?.rows_affected == 1)
+}

@@ -180,6 +180,52 @@ impl TestApp {
         }
     }
 
+    /// Sends raw bytes (a file upload) and returns the raw answer.
+    pub async fn send_bytes(
+        &self,
+        agent: &Agent,
+        method: Method,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let cookie = agent
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut req = Request::builder()
+            .method(method.clone())
+            .uri(path)
+            .header("cookie", cookie)
+            .header("content-type", content_type);
+        if method != Method::GET {
+            if let Some(csrf) = agent.cookies.get("satu_csrf") {
+                req = req.header("x-csrf-token", csrf.clone());
+            }
+        }
+        let mut request = req.body(Body::from(body)).expect("request");
+        let addr: SocketAddr = format!("{}:40000", agent.ip).parse().expect("ip");
+        request.extensions_mut().insert(ConnectInfo(addr));
+        let res = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("response");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        (status, headers, bytes)
+    }
+
     pub async fn get(&self, agent: &mut Agent, path: &str) -> Response {
         self.send(agent, Method::GET, path, None).await
     }
