@@ -9,7 +9,7 @@ mod common;
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use common::{Agent, TestApp};
+use common::{account, Agent, TestApp};
 
 const SITI_NIK: &str = "3374055506900002";
 const BUDI_NIK: &str = "3374051203850001";
@@ -54,29 +54,6 @@ async fn setup_products(app: &TestApp, owner: &mut Agent) -> String {
     r.json["id"].as_str().unwrap().to_string()
 }
 
-fn account(member: &Value, code: &str) -> String {
-    member["accounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["product_code"] == code)
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-async fn deposit(app: &TestApp, who: &mut Agent, account: &str, amount: &str) {
-    let r = app
-        .post(
-            who,
-            &format!("/api/v1/savings-accounts/{account}/deposits"),
-            json!({"amount": amount}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
-}
-
 async fn repay(app: &TestApp, who: &mut Agent, loan: &str, body: Value) -> common::Response {
     app.post(who, &format!("/api/v1/loans/{loan}/repayments"), body)
         .await
@@ -113,9 +90,11 @@ async fn loan_story(app: &TestApp) {
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
     let siti = r.json["id"].as_str().unwrap().to_string();
     let siti_ss = account(&r.json, "SS");
-    deposit(app, &mut officer, &account(&r.json, "SP"), "100000").await;
-    deposit(app, &mut officer, &account(&r.json, "SW"), "50000").await;
-    deposit(app, &mut officer, &siti_ss, "500000").await;
+    app.deposit(&mut officer, &account(&r.json, "SP"), "100000")
+        .await;
+    app.deposit(&mut officer, &account(&r.json, "SW"), "50000")
+        .await;
+    app.deposit(&mut officer, &siti_ss, "500000").await;
 
     // Savings Rp650.000 × 10 = Rp6.500.000 at most.
     let apply = |amount: &str, tenor: u32| {
@@ -268,7 +247,7 @@ async fn loan_story(app: &TestApp) {
     )
     .await;
     assert_eq!(r.error_code(), "insufficient_savings", "{}", r.json);
-    deposit(app, &mut officer, &siti_ss, "700000").await;
+    app.deposit(&mut officer, &siti_ss, "700000").await;
     let r = repay(
         app,
         &mut officer,
@@ -303,7 +282,8 @@ async fn loan_story(app: &TestApp) {
         )
         .await;
     let budi_member = r.json["id"].as_str().unwrap().to_string();
-    deposit(app, &mut officer, &account(&r.json, "SS"), "1000000").await;
+    app.deposit(&mut officer, &account(&r.json, "SS"), "1000000")
+        .await;
     let r = app
         .post(
             &mut manager,
@@ -605,7 +585,8 @@ async fn racing_repayments(app: &TestApp) {
         )
         .await;
     let member = r.json["id"].as_str().unwrap().to_string();
-    deposit(app, &mut officer, &account(&r.json, "SS"), "1000000").await;
+    app.deposit(&mut officer, &account(&r.json, "SS"), "1000000")
+        .await;
     let r = app
         .post(
             &mut officer,
@@ -703,9 +684,12 @@ async fn member_exit(app: &TestApp) {
         .await;
     let member = r.json.clone();
     let id = member["id"].as_str().unwrap().to_string();
-    deposit(app, &mut officer, &account(&member, "SP"), "100000").await;
-    deposit(app, &mut officer, &account(&member, "SW"), "600000").await;
-    deposit(app, &mut officer, &account(&member, "SS"), "250000").await;
+    app.deposit(&mut officer, &account(&member, "SP"), "100000")
+        .await;
+    app.deposit(&mut officer, &account(&member, "SW"), "600000")
+        .await;
+    app.deposit(&mut officer, &account(&member, "SS"), "250000")
+        .await;
     let apply = |amount: &str| json!({"member_id": id, "product_id": product, "amount": amount, "tenor": 3, "purpose": "Modal"});
     let r = app
         .post(&mut officer, "/api/v1/loans", apply("1200000"))
@@ -749,7 +733,8 @@ async fn member_exit(app: &TestApp) {
         .as_str()
         .unwrap()
         .contains("Rp268.000"));
-    deposit(app, &mut officer, &account(&member, "SS"), "300000").await;
+    app.deposit(&mut officer, &account(&member, "SS"), "300000")
+        .await;
     let r = app.post(&mut manager, &path, exit.clone()).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
     assert_eq!(

@@ -7,32 +7,9 @@ mod common;
 use axum::http::StatusCode;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, Set};
-use serde_json::{json, Value};
+use serde_json::json;
 
-use common::{Agent, TestApp};
-
-fn account(member: &Value, code: &str) -> String {
-    member["accounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["product_code"] == code)
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-async fn deposit(app: &TestApp, who: &mut Agent, account: &str, amount: &str) {
-    let r = app
-        .post(
-            who,
-            &format!("/api/v1/savings-accounts/{account}/deposits"),
-            json!({"amount": amount}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
-}
+use common::{account, Agent, TestApp};
 
 /// A completed sale at the store to `customer`, as the till would have recorded it.
 async fn store_sale(app: &TestApp, owner: &mut Agent, customer: &str, total: &str, receipt: &str) {
@@ -111,10 +88,11 @@ async fn shu_story(app: &TestApp) {
     let budi = r.json.clone();
     // Pokok + wajib: Siti 400.000, Budi 600.000 (40% and 60% of jasa modal).
     for (m, sp, sw) in [(&siti, "100000", "300000"), (&budi, "100000", "500000")] {
-        deposit(app, &mut officer, &account(m, "SP"), sp).await;
-        deposit(app, &mut officer, &account(m, "SW"), sw).await;
+        app.deposit(&mut officer, &account(m, "SP"), sp).await;
+        app.deposit(&mut officer, &account(m, "SW"), sw).await;
     }
-    deposit(app, &mut officer, &account(&siti, "SS"), "1000000").await;
+    app.deposit(&mut officer, &account(&siti, "SS"), "1000000")
+        .await;
 
     // Siti's loan: two instalments paid, Rp18.000 interest each.
     let r = app

@@ -999,7 +999,7 @@ fn PortfolioView(selected: RwSignal<Option<String>>, tab: RwSignal<&'static str>
     let lang = use_lang();
     let data = fetched::<Portfolio>(|| "/api/v1/loan-reports/portfolio".into(), RwSignal::new(0));
     view! {
-        <section class="card" data-testid="portfolio">
+        <section class="card print-report" data-testid="portfolio">
             {move || match data.get() {
                 None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
@@ -1034,7 +1034,10 @@ fn PortfolioView(selected: RwSignal<Option<String>>, tab: RwSignal<&'static str>
                         </table></div>
                     }.into_any();
                     view! { {summary} {rows}
-                        <a class="button" href="/api/v1/koperasi-reports/loans.csv" download="pinjaman.csv">{t("download_csv")}</a>
+                        <div class="row-actions">
+                            <a class="button" href="/api/v1/koperasi-reports/loans.csv" download="pinjaman.csv">{t("download_csv")}</a>
+                            <button type="button" on:click=move |_| crate::printer::browser_print()>{t("print")}</button>
+                        </div>
                     }.into_any()
                 }
             }}

@@ -180,6 +180,18 @@ impl TestApp {
         }
     }
 
+    /// A teller deposit that must succeed.
+    pub async fn deposit(&self, who: &mut Agent, account: &str, amount: &str) {
+        let r = self
+            .post(
+                who,
+                &format!("/api/v1/savings-accounts/{account}/deposits"),
+                json!({"amount": amount}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    }
+
     /// Sends raw bytes (a file upload) and returns the raw answer.
     pub async fn send_bytes(
         &self,
@@ -337,4 +349,17 @@ macro_rules! on_every_backend {
             }
         }
     };
+}
+
+/// The id of a member's account of the product with this code (from a member view).
+pub fn account(member: &Value, code: &str) -> String {
+    member["accounts"]
+        .as_array()
+        .expect("accounts")
+        .iter()
+        .find(|a| a["product_code"] == code)
+        .expect("account of that product")["id"]
+        .as_str()
+        .expect("id")
+        .to_string()
 }
