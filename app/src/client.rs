@@ -140,6 +140,20 @@ pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     call::<T>(Method::Get, url, None::<&()>).await
 }
 
+/// A text answer (a CSV report), or the API's error.
+pub async fn get_text(url: &str) -> Result<String, ApiError> {
+    let (status, text) = send(Method::Get, url, None).await?;
+    if (200..300).contains(&status) {
+        Ok(text)
+    } else {
+        let mut err = serde_json::from_str::<ErrorBody>(&text)
+            .map(|b| b.error)
+            .unwrap_or_else(|_| ApiError::network());
+        err.status = status;
+        Err(err)
+    }
+}
+
 pub async fn post<T: DeserializeOwned>(url: &str, body: &impl Serialize) -> Result<T, ApiError> {
     call(Method::Post, url, Some(body)).await
 }

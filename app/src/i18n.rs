@@ -481,6 +481,8 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
         "ktp_take_photo" => ("Foto KTP (kamera/berkas)", "ID card photo (camera/file)"),
         "upload_failed" => ("Foto tidak dapat disimpan.", "The photo could not be saved."),
         "open_account" => ("Buka rekening", "Open account"),
+        "member_list_print" => ("Cetak daftar anggota", "Print member list"),
+        "savings_print" => ("Cetak saldo simpanan", "Print savings balances"),
         "all" => ("Semua", "All"),
         "amount_invalid" => ("Jumlah uang tidak valid.", "Invalid amount."),
         "auto_print" => (

@@ -57,6 +57,11 @@ test("an officer registers a member and takes her savings at the teller", async 
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText("−Rp15.000");
   await expect(rows.first()).toContainText("Rp35.000");
+
+  // The member list as a printable report (and CSV).
+  await page.getByTestId("show-member-report").click();
+  await expect(page.getByTestId("csv-report")).toContainText("A00002");
+  await expect(page.getByTestId("csv-report")).toContainText("Siti Rahayu");
 });
 
 test("a member sees her own savings and passbook on a 360 px phone", async ({ browser, baseURL }) => {

@@ -365,6 +365,64 @@ fn OpenAccount(member: Member, chosen: RwSignal<Option<Member>>) -> impl IntoVie
     }
 }
 
+/// One CSV line's cells (quoted cells may hold commas and doubled quotes).
+fn csv_cells(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// A CSV report shown as a table, ready for the browser's print dialog.
+#[component]
+fn CsvReport(file: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let rows = RwSignal::new(None::<Result<Vec<Vec<String>>, String>>);
+    Effect::new(move |_| {
+        spawn_local(async move {
+            let result = client::get_text(&format!("/api/v1/koperasi-reports/{file}"))
+                .await
+                .map(|text| text.lines().map(csv_cells).collect())
+                .map_err(|e| error_text(lang.get_untracked(), &e));
+            rows.set(Some(result));
+        });
+    });
+    view! {
+        <section class="card print-report" data-testid="csv-report">
+            <button type="button" on:click=move |_| crate::printer::browser_print()>{t("print")}</button>
+            {move || match rows.get() {
+                None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error">{e}</p> }.into_any(),
+                Some(Ok(table)) => {
+                    let mut lines = table.into_iter();
+                    let head = lines.next().unwrap_or_default();
+                    view! {
+                        <div class="table-wrap"><table>
+                            <thead><tr>{head.into_iter().map(|h| view! { <th>{h.replace('_', " ")}</th> }).collect_view()}</tr></thead>
+                            <tbody>{lines.map(|r| view! {
+                                <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                            }).collect_view()}</tbody>
+                        </table></div>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
 /// The KTP photo: shown when there is one; taken with the tablet's camera (or chosen
 /// from files) and uploaded as it is.
 #[component]
@@ -793,6 +851,7 @@ fn DeskBody() -> impl IntoView {
             .into_any()
         })
     };
+    let report = RwSignal::new(None::<&'static str>);
     view! {
         <h1 data-testid="page-title">{t("members")}</h1>
         <div class="grid">
@@ -803,6 +862,9 @@ fn DeskBody() -> impl IntoView {
         <section class="card row-actions">
             <a class="button" href="/api/v1/koperasi-reports/members.csv" download="anggota.csv">{t("member_list_csv")}</a>
             <a class="button" href="/api/v1/koperasi-reports/savings.csv" download="simpanan.csv">{t("savings_csv")}</a>
+            <button type="button" data-testid="show-member-report" on:click=move |_| report.set(Some("members.csv"))>{t("member_list_print")}</button>
+            <button type="button" on:click=move |_| report.set(Some("savings.csv"))>{t("savings_print")}</button>
         </section>
+        {move || report.get().map(|file| view! { <CsvReport file/> })}
     }
 }
