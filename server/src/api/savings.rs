@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
+use crate::api::loans::whole_rupiah;
 use crate::api::{Json, Path};
 use crate::audit::{self, Actor, Event};
 use crate::auth::secret::new_id;
@@ -25,16 +26,6 @@ use crate::state::AppState;
 
 fn kind_of(text: &str) -> Option<SavingsKind> {
     serde_json::from_value(serde_json::Value::String(text.to_string())).ok()
-}
-
-fn rupiah(field: &str, v: Decimal) -> ApiResult<i64> {
-    if v < Decimal::ZERO || v.fract() != Decimal::ZERO {
-        return Err(ApiError::validation(
-            field,
-            "Jumlah harus rupiah utuh dan tidak negatif.",
-        ));
-    }
-    i64::try_from(v).map_err(|_| ApiError::validation(field, "Jumlah terlalu besar."))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -133,7 +124,7 @@ pub async fn create_product(
     let kind = kind_of(req.kind.trim()).ok_or_else(|| {
         ApiError::validation("kind", "Jenis: pokok, wajib, sukarela atau berjangka.")
     })?;
-    let fixed = rupiah("fixed_amount", req.fixed_amount.unwrap_or_default())?;
+    let fixed = whole_rupiah("fixed_amount", req.fixed_amount.unwrap_or_default())?;
     if matches!(kind, SavingsKind::Pokok | SavingsKind::Wajib) && fixed == 0 {
         return Err(ApiError::validation(
             "fixed_amount",
@@ -147,7 +138,7 @@ pub async fn create_product(
             "Suku bunga 0–100% per tahun.",
         ));
     }
-    let minimum = rupiah("minimum_balance", req.minimum_balance.unwrap_or_default())?;
+    let minimum = whole_rupiah("minimum_balance", req.minimum_balance.unwrap_or_default())?;
     let interest_method = match req.interest_method.as_deref().map(str::trim) {
         None | Some("") | Some("daily_balance") => "daily_balance",
         Some("minimum_balance") => "minimum_balance",
@@ -387,7 +378,7 @@ async fn teller(
     };
     apply_movement(kind, Decimal::from(account.balance), movement, minimum)
         .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
-    let amount = rupiah("amount", req.amount)?;
+    let amount = whole_rupiah("amount", req.amount)?;
     let floor = i64::try_from(minimum).unwrap_or(0);
     let note = req
         .note
