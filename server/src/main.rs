@@ -48,13 +48,13 @@ struct ServeArgs {
     #[arg(long, env = "SATU_ADDR", default_value = "127.0.0.1:3000")]
     addr: String,
     /// Demo mode: the demo accounts may sign in with the demo password.
-    #[arg(long, env = "SATU_DEMO")]
+    #[arg(long, env = "SATU_DEMO", action = clap::ArgAction::Set, num_args = 0..=1, default_value = "false", default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
     demo: bool,
     /// Mark cookies Secure (serve over HTTPS or behind a TLS proxy).
-    #[arg(long, env = "SATU_SECURE_COOKIES")]
+    #[arg(long, env = "SATU_SECURE_COOKIES", action = clap::ArgAction::Set, num_args = 0..=1, default_value = "false", default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
     secure_cookies: bool,
     /// Trust X-Forwarded-For from a reverse proxy.
-    #[arg(long, env = "SATU_TRUST_PROXY")]
+    #[arg(long, env = "SATU_TRUST_PROXY", action = clap::ArgAction::Set, num_args = 0..=1, default_value = "false", default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
     trust_proxy: bool,
     /// Hours a session lasts.
     #[arg(long, env = "SATU_SESSION_TTL_HOURS", default_value_t = 12)]
@@ -70,12 +70,14 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let cli = Cli::parse();
-    let command = cli.command.unwrap_or(Command::Serve(ServeArgs {
-        addr: std::env::var("SATU_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into()),
-        session_ttl_hours: 12,
-        demo: std::env::var("SATU_DEMO").is_ok_and(|v| v == "1" || v == "true"),
-        ..Default::default()
-    }));
+    // `satu` alone is `satu serve`, with the same settings read from the environment.
+    let command = match cli.command {
+        Some(c) => c,
+        None => match Cli::parse_from(["satu", "serve"]).command {
+            Some(c) => c,
+            None => anyhow::bail!("serve command missing"),
+        },
+    };
     let db = db::connect(&cli.database_url)
         .await
         .with_context(|| format!("opening database {}", redact(&cli.database_url)))?;

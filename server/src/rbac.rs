@@ -110,10 +110,11 @@ pub enum Permission {
     CloseShu,
     ApproveShu,
     ExitMember,
+    CreateLogin,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 37] = [
+    pub const ALL: [Permission; 38] = [
         Permission::ListTenants,
         Permission::CreateTenant,
         Permission::ViewOutlets,
@@ -151,6 +152,7 @@ impl Permission {
         Permission::CloseShu,
         Permission::ApproveShu,
         Permission::ExitMember,
+        Permission::CreateLogin,
     ];
 }
 
@@ -200,6 +202,9 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         CloseShu => matches!(role, Owner | Admin | Manager),
         ApproveShu => matches!(role, Owner | Admin),
         ExitMember => matches!(role, Owner | Admin | Manager),
+        // A login (staff or a member's portal account) hands out a secret that signs in:
+        // only an owner or admin creates one.
+        CreateLogin => matches!(role, Owner | Admin),
     }
 }
 

@@ -108,3 +108,47 @@ async fn migrate_seed_twice_and_create_superadmin() {
     );
     assert!(!out.status.success(), "an email is registered once");
 }
+
+/// `satu serve` takes booleans as 1/0, yes/no and true/false from the environment, like
+/// `satu` alone: it starts (answers /api/health) instead of refusing "invalid value '1'".
+#[tokio::test]
+async fn serve_accepts_boolean_environment_values() {
+    for (value, args) in [("1", vec!["serve"]), ("yes", vec!["serve"]), ("1", vec![])] {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/satu.db?mode=rwc", dir.path().display());
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_satu"))
+            .args(&args)
+            .env("DATABASE_URL", &url)
+            .env("SATU_ADDR", format!("127.0.0.1:{port}"))
+            .env("SATU_DEMO", value)
+            .env("SATU_SECURE_COOKIES", value)
+            .env("SATU_TRUST_PROXY", value)
+            .env("LEPTOS_SITE_ROOT", dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start satu");
+        let mut up = false;
+        for _ in 0..300 {
+            if let Some(status) = child.try_wait().unwrap() {
+                let mut err = String::new();
+                use std::io::Read;
+                child.stderr.take().unwrap().read_to_string(&mut err).ok();
+                panic!("satu {args:?} with {value} exited {status}: {err}");
+            }
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                up = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        child.kill().ok();
+        child.wait().ok();
+        assert!(up, "satu {args:?} with {value} never listened");
+    }
+}

@@ -194,7 +194,10 @@ async fn members_and_savings(app: &TestApp) {
         "/api/v1/members/{}/portal-invitation",
         member["id"].as_str().unwrap()
     );
+    // Creating a login is an owner's or admin's act, not the desk officer's.
     let r = app.post(&mut officer, &path, json!({})).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.json);
+    let r = app.post(&mut owner, &path, json!({})).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
     let mut anon = app.agent();
     let r = app

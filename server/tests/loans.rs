@@ -505,7 +505,7 @@ async fn loan_story(app: &TestApp) {
     // Siti sees her own loan on the portal; not Budi's.
     let r = app
         .post(
-            &mut officer,
+            &mut owner,
             &format!("/api/v1/members/{siti}/portal-invitation"),
             json!({}),
         )

@@ -270,7 +270,7 @@ async fn matrix(app: &TestApp) {
             Method::POST,
             "/api/v1/members/nope/portal-invitation",
             Some(json!({})),
-            STAFF,
+            ADMINS,
         ),
         case(Method::GET, "/api/v1/savings-products", None, STAFF),
         case(

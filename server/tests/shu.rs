@@ -273,7 +273,7 @@ async fn shu_story(app: &TestApp) {
     // Siti sees her SHU; another koperasi sees nothing.
     let r = app
         .post(
-            &mut officer,
+            &mut owner,
             &format!(
                 "/api/v1/members/{}/portal-invitation",
                 siti["id"].as_str().unwrap()

@@ -111,16 +111,73 @@ fn clear_session_cookies(jar: CookieJar) -> CookieJar {
         .remove(Cookie::build(CSRF_COOKIE).path("/"))
 }
 
-pub(crate) async fn check_rate_limit(state: &AppState, key: &str, ip: &str) -> ApiResult<()> {
-    let s = &state.settings;
-    let (by_key, by_ip) =
-        sessions::recent_failures(&state.db, key, ip, s.failure_window_minutes).await?;
-    if by_key >= s.max_failures_per_account || by_ip >= s.max_failures_per_ip {
-        return Err(ApiError::RateLimited {
-            retry_after_secs: (s.failure_window_minutes * 60) as u64,
-        });
+/// One sign-in or PIN attempt, counted before the secret is checked (see
+/// [`sessions::reserve_attempt`]).
+pub(crate) struct Attempt {
+    id: i32,
+    limit: u64,
+    key: String,
+    ip: String,
+    /// The address has failed more than its limit in the window: it is slowed, not locked.
+    address_over_limit: bool,
+}
+
+impl Attempt {
+    /// Reserves the attempt, or answers 429 when `key` (an account, a PIN) is locked.
+    ///
+    /// The per-address limit does not lock: a shop's whole staff sits behind one Wi-Fi
+    /// address, and one person guessing must not keep the others out. Instead, once an
+    /// address is over its limit every further failure from it locks the account it tried
+    /// at once — a correct password of an account that is not locked still signs in,
+    /// while guessing from that address gets one try per account per window.
+    pub(crate) async fn reserve(state: &AppState, key: &str, ip: &str) -> ApiResult<Attempt> {
+        Self::reserve_within(state, key, ip, state.settings.max_failures_per_account).await
     }
-    Ok(())
+
+    /// As [`Attempt::reserve`] with `limit` failures for `key` in the window.
+    pub(crate) async fn reserve_within(
+        state: &AppState,
+        key: &str,
+        ip: &str,
+        limit: u64,
+    ) -> ApiResult<Attempt> {
+        let s = &state.settings;
+        let (id, by_key, by_ip) =
+            sessions::reserve_attempt(&state.db, key, ip, s.failure_window_minutes).await?;
+        if by_key > limit {
+            sessions::release_attempt(&state.db, id).await?;
+            return Err(ApiError::RateLimited {
+                retry_after_secs: (s.failure_window_minutes * 60) as u64,
+            });
+        }
+        Ok(Attempt {
+            id,
+            limit,
+            key: key.to_string(),
+            ip: ip.to_string(),
+            address_over_limit: by_ip > s.max_failures_per_ip,
+        })
+    }
+
+    /// The secret was wrong: the reservation stays as the failure.
+    pub(crate) async fn failed(self, state: &AppState) -> ApiResult<()> {
+        if self.address_over_limit {
+            for _ in 1..self.limit {
+                sessions::record_failure(&state.db, &self.key, &self.ip).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Not checked after all (another limit refused first): it does not count.
+    pub(crate) async fn release(self, state: &AppState) -> ApiResult<()> {
+        sessions::release_attempt(&state.db, self.id).await
+    }
+
+    /// The secret was right: the account's failures (this reservation included) go.
+    pub(crate) async fn succeeded(self, state: &AppState) -> ApiResult<()> {
+        sessions::clear_failures(&state.db, &self.key).await
+    }
 }
 
 /// The device this browser was registered as, if its cookie is still valid.
@@ -146,7 +203,7 @@ pub async fn login(
     if email.is_empty() {
         return Err(ApiError::validation("email", "Email wajib diisi."));
     }
-    check_rate_limit(&state, &email, &client.ip).await?;
+    let attempt = Attempt::reserve(&state, &email, &client.ip).await?;
 
     let found = users::find_by_email(&state.db, &email).await?;
     let verified = match &found {
@@ -160,14 +217,14 @@ pub async fn login(
         }
     };
     let Some(user) = found.filter(|_| verified) else {
-        sessions::record_failure(&state.db, &email, &client.ip).await?;
+        attempt.failed(&state).await?;
         tracing::info!(%email, ip = %client.ip, "sign-in failed");
         return Err(ApiError::BadCredentials);
     };
+    attempt.succeeded(&state).await?;
     if req.password == DEMO_PASSWORD && !state.settings.demo_mode {
         return Err(ApiError::DemoPasswordRefused);
     }
-    sessions::clear_failures(&state.db, &email).await?;
 
     let device = current_device(&state, &jar)
         .await?
@@ -250,7 +307,22 @@ pub async fn pin_login(
         .ok_or(ApiError::Forbidden)?;
     secret::validate_pin(&req.pin)?;
     let key = format!("pin:{}", req.user_id);
-    check_rate_limit(&state, &key, &client.ip).await?;
+    let attempt = Attempt::reserve(&state, &key, &client.ip).await?;
+    // Guessing on one tablet is limited per device as well as per person.
+    let device_attempt = Attempt::reserve_within(
+        &state,
+        &format!("device:{}", device.id),
+        &client.ip,
+        state.settings.max_failures_per_ip,
+    )
+    .await;
+    let device_attempt = match device_attempt {
+        Ok(a) => a,
+        Err(e) => {
+            attempt.release(&state).await?;
+            return Err(e);
+        }
+    };
 
     let candidate = users::find_in_tenant(&state.db, &device.tenant_id, &req.user_id).await?;
     let mut ok = false;
@@ -268,10 +340,12 @@ pub async fn pin_login(
                 .is_some_and(|h| secret::verify_password(&req.pin, h));
     }
     let Some(user) = candidate.filter(|_| ok) else {
-        sessions::record_failure(&state.db, &key, &client.ip).await?;
+        attempt.failed(&state).await?;
+        device_attempt.failed(&state).await?;
         return Err(ApiError::BadCredentials);
     };
-    sessions::clear_failures(&state.db, &key).await?;
+    attempt.succeeded(&state).await?;
+    device_attempt.succeeded(&state).await?;
     if let Some(old) = jar.get(SESSION_COOKIE) {
         sessions::revoke_by_token(&state.db, old.value()).await?;
     }

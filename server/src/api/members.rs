@@ -394,7 +394,7 @@ pub async fn invite_to_portal(
     Path(id): Path<String>,
     Json(req): Json<PortalInvite>,
 ) -> ApiResult<(StatusCode, Json<PortalInvited>)> {
-    auth.require(Permission::ManageMembers)?;
+    auth.require(Permission::CreateLogin)?;
     let tenant_id = auth.tenant()?.to_string();
     let m = koperasi::find_member(&state.db, &tenant_id, &id)
         .await?

@@ -491,6 +491,9 @@ pub async fn create(
         Err(sea_orm::TransactionError::Transaction(e)) => return Err(e),
         Err(sea_orm::TransactionError::Connection(e)) => {
             if let Some(existing) = till::find_refund(&state.db, &tenant_id, &id).await? {
+                if !auth.can_access_outlet(&existing.refund.outlet_id) {
+                    return Err(ApiError::NotFound("Refund"));
+                }
                 return Ok((StatusCode::OK, Json(refund_view(existing))));
             }
             if till::refund_no_taken(&state.db, &tenant_id, &refund_no).await? {

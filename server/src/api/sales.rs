@@ -227,6 +227,22 @@ async fn load_view(state: &AppState, s: sale::Model) -> ApiResult<SaleView> {
     Ok(sale_view(s, lines, payments))
 }
 
+/// The answer to a resend: the stored sale, under the same outlet scope as reading it, so
+/// a known `client_sale_id` never shows a sale of an outlet the caller may not see.
+async fn resent(
+    state: &AppState,
+    auth: &Auth,
+    existing: crate::entity::sale::Model,
+) -> ApiResult<(StatusCode, Json<SaleView>)> {
+    if !auth.can_access_outlet(&existing.outlet_id) {
+        return Err(ApiError::conflict(
+            "client_id_taken",
+            "client_sale_id ini sudah dipakai; buat id baru.",
+        ));
+    }
+    Ok((StatusCode::OK, Json(load_view(state, existing).await?)))
+}
+
 #[utoipa::path(post, path = "/api/v1/sales", tag = "sales", request_body = SaleInput,
     responses(
         (status = 201, description = "Recorded", body = SaleView),
@@ -248,7 +264,7 @@ pub async fn create(
         ));
     }
     if let Some(existing) = sales::find_by_client_id(&state.db, &tenant_id, &client_id).await? {
-        return Ok((StatusCode::OK, Json(load_view(&state, existing).await?)));
+        return resent(&state, &auth, existing).await;
     }
 
     let outlet = outlets::find(&state.db, &tenant_id, &req.outlet_id)
@@ -527,7 +543,7 @@ pub async fn create(
             if let Some(existing) =
                 sales::find_by_client_id(&state.db, &tenant_id, &client_id).await?
             {
-                return Ok((StatusCode::OK, Json(load_view(&state, existing).await?)));
+                return resent(&state, &auth, existing).await;
             }
             if sales::receipt_taken(&state.db, &tenant_id, &receipt_no).await? {
                 return Err(ApiError::conflict(

@@ -263,6 +263,7 @@ pub async fn update(
                 }
                 if disabling {
                     sessions::revoke_all_for_user(txn, &u.id).await?;
+                    invitations::revoke_open_for_user(txn, &u.id).await?;
                 }
                 audit::record(
                     txn,
@@ -322,6 +323,7 @@ pub async fn disable(
                 active.status = Set("disabled".to_string());
                 let u = active.update(txn).await?;
                 sessions::revoke_all_for_user(txn, &u.id).await?;
+                invitations::revoke_open_for_user(txn, &u.id).await?;
                 audit::record(
                     txn,
                     &actor,
@@ -411,8 +413,11 @@ pub async fn accept_invitation(
                 let inv = invitations::find_open(txn, &req.token)
                     .await?
                     .ok_or(ApiError::NotFound("Undangan"))?;
+                // Only an invited user becomes active by accepting: one disabled since
+                // (or already active) is not brought back by an old link.
                 let u = users::find_in_tenant(txn, &inv.tenant_id, &inv.user_id)
                     .await?
+                    .filter(|u| u.status == "invited")
                     .ok_or(ApiError::NotFound("Undangan"))?;
                 let actor = Actor {
                     user_id: Some(u.id.clone()),

@@ -77,6 +77,13 @@ pub async fn create(
     let tenant_id = auth.tenant()?.to_string();
     let id = client_id("id", &req.id)?;
     if let Some(existing) = till::find_void(&state.db, &tenant_id, &id).await? {
+        // A resend answers under the same outlet scope as a read.
+        if !auth.can_access_outlet(&existing.outlet_id) {
+            return Err(ApiError::conflict(
+                "client_id_taken",
+                "id ini sudah dipakai; buat id baru.",
+            ));
+        }
         return Ok((StatusCode::OK, Json(as_view(existing))));
     }
     let outlet = outlets::find(&state.db, &tenant_id, &req.outlet_id)

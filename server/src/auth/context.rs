@@ -95,9 +95,13 @@ fn client_info(parts: &Parts, state: &AppState) -> ClientInfo {
     if state.settings.trust_proxy {
         if let Some(forwarded) = parts
             .headers
-            .get("x-forwarded-for")
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            // The rightmost address is the one our trusted proxy appended (the peer it
+            // saw); everything left of it was written by the client and proves nothing.
+            .and_then(|v| v.rsplit(',').map(str::trim).find(|a| !a.is_empty()))
         {
             return ClientInfo {
                 ip: forwarded.trim().to_string(),

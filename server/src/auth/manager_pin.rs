@@ -6,7 +6,7 @@ use crate::auth::secret;
 use crate::entity::user;
 use crate::error::{ApiError, ApiResult};
 use crate::rbac::{allows, Permission};
-use crate::repo::{sessions, users};
+use crate::repo::users;
 use crate::state::AppState;
 
 pub struct PinCheck<'a> {
@@ -26,7 +26,7 @@ pub struct PinCheck<'a> {
 pub async fn verify(state: &AppState, check: PinCheck<'_>) -> ApiResult<user::Model> {
     secret::validate_pin(check.pin)?;
     let key = format!("pin:{}", check.approver_id);
-    crate::api::auth::check_rate_limit(state, &key, check.client_ip).await?;
+    let attempt = crate::api::auth::Attempt::reserve(state, &key, check.client_ip).await?;
 
     let candidate = users::find_in_tenant(&state.db, check.tenant_id, check.approver_id).await?;
     let mut ok = false;
@@ -45,9 +45,9 @@ pub async fn verify(state: &AppState, check: PinCheck<'_>) -> ApiResult<user::Mo
         secret::dummy_verify(check.pin);
     }
     let Some(approver) = candidate.filter(|_| ok) else {
-        sessions::record_failure(&state.db, &key, check.client_ip).await?;
+        attempt.failed(state).await?;
         return Err(ApiError::BadCredentials);
     };
-    sessions::clear_failures(&state.db, &key).await?;
+    attempt.succeeded(state).await?;
     Ok(approver)
 }

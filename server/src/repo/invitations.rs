@@ -43,6 +43,22 @@ pub async fn find_open<C: ConnectionTrait>(
         .await?)
 }
 
+/// Closes every open invitation of a user, so a disabled user's old link cannot bring her
+/// back (accepting checks the status as well).
+pub async fn revoke_open_for_user<C: ConnectionTrait>(db: &C, user_id: &str) -> ApiResult<()> {
+    invitation::Entity::update_many()
+        .col_expr(
+            invitation::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(invitation::Column::UserId.eq(user_id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn mark_accepted<C: ConnectionTrait>(db: &C, inv: invitation::Model) -> ApiResult<()> {
     let mut active: invitation::ActiveModel = inv.into();
     active.accepted_at = Set(Some(Utc::now()));

@@ -78,17 +78,28 @@ pub async fn find_by_token<C: ConnectionTrait>(
         .await?)
 }
 
-/// Failed sign-ins in the window, by account and by client address. Kept in the database so
-/// the limit holds across several servers.
-pub async fn recent_failures<C: ConnectionTrait>(
+/// Reserves one attempt for `key` from `ip` *before* the secret is checked: the row is
+/// written (and committed) first, then counted, so of any number of parallel attempts the
+/// n-th to be written sees at least n and no more than the limit get through — on SQLite
+/// and PostgreSQL, and across several servers on one database. Returns the row's id and
+/// the counts by key and by address, each including this attempt.
+pub async fn reserve_attempt<C: ConnectionTrait>(
     db: &C,
-    email: &str,
+    key: &str,
     ip: &str,
     window_minutes: i64,
-) -> ApiResult<(u64, u64)> {
+) -> ApiResult<(i32, u64, u64)> {
+    let row = login_failure::ActiveModel {
+        email: Set(key.to_string()),
+        ip: Set(ip.to_string()),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     let since = Utc::now() - Duration::minutes(window_minutes);
-    let by_email = login_failure::Entity::find()
-        .filter(login_failure::Column::Email.eq(email))
+    let by_key = login_failure::Entity::find()
+        .filter(login_failure::Column::Email.eq(key))
         .filter(login_failure::Column::At.gt(since))
         .count(db)
         .await?;
@@ -97,7 +108,13 @@ pub async fn recent_failures<C: ConnectionTrait>(
         .filter(login_failure::Column::At.gt(since))
         .count(db)
         .await?;
-    Ok((by_email, by_ip))
+    Ok((row.id, by_key, by_ip))
+}
+
+/// Drops a reservation that was refused without checking anything.
+pub async fn release_attempt<C: ConnectionTrait>(db: &C, id: i32) -> ApiResult<()> {
+    login_failure::Entity::delete_by_id(id).exec(db).await?;
+    Ok(())
 }
 
 pub async fn record_failure<C: ConnectionTrait>(db: &C, email: &str, ip: &str) -> ApiResult<()> {

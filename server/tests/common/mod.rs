@@ -105,6 +105,7 @@ impl TestApp {
             cookies: HashMap::new(),
             bearer: None,
             ip: "10.9.8.7".into(),
+            forwarded_for: None,
         }
     }
 
@@ -126,6 +127,9 @@ impl TestApp {
         }
         if let Some(token) = &agent.bearer {
             req = req.header("authorization", format!("Bearer {token}"));
+        }
+        if let Some(xff) = &agent.forwarded_for {
+            req = req.header("x-forwarded-for", xff.clone());
         }
         if method != Method::GET {
             if let Some(csrf) = agent.cookies.get("satu_csrf") {
@@ -319,6 +323,8 @@ pub struct Agent {
     pub cookies: HashMap<String, String>,
     pub bearer: Option<String>,
     pub ip: String,
+    /// An `X-Forwarded-For` header to send, as a proxy (or a lying client) would.
+    pub forwarded_for: Option<String>,
 }
 
 #[derive(Debug)]

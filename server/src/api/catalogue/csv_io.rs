@@ -32,6 +32,8 @@ pub const HEADER: [&str; 10] = [
 /// Largest accepted upload.
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;
 pub const MAX_ROWS: usize = 50_000;
+/// Cells read per CSV line; the import knows ten columns.
+const COLUMNS_MAX: usize = 64;
 /// At most this many row errors are reported.
 const MAX_REPORTED: usize = 500;
 
@@ -110,6 +112,11 @@ pub fn parse(text: &str) -> Result<Vec<Record>, (usize, String)> {
                 Some(c) if c == sep => {
                     record.push(std::mem::take(&mut cur));
                     quoted_field = false;
+                    // Bounded as it is read: a line of a million separators is refused,
+                    // not held in memory.
+                    if record.len() > COLUMNS_MAX {
+                        return Err((start, format!("Lebih dari {COLUMNS_MAX} kolom.")));
+                    }
                 }
                 Some('\r') if chars.peek() == Some(&'\n') => {}
                 Some('\n') | Some('\r') => {
@@ -126,6 +133,9 @@ pub fn parse(text: &str) -> Result<Vec<Record>, (usize, String)> {
             }
         }
         if !(record.len() == 1 && record[0].trim().is_empty()) {
+            if records.len() > MAX_ROWS {
+                return Err((start, format!("Paling banyak {MAX_ROWS} baris per impor.")));
+            }
             records.push((start, record));
         }
     }
