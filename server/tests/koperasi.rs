@@ -224,7 +224,7 @@ async fn members_and_savings(app: &TestApp) {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.json.as_array().unwrap().len(), 7);
     assert_eq!(
-        app.post(&mut officer, &path, json!({})).await.status,
+        app.post(&mut owner, &path, json!({})).await.status,
         StatusCode::CONFLICT
     );
 
