@@ -89,14 +89,7 @@ pub async fn reserve_attempt<C: ConnectionTrait>(
     ip: &str,
     window_minutes: i64,
 ) -> ApiResult<(i32, u64, u64)> {
-    let row = login_failure::ActiveModel {
-        email: Set(key.to_string()),
-        ip: Set(ip.to_string()),
-        at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let id = insert_failure(db, key, ip).await?;
     let since = Utc::now() - Duration::minutes(window_minutes);
     let by_key = login_failure::Entity::find()
         .filter(login_failure::Column::Email.eq(key))
@@ -108,7 +101,7 @@ pub async fn reserve_attempt<C: ConnectionTrait>(
         .filter(login_failure::Column::At.gt(since))
         .count(db)
         .await?;
-    Ok((row.id, by_key, by_ip))
+    Ok((id, by_key, by_ip))
 }
 
 /// Drops a reservation that was refused without checking anything.
@@ -118,15 +111,19 @@ pub async fn release_attempt<C: ConnectionTrait>(db: &C, id: i32) -> ApiResult<(
 }
 
 pub async fn record_failure<C: ConnectionTrait>(db: &C, email: &str, ip: &str) -> ApiResult<()> {
-    login_failure::ActiveModel {
-        email: Set(email.to_string()),
+    insert_failure(db, email, ip).await.map(|_| ())
+}
+
+async fn insert_failure<C: ConnectionTrait>(db: &C, key: &str, ip: &str) -> ApiResult<i32> {
+    let row = login_failure::ActiveModel {
+        email: Set(key.to_string()),
         ip: Set(ip.to_string()),
         at: Set(Utc::now()),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    Ok(())
+    Ok(row.id)
 }
 
 pub async fn clear_failures<C: ConnectionTrait>(db: &C, email: &str) -> ApiResult<()> {
