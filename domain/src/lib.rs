@@ -3,6 +3,8 @@
 //! sale's local time in). Builds for native and `wasm32-unknown-unknown`.
 //!
 //! Module map:
+//! - [`bounds`] — the largest amount, quantity and count accepted anywhere,
+//!   chosen so that no sum can overflow.
 //! - [`money`] — `Money` (IDR over `Decimal`), rounding, cash rounding,
 //!   `Rp12.500` formatting/parsing, largest-remainder splitting.
 //! - [`pricing`] — cart lines (member / happy-hour prices, weighed goods),
@@ -24,6 +26,7 @@
 //!   denda (`loan::penalty`), payment allocation, early payoff,
 //!   kolektibilitas (koperasi 4-class or OJK 5-class) and PPAP reserve.
 pub mod barcode;
+pub mod bounds;
 pub mod loan;
 pub mod membership;
 pub mod money;

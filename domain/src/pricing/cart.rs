@@ -9,6 +9,7 @@ use super::line::{
     apply_discount, is_fractional_amount, price_line, CartLine, Discount, PricedLine,
 };
 use super::PricingError;
+use crate::bounds::{check_amount, AMOUNT_MAX, LINES_PER_SALE_MAX};
 use crate::money::{
     round_rupiah, split_largest_remainder, CashRounding, Money, MoneyError, Rounding,
 };
@@ -75,6 +76,11 @@ pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, Pri
     if pct < Decimal::ZERO || pct > Decimal::ONE_HUNDRED {
         return Err(PricingError::InvalidServiceCharge);
     }
+    if cart.lines.len() > LINES_PER_SALE_MAX {
+        return Err(PricingError::TooManyLines {
+            max: LINES_PER_SALE_MAX,
+        });
+    }
 
     let mut lines = cart
         .lines
@@ -87,6 +93,9 @@ pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, Pri
     let line_discount_total = checked_sum(lines.iter().map(|l| l.line_discount))?;
     let after_line = sub(subtotal, line_discount_total)?;
 
+    if let Some(Discount::Amount(a) | Discount::Percent(a)) = &cart.cart_discount {
+        check_amount(*a).map_err(|error| PricingError::CartDiscountOutOfBounds { error })?;
+    }
     let cart_discount_total = match &cart.cart_discount {
         None => Decimal::ZERO,
         Some(d) if is_fractional_amount(d) => return Err(PricingError::CartDiscountNotWhole),
@@ -148,6 +157,9 @@ pub fn price_cart(cart: &Cart, settings: &PricingSettings) -> Result<Totals, Pri
             .amount(),
         None => total_before_rounding,
     };
+    if grand_total >= AMOUNT_MAX || total_before_rounding >= AMOUNT_MAX {
+        return Err(PricingError::TotalTooLarge);
+    }
 
     Ok(Totals {
         lines,
@@ -183,46 +195,62 @@ fn checked_sum(mut values: impl Iterator<Item = Decimal>) -> Result<Decimal, Pri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bounds::BoundError;
     use crate::pricing::{PriceSource, TimeWindowPrice};
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
 
     #[test]
-    fn overflowing_carts_are_errors() {
+    fn absurd_carts_are_refused_before_anything_can_overflow() {
         let s = PricingSettings::default();
         let max = Decimal::MAX;
-        // Σ gross overflows.
-        let c = cart(vec![line("a", max, dec!(1)), line("b", max, dec!(1))]);
-        assert_eq!(price_cart(&c, &s), Err(PricingError::Overflow));
-        // unit price × quantity overflows.
-        let c = cart(vec![line("a", max, dec!(2))]);
-        assert_eq!(price_cart(&c, &s), Err(PricingError::Overflow));
-        // Tax on top overflows.
+        let bound = |error| PricingError::PriceOutOfBounds { line: 0, error };
+        let c = cart(vec![line("a", max, dec!(1))]);
+        assert_eq!(price_cart(&c, &s), Err(bound(BoundError::AmountTooLarge)));
+        // Rp4·10^28 typed at the till: the report that found this.
+        let c = cart(vec![line("a", dec!(40000000000000000000000000000), dec!(1))]);
+        assert_eq!(price_cart(&c, &s), Err(bound(BoundError::AmountTooLarge)));
+        // 9·10^18 units.
+        let c = cart(vec![line("a", dec!(1), dec!(9000000000000000000))]);
+        assert_eq!(
+            price_cart(&c, &s),
+            Err(PricingError::QuantityOutOfBounds {
+                line: 0,
+                error: BoundError::QuantityTooLarge
+            })
+        );
+        // Each factor in bounds, their product not.
+        let c = cart(vec![line("a", dec!(9999999999999), dec!(2))]);
+        assert_eq!(price_cart(&c, &s), Err(PricingError::LineTooLarge { line: 0 }));
+        // Lines in bounds, the sale not.
+        let c = cart(vec![
+            line("a", dec!(6000000000000), dec!(1)),
+            line("b", dec!(6000000000000), dec!(1)),
+        ]);
+        assert_eq!(price_cart(&c, &s), Err(PricingError::TotalTooLarge));
+        // Tax on top takes it past the bound.
         let fnb = PricingSettings {
             tax: TaxSettings::pbjt(dec!(10), PriceMode::Exclusive),
             ..PricingSettings::default()
         };
-        let c = cart(vec![line("a", max - dec!(1000), dec!(1))]);
-        assert!(price_cart(&c, &fnb).is_err());
-        // Service charge on top overflows.
-        let svc = PricingSettings {
-            service_charge_percent: dec!(10),
-            ..PricingSettings::default()
-        };
-        assert!(price_cart(&c, &svc).is_err());
-        // Cash rounding up past the range.
-        let up = PricingSettings {
-            cash_rounding: Some(CashRounding::new(dec!(1000), Rounding::Up).unwrap()),
-            ..PricingSettings::default()
-        };
-        let c = cart(vec![line("a", max, dec!(1))]);
-        assert_eq!(price_cart(&c, &up), Err(PricingError::Overflow));
-        assert_eq!(PricingError::Overflow.field(), "lines");
-        // Spreading a cart discount over a gigantic line is an overflow,
-        // not an "invalid discount".
-        let mut c = cart(vec![line("a", dec!(412227358005775), dec!(679017841))]);
-        c.cart_discount = Some(Discount::Percent(dec!(0.01)));
-        assert_eq!(price_cart(&c, &s), Err(PricingError::Overflow));
+        let c = cart(vec![line("a", dec!(9500000000000), dec!(1))]);
+        assert_eq!(price_cart(&c, &fnb), Err(PricingError::TotalTooLarge));
+        let many = (0..=LINES_PER_SALE_MAX)
+            .map(|i| line(&i.to_string(), dec!(1000), dec!(1)))
+            .collect();
+        assert_eq!(
+            price_cart(&cart(many), &s),
+            Err(PricingError::TooManyLines { max: 1000 })
+        );
+        let mut c = cart(vec![line("a", dec!(1000), dec!(1))]);
+        c.cart_discount = Some(Discount::Amount(dec!(90000000000000)));
+        assert_eq!(
+            price_cart(&c, &s),
+            Err(PricingError::CartDiscountOutOfBounds {
+                error: BoundError::AmountTooLarge
+            })
+        );
+        assert_eq!(PricingError::TotalTooLarge.field(), "lines");
     }
 
     fn line(id: &str, price: Decimal, qty: Decimal) -> CartLine {
@@ -521,7 +549,11 @@ mod tests {
                 }
                 Err(
                     PricingError::LineDiscountExceedsAmount { .. }
-                    | PricingError::CartDiscountExceedsTotal { .. },
+                    | PricingError::CartDiscountExceedsTotal { .. }
+                    | PricingError::DiscountOutOfBounds { .. }
+                    | PricingError::CartDiscountOutOfBounds { .. }
+                    | PricingError::LineTooLarge { .. }
+                    | PricingError::TotalTooLarge,
                 ) => {}
                 Err(e) => prop_assert!(false, "unexpected error {e:?}"),
             }
@@ -578,7 +610,12 @@ mod tests {
                 service_base: ServiceBase::AfterDiscount,
                 cash_rounding: step.and_then(|(st, mode)| CashRounding::new(st.abs().trunc(), mode).ok()),
             };
-            let _ = price_cart(&c, &s);
+            // Whatever went in, what comes out is inside the bounds, so the sums of
+            // stored sales cannot overflow.
+            if let Ok(t) = price_cart(&c, &s) {
+                prop_assert!(t.grand_total < AMOUNT_MAX);
+                prop_assert!(t.lines.iter().all(|l| l.gross < AMOUNT_MAX && l.quantity.abs() < crate::bounds::QUANTITY_MAX));
+            }
         }
 
         #[test]

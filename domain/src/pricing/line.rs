@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::PricingError;
+use crate::bounds::{check_amount, check_quantity, AMOUNT_MAX};
 use crate::money::{round_rupiah, Rounding};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,6 +149,13 @@ pub(crate) fn price_line(
         if p < Decimal::ZERO {
             return Err(PricingError::NegativePrice { line: index });
         }
+        check_amount(p).map_err(|error| PricingError::PriceOutOfBounds { line: index, error })?;
+    }
+    check_quantity(line.quantity)
+        .map_err(|error| PricingError::QuantityOutOfBounds { line: index, error })?;
+    if let Some(Discount::Amount(a) | Discount::Percent(a)) = &line.discount {
+        check_amount(*a)
+            .map_err(|error| PricingError::DiscountOutOfBounds { line: index, error })?;
     }
     let (unit_price, price_source) = active_unit_price(line, is_member, local_time);
     let gross = round_rupiah(
@@ -156,6 +164,9 @@ pub(crate) fn price_line(
             .ok_or(PricingError::Overflow)?,
         Rounding::HalfUp,
     );
+    if gross >= AMOUNT_MAX {
+        return Err(PricingError::LineTooLarge { line: index });
+    }
     let line_discount = match &line.discount {
         None => Decimal::ZERO,
         Some(d) => {

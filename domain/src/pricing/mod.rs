@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::bounds::BoundError;
 use crate::tax::TaxError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
@@ -46,19 +47,42 @@ pub enum PricingError {
     Tax(TaxError),
     #[error("perhitungan melampaui batas angka")]
     Overflow,
+    #[error("satu penjualan paling banyak {max} baris")]
+    TooManyLines { max: usize },
+    #[error("baris {line}: {error}")]
+    QuantityOutOfBounds { line: usize, error: BoundError },
+    #[error("baris {line}: harga: {error}")]
+    PriceOutOfBounds { line: usize, error: BoundError },
+    #[error("baris {line}: diskon: {error}")]
+    DiscountOutOfBounds { line: usize, error: BoundError },
+    #[error("diskon keranjang: {error}")]
+    CartDiscountOutOfBounds { error: BoundError },
+    #[error("baris {line}: nilai baris harus kurang dari Rp10.000.000.000.000")]
+    LineTooLarge { line: usize },
+    #[error("total penjualan harus kurang dari Rp10.000.000.000.000")]
+    TotalTooLarge,
 }
 
 impl PricingError {
     pub fn field(&self) -> &'static str {
         match self {
-            PricingError::InvalidQuantity { .. } => "quantity",
-            PricingError::NegativePrice { .. } => "unit_price",
+            PricingError::InvalidQuantity { .. } | PricingError::QuantityOutOfBounds { .. } => {
+                "quantity"
+            }
+            PricingError::NegativePrice { .. } | PricingError::PriceOutOfBounds { .. } => {
+                "unit_price"
+            }
+            PricingError::DiscountOutOfBounds { .. } => "discount",
+            PricingError::TooManyLines { .. }
+            | PricingError::LineTooLarge { .. }
+            | PricingError::TotalTooLarge => "lines",
             PricingError::InvalidLineDiscount { .. }
             | PricingError::LineDiscountNotWhole { .. }
             | PricingError::LineDiscountExceedsAmount { .. } => "discount",
             PricingError::InvalidCartDiscount
             | PricingError::CartDiscountNotWhole
-            | PricingError::CartDiscountExceedsTotal { .. } => "cart_discount",
+            | PricingError::CartDiscountExceedsTotal { .. }
+            | PricingError::CartDiscountOutOfBounds { .. } => "cart_discount",
             PricingError::InvalidServiceCharge => "service_charge_percent",
             PricingError::Tax(e) => e.field(),
             PricingError::Overflow => "lines",

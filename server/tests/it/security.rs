@@ -1,7 +1,7 @@
 //! Defects found by a black-box test of the release build, each pinned by a test that
 //! fails without its fix: hostile uploads, limits under parallel requests, absurd numbers,
 //! stale invitations and the API contract.
-mod common;
+use crate::common;
 
 use std::io::Write;
 

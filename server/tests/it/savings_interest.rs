@@ -1,7 +1,7 @@
 //! Month-end sukarela interest from the ledger's end-of-day balances, with the final tax
 //! of PP 15/2009 withheld above Rp240.000, posted once per account and month; and
 //! simpanan berjangka paid out at maturity or broken early.
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};

@@ -1,5 +1,5 @@
 //! Sales from the till: recomputed, idempotent, stock through the ledger, reports that match.
-mod common;
+use crate::common;
 
 use axum::http::{Method, StatusCode};
 use chrono::Utc;

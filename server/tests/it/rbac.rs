@@ -1,6 +1,6 @@
 //! Every endpoint × every role: allowed roles get past the permission check, the others get
 //! 403. The expected table is written out here by hand, independent of `rbac.rs`.
-mod common;
+use crate::common;
 
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};

@@ -2,7 +2,7 @@
 //! by loan interest paid plus purchases at the koperasi's store (matched to the member by
 //! phone), the RAT's approval by an owner, posting to sukarela once, and the member's
 //! own SHU history.
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use chrono::Utc;

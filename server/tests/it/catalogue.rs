@@ -1,6 +1,6 @@
 //! Catalogue: categories, products and variants, barcodes, outlet prices, the till snapshot,
 //! CSV import/export, customers; tenant isolation and role checks.
-mod common;
+use crate::common;
 
 use std::net::SocketAddr;
 use std::time::Instant;

@@ -4,7 +4,7 @@
 //! early; another loan falls into arrears and is written off. The collection list and
 //! the portfolio (collectibility, reserve, PAR) are checked on a fixed day, and nobody
 //! outside sees any of it.
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use serde_json::{json, Value};

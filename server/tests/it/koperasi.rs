@@ -1,7 +1,7 @@
 //! Koperasi members and savings: registration checked against the NIK, the teller's
 //! deposits and withdrawals to the rupiah, no overdraft even with tellers racing, and a
 //! member who sees only her own money.
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use serde_json::{json, Value};

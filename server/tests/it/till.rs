@@ -1,6 +1,6 @@
 //! Till operations: a shift from float to count, cash in and out, refunds and voids, and
 //! the shift report's expected cash and difference.
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use chrono::Utc;

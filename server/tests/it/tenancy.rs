@@ -1,6 +1,6 @@
 //! Tenant isolation: a second tenant is created the way a superadmin would, and neither
 //! tenant can read or change the other's rows.
-mod common;
+use crate::common;
 
 use axum::http::{Method, StatusCode};
 use serde_json::json;

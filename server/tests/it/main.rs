@@ -1,0 +1,23 @@
+//! Every server integration test, in one binary: one link and one run instead of one per
+//! file (each binary links the whole server, which dominated CI time and disk).
+//!
+//! Scenarios run on a fresh SQLite file and, when `DATABASE_URL` names a PostgreSQL server,
+//! on PostgreSQL too (see `common::TestApp::all`).
+
+#[macro_use]
+mod common;
+
+mod api;
+mod audit;
+mod auth;
+mod catalogue;
+mod cli;
+mod koperasi;
+mod loans;
+mod rbac;
+mod sales;
+mod savings_interest;
+mod security;
+mod shu;
+mod tenancy;
+mod till;
