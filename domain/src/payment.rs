@@ -2,6 +2,7 @@
 //! cash: non-cash tenders (QRIS, cards, transfer, savings) are exact debits,
 //! so together they may not exceed the amount due.
 
+use crate::bounds::{check_amount, check_count, BoundError, TENDERS_PER_SALE_MAX};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -59,6 +60,10 @@ pub enum PaymentError {
     Underpaid { shortfall: Decimal },
     #[error("jumlah pembayaran melampaui batas angka")]
     Overflow,
+    #[error("pembayaran ke-{index}: {error}")]
+    TenderOutOfBounds { index: usize, error: BoundError },
+    #[error("paling banyak {max} pembayaran dalam satu penjualan")]
+    TooManyTenders { max: usize },
 }
 
 impl PaymentError {
@@ -74,12 +79,16 @@ pub fn settle(amount_due: Decimal, tenders: &[Tender]) -> Result<Settlement, Pay
     if amount_due < Decimal::ZERO {
         return Err(PaymentError::NegativeAmountDue);
     }
+    check_count(tenders.len(), TENDERS_PER_SALE_MAX).map_err(|_| PaymentError::TooManyTenders {
+        max: TENDERS_PER_SALE_MAX,
+    })?;
     let mut cash_total = Decimal::ZERO;
     let mut non_cash_total = Decimal::ZERO;
     for (index, t) in tenders.iter().enumerate() {
         if t.amount <= Decimal::ZERO {
             return Err(PaymentError::NonPositiveTender { index });
         }
+        check_amount(t.amount).map_err(|error| PaymentError::TenderOutOfBounds { index, error })?;
         let total = if t.kind.is_cash() {
             &mut cash_total
         } else {
@@ -121,44 +130,26 @@ mod tests {
     use rust_decimal_macros::dec;
 
     #[test]
-    fn overflowing_tenders_are_an_error() {
+    fn absurd_tenders_are_refused() {
         let max = Decimal::MAX;
+        let huge = [t(TenderKind::Cash, max), t(TenderKind::Cash, max)];
         assert_eq!(
-            settle(
-                dec!(1),
-                &[
-                    Tender {
-                        kind: TenderKind::Cash,
-                        amount: max,
-                        reference: None
-                    },
-                    Tender {
-                        kind: TenderKind::Cash,
-                        amount: max,
-                        reference: None
-                    }
-                ]
-            ),
-            Err(PaymentError::Overflow)
+            settle(dec!(1), &huge),
+            Err(PaymentError::TenderOutOfBounds {
+                index: 0,
+                error: BoundError::AmountTooLarge
+            })
         );
+        let many: Vec<Tender> = (0..21).map(|_| t(TenderKind::Cash, dec!(1000))).collect();
         assert_eq!(
-            settle(
-                max,
-                &[
-                    Tender {
-                        kind: TenderKind::Qris,
-                        amount: max,
-                        reference: None
-                    },
-                    Tender {
-                        kind: TenderKind::Cash,
-                        amount: max,
-                        reference: None
-                    }
-                ]
-            ),
-            Err(PaymentError::Overflow)
+            settle(dec!(1000), &many),
+            Err(PaymentError::TooManyTenders { max: 20 })
         );
+        // Twenty maximal tenders still add up.
+        let most: Vec<Tender> = (0..20)
+            .map(|_| t(TenderKind::Cash, dec!(9999999999999)))
+            .collect();
+        assert!(settle(dec!(1000), &most).is_ok());
         assert_eq!(PaymentError::Overflow.field(), "tenders");
     }
 

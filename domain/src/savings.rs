@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::bounds::{check_amount, check_balance, BoundError};
 use crate::money::{round_rupiah, Rounding};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -145,6 +146,8 @@ pub enum SavingsError {
     AmountNotPositive,
     #[error("simpanan {kind} tidak dapat ditarik selama masih anggota")]
     NotWithdrawable { kind: String },
+    #[error("{0}")]
+    Bound(BoundError),
     #[error("saldo tidak cukup: paling banyak {} dapat ditarik", crate::money::format_idr(*available))]
     Insufficient { available: Decimal },
 }
@@ -159,7 +162,9 @@ impl SavingsError {
             SavingsError::NegativeInterest => "interest",
             SavingsError::Overflow => "segments",
             SavingsError::DepositOverflow => "principal",
-            SavingsError::AmountNotPositive | SavingsError::Insufficient { .. } => "amount",
+            SavingsError::AmountNotPositive
+            | SavingsError::Insufficient { .. }
+            | SavingsError::Bound(_) => "amount",
             SavingsError::NotWithdrawable { .. } => "account_id",
         }
     }
@@ -199,8 +204,13 @@ pub fn apply_movement(
     if amount <= Decimal::ZERO || amount.fract() != Decimal::ZERO {
         return Err(SavingsError::AmountNotPositive);
     }
+    check_amount(amount).map_err(SavingsError::Bound)?;
     match movement {
-        Movement::Deposit(a) => balance.checked_add(a).ok_or(SavingsError::Overflow),
+        Movement::Deposit(a) => {
+            let after = balance.checked_add(a).ok_or(SavingsError::Overflow)?;
+            check_balance(after).map_err(SavingsError::Bound)?;
+            Ok(after)
+        }
         Movement::Withdrawal(a) => {
             if !kind.withdrawable_while_member() {
                 return Err(SavingsError::NotWithdrawable {
@@ -448,6 +458,35 @@ pub fn time_deposit_maturity(deposit: &TimeDeposit) -> Result<Maturity, SavingsE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn movements_stay_inside_the_bounds() {
+        use crate::bounds::BoundError;
+        use rust_decimal_macros::dec;
+        let deposit = |balance, amount| {
+            apply_movement(SavingsKind::Sukarela, balance, Movement::Deposit(amount), dec!(0))
+        };
+        assert_eq!(deposit(dec!(0), dec!(50000)), Ok(dec!(50000)));
+        // The deposit of Rp9·10^18 that made the next one a 500.
+        assert_eq!(
+            deposit(dec!(0), dec!(9000000000000000000)),
+            Err(SavingsError::Bound(BoundError::AmountTooLarge))
+        );
+        assert_eq!(
+            deposit(dec!(999999999999999), dec!(1)),
+            Err(SavingsError::Bound(BoundError::BalanceTooLarge))
+        );
+        assert_eq!(
+            apply_movement(
+                SavingsKind::Sukarela,
+                dec!(100),
+                Movement::Withdrawal(dec!(90000000000000)),
+                dec!(0)
+            ),
+            Err(SavingsError::Bound(BoundError::AmountTooLarge))
+        );
+        assert_eq!(SavingsError::Bound(BoundError::AmountTooLarge).field(), "amount");
+    }
 
     #[test]
     fn early_withdrawal_keeps_the_penalty_rounded_down() {

@@ -7,6 +7,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::bounds::DENOMINATION_COUNT_MAX;
+
 /// Indonesian rupiah notes and coins in circulation, largest first: 100000,
 /// 50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100.
 pub const DENOMINATIONS: [i64; 10] = [
@@ -20,6 +22,8 @@ pub enum ShiftError {
     UnknownDenomination { denomination: i64 },
     #[error("pecahan Rp{denomination} diisi lebih dari sekali")]
     DuplicateDenomination { denomination: i64 },
+    #[error("jumlah pecahan Rp{denomination} paling banyak 1.000.000 lembar/keping")]
+    CountTooLarge { denomination: i64 },
     #[error("modal awal kas tidak boleh negatif")]
     NegativeOpeningFloat,
     #[error("penjualan tunai tidak boleh negatif")]
@@ -35,9 +39,9 @@ pub enum ShiftError {
 impl ShiftError {
     pub fn field(&self) -> &'static str {
         match self {
-            ShiftError::UnknownDenomination { .. } | ShiftError::DuplicateDenomination { .. } => {
-                "counts"
-            }
+            ShiftError::UnknownDenomination { .. }
+            | ShiftError::DuplicateDenomination { .. }
+            | ShiftError::CountTooLarge { .. } => "counts",
             ShiftError::NegativeOpeningFloat => "opening_float",
             ShiftError::NegativeCashSales => "cash_sales",
             ShiftError::NegativeCashRefunds => "cash_refunds",
@@ -60,7 +64,10 @@ pub fn counted_cash(counts: &[(i64, u32)]) -> Result<Decimal, ShiftError> {
         if !seen.insert(denomination) {
             return Err(ShiftError::DuplicateDenomination { denomination });
         }
-        // At most 10 × 100000 × u32::MAX ≈ 4.3·10^15, far inside `Decimal`.
+        if count > DENOMINATION_COUNT_MAX {
+            return Err(ShiftError::CountTooLarge { denomination });
+        }
+        // At most 10 × 100000 × 10^6 = 10^12, inside `bounds::AMOUNT_MAX`.
         total += Decimal::from(denomination) * Decimal::from(count);
     }
     Ok(total)
@@ -113,4 +120,29 @@ impl CashSummary {
 /// (lebih).
 pub fn difference(expected: Decimal, counted: Decimal) -> Decimal {
     counted.saturating_sub(expected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_bounded() {
+        assert_eq!(
+            counted_cash(&[(100_000, 3), (500, 2)]),
+            Ok(Decimal::from(301_000))
+        );
+        assert_eq!(
+            counted_cash(&[(100_000, u32::MAX)]),
+            Err(ShiftError::CountTooLarge {
+                denomination: 100_000
+            })
+        );
+        let most: Vec<(i64, u32)> = DENOMINATIONS
+            .iter()
+            .map(|d| (*d, DENOMINATION_COUNT_MAX))
+            .collect();
+        let total = counted_cash(&most).unwrap();
+        assert!(crate::bounds::check_amount(total).is_ok());
+    }
 }
