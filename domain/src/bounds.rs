@@ -96,6 +96,15 @@ pub fn check_count(len: usize, max: usize) -> Result<(), BoundError> {
     Ok(())
 }
 
+/// Σ that can never panic: values inside the bounds never come near `Decimal`'s range,
+/// and a value stored before a bound existed saturates instead of failing every later
+/// report that adds it.
+pub fn saturating_sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values
+        .into_iter()
+        .fold(Decimal::ZERO, |total, v| total.saturating_add(v))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +148,13 @@ mod tests {
             check_count(1_001, LINES_PER_SALE_MAX),
             Err(BoundError::TooMany { max: 1_000 })
         );
+    }
+
+    #[test]
+    fn saturating_sum_never_panics() {
+        assert_eq!(saturating_sum([Decimal::MAX, Decimal::MAX]), Decimal::MAX);
+        assert_eq!(saturating_sum([dec!(1.5), dec!(2)]), dec!(3.5));
+        assert_eq!(saturating_sum([]), Decimal::ZERO);
     }
 
     proptest! {

@@ -464,7 +464,12 @@ mod tests {
         use crate::bounds::BoundError;
         use rust_decimal_macros::dec;
         let deposit = |balance, amount| {
-            apply_movement(SavingsKind::Sukarela, balance, Movement::Deposit(amount), dec!(0))
+            apply_movement(
+                SavingsKind::Sukarela,
+                balance,
+                Movement::Deposit(amount),
+                dec!(0),
+            )
         };
         assert_eq!(deposit(dec!(0), dec!(50000)), Ok(dec!(50000)));
         // The deposit of Rp9·10^18 that made the next one a 500.
@@ -485,7 +490,10 @@ mod tests {
             ),
             Err(SavingsError::Bound(BoundError::AmountTooLarge))
         );
-        assert_eq!(SavingsError::Bound(BoundError::AmountTooLarge).field(), "amount");
+        assert_eq!(
+            SavingsError::Bound(BoundError::AmountTooLarge).field(),
+            "amount"
+        );
     }
 
     #[test]

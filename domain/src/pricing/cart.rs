@@ -208,7 +208,11 @@ mod tests {
         let c = cart(vec![line("a", max, dec!(1))]);
         assert_eq!(price_cart(&c, &s), Err(bound(BoundError::AmountTooLarge)));
         // Rp4·10^28 typed at the till: the report that found this.
-        let c = cart(vec![line("a", dec!(40000000000000000000000000000), dec!(1))]);
+        let c = cart(vec![line(
+            "a",
+            dec!(40000000000000000000000000000),
+            dec!(1),
+        )]);
         assert_eq!(price_cart(&c, &s), Err(bound(BoundError::AmountTooLarge)));
         // 9·10^18 units.
         let c = cart(vec![line("a", dec!(1), dec!(9000000000000000000))]);
@@ -221,7 +225,10 @@ mod tests {
         );
         // Each factor in bounds, their product not.
         let c = cart(vec![line("a", dec!(9999999999999), dec!(2))]);
-        assert_eq!(price_cart(&c, &s), Err(PricingError::LineTooLarge { line: 0 }));
+        assert_eq!(
+            price_cart(&c, &s),
+            Err(PricingError::LineTooLarge { line: 0 })
+        );
         // Lines in bounds, the sale not.
         let c = cart(vec![
             line("a", dec!(6000000000000), dec!(1)),

@@ -98,8 +98,9 @@ pub async fn list(
 /// A filter bound as stored text. A bare date is a whole day in WIB (UTC+7), the way the
 /// owner reads the trail; a full RFC 3339 time is taken as given.
 fn time_bound(input: &str, end_of_day: bool) -> ApiResult<String> {
-    use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
-    if let Ok(date) = NaiveDate::parse_from_str(input, "%Y-%m-%d") {
+    use chrono::{Duration, NaiveDate, SecondsFormat};
+    if NaiveDate::parse_from_str(input, "%Y-%m-%d").is_ok() {
+        let date = crate::api::input::date("from", input)?;
         let day = if end_of_day {
             date.succ_opt().unwrap_or(date)
         } else {
@@ -113,11 +114,8 @@ fn time_bound(input: &str, end_of_day: bool) -> ApiResult<String> {
         };
         return Ok(bound.to_rfc3339_opts(SecondsFormat::Micros, true));
     }
-    DateTime::parse_from_rfc3339(input)
-        .map(|t| {
-            t.with_timezone(&Utc)
-                .to_rfc3339_opts(SecondsFormat::Micros, true)
-        })
+    crate::api::input::time("from", input)
+        .map(|t| t.to_rfc3339_opts(SecondsFormat::Micros, true))
         .map_err(|_| ApiError::validation("from", "Tanggal harus YYYY-MM-DD atau RFC 3339."))
 }
 

@@ -39,18 +39,12 @@ pub fn now_text() -> String {
 }
 
 pub fn parse_date(field: &str, text: &str) -> ApiResult<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| ApiError::validation(field, "Tanggal harus berformat TTTT-BB-HH."))
+    crate::api::input::date(field, text)
 }
 
+/// Whole rupiah inside `domain::bounds`, as stored.
 pub fn whole_rupiah(field: &str, v: Decimal) -> ApiResult<i64> {
-    if v < Decimal::ZERO || v.fract() != Decimal::ZERO {
-        return Err(ApiError::validation(
-            field,
-            "Jumlah harus rupiah utuh dan tidak negatif.",
-        ));
-    }
-    i64::try_from(v).map_err(|_| ApiError::validation(field, "Jumlah terlalu besar."))
+    crate::api::input::whole_rupiah(field, v)
 }
 
 fn rupiah_i64(v: Decimal) -> ApiResult<i64> {
@@ -68,12 +62,9 @@ fn label<T: Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// Required text of at most `max` characters: longer is refused, not cut.
 fn text(field: &str, v: &str, max: usize, what: &str) -> ApiResult<String> {
-    let v = v.trim();
-    if v.is_empty() {
-        return Err(ApiError::validation(field, format!("{what} wajib diisi.")));
-    }
-    Ok(v.chars().take(max).collect())
+    crate::api::input::required(field, v, max, what)
 }
 
 // ---------------------------------------------------------------- products
@@ -640,7 +631,7 @@ pub async fn load_view<C: ConnectionTrait>(
         (installment_views(&items, as_of), s.total_interest, None)
     } else {
         let (items, pos) = standing(&rows, &product, as_of)?;
-        let total: Decimal = items.iter().map(|i| i.interest).sum();
+        let total = domain::bounds::saturating_sum(items.iter().map(|i| i.interest));
         let open = l.status == "disbursed";
         let position = open.then(|| position_view(&l, &product, &items, &pos, as_of));
         (installment_views(&items, as_of), total, position)
@@ -877,9 +868,8 @@ pub async fn apply(
         let savings: i64 = koperasi::accounts_of(&state.db, &tenant_id, &m.id)
             .await?
             .iter()
-            .map(|a| a.balance)
-            .sum();
-        let limit = Decimal::from(savings) * multiple;
+            .fold(0i64, |t, a| t.saturating_add(a.balance));
+        let limit = Decimal::from(savings).saturating_mul(multiple);
         if Decimal::from(amount) > limit {
             return Err(ApiError::Rejected {
                 code: "exceeds_savings_limit",

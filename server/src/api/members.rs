@@ -104,14 +104,16 @@ fn view(m: member::Model, accounts: Vec<AccountView>) -> MemberView {
     }
 }
 
-fn optional(v: Option<String>, max: usize) -> Option<String> {
-    v.map(|s| s.trim().chars().take(max).collect::<String>())
-        .filter(|s| !s.is_empty())
+/// Optional text of at most `max` characters: longer is refused, not cut.
+fn optional(field: &str, v: &Option<String>, max: usize) -> ApiResult<Option<String>> {
+    match v {
+        Some(text) => crate::api::input::text(field, text, max, false),
+        None => Ok(None),
+    }
 }
 
 fn date(field: &str, text: &str) -> ApiResult<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| ApiError::validation(field, "Tanggal harus YYYY-MM-DD."))
+    crate::api::input::date(field, text)
 }
 
 pub async fn load(state: &AppState, m: member::Model) -> ApiResult<MemberView> {
@@ -239,14 +241,14 @@ pub async fn create(
             .into(),
             birth_date: birth.to_string(),
             address: address.clone(),
-            phone: optional(req.phone.clone(), 30),
-            email: optional(req.email.clone(), 120),
-            occupation: optional(req.occupation.clone(), 80),
-            heir_name: optional(req.heir_name.clone(), 120),
-            heir_relation: optional(req.heir_relation.clone(), 40),
+            phone: optional("phone", &req.phone, 30)?,
+            email: optional("email", &req.email, 120)?,
+            occupation: optional("occupation", &req.occupation, 80)?,
+            heir_name: optional("heir_name", &req.heir_name, 120)?,
+            heir_relation: optional("heir_relation", &req.heir_relation, 40)?,
             join_date: join.to_string(),
             status: "active".into(),
-            ktp_photo_url: optional(req.ktp_photo_url.clone(), 500),
+            ktp_photo_url: optional("ktp_photo_url", &req.ktp_photo_url, 500)?,
             user_id: None,
             created_by: auth.user.id.clone(),
             created_at: Utc::now(),

@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
+use crate::api::input::{amount, client_id, instant};
 use crate::api::sales::{sale_view, SaleView};
-use crate::api::till_input::{amount, client_id, instant};
 use crate::api::{Json, Path, Query};
 use crate::audit::{self, Actor, Event};
 use crate::auth::context::ClientInfo;

@@ -50,8 +50,7 @@ pub async fn period(
     let parse = |v: Option<String>, field: &str| -> ApiResult<NaiveDate> {
         match v.filter(|s| !s.is_empty()) {
             None => Ok(today),
-            Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-                .map_err(|_| ApiError::validation(field, "Tanggal harus YYYY-MM-DD.")),
+            Some(s) => crate::api::input::date(field, &s),
         }
     };
     let from = parse(from, "from")?;
@@ -145,8 +144,8 @@ fn add(
     let a = map.entry(key.to_string()).or_default();
     a.label = label.to_string();
     a.count += 1;
-    a.quantity += quantity;
-    a.amount += amount;
+    a.quantity = a.quantity.saturating_add(quantity);
+    a.amount = a.amount.saturating_add(amount);
 }
 
 fn buckets(map: BTreeMap<String, Acc>) -> Vec<Bucket> {
@@ -211,13 +210,15 @@ pub async fn sales_report(
         .map(|c| (c.id, c.name))
         .collect();
     let cashier_ids: Vec<String> = rows.iter().map(|s| s.cashier_id.clone()).collect();
-    let cashiers: BTreeMap<String, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(cashier_ids))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
+    let cashiers: BTreeMap<String, String> = crate::repo::in_chunks(cashier_ids, |ids| {
+        user::Entity::find()
+            .filter(user::Column::Id.is_in(ids))
+            .all(&state.db)
+    })
+    .await?
+    .into_iter()
+    .map(|u| (u.id, u.name))
+    .collect();
 
     let (mut gross, mut discounts, mut service, mut tax, mut rounding, mut total) = (
         Decimal::ZERO,
@@ -231,12 +232,12 @@ pub async fn sales_report(
     let mut by_hour = BTreeMap::new();
     let mut change_by_sale = BTreeMap::new();
     for s in &rows {
-        gross += d(&s.subtotal);
-        discounts += d(&s.discount_total);
-        service += d(&s.service_charge);
-        tax += d(&s.tax_total);
-        rounding += d(&s.rounding);
-        total += d(&s.grand_total);
+        gross = gross.saturating_add(d(&s.subtotal));
+        discounts = discounts.saturating_add(d(&s.discount_total));
+        service = service.saturating_add(d(&s.service_charge));
+        tax = tax.saturating_add(d(&s.tax_total));
+        rounding = rounding.saturating_add(d(&s.rounding));
+        total = total.saturating_add(d(&s.grand_total));
         let name = cashiers.get(&s.cashier_id).cloned().unwrap_or_default();
         add(
             &mut by_cashier,
@@ -286,10 +287,13 @@ pub async fn sales_report(
     .filter(|r| auth.can_access_outlet(&r.refund.outlet_id))
     .collect::<Vec<_>>();
     let refunded_sale_ids: Vec<String> = refunds.iter().map(|r| r.refund.sale_id.clone()).collect();
-    let refunded_sales: BTreeMap<String, (Decimal, Decimal)> = sale::Entity::find()
-        .filter(sale::Column::TenantId.eq(&tenant_id))
-        .filter(sale::Column::Id.is_in(refunded_sale_ids))
-        .all(&state.db)
+    let refunded_sales: BTreeMap<String, (Decimal, Decimal)> =
+        crate::repo::in_chunks(refunded_sale_ids, |ids| {
+            sale::Entity::find()
+                .filter(sale::Column::TenantId.eq(&tenant_id))
+                .filter(sale::Column::Id.is_in(ids))
+                .all(&state.db)
+        })
         .await?
         .into_iter()
         .map(|s| (s.id, (d(&s.tax_total), d(&s.grand_total))))
@@ -297,13 +301,17 @@ pub async fn sales_report(
     let mut refunds_total = Decimal::ZERO;
     for r in &refunds {
         let amount = d(&r.refund.total);
-        refunds_total += amount;
+        refunds_total = refunds_total.saturating_add(amount);
         if let Some((sale_tax, sale_total)) = refunded_sales.get(&r.refund.sale_id) {
             if !sale_total.is_zero() {
-                tax -= (*sale_tax * amount / *sale_total).round_dp_with_strategy(
+                let share = sale_tax
+                    .checked_mul(amount)
+                    .and_then(|x| x.checked_div(*sale_total))
+                    .unwrap_or_default();
+                tax = tax.saturating_sub(share.round_dp_with_strategy(
                     0,
                     rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                );
+                ));
             }
         }
         for l in &r.lines {
@@ -313,8 +321,8 @@ pub async fn sales_report(
                     label: l.name.clone(),
                     ..Acc::default()
                 });
-            entry.quantity -= d(&l.quantity);
-            entry.amount -= d(&l.amount);
+            entry.quantity = entry.quantity.saturating_sub(d(&l.quantity));
+            entry.amount = entry.amount.saturating_sub(d(&l.amount));
         }
     }
     let mut by_payment = BTreeMap::new();
@@ -324,14 +332,15 @@ pub async fn sales_report(
                 label: p.method.clone(),
                 ..Acc::default()
             });
-            entry.amount -= d(&p.amount);
+            entry.amount = entry.amount.saturating_sub(d(&p.amount));
         }
     }
     for p in &payments {
         // Cash received less the change handed back is what stays in the drawer.
         let mut amount = d(&p.amount);
         if p.method == "cash" {
-            amount -= change_by_sale.get(&p.sale_id).copied().unwrap_or_default();
+            amount =
+                amount.saturating_sub(change_by_sale.get(&p.sale_id).copied().unwrap_or_default());
         }
         add(&mut by_payment, &p.method, &p.method, Decimal::ONE, amount);
     }
@@ -350,8 +359,12 @@ pub async fn sales_report(
         service_charge: service.normalize().to_string(),
         tax: tax.normalize().to_string(),
         rounding: rounding.normalize().to_string(),
-        total: (total - refunds_total).normalize().to_string(),
-        net: (total - refunds_total - tax).normalize().to_string(),
+        total: total.saturating_sub(refunds_total).normalize().to_string(),
+        net: total
+            .saturating_sub(refunds_total)
+            .saturating_sub(tax)
+            .normalize()
+            .to_string(),
         by_product: buckets(by_product),
         by_category: buckets(by_category),
         by_cashier: buckets(by_cashier),

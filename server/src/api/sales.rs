@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{SecondsFormat, Utc};
 use domain::payment::{settle, Tender, TenderKind};
 use domain::pricing::{price_cart, Cart, CartLine, Discount, PricingSettings};
 use domain::tax::{PriceMode, TaxSettings};
@@ -14,6 +14,7 @@ use sea_orm::{SqlErr, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::api::input;
 use crate::api::{Json, Path, Query};
 use crate::auth::secret::new_id;
 use crate::auth::Auth;
@@ -22,6 +23,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::rbac::Permission;
 use crate::repo::{discount_approvals, outlets, sales};
 use crate::state::AppState;
+use domain::bounds;
 
 #[derive(Deserialize, ToSchema)]
 pub struct SaleLineInput {
@@ -272,20 +274,33 @@ pub async fn create(
         .filter(|o| auth.can_access_outlet(&o.id))
         .ok_or_else(|| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
     let receipt_no = req.receipt_no.trim().to_string();
-    if receipt_no.is_empty() || receipt_no.len() > 40 {
+    if receipt_no.is_empty() || receipt_no.len() > 40 || receipt_no.chars().any(char::is_control) {
         return Err(ApiError::validation(
             "receipt_no",
             "Nomor struk wajib diisi (maks. 40 karakter).",
         ));
     }
-    let sold_at = DateTime::parse_from_rfc3339(&req.sold_at)
-        .map_err(|_| ApiError::validation("sold_at", "sold_at harus waktu RFC 3339."))?
-        .with_timezone(&Utc);
+    let sold_at = input::till_time("sold_at", &req.sold_at)?;
     if req.lines.is_empty() {
         return Err(ApiError::validation("lines", "Penjualan tanpa barang."));
     }
+    // Before any lookup: a sale's lines become one `IN (…)` and one insert.
+    bounds::check_count(req.lines.len(), bounds::LINES_PER_SALE_MAX)
+        .map_err(|e| input::bound("lines", e))?;
     if req.payments.is_empty() {
         return Err(ApiError::validation("payments", "Pembayaran wajib diisi."));
+    }
+    bounds::check_count(req.payments.len(), bounds::TENDERS_PER_SALE_MAX)
+        .map_err(|e| input::bound("payments", e))?;
+    for (i, p) in req.payments.iter().enumerate() {
+        if let Some(r) = &p.reference {
+            input::text(
+                &format!("payments[{i}].reference"),
+                r,
+                input::REFERENCE_CHARS_MAX,
+                false,
+            )?;
+        }
     }
 
     let customer_id = match req.customer_id.as_deref().map(str::trim) {
@@ -319,18 +334,8 @@ pub async fn create(
         let product = products.get(&line.product_id).ok_or_else(|| {
             ApiError::validation(format!("lines[{i}].product_id"), "Produk tidak ditemukan.")
         })?;
-        if line.quantity <= Decimal::ZERO {
-            return Err(ApiError::validation(
-                format!("lines[{i}].quantity"),
-                "Jumlah harus lebih dari 0.",
-            ));
-        }
-        sales::to_milli(line.quantity).map_err(|e| match e {
-            ApiError::Validation { message, .. } => {
-                ApiError::validation(format!("lines[{i}].quantity"), message)
-            }
-            other => other,
-        })?;
+        input::quantity(&format!("lines[{i}].quantity"), line.quantity)?;
+        input::amount(&format!("lines[{i}].unit_price"), line.unit_price)?;
         let list_price = outlet_prices.get(&product.id).unwrap_or(&product.price);
         if list_price.parse::<Decimal>().ok() != Some(line.unit_price)
             && !flags.iter().any(|f| f == "price_changed")
@@ -406,7 +411,7 @@ pub async fn create(
     let mut remaining: HashMap<&str, i64> = levels.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     for line in &req.lines {
         let left = remaining.entry(line.product_id.as_str()).or_insert(0);
-        *left -= sales::to_milli(line.quantity)?;
+        *left = left.saturating_sub(sales::to_milli(line.quantity)?);
         if *left < 0 && !flags.iter().any(|f| f == "negative_stock") {
             flags.push("negative_stock".into());
         }

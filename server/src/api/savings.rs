@@ -354,8 +354,7 @@ async fn teller(
             .map(str::trim)
             .filter(|d| !d.is_empty())
         {
-            Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map_err(|_| ApiError::validation("placed_on", "Tanggal harus TTTT-BB-HH."))?,
+            Some(d) => crate::api::input::date("placed_on", d)?,
             None => today,
         };
         if placed > today {
@@ -382,8 +381,10 @@ async fn teller(
     let floor = i64::try_from(minimum).unwrap_or(0);
     let note = req
         .note
-        .map(|n| n.trim().chars().take(200).collect::<String>())
-        .filter(|n| !n.is_empty());
+        .as_deref()
+        .map(|n| crate::api::input::text("note", n, 200, false))
+        .transpose()?
+        .flatten();
     let movement_id = new_id();
     let actor = Actor::of(auth);
     let user_id = auth.user.id.clone();
@@ -405,6 +406,11 @@ async fn teller(
                     }
                 }
                 if !koperasi::change_balance(txn, &tid, &aid, delta, floor).await? {
+                    if deposit {
+                        // Parallel deposits reached the ceiling first.
+                        let e = domain::bounds::BoundError::BalanceTooLarge;
+                        return Err(crate::api::input::bound("amount", e));
+                    }
                     // Another teller took it first; say what is left now.
                     let now = koperasi::find_account(txn, &tid, &aid)
                         .await?

@@ -72,7 +72,7 @@ pub async fn post_month(
 ) -> ApiResult<(StatusCode, Json<PostingResult>)> {
     auth.require(Permission::ManageSavingsProducts)?;
     let tenant_id = auth.tenant()?.to_string();
-    let first = NaiveDate::parse_from_str(&format!("{}-01", req.month.trim()), "%Y-%m-%d")
+    let first = crate::api::input::date("month", &format!("{}-01", req.month.trim()))
         .map_err(|_| ApiError::validation("month", "Bulan harus berformat TTTT-BB."))?;
     let next = first
         .checked_add_months(chrono::Months::new(1))

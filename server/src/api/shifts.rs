@@ -6,6 +6,7 @@
 //! The till creates a shift's id and sends everything through its outbox in order, so a
 //! shift opened or closed offline arrives after its sales; a resent request answers with
 //! what was stored the first time.
+use domain::bounds::saturating_sum;
 use std::collections::BTreeMap;
 
 use axum::extract::State;
@@ -18,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::api::till_input::{amount, client_id, instant};
+use crate::api::input::{amount, client_id, instant};
 use crate::api::{Json, Path, Query};
 use crate::audit::{self, Actor, Event};
 use crate::auth::context::ClientInfo;
@@ -135,13 +136,15 @@ pub struct ShiftReport {
 }
 
 async fn names(state: &AppState, ids: Vec<String>) -> ApiResult<BTreeMap<String, String>> {
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect())
+    Ok(crate::repo::in_chunks(ids, |ids| {
+        user::Entity::find()
+            .filter(user::Column::Id.is_in(ids))
+            .all(&state.db)
+    })
+    .await?
+    .into_iter()
+    .map(|u| (u.id, u.name))
+    .collect())
 }
 
 fn view(sh: shift::Model, cashier_name: String) -> ShiftView {
@@ -189,28 +192,32 @@ pub async fn report(state: &AppState, sh: shift::Model) -> ApiResult<ShiftReport
             // Change goes back out of the drawer: count only what stayed.
             if let Some(c) = change_left.get_mut(p.sale_id.as_str()) {
                 let taken = (*c).min(amount);
-                amount -= taken;
-                *c -= taken;
+                amount = amount.saturating_sub(taken);
+                *c = c.saturating_sub(taken);
             }
         }
-        *by_tender.entry(p.method.clone()).or_default() += amount;
+        let total = by_tender.entry(p.method.clone()).or_default();
+        *total = total.saturating_add(amount);
     }
     let mut refunds_by_tender: BTreeMap<String, Decimal> = BTreeMap::new();
     for r in &refunds {
         for p in &r.payments {
-            *refunds_by_tender.entry(p.method.clone()).or_default() += d(&p.amount);
+            let total = refunds_by_tender.entry(p.method.clone()).or_default();
+            *total = total.saturating_add(d(&p.amount));
         }
     }
-    let cash_in: Decimal = movements
-        .iter()
-        .filter(|m| m.kind == "in")
-        .map(|m| d(&m.amount))
-        .sum();
-    let cash_out: Decimal = movements
-        .iter()
-        .filter(|m| m.kind == "out")
-        .map(|m| d(&m.amount))
-        .sum();
+    let cash_in = saturating_sum(
+        movements
+            .iter()
+            .filter(|m| m.kind == "in")
+            .map(|m| d(&m.amount)),
+    );
+    let cash_out = saturating_sum(
+        movements
+            .iter()
+            .filter(|m| m.kind == "out")
+            .map(|m| d(&m.amount)),
+    );
     let summary = CashSummary {
         opening_float: d(&sh.opening_float),
         cash_sales: by_tender.get("cash").copied().unwrap_or_default(),
@@ -238,14 +245,14 @@ pub async fn report(state: &AppState, sh: shift::Model) -> ApiResult<ShiftReport
     };
     Ok(ShiftReport {
         sales_count: sales.len() as u64,
-        sales_total: s(sales.iter().map(|x| d(&x.grand_total)).sum()),
-        discounts: s(sales.iter().map(|x| d(&x.discount_total)).sum()),
+        sales_total: s(saturating_sum(sales.iter().map(|x| d(&x.grand_total)))),
+        discounts: s(saturating_sum(sales.iter().map(|x| d(&x.discount_total)))),
         by_tender: tenders(by_tender),
         refunds_count: refunds.len() as u64,
-        refunds_total: s(refunds.iter().map(|r| d(&r.refund.total)).sum()),
+        refunds_total: s(saturating_sum(refunds.iter().map(|r| d(&r.refund.total)))),
         refunds_by_tender: tenders(refunds_by_tender),
         voids_count: voids.len() as u64,
-        voids_amount: s(voids.iter().map(|v| d(&v.amount)).sum()),
+        voids_amount: s(saturating_sum(voids.iter().map(|v| d(&v.amount)))),
         cash_in: s(cash_in),
         cash_out: s(cash_out),
         cash_movements: movements

@@ -179,12 +179,12 @@ async fn figures(
             .get(&account)
             .is_some_and(|p| counted.contains(p));
         if let (true, Some(f)) = (counts, out.get_mut(&member_id)) {
-            f.savings += balance;
+            f.savings = f.savings.saturating_add(balance);
         }
     }
     for p in shu::loan_payments_between(&state.db, tenant_id, &first_day, &last_day).await? {
         if let Some(f) = out.get_mut(&p.member_id) {
-            f.loan_interest += p.interest;
+            f.loan_interest = f.loan_interest.saturating_add(p.interest);
         }
     }
     // Purchases: till customers linked to the member's login, or with her phone number.
@@ -217,16 +217,22 @@ async fn figures(
     .await?;
     let mut refunded: HashMap<String, Decimal> = HashMap::new();
     for r in refunds {
-        *refunded.entry(r.sale_id).or_default() += r.total.parse::<Decimal>().unwrap_or_default();
+        let total = refunded.entry(r.sale_id).or_default();
+        *total = total.saturating_add(r.total.parse::<Decimal>().unwrap_or_default());
     }
     for s in sales {
         let Some(m) = s.customer_id.as_ref().and_then(|c| customer_member.get(c)) else {
             continue;
         };
-        let net = s.grand_total.parse::<Decimal>().unwrap_or_default()
-            - refunded.get(&s.id).copied().unwrap_or_default();
+        let net = s
+            .grand_total
+            .parse::<Decimal>()
+            .unwrap_or_default()
+            .saturating_sub(refunded.get(&s.id).copied().unwrap_or_default());
         if let Some(f) = out.get_mut(m) {
-            f.purchases += i64::try_from(net.round()).unwrap_or(0);
+            f.purchases = f
+                .purchases
+                .saturating_add(i64::try_from(net.round()).unwrap_or(0));
         }
     }
     Ok(out)
@@ -401,11 +407,12 @@ pub async fn compute(
         savings_basis: basis.into(),
         status: "draft".into(),
         payout: None,
-        total_savings: figures.values().map(|f| f.savings).sum(),
-        total_transactions: figures
+        total_savings: figures
             .values()
-            .map(|f| f.loan_interest + f.purchases)
-            .sum(),
+            .fold(0i64, |t, f| t.saturating_add(f.savings)),
+        total_transactions: figures.values().fold(0i64, |t, f| {
+            t.saturating_add(f.loan_interest.saturating_add(f.purchases))
+        }),
         created_by: auth.user.id.clone(),
         approved_by: None,
         approved_at: None,

@@ -73,18 +73,9 @@ pub fn validate_email(email: &str) -> ApiResult<String> {
     }
 }
 
+/// A name or label: trimmed, 1–200 characters, no control characters.
 pub fn required(field: &str, value: &str, label: &str) -> ApiResult<String> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Err(ApiError::validation(field, format!("{label} wajib diisi.")));
-    }
-    if v.chars().count() > 200 {
-        return Err(ApiError::validation(
-            field,
-            format!("{label} terlalu panjang (maks. 200 karakter)."),
-        ));
-    }
-    Ok(v.to_string())
+    crate::api::input::required(field, value, crate::api::input::NAME_CHARS_MAX, label)
 }
 
 #[utoipa::path(get, path = "/api/v1/tenants", tag = "platform",

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::api::till_input::{amount, client_id, instant};
+use crate::api::input::{self, amount, client_id, instant};
 use crate::api::Json;
 use crate::auth::Auth;
 use crate::entity::till_void;
@@ -15,6 +15,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::rbac::Permission;
 use crate::repo::{outlets, till};
 use crate::state::AppState;
+use domain::bounds;
 
 #[derive(Deserialize, Serialize, ToSchema, Clone)]
 pub struct VoidItem {
@@ -104,14 +105,11 @@ pub async fn create(
     }
     let mut total = Decimal::ZERO;
     for (i, item) in req.items.iter().enumerate() {
+        // Each item below `bounds::AMOUNT_MAX`, 500 of them: far inside `Decimal`.
         total += amount(&format!("items[{i}].amount"), item.amount)?;
-        if item.quantity <= Decimal::ZERO {
-            return Err(ApiError::validation(
-                format!("items[{i}].quantity"),
-                "Jumlah harus lebih dari 0.",
-            ));
-        }
+        input::quantity(&format!("items[{i}].quantity"), item.quantity)?;
     }
+    bounds::check_amount(total).map_err(|e| input::bound("items", e))?;
     let shift_id = match req.shift_id.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(sid) => Some(

@@ -251,15 +251,17 @@ pub async fn barcode_owners<C: ConnectionTrait>(
     if codes.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(product_barcode::Entity::find()
-        .select_only()
-        .column(product_barcode::Column::Code)
-        .column(product_barcode::Column::ProductId)
-        .filter(product_barcode::Column::TenantId.eq(tenant_id))
-        .filter(product_barcode::Column::Code.is_in(codes.iter().cloned()))
-        .into_tuple()
-        .all(db)
-        .await?)
+    Ok(super::in_chunks(codes.iter().cloned(), |codes| {
+        product_barcode::Entity::find()
+            .select_only()
+            .column(product_barcode::Column::Code)
+            .column(product_barcode::Column::ProductId)
+            .filter(product_barcode::Column::TenantId.eq(tenant_id))
+            .filter(product_barcode::Column::Code.is_in(codes))
+            .into_tuple()
+            .all(db)
+    })
+    .await?)
 }
 
 /// The skus among `skus` already used in the tenant, with their product ids.
@@ -271,15 +273,17 @@ pub async fn sku_owners<C: ConnectionTrait>(
     if skus.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(product::Entity::find()
-        .select_only()
-        .column(product::Column::Sku)
-        .column(product::Column::Id)
-        .filter(product::Column::TenantId.eq(tenant_id))
-        .filter(product::Column::Sku.is_in(skus.iter().cloned()))
-        .into_tuple()
-        .all(db)
-        .await?)
+    Ok(super::in_chunks(skus.iter().cloned(), |skus| {
+        product::Entity::find()
+            .select_only()
+            .column(product::Column::Sku)
+            .column(product::Column::Id)
+            .filter(product::Column::TenantId.eq(tenant_id))
+            .filter(product::Column::Sku.is_in(skus))
+            .into_tuple()
+            .all(db)
+    })
+    .await?)
 }
 
 /// Every product row of the tenant (parents and variants, active or not).

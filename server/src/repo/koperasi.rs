@@ -141,6 +141,9 @@ pub async fn accounts_of<C: ConnectionTrait>(
 /// Adds `delta` (negative for a withdrawal) unless that would leave less than `floor`.
 /// One statement, so two tellers at once cannot both take the last of it. False when
 /// refused.
+/// `domain::bounds::BALANCE_MAX` as the integer balances are stored as.
+pub const BALANCE_CEILING: i64 = 1_000_000_000_000_000;
+
 pub async fn change_balance<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
@@ -157,6 +160,11 @@ pub async fn change_balance<C: ConnectionTrait>(
         .filter(savings_account::Column::Id.eq(account_id));
     if let Some(floor) = floor {
         q = q.filter(savings_account::Column::Balance.gte(floor.saturating_sub(delta)));
+    }
+    if delta > 0 {
+        // The ceiling of `domain::bounds::BALANCE_MAX`, in the same statement so parallel
+        // deposits cannot pass it together.
+        q = q.filter(savings_account::Column::Balance.lt(BALANCE_CEILING.saturating_sub(delta)));
     }
     Ok(q.exec(db).await?.rows_affected == 1)
 }

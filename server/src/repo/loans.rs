@@ -128,13 +128,16 @@ pub async fn installments_of<C: ConnectionTrait>(
     tenant_id: &str,
     loan_ids: Vec<String>,
 ) -> ApiResult<Vec<loan_installment::Model>> {
-    Ok(loan_installment::Entity::find()
-        .filter(loan_installment::Column::TenantId.eq(tenant_id))
-        .filter(loan_installment::Column::LoanId.is_in(loan_ids))
-        .order_by_asc(loan_installment::Column::LoanId)
-        .order_by_asc(loan_installment::Column::Period)
-        .all(db)
-        .await?)
+    // Chunks come back in id order, each ordered by loan and period: the whole is too.
+    Ok(super::in_chunks(loan_ids, |ids| {
+        loan_installment::Entity::find()
+            .filter(loan_installment::Column::TenantId.eq(tenant_id))
+            .filter(loan_installment::Column::LoanId.is_in(ids))
+            .order_by_asc(loan_installment::Column::LoanId)
+            .order_by_asc(loan_installment::Column::Period)
+            .all(db)
+    })
+    .await?)
 }
 
 pub async fn insert_installments<C: ConnectionTrait>(
@@ -144,11 +147,16 @@ pub async fn insert_installments<C: ConnectionTrait>(
     if rows.is_empty() {
         return Ok(());
     }
-    loan_installment::Entity::insert_many(
-        rows.into_iter().map(loan_installment::ActiveModel::from),
-    )
-    .exec(db)
-    .await?;
+    for batch in rows.chunks(super::INSERT_CHUNK) {
+        loan_installment::Entity::insert_many(
+            batch
+                .iter()
+                .cloned()
+                .map(loan_installment::ActiveModel::from),
+        )
+        .exec(db)
+        .await?;
+    }
     Ok(())
 }
 

@@ -173,7 +173,18 @@ pub async fn outlet_prices<C: ConnectionTrait>(
 #[derive(Debug, FromQueryResult)]
 struct Level {
     product_id: String,
-    milli: Option<i64>,
+    millions: Option<i64>,
+    rest: Option<i64>,
+}
+
+impl Level {
+    /// The two parts joined, as the `i64` callers keep (a level past ±9.2·10^15 units is
+    /// shown as that bound rather than failing the request).
+    fn milli(&self) -> i64 {
+        let total =
+            i128::from(self.millions.unwrap_or(0)) * 1_000_000 + i128::from(self.rest.unwrap_or(0));
+        i64::try_from(total).unwrap_or(if total < 0 { i64::MIN } else { i64::MAX })
+    }
 }
 
 /// Stock on hand per product at an outlet, in thousandths of a unit.
@@ -186,8 +197,19 @@ pub async fn stock_levels<C: ConnectionTrait>(
     let mut q = stock_movement::Entity::find()
         .select_only()
         .column(stock_movement::Column::ProductId)
-        // PostgreSQL sums BIGINT into NUMERIC; cast back so both databases return an integer.
-        .column_as(Expr::cust("CAST(SUM(quantity_milli) AS BIGINT)"), "milli")
+        // Each movement is below 10^12 thousandths (`domain::bounds`), yet enough of them
+        // would pass i64 in one SUM (an error in SQLite, a failed cast in PostgreSQL). The
+        // millions and the remainders are summed apart, each part a million times smaller,
+        // and joined in i128. PostgreSQL sums BIGINT into NUMERIC; the casts give both
+        // databases an integer.
+        .column_as(
+            Expr::cust("CAST(SUM(quantity_milli / 1000000) AS BIGINT)"),
+            "millions",
+        )
+        .column_as(
+            Expr::cust("CAST(SUM(quantity_milli % 1000000) AS BIGINT)"),
+            "rest",
+        )
         .filter(stock_movement::Column::TenantId.eq(tenant_id))
         .filter(stock_movement::Column::OutletId.eq(outlet_id))
         .group_by(stock_movement::Column::ProductId);
@@ -198,20 +220,21 @@ pub async fn stock_levels<C: ConnectionTrait>(
         .all(db)
         .await?
         .into_iter()
-        .map(|l| (l.product_id, l.milli.unwrap_or(0)))
+        .map(|l| {
+            let milli = l.milli();
+            (l.product_id, milli)
+        })
         .collect())
 }
 
+/// A quantity in thousandths, as stock is stored; inside `domain::bounds`, so it fits.
 pub fn to_milli(quantity: Decimal) -> ApiResult<i64> {
+    domain::bounds::check_quantity(quantity)
+        .map_err(|e| crate::api::input::bound("quantity", e))?;
+    // |quantity| < 10^9 with at most three decimals: the product is an integer below 10^12.
     let scaled = quantity
         .checked_mul(Decimal::from(1000))
         .ok_or_else(|| ApiError::validation("quantity", "Jumlah terlalu besar."))?;
-    if scaled.fract() != Decimal::ZERO {
-        return Err(ApiError::validation(
-            "quantity",
-            "Jumlah paling banyak 3 angka desimal.",
-        ));
-    }
     i64::try_from(scaled).map_err(|_| ApiError::validation("quantity", "Jumlah terlalu besar."))
 }
 
@@ -279,14 +302,14 @@ pub async fn insert_sale<C: ConnectionTrait>(
     payments: Vec<sale_payment::Model>,
 ) -> ApiResult<()> {
     sale::ActiveModel::from(sale).insert(db).await?;
-    if !lines.is_empty() {
-        sale_line::Entity::insert_many(lines.into_iter().map(sale_line::ActiveModel::from))
+    for batch in lines.chunks(super::INSERT_CHUNK) {
+        sale_line::Entity::insert_many(batch.iter().cloned().map(sale_line::ActiveModel::from))
             .exec(db)
             .await?;
     }
-    if !payments.is_empty() {
+    for batch in payments.chunks(super::INSERT_CHUNK) {
         sale_payment::Entity::insert_many(
-            payments.into_iter().map(sale_payment::ActiveModel::from),
+            batch.iter().cloned().map(sale_payment::ActiveModel::from),
         )
         .exec(db)
         .await?;

@@ -84,9 +84,11 @@ pub async fn insert_shares<C: ConnectionTrait>(
     if rows.is_empty() {
         return Ok(());
     }
-    shu_share::Entity::insert_many(rows.into_iter().map(shu_share::ActiveModel::from))
-        .exec(db)
-        .await?;
+    for batch in rows.chunks(super::INSERT_CHUNK) {
+        shu_share::Entity::insert_many(batch.iter().cloned().map(shu_share::ActiveModel::from))
+            .exec(db)
+            .await?;
+    }
     Ok(())
 }
 
@@ -186,9 +188,11 @@ pub async fn refunds_of_sales<C: ConnectionTrait>(
     if sale_ids.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(refund::Entity::find()
-        .filter(refund::Column::TenantId.eq(tenant_id))
-        .filter(refund::Column::SaleId.is_in(sale_ids))
-        .all(db)
-        .await?)
+    Ok(super::in_chunks(sale_ids, |ids| {
+        refund::Entity::find()
+            .filter(refund::Column::TenantId.eq(tenant_id))
+            .filter(refund::Column::SaleId.is_in(ids))
+            .all(db)
+    })
+    .await?)
 }

@@ -253,16 +253,14 @@ pub async fn refunds_between<C: ConnectionTrait>(
 
 pub async fn insert_refund<C: ConnectionTrait>(db: &C, r: RefundRecord) -> ApiResult<()> {
     refund::ActiveModel::from(r.refund).insert(db).await?;
-    if !r.lines.is_empty() {
-        refund_line::Entity::insert_many(r.lines.into_iter().map(refund_line::ActiveModel::from))
+    for batch in r.lines.chunks(super::INSERT_CHUNK) {
+        refund_line::Entity::insert_many(batch.iter().cloned().map(refund_line::ActiveModel::from))
             .exec(db)
             .await?;
     }
-    if !r.payments.is_empty() {
+    for batch in r.payments.chunks(super::INSERT_CHUNK) {
         refund_payment::Entity::insert_many(
-            r.payments
-                .into_iter()
-                .map(refund_payment::ActiveModel::from),
+            batch.iter().cloned().map(refund_payment::ActiveModel::from),
         )
         .exec(db)
         .await?;

@@ -170,10 +170,11 @@ pub async fn purchases(
             status: s.status,
         })
         .collect();
-    let total: rust_decimal::Decimal = purchases
-        .iter()
-        .filter_map(|p| p.grand_total.parse::<rust_decimal::Decimal>().ok())
-        .sum();
+    let total = domain::bounds::saturating_sum(
+        purchases
+            .iter()
+            .filter_map(|p| p.grand_total.parse::<rust_decimal::Decimal>().ok()),
+    );
     Ok(Json(PurchaseHistory {
         customer: c.into(),
         count: purchases.len(),

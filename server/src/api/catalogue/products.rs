@@ -272,6 +272,9 @@ fn sku_taken(sku: &str) -> ApiError {
     ApiError::conflict("sku_taken", format!("SKU {sku} sudah dipakai."))
 }
 
+/// The largest `offset` of a product page.
+pub const OFFSET_MAX: u64 = 1_000_000;
+
 #[utoipa::path(get, path = "/api/v1/products", tag = "catalogue", params(ProductFilter),
     responses((status = 200, body = ProductPage)))]
 pub async fn list(
@@ -283,6 +286,13 @@ pub async fn list(
     let tenant_id = auth.tenant()?;
     let limit = f.limit.unwrap_or(50).clamp(1, 500);
     let offset = f.offset.unwrap_or(0);
+    if offset > OFFSET_MAX {
+        // The database binds it as a signed 64-bit number; no catalogue is this long.
+        return Err(ApiError::validation(
+            "offset",
+            format!("offset paling besar {OFFSET_MAX}."),
+        ));
+    }
     let filter = repo::ProductFilter {
         q: f.q,
         category_id: f.category_id,
