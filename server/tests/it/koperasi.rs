@@ -13,7 +13,7 @@ const SITI_NIK: &str = "3374055506900002";
 /// Male, born 12 March 1985.
 const BUDI_NIK: &str = "3374051203850001";
 
-async fn products(app: &TestApp, owner: &mut Agent) {
+pub(crate) async fn products(app: &TestApp, owner: &mut Agent) {
     for body in [
         json!({"code": "SP", "name": "Simpanan Pokok", "kind": "pokok", "fixed_amount": "100000"}),
         json!({"code": "SW", "name": "Simpanan Wajib", "kind": "wajib", "fixed_amount": "50000"}),
@@ -24,7 +24,7 @@ async fn products(app: &TestApp, owner: &mut Agent) {
     }
 }
 
-fn siti() -> Value {
+pub(crate) fn siti() -> Value {
     json!({"nik": SITI_NIK, "name": "Siti Rahayu", "sex": "F", "birth_date": "1990-06-15",
         "address": "Jl. Pemuda No. 7, Semarang", "phone": "0812-1111-2222", "occupation": "Pedagang",
         "heir_name": "Ahmad Rahayu", "heir_relation": "suami", "join_date": "2026-01-05",

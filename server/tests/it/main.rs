@@ -10,6 +10,7 @@ mod common;
 mod api;
 mod audit;
 mod auth;
+mod bounds;
 mod catalogue;
 mod cli;
 mod koperasi;

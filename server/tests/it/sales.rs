@@ -88,13 +88,20 @@ async fn shop(app: &TestApp, owner: &mut Agent) -> Shop {
     Shop { outlet, teh, beras }
 }
 
+/// A day a few days back (WIB), and the next: inside the window a till's clock may lag.
+fn day(plus: i64) -> String {
+    (Utc::now() + chrono::Duration::hours(7) - chrono::Duration::days(5 - plus))
+        .date_naive()
+        .to_string()
+}
+
 fn cash_sale(shop: &Shop, receipt: &str) -> Value {
     // 2 × Rp5.000 with PPN included: PPN = floor(10.000 × 11/111) = 990.
     json!({
         "client_sale_id": uuid::Uuid::now_v7().to_string(),
         "outlet_id": shop.outlet,
         "receipt_no": receipt,
-        "sold_at": "2026-11-27T10:15:00+07:00",
+        "sold_at": format!("{}T10:15:00+07:00", day(0)),
         "lines": [{"product_id": shop.teh, "quantity": "2", "unit_price": "5000"}],
         "payments": [{"method": "cash", "amount": "20000"}],
         "totals": {"subtotal": "10000", "discount_total": "0", "service_charge": "0", "tax": "990",
@@ -282,7 +289,7 @@ async fn recompute(app: &TestApp) {
         "client_sale_id": uuid::Uuid::now_v7().to_string(),
         "outlet_id": shop.outlet,
         "receipt_no": "MKM1-D01-000005",
-        "sold_at": "2026-11-27T11:40:00+07:00",
+        "sold_at": format!("{}T11:40:00+07:00", day(0)),
         "lines": [
             {"product_id": shop.teh, "quantity": "1", "unit_price": "5000", "discount": {"percent": "10"}},
             {"product_id": shop.beras, "quantity": "1.5", "unit_price": "14000"}
@@ -336,7 +343,7 @@ async fn report(app: &TestApp) {
         assert_eq!(r.status, StatusCode::CREATED);
     }
     let mut late = cash_sale(&shop, "MKM1-D01-000020");
-    late["sold_at"] = json!("2026-11-27T23:30:00+07:00");
+    late["sold_at"] = json!(format!("{}T23:30:00+07:00", day(0)));
     late["payments"] = json!([{"method": "qris", "amount": "10000"}]);
     late["totals"]["paid_total"] = json!("10000");
     late["totals"]["change"] = json!("0");
@@ -345,15 +352,16 @@ async fn report(app: &TestApp) {
         StatusCode::CREATED
     );
     let mut next_day = cash_sale(&shop, "MKM1-D01-000021");
-    next_day["sold_at"] = json!("2026-11-28T00:10:00+07:00");
+    next_day["sold_at"] = json!(format!("{}T00:10:00+07:00", day(1)));
     assert_eq!(
         app.post(&mut kasir, "/api/v1/sales", next_day).await.status,
         StatusCode::CREATED
     );
 
     let url = format!(
-        "/api/v1/reports/sales?outlet_id={}&from=2026-11-27&to=2026-11-27",
-        shop.outlet
+        "/api/v1/reports/sales?outlet_id={}&from={d}&to={d}",
+        shop.outlet,
+        d = day(0)
     );
     let r = app.get(&mut owner, &url).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
@@ -406,8 +414,9 @@ async fn report(app: &TestApp) {
         .get(
             &mut owner,
             &format!(
-                "/api/v1/sales?outlet_id={}&from=2026-11-28&to=2026-11-28",
-                shop.outlet
+                "/api/v1/sales?outlet_id={}&from={d}&to={d}",
+                shop.outlet,
+                d = day(1)
             ),
         )
         .await
@@ -455,9 +464,12 @@ async fn isolation_and_roles(app: &TestApp) {
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        app.get(&mut other, "/api/v1/sales?from=2026-11-27&to=2026-11-27")
-            .await
-            .json,
+        app.get(
+            &mut other,
+            &format!("/api/v1/sales?from={d}&to={d}", d = day(0))
+        )
+        .await
+        .json,
         json!([])
     );
     assert_eq!(
@@ -486,7 +498,7 @@ async fn isolation_and_roles(app: &TestApp) {
     let report = app
         .get(
             &mut other,
-            "/api/v1/reports/sales?from=2026-11-27&to=2026-11-27",
+            &format!("/api/v1/reports/sales?from={d}&to={d}", d = day(0)),
         )
         .await
         .json;
@@ -509,7 +521,7 @@ fn discounted_sale(shop: &Shop, receipt: &str, percent: &str, approval: Option<&
         "client_sale_id": uuid::Uuid::now_v7().to_string(),
         "outlet_id": shop.outlet,
         "receipt_no": receipt,
-        "sold_at": "2026-11-27T12:00:00+07:00",
+        "sold_at": format!("{}T12:00:00+07:00", day(0)),
         "lines": [{"product_id": shop.teh, "quantity": "2", "unit_price": "5000"}],
         "cart_discount": {"percent": percent},
         "payments": [{"method": "transfer", "amount": grand}],

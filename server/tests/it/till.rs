@@ -10,21 +10,21 @@ use serde_json::{json, Value};
 use common::{Agent, TestApp};
 use satu_server::entity::product;
 
-fn uuid() -> String {
+pub(crate) fn uuid() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     Utc::now().to_rfc3339()
 }
 
-struct Shop {
-    outlet: String,
-    teh: String,
-    manager: String,
+pub(crate) struct Shop {
+    pub outlet: String,
+    pub teh: String,
+    pub manager: String,
 }
 
-async fn shop(app: &TestApp, owner: &mut Agent) -> Shop {
+pub(crate) async fn shop(app: &TestApp, owner: &mut Agent) -> Shop {
     let me = app.get(owner, "/api/v1/auth/me").await.json;
     let tenant = me["user"]["tenant_id"].as_str().unwrap().to_string();
     let outlet = app.outlet_id(owner, "MKM1").await;
@@ -69,7 +69,14 @@ async fn shop(app: &TestApp, owner: &mut Agent) -> Shop {
 }
 
 /// `qty` × Rp5.000, PPN included (11/111 of the total, rounded down).
-fn sale(shop: &Shop, shift: &str, receipt: &str, qty: i64, method: &str, paid: i64) -> Value {
+pub(crate) fn sale(
+    shop: &Shop,
+    shift: &str,
+    receipt: &str,
+    qty: i64,
+    method: &str,
+    paid: i64,
+) -> Value {
     let total = qty * 5000;
     let tax = total * 11 / 111;
     json!({

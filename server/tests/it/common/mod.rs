@@ -319,6 +319,7 @@ impl TestApp {
     }
 }
 
+#[derive(Clone)]
 pub struct Agent {
     pub cookies: HashMap<String, String>,
     pub bearer: Option<String>,
