@@ -18,6 +18,8 @@ pub enum ApiError {
     CsrfFailed,
     #[error("{0} tidak ditemukan.")]
     NotFound(&'static str),
+    #[error("Metode HTTP ini tidak didukung di alamat ini.")]
+    MethodNotAllowed,
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
     #[error("{message}")]
@@ -55,6 +57,7 @@ impl ApiError {
             | ApiError::DemoPasswordRefused => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden | ApiError::CsrfFailed => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Validation { .. } | ApiError::Rejected { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -73,6 +76,7 @@ impl ApiError {
             ApiError::Forbidden => "forbidden",
             ApiError::CsrfFailed => "csrf_failed",
             ApiError::NotFound(_) => "not_found",
+            ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Conflict { code, .. } => code,
             ApiError::Validation { .. } => "validation_failed",
             ApiError::Rejected { code, .. } => code,
@@ -100,6 +104,23 @@ impl IntoResponse for ApiError {
         }
         response
     }
+}
+
+/// Every error answer: `{"error": {"code", "message", "field"?}}`.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Stable, for programs and translations (`validation_failed`, `not_found`, …).
+    pub code: String,
+    /// For people, in Bahasa Indonesia.
+    pub message: String,
+    /// The input that was refused (validation errors only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// The code of the 409 a unique index answers with when two requests race past the

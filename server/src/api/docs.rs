@@ -33,6 +33,7 @@ impl Modify for Security {
         Money is a decimal string. Errors are {\"error\":{\"code\",\"message\"}}. Authenticate with the \
         session cookie (plus the X-CSRF-Token header on writes) or `Authorization: Bearer <token>`."),
     modifiers(&Security),
+    components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
     security(("bearer" = []), ("session" = [])),
     paths(
         health::health,
@@ -66,7 +67,72 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(crate::api::catalogue::CatalogueDoc::openapi());
     doc.openapi = utoipa::openapi::OpenApiVersion::Version31;
+    contract(&mut doc);
     doc
+}
+
+/// What every operation promises beyond its own annotation, so that a generated client
+/// works from the document: an operationId made from method and path (unique by
+/// construction), and every error answer, declared or not, described by `ErrorBody`.
+fn contract(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
+    let error_content = || Content::new(Some(RefOr::Ref(Ref::from_schema_name("ErrorBody"))));
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let operations = [
+            ("get", &mut item.get),
+            ("put", &mut item.put),
+            ("post", &mut item.post),
+            ("delete", &mut item.delete),
+            ("patch", &mut item.patch),
+        ];
+        for (method, operation) in operations {
+            let Some(op) = operation.as_mut() else {
+                continue;
+            };
+            op.operation_id = Some(operation_id(method, path));
+            for (status, response) in op.responses.responses.iter_mut() {
+                let is_error = status.starts_with('4') || status.starts_with('5');
+                if let (true, RefOr::T(r)) = (is_error, response) {
+                    if r.content.is_empty() {
+                        r.content.insert("application/json".into(), error_content());
+                    }
+                }
+            }
+            // Every request can be refused: malformed (400), unauthenticated (401),
+            // forbidden (403), unknown (404), invalid (422), too fast (429), or fail (500).
+            op.responses
+                .responses
+                .entry("default".into())
+                .or_insert_with(|| {
+                    RefOr::T(
+                        ResponseBuilder::new()
+                            .description("An error: `{\"error\": {\"code\", \"message\"}}`")
+                            .content("application/json", error_content())
+                            .build(),
+                    )
+                });
+        }
+    }
+}
+
+/// `get /api/v1/savings-accounts/{id}/deposits` → `get_savings_accounts_by_id_deposits`.
+fn operation_id(method: &str, path: &str) -> String {
+    let tail = path
+        .strip_prefix("/api/v1/")
+        .or_else(|| path.strip_prefix("/api/"))
+        .unwrap_or(path);
+    let words: Vec<String> = tail
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|segment| match segment.strip_prefix('{') {
+            Some(_) => "by_id".to_string(),
+            None => segment
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect(),
+        })
+        .collect();
+    format!("{method}_{}", words.join("_"))
 }
 
 pub async fn openapi_json() -> axum::Json<utoipa::openapi::OpenApi> {

@@ -1124,6 +1124,7 @@ pub async fn analyse(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = LoanApprovalInput)]
 pub struct ApprovalInput {
     /// `approve` or `reject`.
     pub decision: String,

@@ -318,13 +318,16 @@ pub fn router(state: AppState) -> Router {
         .route("/outlets/{id}/stock-movements", get(stock::movements))
         .route("/stock-adjustments", post(stock::adjust))
         .route("/reports/sales", get(reports::sales_report))
-        .merge(catalogue::routes());
+        .merge(catalogue::routes())
+        // A known path with a method it does not take answers in our error format too.
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });
 
     let api = Router::new()
         .route("/health", get(health::health))
         .route("/openapi.json", get(docs::openapi_json))
         .route("/docs", get(docs::docs_page))
         .nest("/v1", v1)
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .fallback(|| async { ApiError::NotFound("Alamat API") })
         .with_state(state)
         // A bug must still answer in our error format, never with a dropped connection.

@@ -29,6 +29,7 @@ fn kind_of(text: &str) -> Option<SavingsKind> {
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = SavingsProductInput)]
 pub struct ProductInput {
     /// Short code, e.g. `SP`, `SW`, `SS`.
     pub code: String,
@@ -60,6 +61,7 @@ pub struct ProductInput {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = SavingsProductView)]
 pub struct ProductView {
     pub id: String,
     pub code: String,
@@ -275,6 +277,7 @@ pub struct TellerInput {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = SavingsMovementView)]
 pub struct MovementView {
     pub id: String,
     pub account_id: String,

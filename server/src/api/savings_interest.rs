@@ -31,6 +31,7 @@ use crate::repo::{koperasi, shu};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = InterestPostingInput)]
 pub struct PostingInput {
     /// `YYYY-MM`; a month that has ended.
     pub month: String,

@@ -493,6 +493,7 @@ pub async fn get_one(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = ShuApprovalInput)]
 pub struct ApprovalInput {
     /// The RAT's decision (date, number of the minutes).
     pub rat_notes: String,
@@ -603,6 +604,7 @@ pub async fn approve(
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = ShuPostingInput)]
 pub struct PostingInput {
     /// `sukarela`: credited to each member's sukarela account; `cash`: paid out at the counter.
     pub payout: String,

@@ -27,6 +27,7 @@ pub struct StockLevel {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = StockMovementView)]
 pub struct MovementView {
     pub product_id: String,
     /// `sale`, `adjustment`, …

@@ -13,6 +13,7 @@ mod auth;
 mod bounds;
 mod catalogue;
 mod cli;
+mod contract;
 mod koperasi;
 mod loans;
 mod rbac;

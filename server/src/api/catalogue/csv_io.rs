@@ -306,6 +306,13 @@ fn or_default<'a>(v: Option<&'a str>, d: &'static str) -> Option<&'a str> {
     v.map(|s| if s.trim().is_empty() { d } else { s })
 }
 
+/// The 422 of an import: the usual error, and every bad cell.
+#[derive(Serialize, ToSchema)]
+pub struct ImportFailure {
+    pub error: crate::error::ErrorDetail,
+    pub rows: Vec<RowError>,
+}
+
 fn failed(message: &str, mut rows: Vec<RowError>) -> Response {
     rows.truncate(MAX_REPORTED);
     (
@@ -330,7 +337,7 @@ fn row_error(line: usize, field: &str, message: impl Into<String>) -> RowError {
     request_body(content = String, content_type = "text/csv",
         description = "Same columns as the export; only `sku` is required. Upserts by SKU. An XLSX workbook (first sheet) is accepted too."),
     responses((status = 200, body = ImportResult),
-        (status = 422, body = [RowError], description = "`import_failed`: nothing was written; `rows` lists every bad cell")))]
+        (status = 422, body = ImportFailure, description = "`import_failed`: nothing was written; `rows` lists every bad cell")))]
 pub async fn import(State(state): State<AppState>, auth: Auth, body: Body) -> ApiResult<Response> {
     auth.require(Permission::ManageCatalogue)?;
     let tenant_id = auth.tenant()?.to_string();
