@@ -5,6 +5,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
+    /// With `id`, the primary key: ids the till makes are unique per tenant.
+    #[sea_orm(primary_key, auto_increment = false)]
     pub tenant_id: String,
     pub outlet_id: String,
     pub shift_id: Option<String>,

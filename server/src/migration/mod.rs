@@ -10,6 +10,7 @@ mod m20261127_000005_koperasi_members;
 mod m20261127_000006_koperasi_loans;
 mod m20261127_000007_shu_closings;
 mod m20261127_000008_berjangka;
+mod m20261202_000009_tenant_scoped_till_ids;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_koperasi_loans::Migration),
             Box::new(m20261127_000007_shu_closings::Migration),
             Box::new(m20261127_000008_berjangka::Migration),
+            Box::new(m20261202_000009_tenant_scoped_till_ids::Migration),
         ]
     }
 }

@@ -13,7 +13,8 @@ pub async fn find_shift<C: ConnectionTrait>(
     tenant_id: &str,
     id: &str,
 ) -> ApiResult<Option<shift::Model>> {
-    Ok(shift::Entity::find_by_id(id.to_string())
+    Ok(shift::Entity::find()
+        .filter(shift::Column::Id.eq(id))
         .filter(shift::Column::TenantId.eq(tenant_id))
         .one(db)
         .await?)
@@ -101,7 +102,8 @@ pub async fn find_cash_movement<C: ConnectionTrait>(
     tenant_id: &str,
     id: &str,
 ) -> ApiResult<Option<cash_movement::Model>> {
-    Ok(cash_movement::Entity::find_by_id(id.to_string())
+    Ok(cash_movement::Entity::find()
+        .filter(cash_movement::Column::Id.eq(id))
         .filter(cash_movement::Column::TenantId.eq(tenant_id))
         .one(db)
         .await?)
@@ -155,7 +157,8 @@ pub async fn find_refund<C: ConnectionTrait>(
     tenant_id: &str,
     id: &str,
 ) -> ApiResult<Option<RefundRecord>> {
-    let Some(r) = refund::Entity::find_by_id(id.to_string())
+    let Some(r) = refund::Entity::find()
+        .filter(refund::Column::Id.eq(id))
         .filter(refund::Column::TenantId.eq(tenant_id))
         .one(db)
         .await?
@@ -286,7 +289,8 @@ pub async fn find_void<C: ConnectionTrait>(
     tenant_id: &str,
     id: &str,
 ) -> ApiResult<Option<till_void::Model>> {
-    Ok(till_void::Entity::find_by_id(id.to_string())
+    Ok(till_void::Entity::find()
+        .filter(till_void::Column::Id.eq(id))
         .filter(till_void::Column::TenantId.eq(tenant_id))
         .one(db)
         .await?)
