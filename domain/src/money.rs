@@ -573,7 +573,10 @@ mod tests {
         assert_eq!(parse_idr("Rp3.698,63"), Ok(Money::new(dec!(3698.63))));
         assert_eq!(parse_idr(""), Err(MoneyError::Empty));
         assert_eq!(parse_idr("Rp10.000.000.000.000"), Err(MoneyError::Overflow));
-        assert_eq!(parse_idr("8991234567890"), Ok(Money::new(dec!(8991234567890))));
+        assert_eq!(
+            parse_idr("8991234567890"),
+            Ok(Money::new(dec!(8991234567890)))
+        );
         assert_eq!(parse_idr("89912345678901"), Err(MoneyError::Overflow));
         assert_eq!(parse_idr("Rp"), Err(MoneyError::Empty));
         assert_eq!(parse_idr("12.5"), Err(MoneyError::InvalidGrouping));
