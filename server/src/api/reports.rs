@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::{Json, Query};
 use crate::auth::Auth;
-use crate::entity::{category, outlet, sale, user};
+use crate::entity::{category, outlet, sale};
 use crate::error::{ApiError, ApiResult};
 use crate::rbac::Permission;
 use crate::repo::{outlets, sales};
@@ -210,15 +210,7 @@ pub async fn sales_report(
         .map(|c| (c.id, c.name))
         .collect();
     let cashier_ids: Vec<String> = rows.iter().map(|s| s.cashier_id.clone()).collect();
-    let cashiers: BTreeMap<String, String> = crate::repo::in_chunks(cashier_ids, |ids| {
-        user::Entity::find()
-            .filter(user::Column::Id.is_in(ids))
-            .all(&state.db)
-    })
-    .await?
-    .into_iter()
-    .map(|u| (u.id, u.name))
-    .collect();
+    let cashiers = crate::repo::users::names(&state.db, &tenant_id, cashier_ids).await?;
 
     let (mut gross, mut discounts, mut service, mut tax, mut rounding, mut total) = (
         Decimal::ZERO,

@@ -25,12 +25,11 @@ use crate::audit::{self, Actor, Event};
 use crate::auth::context::ClientInfo;
 use crate::auth::manager_pin::{self, PinCheck};
 use crate::auth::Auth;
-use crate::entity::{cash_movement, outlet, shift, user};
+use crate::entity::{cash_movement, outlet, shift};
 use crate::error::{ApiError, ApiResult};
 use crate::rbac::Permission;
 use crate::repo::{outlets, till};
 use crate::state::AppState;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// Cash a cashier may take in or out without a manager, unless the outlet says otherwise.
 pub const DEFAULT_CASH_LIMIT: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
@@ -135,16 +134,12 @@ pub struct ShiftReport {
     pub difference: Option<String>,
 }
 
-async fn names(state: &AppState, ids: Vec<String>) -> ApiResult<BTreeMap<String, String>> {
-    Ok(crate::repo::in_chunks(ids, |ids| {
-        user::Entity::find()
-            .filter(user::Column::Id.is_in(ids))
-            .all(&state.db)
-    })
-    .await?
-    .into_iter()
-    .map(|u| (u.id, u.name))
-    .collect())
+async fn names(
+    state: &AppState,
+    tenant_id: &str,
+    ids: Vec<String>,
+) -> ApiResult<BTreeMap<String, String>> {
+    crate::repo::users::names(&state.db, tenant_id, ids).await
 }
 
 fn view(sh: shift::Model, cashier_name: String) -> ShiftView {
@@ -231,7 +226,7 @@ pub async fn report(state: &AppState, sh: shift::Model) -> ApiResult<ShiftReport
         .as_deref()
         .map(d)
         .unwrap_or_else(|| summary.expected());
-    let cashier = names(state, vec![sh.cashier_id.clone()])
+    let cashier = names(state, &tenant_id, vec![sh.cashier_id.clone()])
         .await?
         .remove(&sh.cashier_id)
         .unwrap_or_default();
@@ -659,7 +654,12 @@ pub async fn list(
     .into_iter()
     .filter(|sh| auth.can_access_outlet(&sh.outlet_id))
     .collect();
-    let who = names(&state, rows.iter().map(|r| r.cashier_id.clone()).collect()).await?;
+    let who = names(
+        &state,
+        auth.tenant()?,
+        rows.iter().map(|r| r.cashier_id.clone()).collect(),
+    )
+    .await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| {
@@ -690,7 +690,7 @@ pub async fn current(
     let Some(sh) = open else {
         return Ok(Json(None));
     };
-    let name = names(&state, vec![sh.cashier_id.clone()])
+    let name = names(&state, &sh.tenant_id, vec![sh.cashier_id.clone()])
         .await?
         .remove(&sh.cashier_id)
         .unwrap_or_default();

@@ -8,6 +8,24 @@ use crate::entity::{user, user_outlet, user_role};
 use crate::error::ApiResult;
 use crate::rbac::Role;
 
+/// Display names of the tenant's users among `ids` (cashiers on a report, say), by id.
+pub async fn names<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    ids: impl IntoIterator<Item = String>,
+) -> ApiResult<std::collections::BTreeMap<String, String>> {
+    Ok(super::in_chunks(ids, |ids| {
+        user::Entity::find()
+            .filter(user::Column::TenantId.eq(tenant_id))
+            .filter(user::Column::Id.is_in(ids))
+            .all(db)
+    })
+    .await?
+    .into_iter()
+    .map(|u| (u.id, u.name))
+    .collect())
+}
+
 pub async fn find_by_email<C: ConnectionTrait>(
     db: &C,
     email: &str,
