@@ -137,21 +137,27 @@ pub fn text(
     multiline: bool,
 ) -> ApiResult<Option<String>> {
     let v = value.trim();
-    if v.chars().count() > chars_max {
+    check_text(field, v, chars_max, multiline)?;
+    Ok((!v.is_empty()).then(|| v.to_string()))
+}
+
+/// At most `chars_max` characters and no control characters (line breaks and tabs allowed
+/// where `multiline`). The JSON and query guards apply it to every string as it arrives.
+pub fn check_text(field: &str, text: &str, chars_max: usize, multiline: bool) -> ApiResult<()> {
+    if text.chars().count() > chars_max {
         return Err(ApiError::validation(
             field,
             format!("Teks terlalu panjang (maks. {chars_max} karakter)."),
         ));
     }
-    if v.chars()
-        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
-    {
+    let refused = |c: char| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t'));
+    if text.chars().any(refused) {
         return Err(ApiError::validation(
             field,
             "Teks tidak boleh berisi karakter kontrol.",
         ));
     }
-    Ok((!v.is_empty()).then(|| v.to_string()))
+    Ok(())
 }
 
 /// [`text`] that must not be empty.

@@ -76,23 +76,9 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> 
     }
 }
 
+/// Strings as they arrive may carry line breaks (notes); each field's own rule is stricter.
 fn check_text(path: &str, text: &str, chars_max: usize) -> Result<(), ApiError> {
-    if text.chars().count() > chars_max {
-        return Err(ApiError::validation(
-            path,
-            format!("Teks terlalu panjang (maks. {chars_max} karakter)."),
-        ));
-    }
-    if text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(ApiError::validation(
-            path,
-            "Teks tidak boleh berisi karakter kontrol.",
-        ));
-    }
-    Ok(())
+    input::check_text(path, text, chars_max, true)
 }
 
 /// Walks the document, keeping `path` as serde_path_to_error writes it (`lines[2].name`).
