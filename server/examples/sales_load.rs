@@ -23,9 +23,9 @@ use rust_decimal::Decimal;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
 use serde_json::{json, Value};
 
-use satu_server::entity::{sale, sale_line, sale_payment};
-use satu_server::repo::sales as sales_repo;
-use satu_server::state::{AppState, Settings};
+use satu_server::kernel::state::{AppState, Settings};
+use satu_server::modules::pos::entity::{sale, sale_line, sale_payment};
+use satu_server::modules::pos::repo::sales as sales_repo;
 
 type HttpClient = Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>;
 
@@ -81,12 +81,12 @@ async fn fresh_database() -> anyhow::Result<(DatabaseConnection, String, Option<
         let (server, _) = base
             .rsplit_once('/')
             .ok_or_else(|| anyhow::anyhow!("DATABASE_URL needs a database name"))?;
-        let db = satu_server::db::connect(&format!("{server}/{name}")).await?;
+        let db = satu_server::kernel::db::connect(&format!("{server}/{name}")).await?;
         return Ok((db, "postgresql".into(), None));
     }
     let dir = tempfile::tempdir()?;
     let url = format!("sqlite://{}/satu.db?mode=rwc", dir.path().display());
-    let db = satu_server::db::connect(&url).await?;
+    let db = satu_server::kernel::db::connect(&url).await?;
     Ok((db, "sqlite".into(), Some(dir)))
 }
 
@@ -147,6 +147,7 @@ async fn main() -> anyhow::Result<()> {
             demo_mode: true,
             ..Settings::default()
         }),
+        packages: satu_server::packages::all(),
     };
     let router = satu_server::api_router(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -275,7 +276,7 @@ async fn main() -> anyhow::Result<()> {
     let api_rate = latencies.len() as f64 / api_secs;
 
     // 2. The same rows as plain inserts, as many writers at once.
-    let tenant_id = satu_server::entity::outlet::Entity::find_by_id(outlet.clone())
+    let tenant_id = satu_server::platform::entity::outlet::Entity::find_by_id(outlet.clone())
         .one(&db)
         .await?
         .map(|o| o.tenant_id)
@@ -400,7 +401,7 @@ async fn plain_insert(
     let tenant_id = tenant_id.to_string();
     let outlet_id = outlet_id.to_string();
     let receipt = receipt.to_string();
-    db.transaction::<_, (), satu_server::error::ApiError>(|txn| {
+    db.transaction::<_, (), satu_server::kernel::error::ApiError>(|txn| {
         Box::pin(async move {
             sales_repo::insert_sale(txn, sale_row, lines, payments).await?;
             for (product_id, qty) in &moves {

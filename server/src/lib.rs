@@ -1,15 +1,13 @@
 //! Satu's server: the `/api` JSON API, persistence, auth and tenancy. `main.rs` adds the
 //! Leptos app on top; tests use `api_router` directly.
-pub mod api;
-pub mod audit;
-pub mod auth;
-pub mod db;
-pub mod entity;
-pub mod error;
-pub mod migration;
-pub mod rbac;
-pub mod repo;
+//!
+//! Shape: `kernel` (what everything stands on) ← `platform` (tenants, outlets, users) ←
+//! `modules` (POS core, inventory, …) ← `packages` (retail, koperasi, …). Dependencies
+//! point only that way, and never from one package to another.
+pub mod kernel;
+pub mod modules;
+pub mod packages;
+pub mod platform;
 pub mod seed;
-pub mod state;
 
-pub use api::router as api_router;
+pub use kernel::router::router as api_router;

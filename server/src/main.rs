@@ -7,11 +7,12 @@ use axum::Router;
 use clap::{Parser, Subcommand};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use satu_server::auth::secret::{hash_password, validate_new_password};
-use satu_server::rbac::Role;
-use satu_server::repo::users;
-use satu_server::state::{AppState, Settings};
-use satu_server::{db, seed};
+use satu_server::kernel::auth::secret::{hash_password, validate_new_password};
+use satu_server::kernel::db;
+use satu_server::kernel::rbac::Role;
+use satu_server::kernel::state::{AppState, Settings};
+use satu_server::platform::repo::users;
+use satu_server::seed;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -180,6 +181,7 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
     let state = AppState {
         db,
         settings: Arc::new(settings),
+        packages: satu_server::packages::all(),
     };
 
     let mut leptos_options = get_configuration(None)?.leptos_options;

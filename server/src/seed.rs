@@ -4,12 +4,12 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use serde_json::json;
 
-use crate::audit::{self, Actor, Event};
-use crate::auth::secret::{hash_password, new_id, DEMO_PASSWORD};
-use crate::entity::{outlet, tenant};
-use crate::error::ApiError;
-use crate::rbac::Role;
-use crate::repo::{outlets, tenants, users};
+use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::auth::secret::{hash_password, new_id, DEMO_PASSWORD};
+use crate::kernel::error::ApiError;
+use crate::kernel::rbac::Role;
+use crate::platform::entity::{outlet, tenant};
+use crate::platform::repo::{outlets, tenants, users};
 
 pub const DEMO_TENANT: &str = "Toko Makmur";
 /// The demo cashier's PIN for switching user on a registered till.
@@ -215,7 +215,7 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
                     _ => None,
                 };
                 if let Some(pin) = pin {
-                    let mut active: crate::entity::user::ActiveModel = u.clone().into();
+                    let mut active: crate::platform::entity::user::ActiveModel = u.clone().into();
                     active.pin_hash = Set(Some(pin));
                     sea_orm::ActiveModelTrait::update(active, txn).await?;
                 }
@@ -319,7 +319,7 @@ async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
     tenant_id: &str,
     actor: &Actor,
 ) -> Result<(), ApiError> {
-    use crate::entity::{category, product, product_barcode};
+    use crate::modules::inventory::entity::{category, product, product_barcode};
     let Some(store) = outlet::Entity::find()
         .filter(outlet::Column::TenantId.eq(tenant_id))
         .filter(outlet::Column::Code.eq("MKM1"))
@@ -389,9 +389,9 @@ async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
             )
             .await?;
         }
-        crate::repo::sales::record_movement(
+        crate::modules::pos::repo::sales::record_movement(
             db,
-            crate::repo::sales::Movement {
+            crate::modules::pos::repo::sales::Movement {
                 tenant_id,
                 outlet_id: &store.id,
                 product_id: &id,
@@ -429,8 +429,10 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
     txn: &C,
     tenant_id: &str,
 ) -> Result<(), ApiError> {
-    use crate::entity::{member, savings_account, savings_movement, savings_product};
-    use crate::repo::koperasi;
+    use crate::packages::koperasi::entity::{
+        member, savings_account, savings_movement, savings_product,
+    };
+    use crate::packages::koperasi::repo::koperasi;
     if !koperasi::products(txn, tenant_id).await?.is_empty() {
         return Ok(());
     }
@@ -556,10 +558,10 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
 async fn seed_demo_loan<C: sea_orm::ConnectionTrait>(
     txn: &C,
     tenant_id: &str,
-    m: &crate::entity::member::Model,
+    m: &crate::packages::koperasi::entity::member::Model,
 ) -> Result<(), ApiError> {
-    use crate::entity::{loan, loan_installment, loan_payment, loan_product};
-    use crate::repo::loans;
+    use crate::packages::koperasi::entity::{loan, loan_installment, loan_payment, loan_product};
+    use crate::packages::koperasi::repo::loans;
     use domain::loan::ledger;
     use rust_decimal::Decimal;
 
@@ -635,7 +637,10 @@ async fn seed_demo_loan<C: sea_orm::ConnectionTrait>(
         device_id: None,
         created_at: now,
     };
-    let terms = crate::api::loans::terms_of(&row, crate::api::loans::first_due(disbursed)?)?;
+    let terms = crate::packages::koperasi::api::loans::terms_of(
+        &row,
+        crate::packages::koperasi::api::loans::first_due(disbursed)?,
+    )?;
     let schedule = domain::loan::schedule(&terms)
         .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
     let mut items = ledger::installments(&schedule)
@@ -646,7 +651,7 @@ async fn seed_demo_loan<C: sea_orm::ConnectionTrait>(
         paid_on,
         Decimal::from(345_000),
         &Default::default(),
-        &crate::api::loans::penalty_rule(&product),
+        &crate::packages::koperasi::api::loans::penalty_rule(&product),
     )
     .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
     loans::insert_loan(txn, row.clone()).await?;

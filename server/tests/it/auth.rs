@@ -5,7 +5,7 @@ use sea_orm::{ConnectionTrait, EntityTrait};
 use serde_json::json;
 
 use common::{demo_settings, TestApp};
-use satu_server::state::Settings;
+use satu_server::kernel::state::Settings;
 
 async fn sign_in_success(app: &TestApp) {
     let mut agent = app.agent();
@@ -268,7 +268,7 @@ async fn api_tokens(app: &TestApp) {
     let id = r.json["token"]["id"].as_str().unwrap().to_string();
     assert!(secret.starts_with("satu_"));
     // Stored hashed: the secret appears nowhere in the table.
-    let rows = satu_server::entity::api_token::Entity::find()
+    let rows = satu_server::platform::entity::api_token::Entity::find()
         .all(&app.db)
         .await
         .unwrap();

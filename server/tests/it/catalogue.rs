@@ -141,8 +141,19 @@ async fn second_tenant(app: &TestApp) -> Agent {
         )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.json);
-    app.login_with("pemilik@sejahtera.test", "sejahtera-2026")
-        .await
+    let mut owner = app
+        .login_with("pemilik@sejahtera.test", "sejahtera-2026")
+        .await;
+    // Its store: a retail outlet switches the catalogue on.
+    let r = app
+        .post(
+            &mut owner,
+            "/api/v1/outlets",
+            json!({"name": "Toko Sejahtera", "code": "TS1", "industry": "retail"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    owner
 }
 
 // ---------------------------------------------------------------- categories
@@ -1408,14 +1419,15 @@ async fn send_bytes(
         agent,
         method,
         path,
-        satu_server::api::catalogue::csv_io::XLSX_TYPE,
+        satu_server::modules::inventory::api::csv_io::XLSX_TYPE,
         body,
     )
     .await
 }
 
 async fn xlsx_round_trip(app: &TestApp) {
-    use satu_server::api::catalogue::{csv_io::HEADER, xlsx};
+    use satu_server::modules::inventory::api::csv_io::HEADER;
+    use satu_server::modules::inventory::api::xlsx;
     let mut owner = app.login("owner@makmur.test").await;
     create_product(
         app,
@@ -1437,7 +1449,7 @@ async fn xlsx_round_trip(app: &TestApp) {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         headers["content-type"],
-        satu_server::api::catalogue::csv_io::XLSX_TYPE
+        satu_server::modules::inventory::api::csv_io::XLSX_TYPE
     );
     let rows = xlsx::read(&bytes).unwrap();
     assert_eq!(rows[0].1, HEADER.map(String::from).to_vec());

@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
 use serde_json::{json, Value};
 
 use common::{Agent, TestApp};
-use satu_server::entity::{category, product, product_barcode};
+use satu_server::modules::inventory::entity::{category, product, product_barcode};
 
 struct Shop {
     outlet: String,
@@ -110,7 +110,7 @@ fn cash_sale(shop: &Shop, receipt: &str) -> Value {
 }
 
 async fn sale_count(app: &TestApp) -> u64 {
-    satu_server::entity::sale::Entity::find()
+    satu_server::modules::pos::entity::sale::Entity::find()
         .count(&app.db)
         .await
         .unwrap()

@@ -8,7 +8,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use serde_json::{json, Value};
 
 use common::{Agent, TestApp};
-use satu_server::entity::{savings_account, savings_movement};
+use satu_server::packages::koperasi::entity::{savings_account, savings_movement};
 
 async fn member(
     app: &TestApp,

@@ -335,19 +335,20 @@ async fn forwarded_for(app: &TestApp) {
         )
         .await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
-    let n: u64 = <satu_server::entity::login_failure::Entity as sea_orm::EntityTrait>::find()
-        .all(&app.db)
-        .await
-        .unwrap()
-        .iter()
-        .filter(|f| f.ip == "198.51.100.7")
-        .count() as u64;
+    let n: u64 =
+        <satu_server::platform::entity::login_failure::Entity as sea_orm::EntityTrait>::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|f| f.ip == "198.51.100.7")
+            .count() as u64;
     assert!(n >= 40, "{n}");
 }
 on_every_backend!(
     the_proxy_appended_address_counts,
     forwarded_for,
-    satu_server::state::Settings {
+    satu_server::kernel::state::Settings {
         trust_proxy: true,
         ..common::demo_settings()
     }
@@ -440,10 +441,10 @@ async fn rekey_keeps_rows(app: &TestApp) {
         app.post(&mut kasir, &path, cash).await.status,
         StatusCode::CREATED
     );
-    satu_server::migration::Migrator::down(&app.db, Some(1))
+    satu_server::kernel::migration::Migrator::down(&app.db, Some(1))
         .await
         .unwrap();
-    satu_server::migration::Migrator::up(&app.db, None)
+    satu_server::kernel::migration::Migrator::up(&app.db, None)
         .await
         .unwrap();
     let r = app

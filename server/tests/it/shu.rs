@@ -15,7 +15,7 @@ use common::{account, Agent, TestApp};
 async fn store_sale(app: &TestApp, owner: &mut Agent, customer: &str, total: &str, receipt: &str) {
     let me = app.get(owner, "/api/v1/auth/me").await.json;
     let outlet = app.outlet_id(owner, "MKM1").await;
-    satu_server::entity::sale::ActiveModel {
+    satu_server::modules::pos::entity::sale::ActiveModel {
         id: Set(uuid::Uuid::now_v7().to_string()),
         tenant_id: Set(me["user"]["tenant_id"].as_str().unwrap().to_string()),
         outlet_id: Set(outlet),

@@ -8,7 +8,7 @@ use sea_orm::{ActiveModelTrait, Set};
 use serde_json::{json, Value};
 
 use common::{Agent, TestApp};
-use satu_server::entity::product;
+use satu_server::modules::inventory::entity::product;
 
 pub(crate) fn uuid() -> String {
     uuid::Uuid::now_v7().to_string()

@@ -15,7 +15,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-use satu_server::state::{AppState, Settings};
+use satu_server::kernel::state::{AppState, Settings};
 
 pub struct TestApp {
     pub router: Router,
@@ -35,7 +35,7 @@ impl TestApp {
     pub async fn sqlite(settings: Settings) -> TestApp {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = format!("sqlite://{}/satu.db?mode=rwc", dir.path().display());
-        let db = satu_server::db::connect(&url)
+        let db = satu_server::kernel::db::connect(&url)
             .await
             .expect("sqlite connect");
         Self::build(db, "sqlite", settings, Some(dir)).await
@@ -56,7 +56,7 @@ impl TestApp {
         admin.close().await.ok();
         let base = url.split('?').next().unwrap_or(&url);
         let (server, _) = base.rsplit_once('/').expect("database url has a path");
-        let db = satu_server::db::connect(&format!("{server}/{name}"))
+        let db = satu_server::kernel::db::connect(&format!("{server}/{name}"))
             .await
             .expect("postgres connect");
         Some(Self::build(db, "postgres", settings, None).await)
@@ -91,6 +91,7 @@ impl TestApp {
         let state = AppState {
             db: db.clone(),
             settings: Arc::new(settings),
+            packages: satu_server::packages::all(),
         };
         TestApp {
             router: satu_server::api_router(state),
@@ -274,7 +275,7 @@ impl TestApp {
         agent
     }
 
-    /// A second tenant ("Warung Lain") with one retail outlet: its owner's session and the
+    /// A second tenant ("Warung Lain") with a retail outlet and a koperasi desk: its owner's session and the
     /// outlet's id, for proving one tenant cannot reach another's rows.
     pub async fn other_tenant_with_outlet(&self) -> (Agent, String) {
         let mut admin = self.login("superadmin@satu.test").await;
@@ -302,6 +303,16 @@ impl TestApp {
             )
             .await;
         let other_outlet = r.json["id"].as_str().unwrap().to_string();
+        // A savings-and-loans desk too, so both tenants run every package and only the
+        // tenant boundary stands between them.
+        let r = self
+            .post(
+                &mut other,
+                "/api/v1/outlets",
+                json!({"name": "Koperasi Lain", "code": "KL1", "industry": "koperasi"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
         (other, other_outlet)
     }
 

@@ -1,0 +1,164 @@
+//! What a package or platform module contributes, declared in one value. The router, the
+//! OpenAPI document, the migrator, `GET /auth/me` and the role-matrix test walk the
+//! registry (`crate::packages::all()`); nothing else is edited to add a package.
+use std::collections::BTreeSet;
+
+use futures::future::BoxFuture;
+use sea_orm::DatabaseTransaction;
+use sea_orm_migration::MigrationTrait;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::kernel::error::ApiError;
+use crate::kernel::rbac::Permission;
+use crate::kernel::state::AppState;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    /// Tenants, outlets, users, devices, tokens, audit: every tenant has it.
+    Platform,
+    /// Shared by several packages (POS core, inventory, …): on when a package that is on
+    /// requires it.
+    Module,
+    /// An industry package: on when one of the tenant's outlets runs its industry.
+    Package,
+}
+
+/// The demo tenant a seed adds to: its id and the outlet ids by code.
+pub struct SeedContext<'a> {
+    pub tenant_id: &'a str,
+    pub outlets: &'a [(String, String)],
+    /// Demo user ids by email.
+    pub users: &'a [(String, String)],
+    pub with_catalogue: bool,
+}
+
+impl SeedContext<'_> {
+    pub fn outlet(&self, code: &str) -> Option<&str> {
+        self.outlets
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, id)| id.as_str())
+    }
+
+    pub fn user(&self, email: &str) -> Option<&str> {
+        self.users
+            .iter()
+            .find(|(e, _)| e == email)
+            .map(|(_, id)| id.as_str())
+    }
+}
+
+pub type SeedFn =
+    for<'a> fn(&'a DatabaseTransaction, &'a SeedContext<'a>) -> BoxFuture<'a, Result<(), ApiError>>;
+
+pub struct Package {
+    /// What outlets' `industry`, the app's menu and `403 package_not_enabled` refer to.
+    pub code: &'static str,
+    pub layer: Layer,
+    /// Modules this one builds on; they are switched on with it.
+    pub requires: &'static [&'static str],
+    /// Outlet industries that switch this package on (empty for platform and modules).
+    pub industries: &'static [&'static str],
+    pub permissions: &'static [Permission],
+    /// Its `/api/v1` routes, each with its OpenAPI entry.
+    pub routes: fn() -> OpenApiRouter<AppState>,
+    /// Its schema migrations; the migrator runs everyone's in the order of their names.
+    pub migrations: fn() -> Vec<Box<dyn MigrationTrait>>,
+    /// Its part of the demo data, run in the seed's transaction after the platform's.
+    pub seed: Option<SeedFn>,
+}
+
+pub type Registry = &'static [&'static Package];
+
+pub fn no_migrations() -> Vec<Box<dyn MigrationTrait>> {
+    Vec::new()
+}
+
+/// The codes switched on for a tenant whose outlets run `industries`: the platform, each
+/// package of one of those industries, and what those require.
+pub fn enabled<'a>(
+    registry: Registry,
+    industries: impl IntoIterator<Item = &'a str>,
+) -> BTreeSet<&'static str> {
+    let mut on: BTreeSet<&'static str> = registry
+        .iter()
+        .filter(|p| p.layer == Layer::Platform)
+        .map(|p| p.code)
+        .collect();
+    let mut todo: Vec<&'static str> = Vec::new();
+    for industry in industries {
+        todo.extend(
+            registry
+                .iter()
+                .filter(|p| p.industries.contains(&industry))
+                .map(|p| p.code),
+        );
+    }
+    while let Some(code) = todo.pop() {
+        if on.insert(code) {
+            if let Some(p) = find(registry, code) {
+                todo.extend(p.requires.iter().copied());
+            }
+        }
+    }
+    on
+}
+
+pub fn find(registry: Registry, code: &str) -> Option<&'static Package> {
+    registry.iter().copied().find(|p| p.code == code)
+}
+
+/// Every permission of every package, for `GET /auth/me` and the role-matrix test.
+pub fn permissions(registry: Registry) -> impl Iterator<Item = Permission> {
+    registry.iter().flat_map(|p| p.permissions.iter().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn routes() -> OpenApiRouter<AppState> {
+        OpenApiRouter::new()
+    }
+
+    const PLATFORM: Package = Package {
+        code: "platform",
+        layer: Layer::Platform,
+        requires: &[],
+        industries: &[],
+        permissions: &[],
+        routes,
+        migrations: no_migrations,
+        seed: None,
+    };
+    static POS: Package = Package {
+        code: "pos",
+        layer: Layer::Module,
+        requires: &["inventory"],
+        ..PLATFORM
+    };
+    static INVENTORY: Package = Package {
+        code: "inventory",
+        layer: Layer::Module,
+        ..PLATFORM
+    };
+    static RETAIL: Package = Package {
+        code: "retail",
+        layer: Layer::Package,
+        requires: &["pos"],
+        industries: &["retail"],
+        ..PLATFORM
+    };
+    static REGISTRY: [&Package; 4] = [&PLATFORM, &POS, &INVENTORY, &RETAIL];
+
+    #[test]
+    fn a_package_brings_what_it_requires_and_nothing_else() {
+        let on = enabled(&REGISTRY, ["retail"]);
+        assert_eq!(
+            on.into_iter().collect::<Vec<_>>(),
+            ["inventory", "platform", "pos", "retail"]
+        );
+        let on = enabled(&REGISTRY, ["fnb", "beauty"]);
+        assert_eq!(on.into_iter().collect::<Vec<_>>(), ["platform"]);
+    }
+}

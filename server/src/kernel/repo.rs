@@ -1,0 +1,34 @@
+//! Persistence. Every function that touches tenant-owned rows takes the tenant id from the
+//! caller's `Auth`, never from request input.
+
+use std::collections::BTreeSet;
+use std::future::Future;
+
+/// Values one `IN (…)` binds at most. SQLite allows 32,766 bound variables in a statement
+/// and PostgreSQL 65,535; a year of sales ids would pass both.
+pub const IN_CHUNK: usize = 500;
+/// Rows one multi-row `INSERT` carries at most (× at most ~30 columns, well below both
+/// databases' limits).
+pub const INSERT_CHUNK: usize = 200;
+
+/// `fetch` for each chunk of the distinct `ids`, results joined: every `IN (…)` over a
+/// list the caller does not bound goes through here.
+pub async fn in_chunks<T, F, Fut>(
+    ids: impl IntoIterator<Item = String>,
+    mut fetch: F,
+) -> Result<Vec<T>, sea_orm::DbErr>
+where
+    F: FnMut(Vec<String>) -> Fut,
+    Fut: Future<Output = Result<Vec<T>, sea_orm::DbErr>>,
+{
+    let ids: Vec<String> = ids
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut out = Vec::new();
+    for chunk in ids.chunks(IN_CHUNK) {
+        out.extend(fetch(chunk.to_vec()).await?);
+    }
+    Ok(out)
+}

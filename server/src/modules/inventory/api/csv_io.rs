@@ -1,0 +1,754 @@
+//! CSV export and all-or-nothing import of the product list.
+//!
+//! The file has one row per product row (parents and variants); a variant row carries its
+//! label in `variant` and the parent's name in `name`. On import, rows are matched to
+//! existing products by SKU; a new variant row joins the product without a variant that has
+//! the same name. Rows are numbered as a spreadsheet shows them: the header is row 1.
+use std::collections::{HashMap, HashSet};
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use sea_orm::{Set, TransactionTrait};
+use serde::Serialize;
+use serde_json::json;
+use utoipa::ToSchema;
+
+use super::rules;
+use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::auth::secret::new_id;
+use crate::kernel::auth::Auth;
+use crate::kernel::error::{ApiError, ApiResult};
+use crate::kernel::rbac::Permission;
+use crate::kernel::state::AppState;
+use crate::modules::inventory::entity::{category, product};
+use crate::modules::inventory::repo::catalogue as repo;
+
+pub const HEADER: [&str; 10] = [
+    "sku", "name", "variant", "category", "unit", "cost", "price", "tax", "active", "barcodes",
+];
+/// Largest accepted upload.
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+pub const MAX_ROWS: usize = 50_000;
+/// Cells read per CSV line; the import knows ten columns.
+const COLUMNS_MAX: usize = 64;
+/// At most this many row errors are reported.
+const MAX_REPORTED: usize = 500;
+
+// ---------------------------------------------------------------- CSV text
+
+/// Quotes a field when it holds a separator, quote, line break or edge whitespace.
+fn field(out: &mut String, value: &str) {
+    let needs =
+        value.contains([',', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ');
+    if needs {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+fn write_row(out: &mut String, values: &[&str]) {
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, v);
+    }
+    out.push_str("\r\n");
+}
+
+/// RFC 4180 records with the line each starts on. Blank lines are skipped. The separator
+/// is `,`, or `;` when the header line has semicolons and no commas (spreadsheets set to
+/// Indonesian write that).
+/// A record and the line it starts on.
+pub type Record = (usize, Vec<String>);
+
+pub fn parse(text: &str) -> Result<Vec<Record>, (usize, String)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line = text.lines().next().unwrap_or_default();
+    let sep = if !first_line.contains(',') && first_line.contains(';') {
+        ';'
+    } else {
+        ','
+    };
+    let mut records = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut line = 1;
+    while chars.peek().is_some() {
+        let start = line;
+        let mut record = Vec::new();
+        let mut cur = String::new();
+        let mut quoted_field = false;
+        loop {
+            match chars.next() {
+                None => {
+                    record.push(std::mem::take(&mut cur));
+                    break;
+                }
+                Some('"') if cur.is_empty() && !quoted_field => {
+                    quoted_field = true;
+                    loop {
+                        match chars.next() {
+                            None => return Err((start, "Tanda kutip tidak ditutup.".into())),
+                            Some('"') if chars.peek() == Some(&'"') => {
+                                chars.next();
+                                cur.push('"');
+                            }
+                            Some('"') => break,
+                            Some(c) => {
+                                if c == '\n' {
+                                    line += 1;
+                                }
+                                cur.push(c);
+                            }
+                        }
+                    }
+                }
+                Some(c) if c == sep => {
+                    record.push(std::mem::take(&mut cur));
+                    quoted_field = false;
+                    // Bounded as it is read: a line of a million separators is refused,
+                    // not held in memory.
+                    if record.len() > COLUMNS_MAX {
+                        return Err((start, format!("Lebih dari {COLUMNS_MAX} kolom.")));
+                    }
+                }
+                Some('\r') if chars.peek() == Some(&'\n') => {}
+                Some('\n') | Some('\r') => {
+                    line += 1;
+                    record.push(std::mem::take(&mut cur));
+                    break;
+                }
+                Some(c) => {
+                    if quoted_field {
+                        return Err((start, "Teks setelah tanda kutip penutup.".into()));
+                    }
+                    cur.push(c);
+                }
+            }
+        }
+        if !(record.len() == 1 && record[0].trim().is_empty()) {
+            if records.len() > MAX_ROWS {
+                return Err((start, format!("Paling banyak {MAX_ROWS} baris per impor.")));
+            }
+            records.push((start, record));
+        }
+    }
+    Ok(records)
+}
+
+// ---------------------------------------------------------------- export
+
+/// The catalogue as rows under `HEADER`: parents in name order, each followed by its
+/// variants; barcodes joined with `|`.
+async fn export_rows(state: &AppState, tenant_id: &str) -> ApiResult<Vec<[String; 10]>> {
+    let products = repo::all_products(&state.db, tenant_id).await?;
+    let mut barcodes: HashMap<String, Vec<String>> = HashMap::new();
+    for (product_id, code) in repo::all_barcodes(&state.db, tenant_id).await? {
+        barcodes.entry(product_id).or_default().push(code);
+    }
+    let categories: HashMap<String, String> = repo::list_categories(&state.db, tenant_id)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let mut variants: HashMap<&str, Vec<&product::Model>> = HashMap::new();
+    let ids: HashSet<&str> = products.iter().map(|p| p.id.as_str()).collect();
+    let mut ordered: Vec<&product::Model> = Vec::with_capacity(products.len());
+    for p in &products {
+        match p.group_id.as_deref().filter(|g| ids.contains(g)) {
+            Some(g) => variants.entry(g).or_default().push(p),
+            None => ordered.push(p),
+        }
+    }
+    let mut rows = Vec::with_capacity(products.len());
+    let mut row = |p: &product::Model| -> [String; 10] {
+        let category = p
+            .category_id
+            .as_ref()
+            .and_then(|c| categories.get(c))
+            .cloned()
+            .unwrap_or_default();
+        [
+            p.sku.clone(),
+            p.name.clone(),
+            p.variant.clone().unwrap_or_default(),
+            category,
+            p.unit.clone(),
+            p.cost.clone(),
+            p.price.clone(),
+            p.tax.clone(),
+            if p.active { "true" } else { "false" }.to_string(),
+            barcodes.remove(&p.id).unwrap_or_default().join("|"),
+        ]
+    };
+    for p in ordered {
+        rows.push(row(p));
+        if let Some(mut vs) = variants.remove(p.id.as_str()) {
+            vs.sort_by(|a, b| (&a.variant, &a.sku).cmp(&(&b.variant, &b.sku)));
+            for v in vs {
+                rows.push(row(v));
+            }
+        }
+    }
+    Ok(rows)
+}
+
+#[utoipa::path(get, path = "/products/export.csv", tag = "catalogue",
+    responses((status = 200, content_type = "text/csv", body = String,
+        description = "Header `sku,name,variant,category,unit,cost,price,tax,active,barcodes`; barcodes separated by `|`")))]
+pub async fn export(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
+    auth.require(Permission::VIEW_CATALOGUE)?;
+    let rows = export_rows(&state, auth.tenant()?).await?;
+    let mut out = String::with_capacity(rows.len() * 96 + 128);
+    write_row(&mut out, &HEADER);
+    for r in &rows {
+        let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+        write_row(&mut out, &cells);
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"produk.csv\"",
+            ),
+        ],
+        out,
+    )
+        .into_response())
+}
+
+pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+#[utoipa::path(get, path = "/products/export.xlsx", tag = "catalogue",
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        description = "The same columns as the CSV export, one sheet, every cell text (prices and barcodes stay exact)")))]
+pub async fn export_xlsx(State(state): State<AppState>, auth: Auth) -> ApiResult<Response> {
+    auth.require(Permission::VIEW_CATALOGUE)?;
+    let rows = export_rows(&state, auth.tenant()?).await?;
+    let bytes = super::xlsx::write(&HEADER, &rows)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, XLSX_TYPE),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"produk.xlsx\"",
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+// ---------------------------------------------------------------- import
+
+#[derive(Serialize, ToSchema, Debug)]
+pub struct RowError {
+    /// Spreadsheet row number; the header is row 1.
+    pub row: usize,
+    /// Column name.
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ImportResult {
+    pub created: usize,
+    pub updated: usize,
+}
+
+/// A validated row. `None` in an optional column means "column absent: keep as is".
+struct Row {
+    line: usize,
+    sku: String,
+    existing: Option<product::Model>,
+    name: Option<String>,
+    variant: Option<Option<String>>,
+    category: Option<Option<String>>,
+    unit: Option<String>,
+    cost: Option<String>,
+    price: Option<String>,
+    tax: Option<String>,
+    active: Option<bool>,
+    barcodes: Option<Vec<String>>,
+}
+
+/// Collects a row's cell errors under the column name.
+struct Checker<'a> {
+    errors: &'a mut Vec<RowError>,
+    line: usize,
+}
+
+impl Checker<'_> {
+    fn ok<T>(&mut self, r: ApiResult<T>, col: &str) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(ApiError::Validation { message, .. }) => {
+                self.errors.push(row_error(self.line, col, message));
+                None
+            }
+            Err(e) => {
+                self.errors.push(row_error(self.line, col, e.to_string()));
+                None
+            }
+        }
+    }
+}
+
+/// An empty cell in a column with a default takes the default.
+fn or_default<'a>(v: Option<&'a str>, d: &'static str) -> Option<&'a str> {
+    v.map(|s| if s.trim().is_empty() { d } else { s })
+}
+
+/// The 422 of an import: the usual error, and every bad cell.
+#[derive(Serialize, ToSchema)]
+pub struct ImportFailure {
+    pub error: crate::kernel::error::ErrorDetail,
+    pub rows: Vec<RowError>,
+}
+
+fn failed(message: &str, mut rows: Vec<RowError>) -> Response {
+    rows.truncate(MAX_REPORTED);
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        axum::Json(json!({
+            "error": {"code": "import_failed", "message": message},
+            "rows": rows,
+        })),
+    )
+        .into_response()
+}
+
+fn row_error(line: usize, field: &str, message: impl Into<String>) -> RowError {
+    RowError {
+        row: line,
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+#[utoipa::path(post, path = "/products/import", tag = "catalogue",
+    request_body(content = String, content_type = "text/csv",
+        description = "Same columns as the export; only `sku` is required. Upserts by SKU. An XLSX workbook (first sheet) is accepted too."),
+    responses((status = 200, body = ImportResult),
+        (status = 422, body = ImportFailure, description = "`import_failed`: nothing was written; `rows` lists every bad cell")))]
+pub async fn import(State(state): State<AppState>, auth: Auth, body: Body) -> ApiResult<Response> {
+    auth.require(Permission::MANAGE_CATALOGUE)?;
+    let tenant_id = auth.tenant()?.to_string();
+    let bytes = axum::body::to_bytes(body, MAX_BYTES).await.map_err(|_| {
+        ApiError::BadRequest(format!(
+            "Berkas terlalu besar (maks. {} MB).",
+            MAX_BYTES / 1024 / 1024
+        ))
+    })?;
+    let parsed = if super::xlsx::looks_like_xlsx(&bytes) {
+        super::xlsx::read(&bytes)
+    } else {
+        let text = String::from_utf8(bytes.to_vec())
+            .map_err(|_| ApiError::BadRequest("Berkas CSV harus berformat UTF-8.".into()))?;
+        parse(&text)
+    };
+    let records = match parsed {
+        Ok(r) => r,
+        Err((line, msg)) => {
+            return Ok(failed(
+                "Berkas CSV tidak dapat dibaca.",
+                vec![row_error(line, "", msg)],
+            ))
+        }
+    };
+    let mut records = records.into_iter();
+    let Some((_, header)) = records.next() else {
+        return Ok(failed(
+            "Berkas CSV kosong.",
+            vec![row_error(1, "", "Baris judul kolom tidak ada.")],
+        ));
+    };
+    let mut columns: HashMap<&'static str, usize> = HashMap::new();
+    let mut errors = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        let h = h.trim().to_lowercase();
+        match HEADER.iter().find(|c| **c == h) {
+            Some(c) if columns.contains_key(c) => {
+                errors.push(row_error(1, c, "Kolom tercantum dua kali."))
+            }
+            Some(c) => {
+                columns.insert(c, i);
+            }
+            None => errors.push(row_error(
+                1,
+                &h,
+                format!("Kolom tidak dikenal; gunakan: {}.", HEADER.join(", ")),
+            )),
+        }
+    }
+    if !columns.contains_key("sku") {
+        errors.push(row_error(1, "sku", "Kolom sku wajib ada."));
+    }
+    if !errors.is_empty() {
+        return Ok(failed("Judul kolom tidak sesuai.", errors));
+    }
+    let records: Vec<(usize, Vec<String>)> = records.collect();
+    if records.len() > MAX_ROWS {
+        return Ok(failed(
+            "Berkas terlalu besar.",
+            vec![row_error(
+                MAX_ROWS + 2,
+                "",
+                format!("Paling banyak {MAX_ROWS} baris per impor."),
+            )],
+        ));
+    }
+
+    // Everything the checks need, loaded once.
+    let existing: HashMap<String, product::Model> = repo::all_products(&state.db, &tenant_id)
+        .await?
+        .into_iter()
+        .map(|p| (p.sku.clone(), p))
+        .collect();
+    let sku_of_id: HashMap<&str, &str> = existing
+        .values()
+        .map(|p| (p.id.as_str(), p.sku.as_str()))
+        .collect();
+    let barcode_owner: HashMap<String, String> = repo::all_barcodes(&state.db, &tenant_id)
+        .await?
+        .into_iter()
+        .map(|(product_id, code)| (code, product_id))
+        .collect();
+
+    let mut rows: Vec<Row> = Vec::with_capacity(records.len());
+    let mut seen_sku: HashMap<String, usize> = HashMap::new();
+    for (line, cells) in &records {
+        let line = *line;
+        let cell = |name: &str| -> Option<&str> {
+            columns
+                .get(name)
+                .map(|i| cells.get(*i).map(String::as_str).unwrap_or_default())
+        };
+        let mut check = Checker {
+            errors: &mut errors,
+            line,
+        };
+        let Some(sku) = check.ok(rules::sku("sku", cell("sku").unwrap_or_default()), "sku") else {
+            continue;
+        };
+        let found = existing.get(&sku).cloned();
+        let name = match cell("name") {
+            Some(v) => check.ok(rules::name("name", v), "name"),
+            None => None,
+        };
+        let variant =
+            cell("variant").and_then(|v| check.ok(rules::variant("variant", v), "variant"));
+        let category = cell("category").and_then(|v| {
+            let v = v.trim();
+            if v.chars().count() > 200 {
+                check.ok::<Option<String>>(
+                    Err(ApiError::validation(
+                        "category",
+                        "Nama kategori terlalu panjang.",
+                    )),
+                    "category",
+                )
+            } else {
+                Some((!v.is_empty()).then(|| v.to_string()))
+            }
+        });
+        let unit =
+            or_default(cell("unit"), "pcs").and_then(|v| check.ok(rules::unit("unit", v), "unit"));
+        let cost =
+            or_default(cell("cost"), "0").and_then(|v| check.ok(rules::cost("cost", v), "cost"));
+        let price = cell("price").and_then(|v| check.ok(rules::price("price", v), "price"));
+        let tax =
+            or_default(cell("tax"), "none").and_then(|v| check.ok(rules::tax("tax", v), "tax"));
+        let active = cell("active").and_then(|v| check.ok(rules::flag("active", v), "active"));
+        let barcodes = cell("barcodes").and_then(|v| {
+            let codes: Vec<String> = v
+                .split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect();
+            check.ok(rules::barcodes("barcodes", &codes), "barcodes")
+        });
+        if found.is_none() {
+            if cell("name").is_none() {
+                check.errors.push(row_error(
+                    line,
+                    "name",
+                    "Nama wajib diisi untuk produk baru.",
+                ));
+            }
+            if cell("price").is_none() {
+                check.errors.push(row_error(
+                    line,
+                    "price",
+                    "Harga wajib diisi untuk produk baru.",
+                ));
+            }
+        }
+        if let Some(first) = seen_sku.insert(sku.clone(), line) {
+            check.errors.push(row_error(
+                line,
+                "sku",
+                format!("SKU {sku} sudah muncul di baris {first}."),
+            ));
+        }
+        rows.push(Row {
+            line,
+            sku,
+            existing: found,
+            name,
+            variant,
+            category,
+            unit,
+            cost,
+            price,
+            tax,
+            active,
+            barcodes,
+        });
+    }
+    // Barcodes: unique across the file, and not held by a product the file leaves alone.
+    let mut seen_code: HashMap<&str, usize> = HashMap::new();
+    for r in &rows {
+        for code in r.barcodes.iter().flatten() {
+            if let Some(first) = seen_code.insert(code, r.line) {
+                errors.push(row_error(
+                    r.line,
+                    "barcodes",
+                    format!("Barcode {code} sudah dipakai di baris {first}."),
+                ));
+                continue;
+            }
+            let Some(owner) = barcode_owner.get(code) else {
+                continue;
+            };
+            let owner_sku = sku_of_id.get(owner.as_str()).copied().unwrap_or_default();
+            // The owner's barcodes are replaced by this file when it lists the owner.
+            if owner_sku != r.sku && !seen_sku.contains_key(owner_sku) {
+                errors.push(row_error(
+                    r.line,
+                    "barcodes",
+                    format!("Barcode {code} sudah dipakai produk {owner_sku}."),
+                ));
+            }
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.row);
+        return Ok(failed(
+            &format!(
+                "{} kesalahan ditemukan; tidak ada data yang disimpan.",
+                errors.len()
+            ),
+            errors,
+        ));
+    }
+
+    let actor = Actor::of(&auth);
+    let existing_parents: Vec<(String, String)> = existing
+        .values()
+        .filter(|p| p.group_id.is_none() && p.variant.is_none())
+        .map(|p| (p.name.to_lowercase(), p.id.clone()))
+        .collect();
+    let result = state
+        .db
+        .transaction::<_, ImportResult, ApiError>(|txn| {
+            Box::pin(
+                async move { write_import(txn, &tenant_id, &actor, rows, existing_parents).await },
+            )
+        })
+        .await?;
+    Ok(axum::Json(result).into_response())
+}
+
+async fn write_import(
+    txn: &sea_orm::DatabaseTransaction,
+    tenant_id: &str,
+    actor: &Actor,
+    rows: Vec<Row>,
+    existing_parents: Vec<(String, String)>,
+) -> ApiResult<ImportResult> {
+    let now = Utc::now();
+    // Categories by name, ignoring case; missing ones are created.
+    let mut categories: HashMap<String, String> = repo::list_categories(txn, tenant_id)
+        .await?
+        .into_iter()
+        .map(|c| (c.name.to_lowercase(), c.id))
+        .collect();
+    let mut new_categories = Vec::new();
+    for name in rows.iter().filter_map(|r| r.category.clone().flatten()) {
+        let key = name.to_lowercase();
+        if let std::collections::hash_map::Entry::Vacant(slot) = categories.entry(key) {
+            let id = new_id();
+            slot.insert(id.clone());
+            new_categories.push(category::ActiveModel {
+                id: Set(id),
+                tenant_id: Set(tenant_id.to_string()),
+                name: Set(name),
+                created_at: Set(now),
+            });
+        }
+    }
+    let categories_created = new_categories.len();
+    repo::insert_categories(txn, new_categories).await?;
+
+    // Ids for new rows first, so a new variant can find its (possibly new) parent.
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|r| r.existing.as_ref().map_or_else(new_id, |p| p.id.clone()))
+        .collect();
+    let mut parents: HashMap<String, String> = existing_parents.into_iter().collect();
+    for (r, id) in rows.iter().zip(&ids) {
+        let is_parent = match &r.existing {
+            Some(p) => {
+                p.group_id.is_none() && r.variant.clone().unwrap_or(p.variant.clone()).is_none()
+            }
+            None => r.variant.clone().flatten().is_none(),
+        };
+        let name = r
+            .name
+            .clone()
+            .or_else(|| r.existing.as_ref().map(|p| p.name.clone()))
+            .unwrap_or_default();
+        if is_parent {
+            parents.insert(name.to_lowercase(), id.clone());
+        }
+    }
+
+    let mut created = 0;
+    let mut updated = 0;
+    let mut inserts = Vec::new();
+    let mut cleared = Vec::new();
+    let mut barcode_rows = Vec::new();
+    for (r, id) in rows.into_iter().zip(ids) {
+        let category_id = r.category.as_ref().map(|c| {
+            c.as_ref()
+                .and_then(|n| categories.get(&n.to_lowercase()).cloned())
+        });
+        match r.existing {
+            Some(before) => {
+                updated += 1;
+                let after = product::Model {
+                    name: r.name.unwrap_or(before.name.clone()),
+                    variant: r.variant.unwrap_or(before.variant.clone()),
+                    category_id: category_id.unwrap_or(before.category_id.clone()),
+                    unit: r.unit.unwrap_or(before.unit.clone()),
+                    cost: r.cost.unwrap_or(before.cost.clone()),
+                    price: r.price.unwrap_or(before.price.clone()),
+                    tax: r.tax.unwrap_or(before.tax.clone()),
+                    active: r.active.unwrap_or(before.active),
+                    updated_at: now,
+                    ..before.clone()
+                };
+                let unchanged = product::Model {
+                    updated_at: before.updated_at,
+                    ..after.clone()
+                } == before;
+                if !unchanged {
+                    let mut active: product::ActiveModel = before.into();
+                    active.name = Set(after.name);
+                    active.variant = Set(after.variant);
+                    active.category_id = Set(after.category_id);
+                    active.unit = Set(after.unit);
+                    active.cost = Set(after.cost);
+                    active.price = Set(after.price);
+                    active.tax = Set(after.tax);
+                    active.active = Set(after.active);
+                    active.updated_at = Set(now);
+                    repo::update_product(txn, active).await?;
+                }
+                if let Some(codes) = r.barcodes {
+                    cleared.push(id.clone());
+                    barcode_rows.extend(codes.into_iter().map(|c| (id.clone(), c)));
+                }
+            }
+            None => {
+                created += 1;
+                let name = r.name.unwrap_or_default();
+                let variant = r.variant.flatten();
+                let group_id = if variant.is_some() {
+                    parents
+                        .get(&name.to_lowercase())
+                        .filter(|p| **p != id)
+                        .cloned()
+                } else {
+                    None
+                };
+                inserts.push(product::ActiveModel {
+                    id: Set(id.clone()),
+                    tenant_id: Set(tenant_id.to_string()),
+                    group_id: Set(group_id),
+                    sku: Set(r.sku),
+                    name: Set(name),
+                    variant: Set(variant),
+                    category_id: Set(category_id.flatten()),
+                    unit: Set(r.unit.unwrap_or_else(|| "pcs".into())),
+                    cost: Set(r.cost.unwrap_or_else(|| "0".into())),
+                    price: Set(r.price.unwrap_or_default()),
+                    tax: Set(r.tax.unwrap_or_else(|| "none".into())),
+                    active: Set(r.active.unwrap_or(true)),
+                    image_url: Set(None),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                });
+                barcode_rows.extend(r.barcodes.into_iter().flatten().map(|c| (id.clone(), c)));
+            }
+        }
+    }
+    repo::clear_barcodes(txn, tenant_id, &cleared).await?;
+    repo::insert_products(txn, inserts).await?;
+    repo::insert_barcodes(txn, tenant_id, barcode_rows).await?;
+    let import_id = new_id();
+    audit::record(
+        txn,
+        actor,
+        Event {
+            tenant_id: Some(tenant_id),
+            outlet_id: None,
+            action: "product.import",
+            entity: "product",
+            entity_id: &import_id,
+            before: None,
+            after: Some(json!({
+                "created": created,
+                "updated": updated,
+                "categories_created": categories_created,
+            })),
+        },
+    )
+    .await?;
+    Ok(ImportResult { created, updated })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_quotes_and_line_breaks() {
+        let text = "\u{feff}sku,name\r\nA1,\"Kopi, \"\"Enak\"\"\"\r\n\r\nB2,\"dua\nbaris\"\nC3,x";
+        let rows = parse(text).unwrap();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[1], (2, vec!["A1".into(), "Kopi, \"Enak\"".into()]));
+        assert_eq!(rows[2], (4, vec!["B2".into(), "dua\nbaris".into()]));
+        assert_eq!(rows[3], (6, vec!["C3".into(), "x".into()]));
+        assert!(parse("a,\"b").is_err());
+        let semi = parse("sku;name\nA;B").unwrap();
+        assert_eq!(semi[1].1, vec!["A".to_string(), "B".to_string()]);
+    }
+
+    #[test]
+    fn writes_round_trip() {
+        let mut out = String::new();
+        write_row(&mut out, &["a", "b,c", "say \"hi\"", " x", "l1\nl2"]);
+        let parsed = parse(&out).unwrap();
+        assert_eq!(parsed[0].1, vec!["a", "b,c", "say \"hi\"", " x", "l1\nl2"]);
+    }
+}

@@ -1,0 +1,202 @@
+//! Stock per outlet: levels are sums of the movement ledger; a manual adjustment is one more
+//! movement, with its reason.
+use axum::extract::State;
+use axum::http::StatusCode;
+use rust_decimal::Decimal;
+use sea_orm::TransactionTrait;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::auth::Auth;
+use crate::kernel::error::{ApiError, ApiResult};
+use crate::kernel::http::{Json, Path, Query};
+use crate::kernel::rbac::Permission;
+use crate::kernel::state::AppState;
+use crate::modules::inventory::entity::{product, stock_movement};
+use crate::modules::pos::repo::sales;
+use crate::platform::api::tenants::required;
+use crate::platform::entity::outlet;
+use crate::platform::repo::outlets;
+
+#[derive(Serialize, ToSchema)]
+pub struct StockLevel {
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    pub quantity: String,
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(as = StockMovementView)]
+pub struct MovementView {
+    pub product_id: String,
+    /// `sale`, `adjustment`, …
+    pub kind: String,
+    /// Signed: negative takes stock out.
+    pub quantity: String,
+    pub reference: Option<String>,
+    pub reason: Option<String>,
+    pub user_id: Option<String>,
+    pub device_id: Option<String>,
+    pub at: String,
+}
+
+impl From<stock_movement::Model> for MovementView {
+    fn from(m: stock_movement::Model) -> Self {
+        MovementView {
+            product_id: m.product_id,
+            kind: m.kind,
+            quantity: m.quantity,
+            reference: m.reference,
+            reason: m.reason,
+            user_id: m.user_id,
+            device_id: m.device_id,
+            at: m.at,
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct Adjustment {
+    pub outlet_id: String,
+    pub product_id: String,
+    /// Signed change, e.g. `"-2"` for two broken items or `"24"` for a delivery.
+    #[schema(value_type = String)]
+    pub quantity: Decimal,
+    pub reason: String,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct MovementFilter {
+    pub product_id: Option<String>,
+    pub limit: Option<u64>,
+}
+
+async fn outlet_for(state: &AppState, auth: &Auth, id: &str) -> ApiResult<outlet::Model> {
+    outlets::find(&state.db, auth.tenant()?, id)
+        .await?
+        .filter(|o| auth.can_access_outlet(&o.id))
+        .ok_or(ApiError::NotFound("Outlet"))
+}
+
+#[utoipa::path(get, path = "/outlets/{id}/stock", tag = "stock", params(("id" = String, Path)),
+    responses((status = 200, body = [StockLevel])))]
+pub async fn levels(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<StockLevel>>> {
+    auth.require(Permission::VIEW_CATALOGUE)?;
+    let o = outlet_for(&state, &auth, &id).await?;
+    let tenant_id = auth.tenant()?;
+    let levels = sales::stock_levels(&state.db, tenant_id, &o.id, None).await?;
+    let ids: Vec<String> = levels.keys().cloned().collect();
+    let products = sales::products_by_id(&state.db, tenant_id, &ids).await?;
+    let mut out: Vec<StockLevel> = levels
+        .into_iter()
+        .filter_map(|(pid, milli)| {
+            products.get(&pid).map(|p: &product::Model| StockLevel {
+                product_id: pid.clone(),
+                sku: p.sku.clone(),
+                name: p.name.clone(),
+                quantity: sales::from_milli(milli).to_string(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Json(out))
+}
+
+#[utoipa::path(get, path = "/outlets/{id}/stock-movements", tag = "stock",
+    params(("id" = String, Path), MovementFilter), responses((status = 200, body = [MovementView])))]
+pub async fn movements(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Query(filter): Query<MovementFilter>,
+) -> ApiResult<Json<Vec<MovementView>>> {
+    auth.require(Permission::VIEW_CATALOGUE)?;
+    let o = outlet_for(&state, &auth, &id).await?;
+    let rows = sales::movements(
+        &state.db,
+        auth.tenant()?,
+        &o.id,
+        filter.product_id.as_deref(),
+        filter.limit.unwrap_or(200).min(2000),
+    )
+    .await?;
+    Ok(Json(rows.into_iter().map(Into::into).collect()))
+}
+
+#[utoipa::path(post, path = "/stock-adjustments", tag = "stock", request_body = Adjustment,
+    responses((status = 201, body = MovementView), (status = 422)))]
+pub async fn adjust(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(req): Json<Adjustment>,
+) -> ApiResult<(StatusCode, Json<MovementView>)> {
+    auth.require(Permission::ADJUST_STOCK)?;
+    let tenant_id = auth.tenant()?.to_string();
+    let o = outlet_for(&state, &auth, &req.outlet_id)
+        .await
+        .map_err(|_| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
+    let reason = required("reason", &req.reason, "Alasan")?;
+    if req.quantity.is_zero() {
+        return Err(ApiError::validation(
+            "quantity",
+            "Jumlah penyesuaian tidak boleh 0.",
+        ));
+    }
+    sales::to_milli(req.quantity)?;
+    let products =
+        sales::products_by_id(&state.db, &tenant_id, std::slice::from_ref(&req.product_id)).await?;
+    if !products.contains_key(&req.product_id) {
+        return Err(ApiError::validation(
+            "product_id",
+            "Produk tidak ditemukan.",
+        ));
+    }
+    let actor = Actor::of(&auth);
+    let user_id = auth.user.id.clone();
+    let device_id = auth.device_id.clone();
+    let movement = state
+        .db
+        .transaction::<_, stock_movement::Model, ApiError>(|txn| {
+            Box::pin(async move {
+                let m = sales::record_movement(
+                    txn,
+                    sales::Movement {
+                        tenant_id: &tenant_id,
+                        outlet_id: &o.id,
+                        product_id: &req.product_id,
+                        kind: "adjustment",
+                        quantity: req.quantity,
+                        reference: None,
+                        reason: Some(&reason),
+                        user_id: Some(&user_id),
+                        device_id: device_id.as_deref(),
+                    },
+                )
+                .await?;
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: Some(&o.id),
+                        action: "stock.adjust",
+                        entity: "product",
+                        entity_id: &req.product_id,
+                        before: None,
+                        after: Some(json!({"quantity": m.quantity, "reason": reason})),
+                    },
+                )
+                .await?;
+                Ok(m)
+            })
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(movement.into())))
+}

@@ -1,0 +1,6 @@
+//! SeaORM entities, one per table; every tenant-owned table carries `tenant_id`.
+pub mod category;
+pub mod outlet_price;
+pub mod product;
+pub mod product_barcode;
+pub mod stock_movement;

@@ -1,0 +1,9 @@
+//! Schema migrations (their names are what the database recorded; they keep them when
+//! files move). The migrator runs every package's in the order of their names.
+use sea_orm_migration::MigrationTrait;
+
+mod m20261127_000002_retail;
+
+pub fn all() -> Vec<Box<dyn MigrationTrait>> {
+    vec![Box::new(m20261127_000002_retail::Migration)]
+}

@@ -1,0 +1,2 @@
+//! SQL for this part; every function takes the tenant from the caller's `Auth`.
+pub mod catalogue;

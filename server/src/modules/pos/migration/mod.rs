@@ -1,0 +1,15 @@
+//! Schema migrations (their names are what the database recorded; they keep them when
+//! files move). The migrator runs every package's in the order of their names.
+use sea_orm_migration::MigrationTrait;
+
+mod m20261127_000003_discount_approvals;
+mod m20261127_000004_till_operations;
+mod m20261202_000009_tenant_scoped_till_ids;
+
+pub fn all() -> Vec<Box<dyn MigrationTrait>> {
+    vec![
+        Box::new(m20261127_000003_discount_approvals::Migration),
+        Box::new(m20261127_000004_till_operations::Migration),
+        Box::new(m20261202_000009_tenant_scoped_till_ids::Migration),
+    ]
+}

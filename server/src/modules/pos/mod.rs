@@ -1,0 +1,19 @@
+//! POS core module.
+use crate::kernel::package::{Layer, Package};
+
+pub mod api;
+pub mod entity;
+mod migration;
+pub mod permissions;
+pub mod repo;
+
+pub static MODULE: Package = Package {
+    code: "pos",
+    layer: Layer::Module,
+    requires: &["inventory"],
+    industries: &[],
+    permissions: permissions::ALL,
+    routes: api::routes,
+    migrations: migration::all,
+    seed: None,
+};

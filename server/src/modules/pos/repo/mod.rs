@@ -1,0 +1,4 @@
+//! SQL for this part; every function takes the tenant from the caller's `Auth`.
+pub mod discount_approvals;
+pub mod sales;
+pub mod till;

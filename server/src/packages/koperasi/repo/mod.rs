@@ -1,0 +1,4 @@
+//! SQL for this part; every function takes the tenant from the caller's `Auth`.
+pub mod koperasi;
+pub mod loans;
+pub mod shu;

@@ -1,0 +1,197 @@
+//! SHU closings and shares, and the year's figures they are computed from: savings at
+//! year end, loan interest paid, and purchases at the koperasi's store.
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+use crate::kernel::error::ApiResult;
+use crate::modules::pos::entity::{customer, refund, sale};
+use crate::packages::koperasi::entity::{loan_payment, savings_movement, shu_closing, shu_share};
+
+pub async fn closings<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+) -> ApiResult<Vec<shu_closing::Model>> {
+    Ok(shu_closing::Entity::find()
+        .filter(shu_closing::Column::TenantId.eq(tenant_id))
+        .order_by_desc(shu_closing::Column::Year)
+        .all(db)
+        .await?)
+}
+
+pub async fn find_closing<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    id: &str,
+) -> ApiResult<Option<shu_closing::Model>> {
+    Ok(shu_closing::Entity::find_by_id(id.to_string())
+        .filter(shu_closing::Column::TenantId.eq(tenant_id))
+        .one(db)
+        .await?)
+}
+
+pub async fn closing_of_year<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    year: i32,
+) -> ApiResult<Option<shu_closing::Model>> {
+    Ok(shu_closing::Entity::find()
+        .filter(shu_closing::Column::TenantId.eq(tenant_id))
+        .filter(shu_closing::Column::Year.eq(year))
+        .one(db)
+        .await?)
+}
+
+pub async fn insert_closing<C: ConnectionTrait>(db: &C, row: shu_closing::Model) -> ApiResult<()> {
+    shu_closing::ActiveModel::from(row).insert(db).await?;
+    Ok(())
+}
+
+/// Saves a closing if it is still at the version read (see `loans::save_loan`).
+pub async fn save_closing<C: ConnectionTrait>(db: &C, row: shu_closing::Model) -> ApiResult<bool> {
+    let read_version = row.version;
+    let (id, tenant_id) = (row.id.clone(), row.tenant_id.clone());
+    let mut active = shu_closing::ActiveModel::from(row).reset_all();
+    active.version = sea_orm::ActiveValue::Set(read_version + 1);
+    let res = shu_closing::Entity::update_many()
+        .set(active)
+        .filter(shu_closing::Column::Id.eq(id))
+        .filter(shu_closing::Column::TenantId.eq(tenant_id))
+        .filter(shu_closing::Column::Version.eq(read_version))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+pub async fn delete_shares<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    closing_id: &str,
+) -> ApiResult<()> {
+    shu_share::Entity::delete_many()
+        .filter(shu_share::Column::TenantId.eq(tenant_id))
+        .filter(shu_share::Column::ClosingId.eq(closing_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn insert_shares<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<shu_share::Model>,
+) -> ApiResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    for batch in rows.chunks(crate::kernel::repo::INSERT_CHUNK) {
+        shu_share::Entity::insert_many(batch.iter().cloned().map(shu_share::ActiveModel::from))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn shares<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    closing_id: &str,
+) -> ApiResult<Vec<shu_share::Model>> {
+    Ok(shu_share::Entity::find()
+        .filter(shu_share::Column::TenantId.eq(tenant_id))
+        .filter(shu_share::Column::ClosingId.eq(closing_id))
+        .all(db)
+        .await?)
+}
+
+pub async fn shares_of_member<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    member_id: &str,
+) -> ApiResult<Vec<shu_share::Model>> {
+    Ok(shu_share::Entity::find()
+        .filter(shu_share::Column::TenantId.eq(tenant_id))
+        .filter(shu_share::Column::MemberId.eq(member_id))
+        .all(db)
+        .await?)
+}
+
+pub async fn mark_share_paid<C: ConnectionTrait>(db: &C, row: shu_share::Model) -> ApiResult<()> {
+    let mut active = shu_share::ActiveModel::from(row.clone());
+    active.paid_at = sea_orm::ActiveValue::Set(row.paid_at);
+    active.update(db).await?;
+    Ok(())
+}
+
+/// Every savings movement before `until` (RFC 3339 UTC), oldest first.
+pub async fn movements_before<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    until: &str,
+) -> ApiResult<Vec<savings_movement::Model>> {
+    Ok(savings_movement::Entity::find()
+        .filter(savings_movement::Column::TenantId.eq(tenant_id))
+        .filter(savings_movement::Column::At.lt(until))
+        .order_by_asc(savings_movement::Column::At)
+        .order_by_asc(savings_movement::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Loan payments dated within `[from, to]` (`YYYY-MM-DD`).
+pub async fn loan_payments_between<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    from: &str,
+    to: &str,
+) -> ApiResult<Vec<loan_payment::Model>> {
+    Ok(loan_payment::Entity::find()
+        .filter(loan_payment::Column::TenantId.eq(tenant_id))
+        .filter(loan_payment::Column::PaidOn.gte(from))
+        .filter(loan_payment::Column::PaidOn.lte(to))
+        .all(db)
+        .await?)
+}
+
+pub async fn customers<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+) -> ApiResult<Vec<customer::Model>> {
+    Ok(customer::Entity::find()
+        .filter(customer::Column::TenantId.eq(tenant_id))
+        .all(db)
+        .await?)
+}
+
+/// Completed sales to a known customer sold within `[from, until)` (RFC 3339 UTC).
+pub async fn customer_sales_between<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    from: &str,
+    until: &str,
+) -> ApiResult<Vec<sale::Model>> {
+    Ok(sale::Entity::find()
+        .filter(sale::Column::TenantId.eq(tenant_id))
+        .filter(sale::Column::CustomerId.is_not_null())
+        .filter(sale::Column::Status.eq("completed"))
+        .filter(sale::Column::SoldAt.gte(from))
+        .filter(sale::Column::SoldAt.lt(until))
+        .all(db)
+        .await?)
+}
+
+pub async fn refunds_of_sales<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    sale_ids: Vec<String>,
+) -> ApiResult<Vec<refund::Model>> {
+    if sale_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(crate::kernel::repo::in_chunks(sale_ids, |ids| {
+        refund::Entity::find()
+            .filter(refund::Column::TenantId.eq(tenant_id))
+            .filter(refund::Column::SaleId.is_in(ids))
+            .all(db)
+    })
+    .await?)
+}

@@ -1,0 +1,127 @@
+use axum::extract::State;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::kernel::audit::{self, Verification};
+use crate::kernel::auth::Auth;
+use crate::kernel::error::{ApiError, ApiResult};
+use crate::kernel::http::{Json, Query};
+use crate::kernel::rbac::Permission;
+use crate::kernel::state::AppState;
+use crate::platform::entity::audit_entry;
+
+#[derive(Deserialize, IntoParams)]
+pub struct AuditFilter {
+    /// e.g. `outlet.create`; a prefix such as `user.` matches every user action.
+    pub action: Option<String>,
+    pub entity: Option<String>,
+    pub actor: Option<String>,
+    pub outlet_id: Option<String>,
+    /// RFC 3339 or `YYYY-MM-DD` (inclusive).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: Option<u64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditView {
+    pub seq: i64,
+    pub at: String,
+    pub actor_email: String,
+    pub actor_user_id: Option<String>,
+    pub outlet_id: Option<String>,
+    pub device_id: Option<String>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub hash: String,
+}
+
+impl From<audit_entry::Model> for AuditView {
+    fn from(e: audit_entry::Model) -> Self {
+        AuditView {
+            seq: e.seq,
+            at: e.at,
+            actor_email: e.actor_email,
+            actor_user_id: e.actor_user_id,
+            outlet_id: e.outlet_id,
+            device_id: e.device_id,
+            action: e.action,
+            entity: e.entity,
+            entity_id: e.entity_id,
+            before: e.before.and_then(|s| serde_json::from_str(&s).ok()),
+            after: e.after.and_then(|s| serde_json::from_str(&s).ok()),
+            hash: e.hash,
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/audit", tag = "audit", params(AuditFilter),
+    responses((status = 200, body = [AuditView], description = "Newest first")))]
+pub async fn list(
+    State(state): State<AppState>,
+    auth: Auth,
+    Query(filter): Query<AuditFilter>,
+) -> ApiResult<Json<Vec<AuditView>>> {
+    auth.require(Permission::VIEW_AUDIT)?;
+    let mut q = audit_entry::Entity::find().filter(audit_entry::Column::Chain.eq(auth.tenant()?));
+    if let Some(action) = filter.action.filter(|s| !s.is_empty()) {
+        q = q.filter(audit_entry::Column::Action.starts_with(action));
+    }
+    if let Some(entity) = filter.entity.filter(|s| !s.is_empty()) {
+        q = q.filter(audit_entry::Column::Entity.eq(entity));
+    }
+    if let Some(actor) = filter.actor.filter(|s| !s.is_empty()) {
+        q = q.filter(audit_entry::Column::ActorEmail.contains(actor.to_lowercase()));
+    }
+    if let Some(outlet) = filter.outlet_id.filter(|s| !s.is_empty()) {
+        q = q.filter(audit_entry::Column::OutletId.eq(outlet));
+    }
+    // Times are stored as fixed-width UTC RFC 3339 text, so string order is time order.
+    if let Some(from) = filter.from.filter(|s| !s.is_empty()) {
+        q = q.filter(audit_entry::Column::At.gte(time_bound(&from, false)?));
+    }
+    if let Some(to) = filter.to.filter(|s| !s.is_empty()) {
+        q = q.filter(audit_entry::Column::At.lte(time_bound(&to, true)?));
+    }
+    let rows = q
+        .order_by_desc(audit_entry::Column::Seq)
+        .limit(filter.limit.unwrap_or(200).min(1000))
+        .all(&state.db)
+        .await?;
+    Ok(Json(rows.into_iter().map(Into::into).collect()))
+}
+
+/// A filter bound as stored text. A bare date is a whole day in WIB (UTC+7), the way the
+/// owner reads the trail; a full RFC 3339 time is taken as given.
+fn time_bound(input: &str, end_of_day: bool) -> ApiResult<String> {
+    use chrono::{Duration, NaiveDate, SecondsFormat};
+    if NaiveDate::parse_from_str(input, "%Y-%m-%d").is_ok() {
+        let date = crate::kernel::input::date("from", input)?;
+        let day = if end_of_day {
+            date.succ_opt().unwrap_or(date)
+        } else {
+            date
+        };
+        let start_wib = day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc() - Duration::hours(7);
+        let bound = if end_of_day {
+            start_wib - Duration::microseconds(1)
+        } else {
+            start_wib
+        };
+        return Ok(bound.to_rfc3339_opts(SecondsFormat::Micros, true));
+    }
+    crate::kernel::input::time("from", input)
+        .map(|t| t.to_rfc3339_opts(SecondsFormat::Micros, true))
+        .map_err(|_| ApiError::validation("from", "Tanggal harus YYYY-MM-DD atau RFC 3339."))
+}
+
+#[utoipa::path(get, path = "/audit/verify", tag = "audit",
+    responses((status = 200, body = Verification)))]
+pub async fn verify(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Verification>> {
+    auth.require(Permission::VIEW_AUDIT)?;
+    Ok(Json(audit::verify(&state.db, auth.tenant()?).await?))
+}

@@ -1,0 +1,178 @@
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use axum_extra::extract::CookieJar;
+use sea_orm::TransactionTrait;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::auth::context::DEVICE_COOKIE;
+use crate::kernel::auth::Auth;
+use crate::kernel::error::{ApiError, ApiResult};
+use crate::kernel::http::Json;
+use crate::kernel::rbac::{allows, Permission};
+use crate::kernel::state::AppState;
+use crate::platform::api::tenants::required;
+use crate::platform::entity::device;
+use crate::platform::repo::{devices, outlets, users};
+
+#[derive(Serialize, ToSchema)]
+pub struct DeviceView {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub outlet_id: String,
+    pub created_at: String,
+}
+
+impl From<device::Model> for DeviceView {
+    fn from(d: device::Model) -> Self {
+        DeviceView {
+            id: d.id,
+            code: d.code,
+            name: d.name,
+            outlet_id: d.outlet_id,
+            created_at: d.created_at.to_rfc3339(),
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct RegisterDevice {
+    pub outlet_id: String,
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PinUser {
+    pub id: String,
+    pub name: String,
+    /// May approve discounts above a cashier's limit with the PIN.
+    pub approver: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CurrentDevice {
+    pub device: DeviceView,
+    pub outlet_name: String,
+    /// Staff who can switch in on this device with their PIN.
+    pub users: Vec<PinUser>,
+    /// Discount a cashier may give without a manager, % of the subtotal.
+    pub cashier_discount_limit_percent: String,
+    /// The outlet's static QRIS payload (from its acquirer), if set.
+    pub static_qris: Option<String>,
+}
+
+#[utoipa::path(get, path = "/devices", tag = "devices", responses((status = 200, body = [DeviceView])))]
+pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<DeviceView>>> {
+    auth.require(Permission::REGISTER_DEVICE)?;
+    let all = devices::list(&state.db, auth.tenant()?).await?;
+    Ok(Json(
+        all.into_iter()
+            .filter(|d| d.revoked_at.is_none() && auth.can_access_outlet(&d.outlet_id))
+            .map(Into::into)
+            .collect(),
+    ))
+}
+
+/// A manager signs the shared tablet in once; the browser then carries a device cookie
+/// for a year, and cashiers switch in with their PIN.
+#[utoipa::path(post, path = "/devices", tag = "devices", request_body = RegisterDevice,
+    responses((status = 201, description = "Registered; sets the device cookie", body = DeviceView), (status = 422)))]
+pub async fn register(
+    State(state): State<AppState>,
+    auth: Auth,
+    jar: CookieJar,
+    Json(req): Json<RegisterDevice>,
+) -> ApiResult<(StatusCode, CookieJar, Json<DeviceView>)> {
+    auth.require(Permission::REGISTER_DEVICE)?;
+    let tenant_id = auth.tenant()?.to_string();
+    let name = required("name", &req.name, "Nama perangkat")?;
+    let outlet = outlets::find(&state.db, &tenant_id, &req.outlet_id)
+        .await?
+        .filter(|o| auth.can_access_outlet(&o.id))
+        .ok_or_else(|| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
+    let actor = Actor::of(&auth);
+    let registrar = auth.user.id.clone();
+    let (model, secret) = state
+        .db
+        .transaction::<_, (device::Model, String), ApiError>(|txn| {
+            Box::pin(async move {
+                let (d, secret) =
+                    devices::create(txn, &tenant_id, &outlet.id, &name, &registrar).await?;
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&tenant_id),
+                        outlet_id: Some(&outlet.id),
+                        action: "device.register",
+                        entity: "device",
+                        entity_id: &d.id,
+                        before: None,
+                        after: Some(
+                            json!({"name": d.name, "code": d.code, "outlet_id": d.outlet_id}),
+                        ),
+                    },
+                )
+                .await?;
+                Ok((d, secret))
+            })
+        })
+        .await?;
+    let cookie = Cookie::build((DEVICE_COOKIE, secret))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.settings.secure_cookies)
+        .path("/")
+        .max_age(time::Duration::days(365));
+    Ok((StatusCode::CREATED, jar.add(cookie), Json(model.into())))
+}
+
+#[utoipa::path(get, path = "/devices/current", tag = "devices",
+    responses((status = 200, body = CurrentDevice), (status = 404, description = "This browser is not a registered device")))]
+pub async fn current(
+    State(state): State<AppState>,
+    jar: CookieJar,
+) -> ApiResult<Json<CurrentDevice>> {
+    let secret = jar
+        .get(DEVICE_COOKIE)
+        .ok_or(ApiError::NotFound("Perangkat"))?;
+    let d = devices::find_by_secret(&state.db, secret.value())
+        .await?
+        .ok_or(ApiError::NotFound("Perangkat"))?;
+    let mut pin_users = Vec::new();
+    for u in users::list_in_tenant(&state.db, &d.tenant_id).await? {
+        if u.status != "active" || u.pin_hash.is_none() {
+            continue;
+        }
+        let (roles, outlet_ids) = users::roles_and_outlets(&state.db, &u).await?;
+        let at_outlet = outlet_ids.is_none_or(|ids| ids.contains(&d.outlet_id));
+        if at_outlet && roles.iter().any(|r| allows(*r, Permission::USE_TILL)) {
+            pin_users.push(PinUser {
+                id: u.id,
+                name: u.name,
+                approver: roles
+                    .iter()
+                    .any(|r| allows(*r, Permission::APPROVE_DISCOUNT)),
+            });
+        }
+    }
+    let outlet = outlets::find(&state.db, &d.tenant_id, &d.outlet_id).await?;
+    Ok(Json(CurrentDevice {
+        outlet_name: outlet.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+        cashier_discount_limit_percent: outlet
+            .as_ref()
+            .map(crate::modules::pos::api::discounts::cashier_limit)
+            .unwrap_or(crate::modules::pos::api::discounts::DEFAULT_CASHIER_LIMIT_PERCENT)
+            .normalize()
+            .to_string(),
+        static_qris: outlet
+            .as_ref()
+            .and_then(crate::platform::api::outlets::static_qris),
+        device: d.into(),
+        users: pin_users,
+    }))
+}

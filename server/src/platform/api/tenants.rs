@@ -1,0 +1,188 @@
+use axum::extract::State;
+use axum::http::StatusCode;
+use sea_orm::TransactionTrait;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::auth::Auth;
+use crate::kernel::error::{ApiError, ApiResult};
+use crate::kernel::http::Json;
+use crate::kernel::rbac::{Permission, Role};
+use crate::kernel::state::AppState;
+use crate::platform::entity::tenant;
+use crate::platform::repo::{invitations, tenants, users};
+
+pub const PLANS: [&str; 3] = ["basic", "pro", "enterprise"];
+
+#[derive(Serialize, ToSchema)]
+pub struct TenantView {
+    pub id: String,
+    pub name: String,
+    pub owner_email: String,
+    pub plan: String,
+    pub created_at: String,
+}
+
+impl From<tenant::Model> for TenantView {
+    fn from(t: tenant::Model) -> Self {
+        TenantView {
+            id: t.id,
+            name: t.name,
+            owner_email: t.owner_email,
+            plan: t.plan,
+            created_at: t.created_at.to_rfc3339(),
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CreateTenant {
+    pub name: String,
+    pub owner_email: String,
+    #[serde(default)]
+    pub owner_name: Option<String>,
+    /// `basic`, `pro` or `enterprise`.
+    pub plan: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedTenant {
+    pub tenant: TenantView,
+    pub owner_user_id: String,
+    /// One-time secret the owner uses to set a password; shown once.
+    pub invite_token: String,
+    pub invite_path: String,
+}
+
+pub fn validate_email(email: &str) -> ApiResult<String> {
+    let email = users::normalize_email(email);
+    let valid = email.len() <= 254
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        })
+        && !email.contains(char::is_whitespace);
+    if valid {
+        Ok(email)
+    } else {
+        Err(ApiError::validation("email", "Alamat email tidak valid."))
+    }
+}
+
+/// A name or label: trimmed, 1–200 characters, no control characters.
+pub fn required(field: &str, value: &str, label: &str) -> ApiResult<String> {
+    crate::kernel::input::required(field, value, crate::kernel::input::NAME_CHARS_MAX, label)
+}
+
+#[utoipa::path(get, path = "/tenants", tag = "platform",
+    responses((status = 200, body = [TenantView]), (status = 403, description = "Platform roles only")))]
+pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<TenantView>>> {
+    auth.require(Permission::LIST_TENANTS)?;
+    Ok(Json(
+        tenants::list(&state.db)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
+}
+
+#[utoipa::path(post, path = "/tenants", tag = "platform", request_body = CreateTenant,
+    responses((status = 201, body = CreatedTenant), (status = 409, description = "Owner email already registered"),
+        (status = 422, description = "Invalid field")))]
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(req): Json<CreateTenant>,
+) -> ApiResult<(StatusCode, Json<CreatedTenant>)> {
+    auth.require(Permission::CREATE_TENANT)?;
+    let name = required("name", &req.name, "Nama usaha")?;
+    let owner_email = validate_email(&req.owner_email)
+        .map_err(|_| ApiError::validation("owner_email", "Email pemilik tidak valid."))?;
+    if !PLANS.contains(&req.plan.as_str()) {
+        return Err(ApiError::validation(
+            "plan",
+            "Paket harus basic, pro, atau enterprise.",
+        ));
+    }
+    let owner_name = req
+        .owner_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("Pemilik")
+        .to_string();
+    let actor = Actor::of(&auth);
+    let creator = auth.user.id.clone();
+    let plan = req.plan.clone();
+    let created = state
+        .db
+        .transaction::<_, CreatedTenant, ApiError>(|txn| {
+            Box::pin(async move {
+                if users::find_by_email(txn, &owner_email).await?.is_some() {
+                    return Err(ApiError::conflict(
+                        "email_taken",
+                        "Email pemilik sudah terdaftar.",
+                    ));
+                }
+                let t = tenants::insert(txn, &name, &owner_email, &plan).await?;
+                let owner = users::insert(
+                    txn,
+                    users::NewUser {
+                        tenant_id: Some(&t.id),
+                        email: &owner_email,
+                        name: &owner_name,
+                        password_hash: None,
+                        platform_role: None,
+                        status: "invited",
+                        is_demo: false,
+                    },
+                )
+                .await?;
+                users::set_roles_and_outlets(txn, &t.id, &owner.id, &[Role::Owner], &[]).await?;
+                let token = invitations::create(txn, &t.id, &owner.id, &creator).await?;
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&t.id),
+                        outlet_id: None,
+                        action: "tenant.create",
+                        entity: "tenant",
+                        entity_id: &t.id,
+                        before: None,
+                        after: Some(
+                            json!({"name": t.name, "owner_email": t.owner_email, "plan": t.plan}),
+                        ),
+                    },
+                )
+                .await?;
+                audit::record(
+                    txn,
+                    &actor,
+                    Event {
+                        tenant_id: Some(&t.id),
+                        outlet_id: None,
+                        action: "user.invite",
+                        entity: "user",
+                        entity_id: &owner.id,
+                        before: None,
+                        after: Some(json!({"email": owner.email, "roles": ["owner"]})),
+                    },
+                )
+                .await?;
+                Ok(CreatedTenant {
+                    owner_user_id: owner.id,
+                    invite_path: format!("/undangan?token={token}"),
+                    invite_token: token,
+                    tenant: t.into(),
+                })
+            })
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}

@@ -1,0 +1,19 @@
+//! What every tenant has: tenants, outlets, users, devices, tokens, the audit log.
+use crate::kernel::package::{Layer, Package};
+
+pub mod api;
+pub mod entity;
+mod migration;
+pub mod permissions;
+pub mod repo;
+
+pub static PACKAGE: Package = Package {
+    code: "platform",
+    layer: Layer::Platform,
+    requires: &[],
+    industries: &[],
+    permissions: permissions::ALL,
+    routes: api::routes,
+    migrations: migration::all,
+    seed: None,
+};

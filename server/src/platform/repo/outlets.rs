@@ -1,0 +1,70 @@
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+use crate::kernel::error::ApiResult;
+use crate::platform::entity::outlet;
+
+pub async fn list<C: ConnectionTrait>(db: &C, tenant_id: &str) -> ApiResult<Vec<outlet::Model>> {
+    Ok(outlet::Entity::find()
+        .filter(outlet::Column::TenantId.eq(tenant_id))
+        .filter(outlet::Column::Archived.eq(false))
+        .order_by_asc(outlet::Column::Name)
+        .all(db)
+        .await?)
+}
+
+pub async fn find<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    id: &str,
+) -> ApiResult<Option<outlet::Model>> {
+    Ok(outlet::Entity::find_by_id(id.to_string())
+        .filter(outlet::Column::TenantId.eq(tenant_id))
+        .filter(outlet::Column::Archived.eq(false))
+        .one(db)
+        .await?)
+}
+
+pub async fn code_taken<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    code: &str,
+    except_id: Option<&str>,
+) -> ApiResult<bool> {
+    let mut q = outlet::Entity::find()
+        .filter(outlet::Column::TenantId.eq(tenant_id))
+        .filter(outlet::Column::Code.eq(code));
+    if let Some(id) = except_id {
+        q = q.filter(outlet::Column::Id.ne(id));
+    }
+    Ok(q.one(db).await?.is_some())
+}
+
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    model: outlet::ActiveModel,
+) -> ApiResult<outlet::Model> {
+    Ok(model.insert(db).await?)
+}
+
+pub async fn update<C: ConnectionTrait>(
+    db: &C,
+    model: outlet::ActiveModel,
+) -> ApiResult<outlet::Model> {
+    Ok(model.update(db).await?)
+}
+
+/// The industries the tenant's open outlets run, each once: what switches packages on.
+pub async fn industries<C: ConnectionTrait>(db: &C, tenant_id: &str) -> ApiResult<Vec<String>> {
+    use sea_orm::QuerySelect;
+    Ok(outlet::Entity::find()
+        .select_only()
+        .column(outlet::Column::Industry)
+        .distinct()
+        .filter(outlet::Column::TenantId.eq(tenant_id))
+        .filter(outlet::Column::Archived.eq(false))
+        .into_tuple::<String>()
+        .all(db)
+        .await?)
+}

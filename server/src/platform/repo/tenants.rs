@@ -1,0 +1,34 @@
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
+
+use crate::kernel::auth::secret::new_id;
+use crate::kernel::error::ApiResult;
+use crate::platform::entity::tenant;
+
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+    owner_email: &str,
+    plan: &str,
+) -> ApiResult<tenant::Model> {
+    Ok(tenant::ActiveModel {
+        id: Set(new_id()),
+        name: Set(name.trim().to_string()),
+        owner_email: Set(owner_email.to_string()),
+        plan: Set(plan.to_string()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?)
+}
+
+pub async fn list<C: ConnectionTrait>(db: &C) -> ApiResult<Vec<tenant::Model>> {
+    Ok(tenant::Entity::find()
+        .order_by_asc(tenant::Column::Name)
+        .all(db)
+        .await?)
+}
+
+pub async fn find<C: ConnectionTrait>(db: &C, id: &str) -> ApiResult<Option<tenant::Model>> {
+    Ok(tenant::Entity::find_by_id(id.to_string()).one(db).await?)
+}
