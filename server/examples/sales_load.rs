@@ -405,9 +405,9 @@ async fn plain_insert(
         Box::pin(async move {
             sales_repo::insert_sale(txn, sale_row, lines, payments).await?;
             for (product_id, qty) in &moves {
-                sales_repo::record_movement(
+                satu_server::modules::inventory::repo::stock::record_movement(
                     txn,
-                    sales_repo::Movement {
+                    satu_server::modules::inventory::repo::stock::Movement {
                         tenant_id: &tenant_id,
                         outlet_id: &outlet_id,
                         product_id,

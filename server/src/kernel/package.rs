@@ -1,6 +1,6 @@
 //! What a package or platform module contributes, declared in one value. The router, the
 //! OpenAPI document, the migrator, `GET /auth/me` and the role-matrix test walk the
-//! registry (`crate::packages::all()`); nothing else is edited to add a package.
+//! registry (`packages::all()`); nothing else is edited to add a package.
 use std::collections::BTreeSet;
 
 use futures::future::BoxFuture;
@@ -23,29 +23,11 @@ pub enum Layer {
     Package,
 }
 
-/// The demo tenant a seed adds to: its id and the outlet ids by code.
+/// The demo tenant a package's seed adds to.
 pub struct SeedContext<'a> {
     pub tenant_id: &'a str,
-    pub outlets: &'a [(String, String)],
-    /// Demo user ids by email.
-    pub users: &'a [(String, String)],
+    /// `false` (tests that build their own data): only the package's demo outlet.
     pub with_catalogue: bool,
-}
-
-impl SeedContext<'_> {
-    pub fn outlet(&self, code: &str) -> Option<&str> {
-        self.outlets
-            .iter()
-            .find(|(c, _)| c == code)
-            .map(|(_, id)| id.as_str())
-    }
-
-    pub fn user(&self, email: &str) -> Option<&str> {
-        self.users
-            .iter()
-            .find(|(e, _)| e == email)
-            .map(|(_, id)| id.as_str())
-    }
 }
 
 pub type SeedFn =

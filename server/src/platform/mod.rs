@@ -4,6 +4,7 @@ use crate::kernel::package::{Layer, Package};
 pub mod api;
 pub mod entity;
 mod migration;
+pub mod outlet_settings;
 pub mod permissions;
 pub mod repo;
 

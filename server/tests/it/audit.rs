@@ -83,13 +83,26 @@ async fn chain(app: &TestApp) {
     assert!(count >= 10);
 
     // Tampering with history is detected: change one recorded value behind the API's back.
+    let first_outlet = app
+        .db
+        .query_one(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT MIN(seq) AS seq FROM audit_log WHERE action = 'outlet.create'",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "seq")
+        .unwrap();
     app.db
-        .execute_unprepared("UPDATE audit_log SET actor_email = 'someone@else.test' WHERE action = 'outlet.create' AND seq = 2")
+        .execute_unprepared(&format!(
+            "UPDATE audit_log SET actor_email = 'someone@else.test' WHERE seq = {first_outlet}"
+        ))
         .await
         .unwrap();
     let v = app.get(&mut owner, "/api/v1/audit/verify").await.json;
     assert_eq!(v["valid"], false);
-    assert_eq!(v["broken_at"], 2);
+    assert_eq!(v["broken_at"], first_outlet);
 }
 on_every_backend!(audit_entries_are_recorded_filtered_and_chained, chain);
 

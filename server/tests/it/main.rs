@@ -16,6 +16,7 @@ mod cli;
 mod contract;
 mod koperasi;
 mod loans;
+mod packages;
 mod rbac;
 mod sales;
 mod savings_interest;

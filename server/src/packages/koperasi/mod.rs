@@ -6,14 +6,16 @@ pub mod entity;
 mod migration;
 pub mod permissions;
 pub mod repo;
+pub mod seed;
 
 pub static PACKAGE: Package = Package {
     code: "koperasi",
     layer: Layer::Package,
-    requires: &[],
+    // SHU's jasa usaha counts members' purchases at the koperasi's store (the POS core).
+    requires: &["pos"],
     industries: &["koperasi"],
     permissions: permissions::ALL,
     routes: api::routes,
     migrations: migration::all,
-    seed: None,
+    seed: Some(seed::seed),
 };

@@ -1,6 +1,8 @@
 //! Retail package (minimarket, toko): the POS core and inventory, with today's till.
 use utoipa_axum::router::OpenApiRouter;
 
+pub mod seed;
+
 use crate::kernel::package::{no_migrations, Layer, Package};
 use crate::kernel::state::AppState;
 
@@ -17,5 +19,5 @@ pub static PACKAGE: Package = Package {
     permissions: &[],
     routes,
     migrations: no_migrations,
-    seed: None,
+    seed: Some(seed::seed),
 };

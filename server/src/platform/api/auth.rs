@@ -47,6 +47,47 @@ pub struct SessionView {
     /// The screen this user lands on.
     pub home: String,
     pub device_id: Option<String>,
+    /// What the tenant has switched on (`platform`, `pos`, `retail`, `koperasi`, …): the
+    /// app shows only those packages' menus and pages.
+    pub packages: Vec<String>,
+    /// The permission codes this user holds (`pos.record_sale`, …), for the menu.
+    pub permissions: Vec<String>,
+}
+
+impl SessionView {
+    async fn build(
+        state: &AppState,
+        user: &user::Model,
+        csrf_token: String,
+        device_id: Option<String>,
+    ) -> ApiResult<SessionView> {
+        let view = user_view(&state.db, user).await?;
+        let packages: Vec<String> = match &user.tenant_id {
+            Some(tenant) => crate::kernel::router::enabled_for(state, tenant)
+                .await?
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            None => vec!["platform".to_string()],
+        };
+        let permissions = crate::kernel::package::permissions(state.packages)
+            .filter(|p| view.roles.iter().any(|r| p.allows(*r)))
+            .filter(|p| {
+                let package = p.code.split('.').next().unwrap_or_default();
+                packages.iter().any(|on| on == package)
+            })
+            .map(|p| p.code.to_string())
+            .collect();
+        Ok(SessionView {
+            home: home_for(&view.roles).to_string(),
+            roles: view.roles.clone(),
+            user: view,
+            csrf_token,
+            device_id,
+            packages,
+            permissions,
+        })
+    }
 }
 
 pub fn home_for(roles: &[Role]) -> &'static str {
@@ -238,18 +279,9 @@ pub async fn login(
         state.settings.session_ttl_hours,
     )
     .await?;
-    let view = user_view(&state.db, &user).await?;
-    let jar = session_cookies(jar, &state.settings, new.token, new.csrf.clone());
-    Ok((
-        jar,
-        Json(SessionView {
-            home: home_for(&view.roles).to_string(),
-            roles: view.roles.clone(),
-            user: view,
-            csrf_token: new.csrf,
-            device_id: device.map(|d| d.id),
-        }),
-    ))
+    let view = SessionView::build(&state, &user, new.csrf.clone(), device.map(|d| d.id)).await?;
+    let jar = session_cookies(jar, &state.settings, new.token, new.csrf);
+    Ok((jar, Json(view)))
 }
 
 #[utoipa::path(post, path = "/auth/logout", tag = "auth",
@@ -268,7 +300,6 @@ pub async fn logout(
 #[utoipa::path(get, path = "/auth/me", tag = "auth",
     responses((status = 200, body = SessionView), (status = 401, description = "Not signed in")))]
 pub async fn me(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<SessionView>> {
-    let view = user_view(&state.db, &auth.user).await?;
     let csrf_token = match &auth.credential {
         Credential::Session { id } => sessions::find(&state.db, id)
             .await?
@@ -276,13 +307,9 @@ pub async fn me(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Ses
             .unwrap_or_default(),
         Credential::Token { .. } => String::new(),
     };
-    Ok(Json(SessionView {
-        home: home_for(&view.roles).to_string(),
-        roles: view.roles.clone(),
-        user: view,
-        csrf_token,
-        device_id: auth.device_id.clone(),
-    }))
+    Ok(Json(
+        SessionView::build(&state, &auth.user, csrf_token, auth.device_id.clone()).await?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -358,18 +385,9 @@ pub async fn pin_login(
         state.settings.session_ttl_hours,
     )
     .await?;
-    let view = user_view(&state.db, &user).await?;
-    let jar = session_cookies(jar, &state.settings, new.token, new.csrf.clone());
-    Ok((
-        jar,
-        Json(SessionView {
-            home: home_for(&view.roles).to_string(),
-            roles: view.roles.clone(),
-            user: view,
-            csrf_token: new.csrf,
-            device_id: Some(device.id),
-        }),
-    ))
+    let view = SessionView::build(&state, &user, new.csrf.clone(), Some(device.id)).await?;
+    let jar = session_cookies(jar, &state.settings, new.token, new.csrf);
+    Ok((jar, Json(view)))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -165,8 +165,8 @@ pub async fn current(
         outlet_name: outlet.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
         cashier_discount_limit_percent: outlet
             .as_ref()
-            .map(crate::modules::pos::api::discounts::cashier_limit)
-            .unwrap_or(crate::modules::pos::api::discounts::DEFAULT_CASHIER_LIMIT_PERCENT)
+            .map(crate::platform::outlet_settings::cashier_limit)
+            .unwrap_or(crate::platform::outlet_settings::DEFAULT_CASHIER_LIMIT_PERCENT)
             .normalize()
             .to_string(),
         static_qris: outlet

@@ -55,9 +55,9 @@ pub struct OutletView {
 
 impl From<outlet::Model> for OutletView {
     fn from(o: outlet::Model) -> Self {
-        let limit = crate::modules::pos::api::discounts::cashier_limit(&o);
+        let limit = crate::platform::outlet_settings::cashier_limit(&o);
         let qris = static_qris(&o);
-        let cash_limit = crate::modules::pos::api::shifts::cash_limit(&o)
+        let cash_limit = crate::platform::outlet_settings::cash_limit(&o)
             .normalize()
             .to_string();
         let header = text_lines(&o, "receipt_header").unwrap_or_default();

@@ -19,6 +19,7 @@ use satu_server::kernel::state::{AppState, Settings};
 
 pub struct TestApp {
     pub router: Router,
+    pub settings: Arc<Settings>,
     pub db: DatabaseConnection,
     pub backend: &'static str,
     _dir: Option<tempfile::TempDir>,
@@ -88,17 +89,29 @@ impl TestApp {
         satu_server::seed::seed_demo_with(&db, false)
             .await
             .expect("seed demo");
+        let settings = Arc::new(settings);
         let state = AppState {
             db: db.clone(),
-            settings: Arc::new(settings),
+            settings: settings.clone(),
             packages: satu_server::packages::all(),
         };
         TestApp {
             router: satu_server::api_router(state),
+            settings,
             db,
             backend,
             _dir: dir,
         }
+    }
+
+    /// The same database served with another registry (a stand-in package, say).
+    pub fn serving(mut self, packages: satu_server::kernel::package::Registry) -> TestApp {
+        self.router = satu_server::api_router(AppState {
+            db: self.db.clone(),
+            settings: self.settings.clone(),
+            packages,
+        });
+        self
     }
 
     pub fn agent(&self) -> Agent {

@@ -15,7 +15,7 @@ use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::modules::inventory::entity::{product, stock_movement};
-use crate::modules::pos::repo::sales;
+use crate::modules::inventory::repo::stock;
 use crate::platform::api::tenants::required;
 use crate::platform::entity::outlet;
 use crate::platform::repo::outlets;
@@ -91,9 +91,9 @@ pub async fn levels(
     auth.require(Permission::VIEW_CATALOGUE)?;
     let o = outlet_for(&state, &auth, &id).await?;
     let tenant_id = auth.tenant()?;
-    let levels = sales::stock_levels(&state.db, tenant_id, &o.id, None).await?;
+    let levels = stock::stock_levels(&state.db, tenant_id, &o.id, None).await?;
     let ids: Vec<String> = levels.keys().cloned().collect();
-    let products = sales::products_by_id(&state.db, tenant_id, &ids).await?;
+    let products = stock::products_by_id(&state.db, tenant_id, &ids).await?;
     let mut out: Vec<StockLevel> = levels
         .into_iter()
         .filter_map(|(pid, milli)| {
@@ -101,7 +101,7 @@ pub async fn levels(
                 product_id: pid.clone(),
                 sku: p.sku.clone(),
                 name: p.name.clone(),
-                quantity: sales::from_milli(milli).to_string(),
+                quantity: stock::from_milli(milli).to_string(),
             })
         })
         .collect();
@@ -119,7 +119,7 @@ pub async fn movements(
 ) -> ApiResult<Json<Vec<MovementView>>> {
     auth.require(Permission::VIEW_CATALOGUE)?;
     let o = outlet_for(&state, &auth, &id).await?;
-    let rows = sales::movements(
+    let rows = stock::movements(
         &state.db,
         auth.tenant()?,
         &o.id,
@@ -149,9 +149,9 @@ pub async fn adjust(
             "Jumlah penyesuaian tidak boleh 0.",
         ));
     }
-    sales::to_milli(req.quantity)?;
+    stock::to_milli(req.quantity)?;
     let products =
-        sales::products_by_id(&state.db, &tenant_id, std::slice::from_ref(&req.product_id)).await?;
+        stock::products_by_id(&state.db, &tenant_id, std::slice::from_ref(&req.product_id)).await?;
     if !products.contains_key(&req.product_id) {
         return Err(ApiError::validation(
             "product_id",
@@ -165,9 +165,9 @@ pub async fn adjust(
         .db
         .transaction::<_, stock_movement::Model, ApiError>(|txn| {
             Box::pin(async move {
-                let m = sales::record_movement(
+                let m = stock::record_movement(
                     txn,
-                    sales::Movement {
+                    stock::Movement {
                         tenant_id: &tenant_id,
                         outlet_id: &o.id,
                         product_id: &req.product_id,

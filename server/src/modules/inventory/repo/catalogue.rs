@@ -1,4 +1,4 @@
-//! Catalogue persistence: categories, products, barcodes, outlet prices, customers.
+//! Catalogue persistence: categories, products, barcodes, outlet prices.
 //! Every query is scoped to the caller's tenant. Bulk readers (snapshot, export, import)
 //! load whole tables of one tenant in a handful of queries and join in memory.
 use std::collections::HashMap;
@@ -12,8 +12,6 @@ use sea_orm::{
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::error::ApiResult;
 use crate::modules::inventory::entity::{category, outlet_price, product, product_barcode};
-use crate::modules::pos::entity::customer;
-use crate::platform::entity::{user, user_role};
 
 /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bind-parameter limits.
 pub const BATCH: usize = 500;
@@ -576,76 +574,4 @@ pub async fn active_products_for_till<C: ConnectionTrait>(
             },
         )
         .collect())
-}
-
-// ---------------------------------------------------------------- customers
-
-pub async fn list_customers<C: ConnectionTrait>(
-    db: &C,
-    tenant_id: &str,
-    q: Option<&str>,
-    phone_digits: Option<&str>,
-    limit: u64,
-) -> ApiResult<Vec<customer::Model>> {
-    let mut query = customer::Entity::find().filter(customer::Column::TenantId.eq(tenant_id));
-    if let Some(text) = q.map(str::trim).filter(|s| !s.is_empty()) {
-        let mut any = Condition::any().add(lower_like(customer::Column::Name, text));
-        any = any.add(lower_like(customer::Column::Phone, text));
-        if let Some(digits) = phone_digits.filter(|d| !d.is_empty()) {
-            any = any.add(lower_like(customer::Column::Phone, digits));
-        }
-        query = query.filter(any);
-    }
-    Ok(query
-        .order_by_asc(customer::Column::Name)
-        .limit(limit)
-        .all(db)
-        .await?)
-}
-
-pub async fn find_customer<C: ConnectionTrait>(
-    db: &C,
-    tenant_id: &str,
-    id: &str,
-) -> ApiResult<Option<customer::Model>> {
-    Ok(customer::Entity::find_by_id(id.to_string())
-        .filter(customer::Column::TenantId.eq(tenant_id))
-        .one(db)
-        .await?)
-}
-
-pub async fn insert_customer<C: ConnectionTrait>(
-    db: &C,
-    model: customer::ActiveModel,
-) -> ApiResult<customer::Model> {
-    Ok(model.insert(db).await?)
-}
-
-pub async fn update_customer<C: ConnectionTrait>(
-    db: &C,
-    model: customer::ActiveModel,
-) -> ApiResult<customer::Model> {
-    Ok(model.update(db).await?)
-}
-
-/// Whether `user_id` is a user of the tenant holding the member role.
-pub async fn is_tenant_member<C: ConnectionTrait>(
-    db: &C,
-    tenant_id: &str,
-    user_id: &str,
-) -> ApiResult<bool> {
-    let Some(_) = user::Entity::find_by_id(user_id.to_string())
-        .filter(user::Column::TenantId.eq(tenant_id))
-        .one(db)
-        .await?
-    else {
-        return Ok(false);
-    };
-    Ok(user_role::Entity::find()
-        .filter(user_role::Column::TenantId.eq(tenant_id))
-        .filter(user_role::Column::UserId.eq(user_id))
-        .filter(user_role::Column::Role.eq("member"))
-        .one(db)
-        .await?
-        .is_some())
 }

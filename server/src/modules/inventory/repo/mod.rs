@@ -1,2 +1,3 @@
 //! SQL for this part; every function takes the tenant from the caller's `Auth`.
 pub mod catalogue;
+pub mod stock;

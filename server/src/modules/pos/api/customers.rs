@@ -15,8 +15,8 @@ use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::modules::inventory::api::rules;
-use crate::modules::inventory::repo::catalogue as repo;
 use crate::modules::pos::entity::customer;
+use crate::modules::pos::repo::customers;
 use crate::platform::api::tenants::required;
 
 #[derive(Serialize, ToSchema)]
@@ -72,7 +72,7 @@ async fn check_member<C: ConnectionTrait>(
     if id.is_empty() {
         return Ok(None);
     }
-    if repo::is_tenant_member(db, tenant_id, id).await? {
+    if customers::is_tenant_member(db, tenant_id, id).await? {
         Ok(Some(id.to_string()))
     } else {
         Err(ApiError::validation(
@@ -107,12 +107,13 @@ pub async fn list(
         Some(national.to_string())
     });
     let limit = f.limit.unwrap_or(100).clamp(1, 500);
-    let all = repo::list_customers(&state.db, auth.tenant()?, q, digits.as_deref(), limit).await?;
+    let all =
+        customers::list_customers(&state.db, auth.tenant()?, q, digits.as_deref(), limit).await?;
     Ok(Json(all.into_iter().map(Into::into).collect()))
 }
 
 async fn load(state: &AppState, auth: &Auth, id: &str) -> ApiResult<customer::Model> {
-    repo::find_customer(&state.db, auth.tenant()?, id)
+    customers::find_customer(&state.db, auth.tenant()?, id)
         .await?
         .ok_or(ApiError::NotFound("Pelanggan"))
 }
@@ -209,7 +210,7 @@ pub async fn create(
                     Some(m) => check_member(txn, &tenant_id, m).await?,
                     None => None,
                 };
-                let c = repo::insert_customer(
+                let c = customers::insert_customer(
                     txn,
                     customer::ActiveModel {
                         id: Set(new_id()),
@@ -270,7 +271,7 @@ pub async fn update(
                 if let Some(m) = &member {
                     active.member_user_id = Set(check_member(txn, &tenant_id, m).await?);
                 }
-                let c = repo::update_customer(txn, active).await?;
+                let c = customers::update_customer(txn, active).await?;
                 audit::record(
                     txn,
                     &actor,

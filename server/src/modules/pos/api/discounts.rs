@@ -24,21 +24,7 @@ use crate::modules::pos::repo::discount_approvals;
 use crate::platform::entity::outlet;
 use crate::platform::repo::outlets;
 
-/// Discount a cashier may give without approval, as a percentage of the subtotal, unless
-/// the outlet's settings say otherwise.
-pub const DEFAULT_CASHIER_LIMIT_PERCENT: Decimal = Decimal::TEN;
-
-/// The outlet's cashier discount limit (`settings.cashier_discount_limit_percent`).
-pub fn cashier_limit(o: &outlet::Model) -> Decimal {
-    serde_json::from_str::<serde_json::Value>(&o.settings)
-        .ok()
-        .and_then(|v| {
-            v.get("cashier_discount_limit_percent")
-                .and_then(|p| p.as_str().map(str::to_string))
-        })
-        .and_then(|p| p.parse::<Decimal>().ok())
-        .unwrap_or(DEFAULT_CASHIER_LIMIT_PERCENT)
-}
+pub use crate::platform::outlet_settings::{cashier_limit, DEFAULT_CASHIER_LIMIT_PERCENT};
 
 /// Whether this user gives discounts without anyone's approval.
 pub fn approves_own(auth: &Auth) -> bool {

@@ -26,6 +26,7 @@ use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input::{amount, client_id, instant};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::modules::inventory::repo::stock;
 use crate::modules::pos::api::sales::{sale_view, SaleView};
 use crate::modules::pos::entity::{refund, refund_line, refund_payment, sale};
 use crate::modules::pos::repo::till::RefundRecord;
@@ -467,9 +468,9 @@ pub async fn create(
                 till::insert_refund(txn, record).await?;
                 if restock {
                     for (product_id, quantity) in &movements {
-                        sales::record_movement(
+                        stock::record_movement(
                             txn,
-                            sales::Movement {
+                            stock::Movement {
                                 tenant_id: &tenant_id,
                                 outlet_id: &outlet_id,
                                 product_id,

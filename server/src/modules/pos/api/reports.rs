@@ -16,6 +16,7 @@ use crate::kernel::http::{Json, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::modules::inventory::entity::category;
+use crate::modules::inventory::repo::stock;
 use crate::modules::pos::entity::sale;
 use crate::modules::pos::repo::sales;
 use crate::platform::entity::outlet;
@@ -204,7 +205,7 @@ pub async fn sales_report(
     let lines = sales::lines_of_many(&state.db, &ids).await?;
     let payments = sales::payments_of_many(&state.db, &ids).await?;
     let product_ids: Vec<String> = lines.iter().map(|l| l.product_id.clone()).collect();
-    let products = sales::products_by_id(&state.db, &tenant_id, &product_ids).await?;
+    let products = stock::products_by_id(&state.db, &tenant_id, &product_ids).await?;
     let categories: BTreeMap<String, String> = category::Entity::find()
         .filter(category::Column::TenantId.eq(&tenant_id))
         .all(&state.db)

@@ -21,6 +21,7 @@ use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input;
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::modules::inventory::repo::stock;
 use crate::modules::pos::entity::{sale, sale_line, sale_payment};
 use crate::modules::pos::repo::{discount_approvals, sales};
 use crate::platform::entity::outlet;
@@ -308,7 +309,7 @@ pub async fn create(
     let customer_id = match req.customer_id.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(id) => Some(
-            crate::modules::inventory::repo::catalogue::find_customer(&state.db, &tenant_id, id)
+            crate::modules::pos::repo::customers::find_customer(&state.db, &tenant_id, id)
                 .await?
                 .ok_or_else(|| ApiError::validation("customer_id", "Pelanggan tidak ditemukan."))?
                 .id,
@@ -324,8 +325,8 @@ pub async fn create(
         ),
     };
     let ids: Vec<String> = req.lines.iter().map(|l| l.product_id.clone()).collect();
-    let products = sales::products_by_id(&state.db, &tenant_id, &ids).await?;
-    let outlet_prices = sales::outlet_prices(&state.db, &tenant_id, &outlet.id, &ids).await?;
+    let products = stock::products_by_id(&state.db, &tenant_id, &ids).await?;
+    let outlet_prices = stock::outlet_prices(&state.db, &tenant_id, &outlet.id, &ids).await?;
     let mut cart_lines = Vec::with_capacity(req.lines.len());
     let mut flags: Vec<String> = Vec::new();
     if shift.as_ref().is_some_and(|sh| sh.status != "open") {
@@ -409,11 +410,11 @@ pub async fn create(
     )
     .await?;
 
-    let levels = sales::stock_levels(&state.db, &tenant_id, &outlet.id, Some(&ids)).await?;
+    let levels = stock::stock_levels(&state.db, &tenant_id, &outlet.id, Some(&ids)).await?;
     let mut remaining: HashMap<&str, i64> = levels.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     for line in &req.lines {
         let left = remaining.entry(line.product_id.as_str()).or_insert(0);
-        *left = left.saturating_sub(sales::to_milli(line.quantity)?);
+        *left = left.saturating_sub(stock::to_milli(line.quantity)?);
         if *left < 0 && !flags.iter().any(|f| f == "negative_stock") {
             flags.push("negative_stock".into());
         }
@@ -518,9 +519,9 @@ pub async fn create(
                 }
                 sales::insert_sale(txn, sale_row, line_rows, payment_rows).await?;
                 for (product_id, quantity) in &quantities {
-                    sales::record_movement(
+                    stock::record_movement(
                         txn,
-                        sales::Movement {
+                        stock::Movement {
                             tenant_id: &tenant_id,
                             outlet_id: &outlet_id,
                             product_id,

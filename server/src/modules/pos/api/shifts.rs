@@ -30,23 +30,9 @@ use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::modules::pos::entity::{cash_movement, shift};
 use crate::modules::pos::repo::till;
-use crate::platform::entity::outlet;
 use crate::platform::repo::outlets;
 
-/// Cash a cashier may take in or out without a manager, unless the outlet says otherwise.
-pub const DEFAULT_CASH_LIMIT: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
-
-/// The outlet's cash movement limit (`settings.cash_movement_limit`, rupiah).
-pub fn cash_limit(o: &outlet::Model) -> Decimal {
-    serde_json::from_str::<serde_json::Value>(&o.settings)
-        .ok()
-        .and_then(|v| {
-            v.get("cash_movement_limit")
-                .and_then(|p| p.as_str().map(str::to_string))
-        })
-        .and_then(|p| p.parse::<Decimal>().ok())
-        .unwrap_or(DEFAULT_CASH_LIMIT)
-}
+pub use crate::platform::outlet_settings::{cash_limit, DEFAULT_CASH_LIMIT};
 
 fn d(s: &str) -> Decimal {
     s.parse().unwrap_or_default()

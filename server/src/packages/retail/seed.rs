@@ -1,0 +1,269 @@
+//! The retail package's demo: the minimarket outlet with its static QRIS and receipt
+//! lines, and a small catalogue with opening stock.
+use futures::future::BoxFuture;
+use sea_orm::DatabaseTransaction;
+
+use crate::kernel::package::SeedContext;
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+
+use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::auth::secret::new_id;
+use crate::kernel::error::ApiError;
+use crate::platform::entity::outlet;
+
+pub fn seed<'a>(
+    txn: &'a DatabaseTransaction,
+    ctx: &'a SeedContext<'a>,
+) -> BoxFuture<'a, Result<(), ApiError>> {
+    Box::pin(async move {
+        crate::seed::demo_outlet(
+            txn,
+            ctx.tenant_id,
+            (
+                "MKM1",
+                "Minimarket Makmur",
+                "Jl. Merdeka No. 10, Semarang",
+                "retail",
+            ),
+            json!({"static_qris": demo_static_qris(),
+                "receipt_header": ["NPWP 01.234.567.8-901.000"],
+                "receipt_footer": ["Terima kasih, selamat belanja kembali!"]}),
+        )
+        .await?;
+        if ctx.with_catalogue {
+            seed_catalogue(txn, ctx.tenant_id, &Actor::system("seed-demo")).await?;
+        }
+        Ok(())
+    })
+}
+
+/// A made-up static QRIS for the demo minimarket (fictitious acquirer and NMID; it pays
+/// nobody), with a correct CRC so the till turns it into a dynamic one per sale.
+pub fn demo_static_qris() -> String {
+    fn tlv(tag: &str, value: &str) -> String {
+        format!("{tag}{:02}{value}", value.len())
+    }
+    let account = [
+        tlv("00", "ID.CO.DEMOBANK.WWW"),
+        tlv("01", "936009990000000017"),
+        tlv("02", "DEMO00000017"),
+        tlv("03", "UMI"),
+    ]
+    .concat();
+    let national = [
+        tlv("00", "ID.CO.QRIS.WWW"),
+        tlv("02", "ID1026112700017"),
+        tlv("03", "UMI"),
+    ]
+    .concat();
+    let mut body = [
+        tlv("00", "01"),
+        tlv("01", "11"),
+        tlv("26", &account),
+        tlv("51", &national),
+        tlv("52", "5411"),
+        tlv("53", "360"),
+        tlv("58", "ID"),
+        tlv("59", "Minimarket Makmur"),
+        tlv("60", "Semarang"),
+        tlv("61", "50132"),
+    ]
+    .concat();
+    body.push_str("6304");
+    let crc = domain::qris::crc_hex(body.as_bytes());
+    body + &crc
+}
+
+/// A small minimarket catalogue with opening stock, so the till has something to sell.
+/// (sku, name, category, price, unit, barcode, tax)
+type DemoProduct = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
+const DEMO_PRODUCTS: [DemoProduct; 6] = [
+    (
+        "MIE-001",
+        "Indomie Goreng 85g",
+        "Makanan",
+        "3500",
+        "pcs",
+        Some("8991000000010"),
+        "ppn",
+    ),
+    (
+        "AIR-600",
+        "Air Mineral 600ml",
+        "Minuman",
+        "4000",
+        "pcs",
+        Some("8991000000027"),
+        "ppn",
+    ),
+    (
+        "TEH-350",
+        "Teh Botol 350ml",
+        "Minuman",
+        "5000",
+        "pcs",
+        Some("8991000000034"),
+        "ppn",
+    ),
+    (
+        "GULA-1KG",
+        "Gula Pasir 1kg",
+        "Sembako",
+        "18500",
+        "pcs",
+        Some("8991000000041"),
+        "ppn",
+    ),
+    (
+        "TLR-10",
+        "Telur Ayam 10 butir",
+        "Sembako",
+        "28000",
+        "pack",
+        Some("8991000000058"),
+        "none",
+    ),
+    (
+        "BRS-KG",
+        "Beras Curah",
+        "Sembako",
+        "14000",
+        "kg",
+        None,
+        "none",
+    ),
+];
+
+async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    actor: &Actor,
+) -> Result<(), ApiError> {
+    use crate::modules::inventory::entity::{category, product, product_barcode};
+    let Some(store) = outlet::Entity::find()
+        .filter(outlet::Column::TenantId.eq(tenant_id))
+        .filter(outlet::Column::Code.eq("MKM1"))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    for (sku, name, cat, price, unit, barcode, tax) in DEMO_PRODUCTS {
+        let exists = product::Entity::find()
+            .filter(product::Column::TenantId.eq(tenant_id))
+            .filter(product::Column::Sku.eq(sku))
+            .one(db)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        let category_id = match category::Entity::find()
+            .filter(category::Column::TenantId.eq(tenant_id))
+            .filter(category::Column::Name.eq(cat))
+            .one(db)
+            .await?
+        {
+            Some(c) => c.id,
+            None => {
+                let c = category::ActiveModel {
+                    id: Set(new_id()),
+                    tenant_id: Set(tenant_id.to_string()),
+                    name: Set(cat.to_string()),
+                    created_at: Set(Utc::now()),
+                };
+                sea_orm::ActiveModelTrait::insert(c, db).await?.id
+            }
+        };
+        let id = new_id();
+        sea_orm::ActiveModelTrait::insert(
+            product::ActiveModel {
+                id: Set(id.clone()),
+                tenant_id: Set(tenant_id.to_string()),
+                group_id: Set(None),
+                sku: Set(sku.to_string()),
+                name: Set(name.to_string()),
+                variant: Set(None),
+                category_id: Set(Some(category_id)),
+                unit: Set(unit.to_string()),
+                cost: Set("0".to_string()),
+                price: Set(price.to_string()),
+                tax: Set(tax.to_string()),
+                active: Set(true),
+                image_url: Set(None),
+                created_at: Set(Utc::now()),
+                updated_at: Set(Utc::now()),
+            },
+            db,
+        )
+        .await?;
+        if let Some(code) = barcode {
+            sea_orm::ActiveModelTrait::insert(
+                product_barcode::ActiveModel {
+                    id: Set(new_id()),
+                    tenant_id: Set(tenant_id.to_string()),
+                    product_id: Set(id.clone()),
+                    code: Set(code.to_string()),
+                },
+                db,
+            )
+            .await?;
+        }
+        crate::modules::inventory::repo::stock::record_movement(
+            db,
+            crate::modules::inventory::repo::stock::Movement {
+                tenant_id,
+                outlet_id: &store.id,
+                product_id: &id,
+                kind: "adjustment",
+                quantity: rust_decimal::Decimal::from(50),
+                reference: None,
+                reason: Some("Stok awal (demo)"),
+                user_id: None,
+                device_id: None,
+            },
+        )
+        .await?;
+        audit::record(
+            db,
+            actor,
+            Event {
+                tenant_id: Some(tenant_id),
+                outlet_id: None,
+                action: "product.create",
+                entity: "product",
+                entity_id: &id,
+                before: None,
+                after: Some(json!({"sku": sku, "name": name, "price": price})),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_demo_qris_is_a_valid_static_one() {
+        let q = domain::qris::parse(&super::demo_static_qris()).expect("valid QRIS");
+        assert!(!q.is_dynamic());
+        assert_eq!(q.merchant_name(), Some("Minimarket Makmur"));
+        let dynamic = domain::qris::to_dynamic(&super::demo_static_qris(), 15_000.into()).unwrap();
+        assert_eq!(
+            domain::qris::parse(&dynamic).unwrap().amount().unwrap(),
+            Some(15_000.into())
+        );
+    }
+}
