@@ -358,3 +358,46 @@ fn reachable_follows_requires() {
     assert!(!reachable("retail").contains("koperasi"));
     assert!(!reachable("pos").contains("retail"));
 }
+
+// ------------------------------------------------------------- the business day
+
+async fn desk_zone(app: &TestApp) {
+    let mut owner = cafe_owner(app).await;
+    for (code, zone) in [("KW1", "WIT")] {
+        let r = app
+            .post(
+                &mut owner,
+                "/api/v1/outlets",
+                json!({"name": "Koperasi Timur", "code": code, "industry": "koperasi", "timezone": zone}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    }
+    // "Today" of the koperasi is the WIT desk's date (UTC+9), whatever the server's zone.
+    let before = (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive();
+    let book = app
+        .get(&mut owner, "/api/v1/koperasi-reports/cash-book")
+        .await;
+    let after = (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive();
+    assert_eq!(book.status, StatusCode::OK, "{}", book.json);
+    let to = book.json["to"].as_str().expect("to").to_string();
+    assert!(
+        to == before.to_string() || to == after.to_string(),
+        "{to} vs {before}"
+    );
+    // The audit trail's bare dates are the tenant's zone too (its first outlet: WITA).
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let r = app
+        .get(
+            &mut owner,
+            &format!("/api/v1/audit?from={today}&to={today}"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.json.as_array().is_some_and(|a| !a.is_empty()),
+        "{}",
+        r.json
+    );
+}
+on_every_backend!(the_koperasi_day_is_its_desks_zone, desk_zone);

@@ -5,6 +5,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::kernel::audit::{self, Verification};
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::Zone;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Query};
 use crate::kernel::rbac::Permission;
@@ -81,11 +82,15 @@ pub async fn list(
         q = q.filter(audit_entry::Column::OutletId.eq(outlet));
     }
     // Times are stored as fixed-width UTC RFC 3339 text, so string order is time order.
+    let zone = crate::platform::repo::outlets::list(&state.db, auth.tenant()?)
+        .await?
+        .first()
+        .map_or_else(Zone::default, |o| Zone::parse(&o.timezone));
     if let Some(from) = filter.from.filter(|s| !s.is_empty()) {
-        q = q.filter(audit_entry::Column::At.gte(time_bound(&from, false)?));
+        q = q.filter(audit_entry::Column::At.gte(time_bound(zone, &from, false)?));
     }
     if let Some(to) = filter.to.filter(|s| !s.is_empty()) {
-        q = q.filter(audit_entry::Column::At.lte(time_bound(&to, true)?));
+        q = q.filter(audit_entry::Column::At.lte(time_bound(zone, &to, true)?));
     }
     let rows = q
         .order_by_desc(audit_entry::Column::Seq)
@@ -95,9 +100,10 @@ pub async fn list(
     Ok(Json(rows.into_iter().map(Into::into).collect()))
 }
 
-/// A filter bound as stored text. A bare date is a whole day in WIB (UTC+7), the way the
-/// owner reads the trail; a full RFC 3339 time is taken as given.
-fn time_bound(input: &str, end_of_day: bool) -> ApiResult<String> {
+/// A filter bound as stored text. A bare date is a whole day in the tenant's zone (its
+/// first outlet's), the way the owner reads the trail; a full RFC 3339 time is taken as
+/// given.
+fn time_bound(zone: Zone, input: &str, end_of_day: bool) -> ApiResult<String> {
     use chrono::{Duration, NaiveDate, SecondsFormat};
     if NaiveDate::parse_from_str(input, "%Y-%m-%d").is_ok() {
         let date = crate::kernel::input::date("from", input)?;
@@ -106,7 +112,7 @@ fn time_bound(input: &str, end_of_day: bool) -> ApiResult<String> {
         } else {
             date
         };
-        let start_wib = day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc() - Duration::hours(7);
+        let start_wib = zone.midnight(day);
         let bound = if end_of_day {
             start_wib - Duration::microseconds(1)
         } else {

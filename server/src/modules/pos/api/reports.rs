@@ -23,12 +23,9 @@ use crate::platform::entity::outlet;
 use crate::platform::repo::outlets;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+/// Hours ahead of UTC of an outlet's stored zone.
 pub fn utc_offset_hours(timezone: &str) -> i64 {
-    match timezone {
-        "WITA" => 8,
-        "WIT" => 9,
-        _ => 7,
-    }
+    crate::kernel::business_day::Zone::parse(timezone).offset_hours()
 }
 
 /// Resolves the outlet (optional) and turns `from`/`to` dates (inclusive, in the outlet's

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::{stored, Zone};
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
@@ -39,9 +40,9 @@ fn csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
 
 #[derive(Deserialize, IntoParams)]
 pub struct Period {
-    /// `YYYY-MM-DD`, first day (WIB); the first of this month when absent.
+    /// `YYYY-MM-DD`, first day (the koperasi's zone); the first of this month when absent.
     pub from: Option<String>,
-    /// `YYYY-MM-DD`, last day (WIB); today when absent.
+    /// `YYYY-MM-DD`, last day (the koperasi's zone); today when absent.
     pub to: Option<String>,
 }
 
@@ -72,6 +73,7 @@ pub struct CashBook {
 async fn cash_movements(
     state: &AppState,
     tenant_id: &str,
+    zone: Zone,
     until: &str,
 ) -> ApiResult<Vec<(String, String, String, i64)>> {
     let mut out = Vec::new();
@@ -110,8 +112,10 @@ async fn cash_movements(
             "payoff" => "Pelunasan pinjaman",
             _ => "Angsuran pinjaman",
         };
-        // Loan payments are dated; they count at 09:00 WIB of that day.
-        let at = format!("{}T02:00:00.000000Z", p.paid_on);
+        // Loan payments are dated; they count at 09:00 of that day in the koperasi's zone.
+        let at = chrono::NaiveDate::parse_from_str(&p.paid_on, "%Y-%m-%d")
+            .map(|d| stored(zone.at_hour(d, 9)))
+            .unwrap_or_default();
         if at.as_str() >= until {
             continue;
         }
@@ -139,18 +143,13 @@ async fn cash_movements(
     Ok(out)
 }
 
-fn utc_midnight(d: NaiveDate) -> String {
-    (d.and_hms_opt(0, 0, 0).unwrap_or_default() - Duration::hours(7))
-        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-        .to_string()
-}
-
 async fn cash_book(state: &AppState, auth: &Auth, q: &Period) -> ApiResult<CashBook> {
     auth.require(Permission::VIEW_LOAN_PORTFOLIO)?;
     let tenant_id = auth.tenant()?.to_string();
+    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
     let to = match q.to.as_deref().filter(|s| !s.is_empty()) {
         Some(d) => parse_date("to", d)?,
-        None => today(),
+        None => today(zone),
     };
     let from = match q.from.as_deref().filter(|s| !s.is_empty()) {
         Some(d) => parse_date("from", d)?,
@@ -162,14 +161,14 @@ async fn cash_book(state: &AppState, auth: &Auth, q: &Period) -> ApiResult<CashB
             "Tanggal awal setelah tanggal akhir.",
         ));
     }
-    let start = utc_midnight(from);
-    let until = utc_midnight(to + Duration::days(1));
+    let start = zone.midnight_text(from);
+    let until = zone.midnight_text(to + Duration::days(1));
     let members = member_map(&state.db, &tenant_id).await?;
     let mut opening = 0i64;
     let (mut total_in, mut total_out) = (0i64, 0i64);
     let mut lines = Vec::new();
     let mut balance = 0i64;
-    for (at, text, member_id, amount) in cash_movements(state, &tenant_id, &until).await? {
+    for (at, text, member_id, amount) in cash_movements(state, &tenant_id, zone, &until).await? {
         if at < start {
             opening += amount;
             balance = opening;
@@ -246,6 +245,7 @@ pub async fn csv_file(
         _ => Permission::VIEW_LOAN_PORTFOLIO,
     })?;
     let tenant_id = auth.tenant()?.to_string();
+    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
     let body = match file.as_str() {
         "members.csv" | "savings.csv" => {
             let products = koperasi::products(&state.db, &tenant_id).await?;
@@ -262,8 +262,12 @@ pub async fn csv_file(
                 };
                 let mut row = vec![m.member_no.clone(), m.name.clone()];
                 if file == "members.csv" {
-                    let wajib =
-                        crate::packages::koperasi::api::members::wajib_of(&m, &accounts, &products);
+                    let wajib = crate::packages::koperasi::api::members::wajib_of(
+                        &m,
+                        &accounts,
+                        &products,
+                        today(zone),
+                    );
                     row.extend([
                         m.nik.clone(),
                         m.sex.clone(),
@@ -309,7 +313,9 @@ pub async fn csv_file(
         }
         "loans.csv" => {
             auth.require(Permission::VIEW_LOAN_PORTFOLIO)?;
-            let day = today();
+            let day = today(
+                crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
+            );
             let members = member_map(&state.db, &tenant_id).await?;
             let products = loans::products(&state.db, &tenant_id).await?;
             let mut rows = Vec::new();

@@ -17,6 +17,7 @@ use utoipa::ToSchema;
 use crate::kernel::audit::{self, Actor, Event};
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::Zone;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
@@ -39,15 +40,16 @@ fn rupiah(v: Decimal) -> ApiResult<i64> {
 }
 
 fn business_day(
+    zone: Zone,
     field: &str,
     text: Option<&str>,
     not_before: Option<NaiveDate>,
 ) -> ApiResult<NaiveDate> {
     let day = match text.map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => parse_date(field, t)?,
-        None => today(),
+        None => today(zone),
     };
-    if day > today() {
+    if day > today(zone) {
         return Err(ApiError::validation(
             field,
             "Tanggal tidak boleh di masa depan.",
@@ -237,14 +239,15 @@ async fn reload(
     let l = loans::find_loan(&state.db, tenant_id, id)
         .await?
         .ok_or(ApiError::NotFound("Pinjaman"))?;
-    load_view(&state.db, l, day.max(today())).await
+    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, tenant_id).await?;
+    load_view(&state.db, l, day.max(today(zone))).await
 }
 
 // ---------------------------------------------------------------- disbursement
 
 #[derive(Deserialize, ToSchema)]
 pub struct DisbursementInput {
-    /// `YYYY-MM-DD`, today (WIB) when absent; the first instalment falls a month later.
+    /// `YYYY-MM-DD`, today (the koperasi's zone) when absent; the first instalment falls a month later.
     #[serde(default)]
     pub disbursed_on: Option<String>,
     /// True: admin and provision fees are deducted from what is paid out. False: the
@@ -275,7 +278,8 @@ pub async fn disburse(
         });
     }
     // A date in the past is allowed: paper loans are entered after the fact.
-    let day = business_day("disbursed_on", req.disbursed_on.as_deref(), None)?;
+    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
+    let day = business_day(zone, "disbursed_on", req.disbursed_on.as_deref(), None)?;
     let s = schedule(&terms_of(&l, first_due(day)?)?)
         .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
     let items = ledger::installments(&s).map_err(ledger_error)?;
@@ -346,7 +350,7 @@ pub async fn disburse(
 pub struct RepaymentInput {
     #[schema(value_type = String, example = "560000")]
     pub amount: Decimal,
-    /// `YYYY-MM-DD`, today (WIB) when absent (a collector's receipt entered later).
+    /// `YYYY-MM-DD`, today (the koperasi's zone) when absent (a collector's receipt entered later).
     #[serde(default)]
     pub paid_on: Option<String>,
     /// `cash` (teller) or `savings` (deducted from the member's account).
@@ -428,7 +432,8 @@ async fn pay(
     }
     // Denda accrues forward in time, so payments are entered in date order.
     let last = last_payment_day(state, &l).await?;
-    let day = business_day("paid_on", paid_on, last)?;
+    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
+    let day = business_day(zone, "paid_on", paid_on, last)?;
     let rows = loans::installments(&state.db, &tenant_id, &l.id).await?;
     let mut items: Vec<Installment> = crate::packages::koperasi::api::loans::to_domain(&rows)?;
     let rule = penalty_rule(&product);
@@ -585,7 +590,8 @@ pub async fn payoff_quote(
     Query(q): Query<AsOf>,
 ) -> ApiResult<Json<PayoffQuoteView>> {
     let l = readable_loan(&state, &auth, &id).await?;
-    let day = crate::packages::koperasi::api::loans::as_of(&q)?;
+    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &l.tenant_id).await?;
+    let day = crate::packages::koperasi::api::loans::as_of(&q, zone)?;
     let product = loans::find_product(&state.db, &l.tenant_id, &l.product_id)
         .await?
         .ok_or(ApiError::NotFound("Produk pinjaman"))?;
@@ -631,7 +637,7 @@ pub async fn write_off(
             "Alasan hapus buku wajib diisi.",
         ));
     }
-    let day = today();
+    let day = today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?);
     let rows = loans::installments(&state.db, &tenant_id, &l.id).await?;
     let (_, pos) = crate::packages::koperasi::api::loans::standing(&rows, &product, day)?;
     let outstanding = rupiah(pos.outstanding_principal)?;

@@ -104,7 +104,9 @@ pub async fn collection(
     let tenant_id = auth.tenant()?.to_string();
     let day = match q.as_of.as_deref().filter(|s| !s.is_empty()) {
         Some(d) => parse_date("as_of", d)?,
-        None => crate::packages::koperasi::api::loans::today(),
+        None => crate::packages::koperasi::api::loans::today(
+            crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
+        ),
     };
     let officer = match q.officer_id.as_deref().filter(|s| !s.is_empty()) {
         Some("me") => Some(auth.user.id.clone()),
@@ -200,7 +202,10 @@ pub async fn portfolio(
 ) -> ApiResult<Json<Portfolio>> {
     auth.require(Permission::VIEW_LOAN_PORTFOLIO)?;
     let tenant_id = auth.tenant()?.to_string();
-    let day = as_of(&q)?;
+    let day = as_of(
+        &q,
+        crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
+    )?;
     let members = member_map(&state.db, &tenant_id).await?;
     let mut loans_out = Vec::new();
     let mut total = Decimal::ZERO;
@@ -300,7 +305,9 @@ pub async fn my_loans(State(state): State<AppState>, auth: Auth) -> ApiResult<Js
         100,
     )
     .await?;
-    let day = crate::packages::koperasi::api::loans::today();
+    let day = crate::packages::koperasi::api::loans::today(
+        crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
+    );
     let mut out = Vec::with_capacity(rows.len());
     for l in rows {
         out.push(load_view(&state.db, l, day).await?);

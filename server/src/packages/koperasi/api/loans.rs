@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use chrono::{Duration, Months, NaiveDate, SecondsFormat, Utc};
+use chrono::{Months, NaiveDate, SecondsFormat, Utc};
 use domain::loan::ledger::{self, DailyPenalty, Installment, Position};
 use domain::loan::{
     classify, required_reserve, schedule, AllocationOrder, Collectibility, CollectibilitySettings,
@@ -22,6 +22,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::kernel::audit::{self, Actor, Event};
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::Zone;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
@@ -31,9 +32,9 @@ use crate::packages::koperasi::entity::{
 };
 use crate::packages::koperasi::repo::{koperasi, loans};
 
-/// The koperasi's business day (WIB).
-pub fn today() -> NaiveDate {
-    (Utc::now() + Duration::hours(7)).date_naive()
+/// Today in the koperasi's zone (`repo::koperasi::zone`).
+pub fn today(zone: Zone) -> NaiveDate {
+    zone.today()
 }
 
 pub fn now_text() -> String {
@@ -709,10 +710,10 @@ pub struct AsOf {
     pub as_of: Option<String>,
 }
 
-pub fn as_of(q: &AsOf) -> ApiResult<NaiveDate> {
+pub fn as_of(q: &AsOf, zone: Zone) -> ApiResult<NaiveDate> {
     match q.as_of.as_deref().filter(|s| !s.trim().is_empty()) {
         Some(d) => parse_date("as_of", d),
-        None => Ok(today()),
+        None => Ok(today(zone)),
     }
 }
 
@@ -725,7 +726,11 @@ pub async fn get_one(
     Query(q): Query<AsOf>,
 ) -> ApiResult<Json<LoanView>> {
     let l = readable_loan(&state, &auth, &id).await?;
-    Ok(Json(load_view(&state.db, l, as_of(&q)?).await?))
+    let day = as_of(
+        &q,
+        crate::packages::koperasi::repo::koperasi::zone(&state.db, &l.tenant_id).await?,
+    )?;
+    Ok(Json(load_view(&state.db, l, day).await?))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -929,8 +934,13 @@ pub async fn apply(
         created_at: Utc::now(),
     };
     // The schedule must be computable before anyone is asked to approve it.
-    schedule(&terms_of(&row, first_due(today())?)?)
-        .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
+    schedule(&terms_of(
+        &row,
+        first_due(today(
+            crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
+        ))?,
+    )?)
+    .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
     let actor = Actor::of(&auth);
     // Loan numbers are sequential per koperasi; a clash with a concurrent application
     // (the unique index) is retried with the next number.
@@ -975,7 +985,16 @@ pub async fn apply(
         .ok_or(ApiError::NotFound("Pinjaman"))?;
     Ok((
         StatusCode::CREATED,
-        Json(load_view(&state.db, l, today()).await?),
+        Json(
+            load_view(
+                &state.db,
+                l,
+                today(
+                    crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
+                ),
+            )
+            .await?,
+        ),
     ))
 }
 
@@ -1122,7 +1141,14 @@ pub async fn analyse(
     let l = loans::find_loan(&state.db, &tenant_id, &id)
         .await?
         .ok_or(ApiError::NotFound("Pinjaman"))?;
-    Ok(Json(load_view(&state.db, l, today()).await?))
+    Ok(Json(
+        load_view(
+            &state.db,
+            l,
+            today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?),
+        )
+        .await?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -1220,5 +1246,12 @@ pub async fn approve(
     let l = loans::find_loan(&state.db, &tenant_id, &id)
         .await?
         .ok_or(ApiError::NotFound("Pinjaman"))?;
-    Ok(Json(load_view(&state.db, l, today()).await?))
+    Ok(Json(
+        load_view(
+            &state.db,
+            l,
+            today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?),
+        )
+        .await?,
+    ))
 }

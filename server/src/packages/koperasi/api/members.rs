@@ -3,7 +3,7 @@
 //! there first). Each member gets a number and an account for every active savings product.
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,7 @@ use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::packages::koperasi::api::loans::today;
 use crate::packages::koperasi::api::savings::{account_views, AccountView};
 use crate::packages::koperasi::entity::{member, savings_account};
 use crate::packages::koperasi::repo::koperasi;
@@ -41,7 +42,7 @@ pub struct MemberInput {
     pub heir_name: Option<String>,
     #[serde(default)]
     pub heir_relation: Option<String>,
-    /// `YYYY-MM-DD`; today (WIB) when absent.
+    /// `YYYY-MM-DD`; today (the koperasi's zone) when absent.
     #[serde(default)]
     pub join_date: Option<String>,
     #[serde(default)]
@@ -67,7 +68,7 @@ pub struct MemberView {
     pub status: String,
     pub ktp_photo_url: Option<String>,
     pub accounts: Vec<AccountView>,
-    /// Simpanan wajib billed monthly since joining, against what was paid (today, WIB).
+    /// Simpanan wajib billed monthly since joining, against what was paid (as of the koperasi's today).
     pub wajib: Option<WajibView>,
 }
 
@@ -120,7 +121,12 @@ pub async fn load(state: &AppState, m: member::Model) -> ApiResult<MemberView> {
     let accounts = koperasi::accounts_of(&state.db, &m.tenant_id, &m.id).await?;
     let products = koperasi::products(&state.db, &m.tenant_id).await?;
     let wajib = if m.status == "active" {
-        wajib_of(&m, &accounts, &products)
+        wajib_of(
+            &m,
+            &accounts,
+            &products,
+            today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &m.tenant_id).await?),
+        )
     } else {
         None
     };
@@ -136,12 +142,12 @@ pub fn wajib_of(
     m: &member::Model,
     accounts: &[crate::packages::koperasi::entity::savings_account::Model],
     products: &[crate::packages::koperasi::entity::savings_product::Model],
+    today: NaiveDate,
 ) -> Option<WajibView> {
     let product = products.iter().find(|p| p.kind == "wajib")?;
     let account = accounts.iter().find(|a| a.product_id == product.id)?;
     let join = NaiveDate::parse_from_str(&m.join_date, "%Y-%m-%d").ok()?;
     let monthly: Decimal = product.fixed_amount.parse().ok()?;
-    let today = (Utc::now() + Duration::hours(7)).date_naive();
     let s = domain::wajib::wajib_status(join, today, monthly, Decimal::from(account.balance));
     Some(WajibView {
         monthly: monthly.to_string(),
@@ -166,7 +172,8 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<MemberView>)> {
     auth.require(Permission::MANAGE_MEMBERS)?;
     let tenant_id = auth.tenant()?.to_string();
-    let today = (Utc::now() + Duration::hours(7)).date_naive();
+    let today =
+        today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?);
     let nik = domain::nik::parse_with_today(&req.nik, today)
         .map_err(|e| ApiError::validation("nik", format!("NIK tidak valid: {e}")))?;
     let name = req.name.trim().to_string();

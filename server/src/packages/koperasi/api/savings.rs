@@ -350,7 +350,9 @@ async fn teller(
                 ),
             });
         }
-        let today = (Utc::now() + chrono::Duration::hours(7)).date_naive();
+        let today = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id)
+            .await?
+            .today();
         let placed = match req
             .placed_on
             .as_deref()

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate};
 use domain::savings::{
     interest_tax, month_balances, sukarela_interest, InterestTaxSettings, SukarelaSettings,
 };
@@ -57,13 +57,6 @@ pub struct PostingResult {
     pub skipped: u32,
 }
 
-/// The WIB calendar day of an RFC 3339 UTC ledger time.
-fn wib_day(at: &str) -> Option<NaiveDate> {
-    chrono::DateTime::parse_from_rfc3339(at)
-        .ok()
-        .map(|t| (t.naive_utc() + Duration::hours(7)).date())
-}
-
 #[utoipa::path(post, path = "/savings-interest-postings", tag = "koperasi", request_body = PostingInput,
     responses((status = 201, body = PostingResult), (status = 422, description = "Not a month that has ended")))]
 pub async fn post_month(
@@ -78,7 +71,8 @@ pub async fn post_month(
     let next = first
         .checked_add_months(chrono::Months::new(1))
         .ok_or_else(|| ApiError::validation("month", "Bulan tidak valid."))?;
-    if next > today() {
+    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
+    if next > today(zone) {
         return Err(ApiError::validation(
             "month",
             "Bunga diposting setelah bulan berakhir.",
@@ -86,12 +80,8 @@ pub async fn post_month(
     }
     let month = format!("{:04}-{:02}", first.year(), first.month());
     let last = next.pred_opt().unwrap_or(first);
-    let until = (next.and_time(NaiveTime::MIN) - Duration::hours(7))
-        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-        .to_string();
-    let month_start = (first.and_time(NaiveTime::MIN) - Duration::hours(7))
-        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-        .to_string();
+    let until = zone.midnight_text(next);
+    let month_start = zone.midnight_text(first);
 
     let products: HashMap<String, _> = koperasi::products(&state.db, &tenant_id)
         .await?
@@ -141,7 +131,7 @@ pub async fn post_month(
         let changes: Vec<(NaiveDate, Decimal)> = rows
             .iter()
             .filter(|(at, _)| at.as_str() >= month_start.as_str())
-            .filter_map(|(at, b)| wib_day(at).map(|d| (d, Decimal::from(*b))))
+            .filter_map(|(at, b)| zone.day_of_text(at).map(|d| (d, Decimal::from(*b))))
             .collect();
         let balances = month_balances(first, last, Decimal::from(opening), &changes);
         let rate: Decimal = product.rate_percent.parse().unwrap_or_default();

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use domain::shu::{distribute, ShuInput, ShuMember};
 use rust_decimal::Decimal;
 use sea_orm::TransactionTrait;
@@ -19,6 +19,7 @@ use utoipa::ToSchema;
 use crate::kernel::audit::{self, Actor, Event};
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::Zone;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
@@ -98,18 +99,14 @@ pub struct ClosingView {
     pub shares: Vec<ShareView>,
 }
 
-/// The year's boundaries: `[from, until)` as RFC 3339 UTC for WIB midnights, and the
+/// The year's boundaries: `[from, until)` as RFC 3339 UTC for midnights in the koperasi's zone, and the
 /// first and last day as dates.
-fn year_bounds(year: i32) -> ApiResult<(String, String, String, String)> {
+fn year_bounds(zone: Zone, year: i32) -> ApiResult<(String, String, String, String)> {
     let start = NaiveDate::from_ymd_opt(year, 1, 1)
         .ok_or_else(|| ApiError::validation("year", "Tahun tidak valid."))?;
     let next = NaiveDate::from_ymd_opt(year + 1, 1, 1)
         .ok_or_else(|| ApiError::validation("year", "Tahun tidak valid."))?;
-    let utc = |d: NaiveDate| {
-        (d.and_hms_opt(0, 0, 0).unwrap_or_default() - Duration::hours(7))
-            .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-            .to_string()
-    };
+    let utc = |d: NaiveDate| zone.midnight_text(d);
     Ok((
         utc(start),
         utc(next),
@@ -140,7 +137,10 @@ async fn figures(
     basis: &str,
     members: &[member::Model],
 ) -> ApiResult<HashMap<String, Figures>> {
-    let (from, until, first_day, last_day) = year_bounds(year)?;
+    let (from, until, first_day, last_day) = year_bounds(
+        crate::packages::koperasi::repo::koperasi::zone(&state.db, tenant_id).await?,
+        year,
+    )?;
     let products = koperasi::products(&state.db, tenant_id).await?;
     let counted: HashSet<String> = products
         .iter()
@@ -320,7 +320,8 @@ pub async fn compute(
 ) -> ApiResult<(StatusCode, Json<ClosingView>)> {
     auth.require(Permission::CLOSE_SHU)?;
     let tenant_id = auth.tenant()?.to_string();
-    let today = (Utc::now() + Duration::hours(7)).date_naive();
+    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
+    let today = zone.today();
     if req.year < 2000 || req.year > chrono::Datelike::year(&today) {
         return Err(ApiError::validation(
             "year",
@@ -345,7 +346,7 @@ pub async fn compute(
             "SHU tahun ini sudah disahkan RAT; tidak dapat dihitung ulang.",
         ));
     }
-    let (_, _, _, last_day) = year_bounds(req.year)?;
+    let (_, _, _, last_day) = year_bounds(zone, req.year)?;
     let members: Vec<member::Model> = koperasi::members(&state.db, &tenant_id, None, 100_000)
         .await?
         .into_iter()

@@ -7,10 +7,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use axum::extract::State;
+
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::Json;
 use crate::kernel::rbac::Permission;
+use crate::kernel::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoanSimulationRequest {
@@ -190,10 +193,18 @@ pub struct NikCheck {
 
 #[utoipa::path(post, path = "/nik-checks", tag = "calculators", request_body = NikCheckRequest,
     responses((status = 200, body = NikCheck)))]
-pub async fn nik(auth: Auth, Json(req): Json<NikCheckRequest>) -> ApiResult<Json<NikCheck>> {
+pub async fn nik(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(req): Json<NikCheckRequest>,
+) -> ApiResult<Json<NikCheck>> {
     auth.require(Permission::CHECK_NIK)?;
-    // The century of a two-digit birth year is decided against today's date in WIB.
-    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    // The century of a two-digit birth year is decided against the koperasi's today.
+    let zone = match auth.tenant_id.as_deref() {
+        Some(tenant) => crate::packages::koperasi::repo::koperasi::zone(&state.db, tenant).await?,
+        None => Default::default(),
+    };
+    let today = zone.today();
     Ok(Json(match nik::parse_with_today(&req.nik, today) {
         Ok(n) => NikCheck {
             valid: true,

@@ -259,3 +259,23 @@ pub async fn set_placement<C: ConnectionTrait>(
     }
     Ok(q.exec(db).await?.rows_affected == 1)
 }
+
+/// The koperasi's business day follows its desk's zone (the tenant's first open koperasi
+/// outlet; WIB when it has none): due dates, "today" and month ends are that zone's.
+pub async fn zone<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+) -> ApiResult<crate::kernel::business_day::Zone> {
+    use crate::platform::entity::outlet;
+    use sea_orm::QueryOrder;
+    let desk = outlet::Entity::find()
+        .filter(outlet::Column::TenantId.eq(tenant_id))
+        .filter(outlet::Column::Industry.eq("koperasi"))
+        .filter(outlet::Column::Archived.eq(false))
+        .order_by_asc(outlet::Column::CreatedAt)
+        .one(db)
+        .await?;
+    Ok(desk.map_or_else(Default::default, |o| {
+        crate::kernel::business_day::Zone::parse(&o.timezone)
+    }))
+}
