@@ -1,21 +1,21 @@
 //! Satu's web app: server-rendered, hydrated in the browser. Data comes from `/api/v1`;
 //! the numbers come from the `domain` crate, compiled into the page.
+//!
+//! Shape, as on the server: `kernel` ← `platform` ← `modules` (pos, inventory) ←
+//! `packages` (retail, koperasi); never one package into another.
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-pub mod client;
-pub mod i18n;
-pub mod layout;
-pub mod model;
-pub mod offline;
-pub mod pages;
-pub mod printer;
-pub mod session;
+pub mod kernel;
+pub mod modules;
+pub mod packages;
+pub mod platform;
 
-use i18n::{Lang, LangCtx};
-use session::SessionCtx;
+use kernel::i18n::{self, Lang, LangCtx};
+use kernel::session::SessionCtx;
+use kernel::{client, layout, pages};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -116,28 +116,9 @@ pub fn App() -> impl IntoView {
             <layout::Shell>
                 <Routes fallback=|| view! { <pages::NotFound/> }>
                     <Route path=path!("") view=pages::Home/>
-                    <Route path=path!("/masuk") view=pages::login::Login/>
-                    <Route path=path!("/undangan") view=pages::login::AcceptInvitation/>
-                    <Route path=path!("/dasbor") view=pages::dashboard::Dashboard/>
-                    <Route path=path!("/outlet") view=pages::outlets::Outlets/>
-                    <Route path=path!("/staf") view=pages::staff::Staff/>
-                    <Route path=path!("/token") view=pages::tokens::Tokens/>
-                    <Route path=path!("/audit") view=pages::audit::Audit/>
-                    <Route path=path!("/katalog") view=pages::retail::Catalogue/>
-                    <Route path=path!("/stok") view=pages::retail::Stock/>
-                    <Route path=path!("/laporan") view=pages::retail::Reports/>
-                    <Route path=path!("/shift") view=pages::retail::Shifts/>
-                    <Route path=path!("/pelanggan") view=pages::retail::Customers/>
-                    <Route path=path!("/kasir") view=pages::sell::SellPage/>
-                    <Route path=path!("/kasir/perangkat") view=pages::till::TillHome/>
-                    <Route path=path!("/kasir/pin") view=pages::till::PinSwitch/>
-                    <Route path=path!("/simpanan-saya") view=pages::koperasi::MemberHome/>
-                    <Route path=path!("/anggota") view=pages::koperasi::MembersDesk/>
-                    <Route path=path!("/pinjaman") view=pages::loan_desk::LoanDesk/>
-                    <Route path=path!("/shu") view=pages::shu::ShuPage/>
-                    <Route path=path!("/pemasok") view=pages::member::SupplierHome/>
-                    <Route path=path!("/platform") view=pages::platform::Platform/>
-                    <Route path=path!("/simulasi-pinjaman") view=pages::loan::LoanSimulator/>
+                    <platform::PlatformRoutes/>
+                    <Route path=path!("/kasir") view=kernel::till_gate::TillPage/>
+                    <packages::PackageRoutes/>
                 </Routes>
             </layout::Shell>
         </Router>

@@ -27,6 +27,7 @@
 //!   kolektibilitas (koperasi 4-class or OJK 5-class) and PPAP reserve.
 pub mod barcode;
 pub mod bounds;
+pub mod industry;
 pub mod loan;
 pub mod membership;
 pub mod money;

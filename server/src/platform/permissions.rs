@@ -3,6 +3,13 @@
 use crate::kernel::rbac::{Permission, Role};
 
 impl Permission {
+    // What the app's menu asks for; no route checks them.
+    pub const VIEW_DASHBOARD: Permission = Permission::new(
+        "platform.view_dashboard",
+        &[Role::Owner, Role::Admin, Role::Manager],
+    );
+    pub const SUPPLIER_PORTAL: Permission =
+        Permission::new("platform.supplier_portal", &[Role::Supplier]);
     pub const LIST_TENANTS: Permission = Permission::new(
         "platform.list_tenants",
         &[Role::Superadmin, Role::Developer],
@@ -47,6 +54,8 @@ impl Permission {
 }
 
 pub const ALL: &[Permission] = &[
+    Permission::VIEW_DASHBOARD,
+    Permission::SUPPLIER_PORTAL,
     Permission::LIST_TENANTS,
     Permission::CREATE_TENANT,
     Permission::VIEW_OUTLETS,

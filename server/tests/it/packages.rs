@@ -401,3 +401,76 @@ async fn desk_zone(app: &TestApp) {
     );
 }
 on_every_backend!(the_koperasi_day_is_its_desks_zone, desk_zone);
+
+// ------------------------------------------------------------------ the app side
+
+/// The app's registry names the server's packages and permissions: a menu entry cannot
+/// ask for a permission no package declares (it would never show).
+#[test]
+fn the_apps_menu_asks_for_real_permissions() {
+    let server = satu_server::packages::all();
+    let codes: BTreeSet<&str> = satu_server::kernel::package::permissions(server)
+        .map(|p| p.code)
+        .collect();
+    for p in app::packages::all() {
+        let Some(owner) = server.iter().find(|s| s.code == p.code) else {
+            panic!("the app registers {}, which the server does not", p.code);
+        };
+        for e in p.menu {
+            assert!(
+                codes.contains(e.permission),
+                "{} needs unknown {}",
+                e.path,
+                e.permission
+            );
+            // An entry's permission belongs to its own package, or to one it builds on.
+            let package = e.permission.split('.').next().unwrap_or_default();
+            assert!(
+                package == "platform" || reachable(owner.code).contains(package),
+                "{} ({}) asks for {}",
+                e.path,
+                p.code,
+                e.permission
+            );
+        }
+    }
+}
+
+#[test]
+fn app_dependencies_point_the_same_way() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut wrong = Vec::new();
+    for file in &files {
+        let rel = file.strip_prefix(&src).expect("under src");
+        let parts: Vec<&str> = rel.iter().filter_map(|s| s.to_str()).collect();
+        let text = std::fs::read_to_string(file).expect("read");
+        let modules = references(&text, "modules");
+        let packages: BTreeSet<String> = references(&text, "packages")
+            .into_iter()
+            .filter(|p| p != "all")
+            .collect();
+        match parts.as_slice() {
+            ["packages", "mod.rs"] | ["lib.rs"] => {}
+            ["packages", own, ..] | ["modules", own, ..] => {
+                let allowed = reachable(own);
+                for used in modules.iter().chain(&packages) {
+                    if !allowed.contains(used.as_str()) {
+                        wrong.push(format!("app/{} uses {used}", rel.display()));
+                    }
+                }
+            }
+            _ => {
+                for used in modules.iter().chain(&packages) {
+                    wrong.push(format!("app/{} uses {used}", rel.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "dependencies against the direction: {wrong:#?}"
+    );
+    assert!(files.len() > 25, "the scan found {} files", files.len());
+}

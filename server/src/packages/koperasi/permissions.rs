@@ -3,6 +3,9 @@
 use crate::kernel::rbac::{Permission, Role};
 
 impl Permission {
+    // The member's own savings, loans and SHU (the portal's menu; the routes check that
+    // the rows are hers).
+    pub const OWN_SAVINGS: Permission = Permission::new("koperasi.own_savings", &[Role::Member]);
     pub const SIMULATE_LOAN: Permission = Permission::new("koperasi.simulate_loan", Role::ALL);
     pub const SIMULATE_SHU: Permission = Permission::new(
         "koperasi.simulate_shu",
@@ -63,6 +66,7 @@ impl Permission {
 }
 
 pub const ALL: &[Permission] = &[
+    Permission::OWN_SAVINGS,
     Permission::SIMULATE_LOAN,
     Permission::SIMULATE_SHU,
     Permission::CHECK_NIK,

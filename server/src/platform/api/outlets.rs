@@ -18,18 +18,7 @@ use crate::platform::entity::outlet;
 use crate::platform::repo::outlets;
 
 pub const TIMEZONES: [&str; 3] = ["WIB", "WITA", "WIT"];
-pub const INDUSTRIES: [&str; 10] = [
-    "retail",
-    "koperasi",
-    "fnb",
-    "beauty",
-    "services",
-    "education",
-    "healthcare",
-    "hospitality",
-    "automotive",
-    "agriculture",
-];
+pub use domain::industry::INDUSTRIES;
 
 #[derive(Serialize, ToSchema, Clone)]
 pub struct OutletView {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::i18n::t;
-use crate::session::{use_session, Protected};
+use crate::kernel::i18n::t;
+use crate::kernel::session::{use_session, Protected};
 
 #[component]
 pub fn SupplierHome() -> impl IntoView {

@@ -1,26 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::client::ApiError;
-use crate::i18n::{t, tr, Lang};
-use crate::session::use_session;
-
-pub mod audit;
-pub mod dashboard;
-pub mod koperasi;
-pub mod loan;
-pub mod loan_desk;
-pub mod login;
-pub mod member;
-pub mod outlets;
-pub mod platform;
-pub mod retail;
-pub mod sell;
-pub mod shu;
-pub mod staff;
-pub mod till;
-pub mod till_ops;
-pub mod tokens;
+use crate::kernel::client::ApiError;
+use crate::kernel::i18n::{t, tr, Lang};
+use crate::kernel::session::use_session;
 
 /// What to tell a person about a failed call: our own wording for the codes we know,
 /// otherwise the server's (Indonesian) message.
@@ -30,6 +13,7 @@ pub fn error_text(lang: Lang, err: &ApiError) -> String {
         | "rate_limited"
         | "network_error"
         | "demo_password_refused"
+        | "package_not_enabled"
         | "forbidden" => tr(
             lang,
             match err.code.as_str() {
@@ -37,6 +21,7 @@ pub fn error_text(lang: Lang, err: &ApiError) -> String {
                 "rate_limited" => "rate_limited",
                 "demo_password_refused" => "demo_password_refused",
                 "forbidden" => "forbidden",
+                "package_not_enabled" => "package_not_enabled",
                 _ => "network_error",
             },
         )
@@ -117,7 +102,7 @@ where
         version.track();
         let url = url();
         leptos::task::spawn_local(async move {
-            data.set(Some(crate::client::get::<T>(&url).await));
+            data.set(Some(crate::kernel::client::get::<T>(&url).await));
         });
     });
     data

@@ -3,12 +3,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::json;
 
-use crate::client;
-use crate::i18n::{t, use_lang};
-use crate::model::Tenant;
-use crate::pages::staff::web_origin;
-use crate::pages::{error_text, fetched, Notice};
-use crate::session::{use_session, Protected};
+use crate::kernel::client;
+use crate::kernel::i18n::{t, use_lang};
+use crate::kernel::model::Tenant;
+use crate::kernel::pages::{error_text, fetched, Notice};
+use crate::kernel::session::{use_session, Protected};
+use crate::platform::staff::web_origin;
 
 #[derive(Clone, serde::Deserialize)]
 struct Created {

@@ -1,11 +1,11 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::client;
-use crate::i18n::t;
-use crate::model::{AuditEntry, Verification};
-use crate::pages::{fetched, local_time};
-use crate::session::Protected;
+use crate::kernel::client;
+use crate::kernel::i18n::t;
+use crate::kernel::model::{AuditEntry, Verification};
+use crate::kernel::pages::{fetched, local_time};
+use crate::kernel::session::Protected;
 
 #[component]
 pub fn Audit() -> impl IntoView {

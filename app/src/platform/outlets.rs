@@ -3,24 +3,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::json;
 
-use crate::client;
-use crate::i18n::{t, tr, use_lang};
-use crate::model::Outlet;
-use crate::pages::{error_text, fetched, Notice};
-use crate::session::{use_session, Protected};
+use crate::kernel::client;
+use crate::kernel::i18n::{t, tr, use_lang};
+use crate::kernel::model::Outlet;
+use crate::kernel::pages::{error_text, fetched, Notice};
+use crate::kernel::session::{use_session, Protected};
 
-pub const INDUSTRIES: [&str; 10] = [
-    "retail",
-    "koperasi",
-    "fnb",
-    "beauty",
-    "services",
-    "education",
-    "healthcare",
-    "hospitality",
-    "automotive",
-    "agriculture",
-];
+pub use domain::industry::INDUSTRIES;
 
 #[component]
 pub fn Outlets() -> impl IntoView {

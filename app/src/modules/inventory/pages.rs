@@ -1,25 +1,25 @@
-//! The manager's retail screens on a laptop: sales reports, stock with adjustments, and
-//! the catalogue with CSV/XLSX import and export.
+//! Inventory on a laptop: stock with adjustments, and the catalogue with CSV/XLSX import
+//! and export.
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use crate::client;
-use crate::i18n::{t, tr, use_lang};
-use crate::model::Outlet;
-use crate::pages::{error_text, fetched, Notice};
-use crate::session::Protected;
+use crate::kernel::client;
+use crate::kernel::i18n::{t, tr, use_lang};
+use crate::kernel::model::Outlet;
+use crate::kernel::pages::{error_text, fetched, Notice};
+use crate::kernel::session::Protected;
 
-fn money(v: &Value) -> String {
+pub fn money(v: &Value) -> String {
     v.as_str()
         .and_then(|s| s.parse::<Decimal>().ok())
         .map(domain::money::format_idr)
         .unwrap_or_default()
 }
 
-fn text(v: &Value) -> String {
+pub fn text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
@@ -27,10 +27,11 @@ fn text(v: &Value) -> String {
     }
 }
 
-type OutletList = RwSignal<Option<Result<Vec<Outlet>, client::ApiError>>>;
+pub type OutletList = RwSignal<Option<Result<Vec<Outlet>, client::ApiError>>>;
 
-/// The outlet picker shared by the pages: retail outlets first; the first is chosen.
-fn outlet_choice() -> (OutletList, RwSignal<String>) {
+/// The outlet picker shared by the back-office pages: outlets whose package sells
+/// through the till first; the first is chosen.
+pub fn outlet_choice() -> (OutletList, RwSignal<String>) {
     let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
     let chosen = RwSignal::new(String::new());
     Effect::new(move |_| {
@@ -38,7 +39,7 @@ fn outlet_choice() -> (OutletList, RwSignal<String>) {
             if let Some(Ok(list)) = outlets.get() {
                 let first = list
                     .iter()
-                    .find(|o| o.industry == "retail")
+                    .find(|o| crate::kernel::package::has_till(&o.industry))
                     .or(list.first())
                     .map(|o| o.id.clone());
                 if let Some(id) = first {
@@ -51,7 +52,7 @@ fn outlet_choice() -> (OutletList, RwSignal<String>) {
 }
 
 #[component]
-fn OutletSelect(outlets: OutletList, chosen: RwSignal<String>) -> impl IntoView {
+pub fn OutletSelect(outlets: OutletList, chosen: RwSignal<String>) -> impl IntoView {
     view! {
         <label>{t("outlets")}
             <select data-testid="outlet" prop:value=move || chosen.get()
@@ -62,202 +63,6 @@ fn OutletSelect(outlets: OutletList, chosen: RwSignal<String>) -> impl IntoView 
                 }).collect_view()}
             </select>
         </label>
-    }
-}
-
-// ---------------------------------------------------------------- reports
-
-#[component]
-pub fn Reports() -> impl IntoView {
-    view! {
-        <Protected roles=&["owner", "admin", "manager"]>
-            <ReportsBody/>
-        </Protected>
-    }
-}
-
-#[component]
-fn ReportsBody() -> impl IntoView {
-    let (outlets, outlet) = outlet_choice();
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let query = move || {
-        let mut q = format!("outlet_id={}", outlet.get());
-        if !from.get().is_empty() {
-            q.push_str(&format!("&from={}", from.get()));
-        }
-        if !to.get().is_empty() {
-            q.push_str(&format!("&to={}", to.get()));
-        }
-        q
-    };
-    let report = fetched::<Value>(
-        move || {
-            if outlet.get().is_empty() {
-                String::new()
-            } else {
-                format!("/api/v1/reports/sales?{}", query())
-            }
-        },
-        RwSignal::new(0),
-    );
-    let summary = move |r: &Value| {
-        let rows = [
-            ("report_sales_count", text(&r["sales_count"])),
-            ("report_gross", money(&r["gross"])),
-            ("discount", money(&r["discounts"])),
-            ("refunds", money(&r["refunds"])),
-            ("tax_ppn", money(&r["tax"])),
-            ("report_net", money(&r["net"])),
-            ("total", money(&r["total"])),
-        ];
-        view! {
-            <dl class="totals report-summary" data-testid="report-summary">
-                {rows.into_iter().map(|(k, v)| view! { <dt>{t(k)}</dt><dd data-testid=k>{v}</dd> }).collect_view()}
-            </dl>
-        }
-    };
-    let bucket_table = move |title: &'static str, list: &Value| {
-        let rows = list.as_array().cloned().unwrap_or_default();
-        view! {
-            <section class="card">
-                <h2>{t(title)}</h2>
-                <div class="table-wrap">
-                    <table data-testid=title>
-                        <thead><tr><th>{t("name")}</th><th class="num">{t("report_count")}</th><th class="num">{t("qty")}</th><th class="num">{t("total")}</th></tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|b| view! {
-                                <tr><td>{text(&b["label"])}</td><td class="num">{text(&b["count"])}</td><td class="num">{text(&b["quantity"])}</td><td class="num">{money(&b["amount"])}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            </section>
-        }
-    };
-    view! {
-        <h1 data-testid="page-title">{t("reports")}</h1>
-        <div class="filters">
-            <OutletSelect outlets chosen=outlet/>
-            <label>{t("from_date")}<input type="date" bind:value=from/></label>
-            <label>{t("to_date")}<input type="date" bind:value=to/></label>
-            <a class="button" data-testid="report-csv" rel="external"
-                href=move || format!("/api/v1/reports/sales?{}&format=csv", query())>{t("download_csv")}</a>
-        </div>
-        {move || match report.get() {
-            None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
-            Some(Ok(r)) => view! {
-                <p class="muted">{format!("{} – {} ({})", text(&r["from"]), text(&r["to"]), text(&r["timezone"]))}</p>
-                {summary(&r)}
-                <div class="grid">
-                    {bucket_table("report_by_product", &r["by_product"])}
-                    {bucket_table("report_by_category", &r["by_category"])}
-                    {bucket_table("report_by_cashier", &r["by_cashier"])}
-                    {bucket_table("report_by_payment", &r["by_payment"])}
-                    {bucket_table("report_by_hour", &r["by_hour"])}
-                </div>
-            }.into_any(),
-        }}
-    }
-}
-
-// ---------------------------------------------------------------- shifts
-
-#[component]
-pub fn Shifts() -> impl IntoView {
-    view! {
-        <Protected roles=&["owner", "admin", "manager"]>
-            <ShiftsBody/>
-        </Protected>
-    }
-}
-
-/// The manager's view of the day's shifts: who, when, float, expected and counted cash,
-/// and each shift's full report (printable).
-#[component]
-fn ShiftsBody() -> impl IntoView {
-    use crate::pages::till_ops::{ShiftReport, ShiftReportView};
-    let (outlets, outlet) = outlet_choice();
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let list = fetched::<Vec<Value>>(
-        move || {
-            if outlet.get().is_empty() {
-                return String::new();
-            }
-            let mut q = format!("/api/v1/shifts?outlet_id={}", outlet.get());
-            if !from.get().is_empty() {
-                q.push_str(&format!("&from={}", from.get()));
-            }
-            if !to.get().is_empty() {
-                q.push_str(&format!("&to={}", to.get()));
-            }
-            q
-        },
-        RwSignal::new(0),
-    );
-    let chosen = RwSignal::new(None::<ShiftReport>);
-    let error = RwSignal::new(None::<String>);
-    let lang = use_lang();
-    let open = move |id: String| {
-        spawn_local(async move {
-            match client::get::<ShiftReport>(&format!("/api/v1/shifts/{id}")).await {
-                Ok(r) => chosen.set(Some(r)),
-                Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
-            }
-        });
-    };
-    let header = move || {
-        outlets
-            .get()
-            .and_then(Result::ok)
-            .and_then(|l| l.into_iter().find(|o| o.id == outlet.get()))
-            .map(|o| (vec![o.name, o.address], o.timezone))
-            .unwrap_or_default()
-    };
-    view! {
-        <h1 data-testid="page-title">{t("shifts")}</h1>
-        <div class="filters">
-            <OutletSelect outlets chosen=outlet/>
-            <label>{t("from_date")}<input type="date" bind:value=from/></label>
-            <label>{t("to_date")}<input type="date" bind:value=to/></label>
-        </div>
-        {move || error.get().map(|e| view! { <p class="error">{e}</p> })}
-        {move || match list.get() {
-            None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
-            Some(Ok(rows)) => view! {
-                <div class="table-wrap">
-                    <table data-testid="shift-list">
-                        <thead><tr><th>{t("cashier")}</th><th>{t("open_shift")}</th><th>{t("status")}</th>
-                            <th class="num">{t("opening_float")}</th><th class="num">{t("expected_cash")}</th>
-                            <th class="num">{t("counted_cash")}</th><th class="num">{t("difference")}</th></tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|r| {
-                                let id = text(&r["id"]);
-                                view! {
-                                    <tr>
-                                        <td><button type="button" class="link" on:click=move |_| open(id.clone())>{text(&r["cashier_name"])}</button></td>
-                                        <td>{crate::pages::local_time(&text(&r["opened_at"]), 7)}</td>
-                                        <td>{text(&r["status"])}</td>
-                                        <td class="num">{money(&r["opening_float"])}</td>
-                                        <td class="num">{money(&r["expected_cash"])}</td>
-                                        <td class="num">{money(&r["counted_cash"])}</td>
-                                        <td class="num">{money(&r["difference"])}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }.into_any(),
-        }}
-        {move || chosen.get().map(|r| {
-            let (h, tz) = header();
-            let offset = crate::pages::zone_offset(&tz);
-            view! { <section class="card"><ShiftReportView report=r header=h offset=offset/></section> }
-        })}
     }
 }
 
@@ -529,83 +334,5 @@ fn CatalogueBody() -> impl IntoView {
         </div>
         {forms}
         {list}
-    }
-}
-
-// ---------------------------------------------------------------- customers
-
-#[component]
-pub fn Customers() -> impl IntoView {
-    view! {
-        <Protected roles=&["owner", "admin", "manager"]>
-            <CustomersBody/>
-        </Protected>
-    }
-}
-
-#[component]
-fn CustomersBody() -> impl IntoView {
-    let q = RwSignal::new(String::new());
-    let customers = fetched::<Vec<Value>>(
-        move || {
-            format!(
-                "/api/v1/customers?limit=200&q={}",
-                q.get().trim().replace(' ', "+")
-            )
-        },
-        RwSignal::new(0),
-    );
-    let chosen = RwSignal::new(String::new());
-    let history = fetched::<Value>(
-        move || {
-            let id = chosen.get();
-            if id.is_empty() {
-                String::new()
-            } else {
-                format!("/api/v1/customers/{id}/sales")
-            }
-        },
-        RwSignal::new(0),
-    );
-    let list = view! {
-        <div class="table-wrap">
-            <table data-testid="customers">
-                <thead><tr><th>{t("name")}</th><th>{t("phone")}</th><th></th></tr></thead>
-                <tbody>
-                    {move || customers.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|c| {
-                        let id = text(&c["id"]);
-                        view! {
-                            <tr>
-                                <td>{text(&c["name"])}</td><td>{text(&c["phone"])}</td>
-                                <td><button type="button" on:click=move |_| chosen.set(id.clone())>{t("purchase_history")}</button></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any();
-    view! {
-        <h1 data-testid="page-title">{t("customers")}</h1>
-        <div class="filters">
-            <label>{t("find_customer")}<input type="search" bind:value=q/></label>
-        </div>
-        {list}
-        {move || history.get().and_then(Result::ok).map(|h| view! {
-            <section class="card" data-testid="purchase-history">
-                <h2>{t("purchase_history")} " · " {text(&h["customer"]["name"])}</h2>
-                <p>{text(&h["count"])} " " {t("report_count")} " · " {money(&h["total"])}</p>
-                <table>
-                    {h["purchases"].as_array().cloned().unwrap_or_default().into_iter().map(|p| view! {
-                        <tr>
-                            <td>{crate::pages::local_time(&text(&p["sold_at"]), 7)}</td>
-                            <td>{text(&p["receipt_no"])}</td>
-                            <td class="num">{money(&p["grand_total"])}</td>
-                        </tr>
-                    }).collect_view()}
-                </table>
-            </section>
-        })}
     }
 }

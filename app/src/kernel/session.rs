@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-use crate::client;
-use crate::i18n::t;
-use crate::model::Session;
+use crate::kernel::client;
+use crate::kernel::i18n::t;
+use crate::kernel::model::Session;
 
 /// Who is signed in, as the browser learned it from `/api/v1/auth/me`.
 #[derive(Clone, Copy)]
@@ -29,7 +29,7 @@ impl SessionCtx {
                 // offline still knows its cashier; the server checks again once reachable.
                 let me = match client::get::<Session>("/api/v1/auth/me").await {
                     Ok(s) => Some(s),
-                    Err(e) if e.status == 0 => crate::offline::kv_get("session")
+                    Err(e) if e.status == 0 => crate::kernel::offline::kv_get("session")
                         .await
                         .ok()
                         .flatten()
@@ -50,7 +50,7 @@ impl SessionCtx {
                 .session
                 .with(|s| serde_json::to_string(s).unwrap_or_else(|_| "null".into()));
             spawn_local(async move {
-                let _ = crate::offline::kv_put("session", &json).await;
+                let _ = crate::kernel::offline::kv_put("session", &json).await;
             });
         });
     }

@@ -4,11 +4,11 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use serde_json::json;
 
-use crate::client::{self, Method};
-use crate::i18n::{t, tr, use_lang};
-use crate::model::{CurrentDevice, Device, Outlet, Session};
-use crate::pages::{error_text, fetched, Notice};
-use crate::session::{use_session, Protected};
+use crate::kernel::client::{self, Method};
+use crate::kernel::i18n::{t, tr, use_lang};
+use crate::kernel::model::{CurrentDevice, Device, Outlet, Session};
+use crate::kernel::pages::{error_text, fetched, Notice};
+use crate::kernel::session::{use_session, Protected};
 
 #[component]
 pub fn TillHome() -> impl IntoView {

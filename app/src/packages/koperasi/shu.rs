@@ -5,11 +5,11 @@ use leptos::task::spawn_local;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::client;
-use crate::i18n::{t, tr, use_lang};
-use crate::pages::loan_desk::rp;
-use crate::pages::{error_text, fetched, Notice};
-use crate::session::{use_session, Protected};
+use crate::kernel::client;
+use crate::kernel::i18n::{t, tr, use_lang};
+use crate::kernel::pages::{error_text, fetched, Notice};
+use crate::kernel::session::{use_session, Protected};
+use crate::packages::koperasi::loan_desk::rp;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 struct Pool {
@@ -262,7 +262,7 @@ fn ClosingCard(closing: Closing, version: RwSignal<u32>) -> impl IntoView {
             {table}
             <div class="row-actions">
                 <a class="button" href=href download=file>{t("download_csv")}</a>
-                <button type="button" on:click=move |_| crate::printer::browser_print()>{t("print")}</button>
+                <button type="button" on:click=move |_| crate::kernel::printer::browser_print()>{t("print")}</button>
             </div>
         </section>
     }

@@ -3,11 +3,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::json;
 
-use crate::client::{self, Method};
-use crate::i18n::{role_label, t, tr, use_lang};
-use crate::model::{Outlet, User};
-use crate::pages::{error_text, fetched, Notice};
-use crate::session::{use_session, Protected};
+use crate::kernel::client::{self, Method};
+use crate::kernel::i18n::{role_label, t, tr, use_lang};
+use crate::kernel::model::{Outlet, User};
+use crate::kernel::pages::{error_text, fetched, Notice};
+use crate::kernel::session::{use_session, Protected};
 
 #[derive(Clone, serde::Deserialize)]
 struct Invited {

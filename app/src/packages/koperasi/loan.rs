@@ -8,10 +8,10 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::i18n::{t, use_lang, Lang};
+use crate::kernel::i18n::{t, use_lang, Lang};
 
 fn field_label(lang: Lang, field: &str) -> &'static str {
-    crate::i18n::tr(
+    crate::kernel::i18n::tr(
         lang,
         match field {
             "principal" => "principal",

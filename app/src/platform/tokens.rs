@@ -3,11 +3,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::json;
 
-use crate::client::{self, Method};
-use crate::i18n::{t, use_lang};
-use crate::model::Token;
-use crate::pages::{error_text, fetched, local_time, Notice};
-use crate::session::Protected;
+use crate::kernel::client::{self, Method};
+use crate::kernel::i18n::{t, use_lang};
+use crate::kernel::model::Token;
+use crate::kernel::pages::{error_text, fetched, local_time, Notice};
+use crate::kernel::session::Protected;
 
 #[derive(Clone, serde::Deserialize)]
 struct Created {

@@ -6,10 +6,10 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::client;
-use crate::i18n::{t, tr, use_lang};
-use crate::pages::{error_text, fetched, local_time, Notice};
-use crate::session::Protected;
+use crate::kernel::client;
+use crate::kernel::i18n::{t, tr, use_lang};
+use crate::kernel::pages::{error_text, fetched, local_time, Notice};
+use crate::kernel::session::Protected;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Account {
@@ -91,7 +91,7 @@ fn rp(s: &str) -> String {
 
 /// The teller's receipt (bukti setoran/penarikan), laid out like every other slip.
 fn teller_slip(
-    session: &Option<crate::model::Session>,
+    session: &Option<crate::kernel::model::Session>,
     member: Option<&Member>,
     account: Option<&Account>,
     m: &Movement,
@@ -147,7 +147,7 @@ fn TellerReceipt(slip: domain::receipt::Slip) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let text = domain::receipt::text::to_plain(&domain::receipt::layout_slip(&slip, 32), 32);
     let print = move |_| {
-        let s = crate::printer::load_settings();
+        let s = crate::kernel::printer::load_settings();
         let bytes = domain::receipt::encode_slip(
             &slip,
             domain::receipt::PrintOptions {
@@ -156,7 +156,7 @@ fn TellerReceipt(slip: domain::receipt::Slip) -> impl IntoView {
                 cut: true,
             },
         );
-        spawn_local(crate::pages::till_ops::print_job(
+        spawn_local(crate::modules::pos::till_ops::print_job(
             bytes,
             message,
             lang.get_untracked(),
@@ -164,7 +164,7 @@ fn TellerReceipt(slip: domain::receipt::Slip) -> impl IntoView {
     };
     view! {
         <div data-testid="teller-receipt">
-            <crate::pages::till_ops::SlipView text=text/>
+            <crate::modules::pos::till_ops::SlipView text=text/>
             <button type="button" on:click=print>{t("print")}</button>
             {move || message.get().map(|m| view! { <p class="muted">{m}</p> })}
         </div>
@@ -203,7 +203,7 @@ fn Passbook(account_id: String, version: RwSignal<u32>) -> impl IntoView {
             Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t("no_movements")}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <div class="print-report">
-                <button type="button" class="small" on:click=move |_| crate::printer::browser_print()>{t("print_passbook")}</button>
+                <button type="button" class="small" on:click=move |_| crate::kernel::printer::browser_print()>{t("print_passbook")}</button>
                 <ul class="passbook" data-testid="passbook">
                     {list.into_iter().rev().map(|m| {
                         let out = matches!(
@@ -255,7 +255,7 @@ fn AccountCards(
                     <section class="card account" data-testid=format!("account-{}", a.product_code)>
                         <button type="button" class="link" on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) })>
                             <span>{a.product_name.clone()} <small class="muted">" " {a.account_no.clone()}
-                                {a.maturity_date.as_deref().map(|d| format!(" · {} {}", tr(lang.get_untracked(), "matures_on"), crate::pages::loan_desk::day(d)))}</small></span>
+                                {a.maturity_date.as_deref().map(|d| format!(" · {} {}", tr(lang.get_untracked(), "matures_on"), crate::packages::koperasi::loan_desk::day(d)))}</small></span>
                             <strong class="balance">{rp(&a.balance)}</strong>
                         </button>
                         {teller.map(|sel| view! {
@@ -291,8 +291,8 @@ pub fn MemberHome() -> impl IntoView {
                     </section>
                     <AccountCards accounts=m.accounts.clone() version=version/>
                     {m.wajib.clone().map(|w| view! { <WajibLine wajib=w/> })}
-                    <crate::pages::loan_desk::MyLoans/>
-                    <crate::pages::shu::MyShu/>
+                    <crate::packages::koperasi::loan_desk::MyLoans/>
+                    <crate::packages::koperasi::shu::MyShu/>
                 }.into_any(),
             }}
             <a class="button primary" href="/simulasi-pinjaman">{t("loan_simulator")}</a>
@@ -402,7 +402,7 @@ fn CsvReport(file: &'static str) -> impl IntoView {
     });
     view! {
         <section class="card print-report" data-testid="csv-report">
-            <button type="button" on:click=move |_| crate::printer::browser_print()>{t("print")}</button>
+            <button type="button" on:click=move |_| crate::kernel::printer::browser_print()>{t("print")}</button>
             {move || match rows.get() {
                 None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="error">{e}</p> }.into_any(),
@@ -500,7 +500,7 @@ fn ExitPanel(
     version: RwSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let ctx = crate::session::use_session();
+    let ctx = crate::kernel::session::use_session();
     let manager = Memo::new(move |_| {
         ctx.session
             .get()
@@ -649,7 +649,7 @@ fn DeskBody() -> impl IntoView {
     let teller_msg = RwSignal::new(None::<String>);
     let receipt = RwSignal::new(None::<domain::receipt::Slip>);
     let teller_err = RwSignal::new(None::<String>);
-    let session = crate::session::use_session();
+    let session = crate::kernel::session::use_session();
     // The chosen account is a berjangka with a placement running.
     let selected_placed = move || {
         let id = teller_account.get().unwrap_or_default();

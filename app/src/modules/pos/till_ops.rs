@@ -17,13 +17,15 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::client::{self, ApiError};
-use crate::i18n::{t, tr, use_lang, Lang};
-use crate::offline;
-use crate::pages::error_text;
-use crate::pages::sell::{cache, cached, enqueue, sync_once, tender_code, tender_label, Till};
-use crate::printer::{self, PrinterSettings};
-use crate::session::use_session;
+use crate::kernel::client::{self, ApiError};
+use crate::kernel::i18n::{t, tr, use_lang, Lang};
+use crate::kernel::offline;
+use crate::kernel::pages::error_text;
+use crate::kernel::printer::{self, PrinterSettings};
+use crate::kernel::session::use_session;
+use crate::modules::pos::sell::{
+    cache, cached, enqueue, sync_once, tender_code, tender_label, Till,
+};
 
 /// The shift open on this tablet, kept on the device so the till works offline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -157,7 +159,10 @@ pub fn sale_receipt(till: &Till, lookup: &Lookup) -> Option<Receipt> {
         header,
         number: s.receipt_no.clone(),
         cashier: lookup.cashier_name.clone(),
-        time: crate::pages::local_time(&s.sold_at, crate::pages::zone_offset(&ctx.timezone)),
+        time: crate::kernel::pages::local_time(
+            &s.sold_at,
+            crate::kernel::pages::zone_offset(&ctx.timezone),
+        ),
         items: s
             .lines
             .iter()
@@ -706,9 +711,9 @@ fn RefundPanel(till: Till) -> impl IntoView {
                         SlipRow::Pair("Kasir".into(), cashier),
                         SlipRow::Pair(
                             "Waktu".into(),
-                            crate::pages::local_time(
+                            crate::kernel::pages::local_time(
                                 &refunded_at,
-                                crate::pages::zone_offset(&c.timezone),
+                                crate::kernel::pages::zone_offset(&c.timezone),
                             ),
                         ),
                         SlipRow::Rule,
@@ -938,13 +943,13 @@ pub fn shift_slip(r: &ShiftReport, header: Vec<String>, offset: i32) -> Slip {
         SlipRow::Pair("Kasir".into(), r.shift.cashier_name.clone()),
         SlipRow::Pair(
             "Buka".into(),
-            crate::pages::local_time(&r.shift.opened_at, offset),
+            crate::kernel::pages::local_time(&r.shift.opened_at, offset),
         ),
     ];
     if let Some(c) = &r.shift.closed_at {
         rows.push(SlipRow::Pair(
             "Tutup".into(),
-            crate::pages::local_time(c, offset),
+            crate::kernel::pages::local_time(c, offset),
         ));
     }
     rows.push(SlipRow::Rule);
@@ -1131,7 +1136,7 @@ fn ClosePanel(till: Till) -> impl IntoView {
             </Show>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || report.get().map(|r| {
-                let offset = till.context.get_untracked().map(|c| crate::pages::zone_offset(&c.timezone)).unwrap_or(7);
+                let offset = till.context.get_untracked().map(|c| crate::kernel::pages::zone_offset(&c.timezone)).unwrap_or(7);
                 view! { <ShiftReportView report=r header=outlet_header(&till) offset=offset/> }
             })}
             <Show when=move || queued.get()>

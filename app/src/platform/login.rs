@@ -4,11 +4,11 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use serde_json::json;
 
-use crate::client::{self, Method};
-use crate::i18n::{t, use_lang};
-use crate::model::{Credentials, Session};
-use crate::pages::{error_text, Notice};
-use crate::session::use_session;
+use crate::kernel::client::{self, Method};
+use crate::kernel::i18n::{t, use_lang};
+use crate::kernel::model::{Credentials, Session};
+use crate::kernel::pages::{error_text, Notice};
+use crate::kernel::session::use_session;
 
 #[component]
 pub fn Login() -> impl IntoView {
@@ -80,7 +80,7 @@ pub fn AcceptInvitation() -> impl IntoView {
         spawn_local(async move {
             match client::send_unit(Method::Post, "/api/v1/invitations/accept", Some(&body)).await {
                 Ok(()) => ok.set(Some(
-                    crate::i18n::tr(lang.get_untracked(), "invitation_done").to_string(),
+                    crate::kernel::i18n::tr(lang.get_untracked(), "invitation_done").to_string(),
                 )),
                 Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
             }

@@ -21,9 +21,23 @@ pub struct Session {
     pub csrf_token: String,
     pub home: String,
     pub device_id: Option<String>,
+    /// What the tenant has switched on (`platform`, `pos`, `retail`, `koperasi`, …).
+    #[serde(default)]
+    pub packages: Vec<String>,
+    /// Permission codes this user holds (`pos.record_sale`, …).
+    #[serde(default)]
+    pub permissions: Vec<String>,
 }
 
 impl Session {
+    pub fn has_package(&self, code: &str) -> bool {
+        self.packages.iter().any(|p| p == code)
+    }
+
+    pub fn can(&self, permission: &str) -> bool {
+        self.permissions.iter().any(|p| p == permission)
+    }
+
     pub fn has(&self, role: &str) -> bool {
         self.roles.iter().any(|r| r == role)
     }

@@ -8,10 +8,10 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::client;
-use crate::i18n::{t, tr, use_lang, Lang};
-use crate::pages::{error_text, fetched, Notice};
-use crate::session::{use_session, Protected};
+use crate::kernel::client;
+use crate::kernel::i18n::{t, tr, use_lang, Lang};
+use crate::kernel::pages::{error_text, fetched, Notice};
+use crate::kernel::session::{use_session, Protected};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct LoanProduct {
@@ -820,7 +820,7 @@ fn DisbursePanel(loan: Loan, version: RwSignal<u32>) -> impl IntoView {
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 struct MemberAccounts {
-    accounts: Vec<crate::pages::koperasi::Account>,
+    accounts: Vec<crate::packages::koperasi::members::Account>,
 }
 
 #[component]
@@ -1036,7 +1036,7 @@ fn PortfolioView(selected: RwSignal<Option<String>>, tab: RwSignal<&'static str>
                     view! { {summary} {rows}
                         <div class="row-actions">
                             <a class="button" href="/api/v1/koperasi-reports/loans.csv" download="pinjaman.csv">{t("download_csv")}</a>
-                            <button type="button" on:click=move |_| crate::printer::browser_print()>{t("print")}</button>
+                            <button type="button" on:click=move |_| crate::kernel::printer::browser_print()>{t("print")}</button>
                         </div>
                     }.into_any()
                 }
@@ -1083,7 +1083,7 @@ fn CashBookView() -> impl IntoView {
                 <label>{t("from_date")}<input type="date" bind:value=from/></label>
                 <label>{t("to_date")}<input type="date" bind:value=to/></label>
                 <a class="button" href=move || format!("/api/v1/koperasi-reports/cash-book.csv?{}", query()) download="buku-kas.csv">{t("download_csv")}</a>
-                <button type="button" on:click=move |_| crate::printer::browser_print()>{t("print")}</button>
+                <button type="button" on:click=move |_| crate::kernel::printer::browser_print()>{t("print")}</button>
             </div>
             {move || match book.get() {
                 None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
@@ -1100,7 +1100,7 @@ fn CashBookView() -> impl IntoView {
                                 <th class="num">{t("cash_in")}</th><th class="num">{t("cash_out")}</th><th class="num">{t("balance")}</th></tr></thead>
                             <tbody>
                                 {b.lines.into_iter().map(|l| view! { <tr>
-                                    <td>{crate::pages::local_time(&l.at, 7)}</td><td>{l.description}</td>
+                                    <td>{crate::kernel::pages::local_time(&l.at, 7)}</td><td>{l.description}</td>
                                     <td>{l.member_no} " " {l.member_name}</td>
                                     <td class="num">{rp(&l.cash_in)}</td><td class="num">{rp(&l.cash_out)}</td><td class="num">{rp(&l.balance)}</td>
                                 </tr> }).collect_view()}

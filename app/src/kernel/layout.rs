@@ -3,39 +3,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::client::{self, Method};
-use crate::i18n::{role_label, t, use_lang, Lang};
-use crate::session::use_session;
-
-/// Navigation entries: (path, label key, roles that see it).
-const NAV: [(&str, &str, &[&str]); 18] = [
-    ("/platform", "platform", &["superadmin", "developer"]),
-    ("/dasbor", "dashboard", &["owner", "admin", "manager"]),
-    ("/outlet", "outlets", &["owner", "admin", "manager"]),
-    ("/staf", "staff", &["owner", "admin", "manager"]),
-    ("/katalog", "catalogue", &["owner", "admin", "manager"]),
-    ("/stok", "stock", &["owner", "admin", "manager"]),
-    ("/pelanggan", "customers", &["owner", "admin", "manager"]),
-    ("/laporan", "reports", &["owner", "admin", "manager"]),
-    ("/shift", "shifts", &["owner", "admin", "manager"]),
-    (
-        "/anggota",
-        "members",
-        &["owner", "admin", "manager", "cashier"],
-    ),
-    (
-        "/pinjaman",
-        "loans",
-        &["owner", "admin", "manager", "cashier"],
-    ),
-    ("/shu", "shu", &["owner", "admin", "manager"]),
-    ("/token", "api_tokens", &["owner", "admin"]),
-    ("/audit", "audit", &["owner"]),
-    ("/kasir", "till", &["owner", "admin", "manager", "cashier"]),
-    ("/simpanan-saya", "my_savings", &["member"]),
-    ("/pemasok", "supplier_portal", &["supplier"]),
-    ("/simulasi-pinjaman", "loan_simulator", &[]),
-];
+use crate::kernel::client::{self, Method};
+use crate::kernel::i18n::{role_label, t, use_lang, Lang};
+use crate::kernel::session::use_session;
 
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
@@ -72,11 +42,12 @@ pub fn Shell(children: Children) -> impl IntoView {
     };
     let nav = move || {
         ctx.session.get().map(|s| {
-            NAV.iter()
-                .filter(|(_, _, roles)| roles.is_empty() || s.has_any(roles))
-                .map(|(href, key, _)| {
-                    let label = t(key);
-                    view! { <A href=*href>{label}</A> }
+            // Built from the registry: the packages the tenant has, the permissions held.
+            crate::kernel::package::menu(crate::packages::all(), &s)
+                .into_iter()
+                .map(|e| {
+                    let label = t(e.label);
+                    view! { <A href=e.path>{label}</A> }
                 })
                 .collect_view()
         })

@@ -16,16 +16,16 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::client;
-use crate::i18n::{t, tr, use_lang, Lang};
-use crate::model::{CurrentDevice, Outlet};
-use crate::offline;
-use crate::pages::error_text;
-use crate::pages::till_ops::{
+use crate::kernel::client;
+use crate::kernel::i18n::{t, tr, use_lang, Lang};
+use crate::kernel::model::{CurrentDevice, Outlet};
+use crate::kernel::offline;
+use crate::kernel::pages::error_text;
+use crate::kernel::session::{use_session, Protected};
+use crate::modules::pos::till_ops::{
     payment_record, print_job, record_void, remember_sale, restore_shift, sale_receipt, Lookup,
     OpsBar, OpsPanel, SaleLineRecord, SaleRecord, Shift, ShiftGate, SlipView,
 };
-use crate::session::{use_session, Protected};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Item {
@@ -1054,7 +1054,7 @@ fn SellBody() -> impl IntoView {
             });
             remember_sale(&till.device_id, record).await;
             if let Some(r) = &struk {
-                let s = crate::printer::load_settings();
+                let s = crate::kernel::printer::load_settings();
                 if s.auto_print {
                     let bytes = domain::receipt::encode(
                         r,
@@ -1356,7 +1356,7 @@ fn SellBody() -> impl IntoView {
                                         move |_| {
                                             // An unpaid bill with its QRIS, for a customer paying at the table
                                             // or from a printed slip.
-                                            let s = crate::printer::load_settings();
+                                            let s = crate::kernel::printer::load_settings();
                                             let slip = domain::receipt::Slip {
                                                 header: till_state.context.get_untracked().map(|c| vec![c.outlet_name]).unwrap_or_default(),
                                                 title: "BAYAR DENGAN QRIS".into(),
@@ -1440,7 +1440,7 @@ fn SellBody() -> impl IntoView {
                 {move || if online.get() { "Online" } else { "Offline" }}
                 " · " {move || pending.get()} " " {t("waiting")}
                 {move || (rejected.get() > 0).then(|| format!(" · {} {}", rejected.get(), tr(lang.get(), "refused")))}
-                {move || last_sync.get().map(|s| format!(" · {} {}", tr(lang.get(), "synced"), crate::pages::local_time(&s, 7)))}
+                {move || last_sync.get().map(|s| format!(" · {} {}", tr(lang.get(), "synced"), crate::kernel::pages::local_time(&s, 7)))}
             </span>
             <a class="button" href="/kasir/pin">{t("switch_user")}</a>
             <a class="button" href="/kasir/perangkat">{t("devices")}</a>
@@ -1492,7 +1492,7 @@ fn SellBody() -> impl IntoView {
                 {r.struk.clone().map(|st| {
                     let text = domain::receipt::text::to_plain(&domain::receipt::layout(&st, 32), 32);
                     let print = move |_| {
-                        let s = crate::printer::load_settings();
+                        let s = crate::kernel::printer::load_settings();
                         let bytes = domain::receipt::encode(&st, domain::receipt::PrintOptions {
                             width: s.columns(),
                             open_drawer: false,

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::i18n::t;
-use crate::model::Outlet;
-use crate::pages::fetched;
-use crate::session::{use_session, Protected};
+use crate::kernel::i18n::t;
+use crate::kernel::model::Outlet;
+use crate::kernel::pages::fetched;
+use crate::kernel::session::{use_session, Protected};
 
 #[component]
 pub fn Dashboard() -> impl IntoView {

@@ -1,0 +1,140 @@
+//! What a package or module adds to the app, declared in one value: its menu entries
+//! (each with the permission it needs), its till if it has one, its translations. The
+//! menu, the till and `t()` walk the registry (`packages::all()`); the package's routes
+//! are its own `#[component(transparent)]`, listed once in `packages::Routes`.
+use leptos::prelude::AnyView;
+
+use crate::kernel::model::Session;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MenuEntry {
+    pub path: &'static str,
+    /// A translation key.
+    pub label: &'static str,
+    /// The permission code the user must hold (`pos.view_reports`).
+    pub permission: &'static str,
+}
+
+pub struct AppPackage {
+    /// The server's package code (`GET /auth/me` lists the ones switched on).
+    pub code: &'static str,
+    pub menu: &'static [MenuEntry],
+    /// Outlet industries whose till this package provides (`/kasir`).
+    pub till_industries: &'static [&'static str],
+    pub till: Option<fn() -> AnyView>,
+    /// This package's translations: key → (Bahasa Indonesia, English).
+    pub translations: fn(&str) -> Option<(&'static str, &'static str)>,
+}
+
+pub type Registry = &'static [&'static AppPackage];
+
+pub fn no_translations(_: &str) -> Option<(&'static str, &'static str)> {
+    None
+}
+
+/// The menu a user sees: entries of the packages the tenant has switched on, for which
+/// the user holds the permission, in registry order.
+pub fn menu(registry: Registry, session: &Session) -> Vec<MenuEntry> {
+    registry
+        .iter()
+        .filter(|p| session.has_package(p.code))
+        .flat_map(|p| p.menu.iter().copied())
+        .filter(|e| session.can(e.permission))
+        .collect()
+}
+
+/// The package whose till serves an outlet of `industry`.
+pub fn till_for(registry: Registry, industry: &str) -> Option<&'static AppPackage> {
+    registry
+        .iter()
+        .copied()
+        .find(|p| p.till.is_some() && p.till_industries.contains(&industry))
+}
+
+/// Whether outlets of `industry` sell through a till today.
+pub fn has_till(industry: &str) -> bool {
+    till_for(crate::packages::all(), industry).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernel::model::{Session, User};
+
+    const SALON_MENU: &[MenuEntry] = &[MenuEntry {
+        path: "/salon",
+        label: "salon",
+        permission: "salon.ping",
+    }];
+
+    fn salon_words(key: &str) -> Option<(&'static str, &'static str)> {
+        (key == "salon").then_some(("Salon", "Salon"))
+    }
+
+    static SALON: AppPackage = AppPackage {
+        code: "salon",
+        menu: SALON_MENU,
+        till_industries: &["beauty"],
+        till: None,
+        translations: salon_words,
+    };
+
+    fn session(packages: &[&str], permissions: &[&str]) -> Session {
+        Session {
+            user: User {
+                id: "u".into(),
+                email: "a@b.test".into(),
+                name: "A".into(),
+                tenant_id: Some("t".into()),
+                tenant_name: None,
+                roles: vec![],
+                outlet_ids: None,
+                status: "active".into(),
+                has_pin: false,
+            },
+            roles: vec!["owner".into()],
+            csrf_token: String::new(),
+            home: "/dasbor".into(),
+            device_id: None,
+            packages: packages.iter().map(|s| s.to_string()).collect(),
+            permissions: permissions.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// A stand-in package registered only here: its menu entry shows when the tenant has
+    /// it and the user holds its permission, and not otherwise.
+    #[test]
+    fn a_stand_in_package_is_one_registered_value() {
+        let mut all: Vec<&'static AppPackage> = crate::packages::all().to_vec();
+        all.push(&SALON);
+        let registry: Registry = Vec::leak(all);
+        let paths = |s: &Session| menu(registry, s).iter().map(|e| e.path).collect::<Vec<_>>();
+        let on = session(&["platform", "salon"], &["salon.ping"]);
+        assert_eq!(paths(&on), ["/salon"]);
+        // Without the package, or without the permission, it is not there.
+        assert!(paths(&session(&["platform"], &["salon.ping"])).is_empty());
+        assert!(paths(&session(&["platform", "salon"], &[])).is_empty());
+        // No till of its own yet: a beauty outlet gets the "coming" page.
+        assert!(till_for(registry, "beauty").is_none());
+        assert_eq!(
+            crate::kernel::i18n::lookup_in(registry, "salon"),
+            Some(("Salon", "Salon"))
+        );
+    }
+
+    #[test]
+    fn a_cafe_sees_no_koperasi_and_no_till() {
+        let cafe = session(
+            &["platform"],
+            &["platform.view_staff", "koperasi.approve_loan"],
+        );
+        let paths: Vec<&str> = menu(crate::packages::all(), &cafe)
+            .iter()
+            .map(|e| e.path)
+            .collect();
+        assert!(paths.contains(&"/staf"));
+        assert!(!paths.contains(&"/pinjaman") && !paths.contains(&"/kasir"));
+        assert!(!has_till("fnb"));
+        assert!(has_till("retail"));
+    }
+}

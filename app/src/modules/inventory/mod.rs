@@ -1,0 +1,37 @@
+//! Inventory: the catalogue and stock.
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
+
+use crate::kernel::package::{AppPackage, MenuEntry};
+
+pub mod i18n;
+pub mod pages;
+
+pub static MODULE: AppPackage = AppPackage {
+    code: "inventory",
+    menu: &[
+        MenuEntry {
+            path: "/katalog",
+            label: "catalogue",
+            permission: "inventory.manage_catalogue",
+        },
+        MenuEntry {
+            path: "/stok",
+            label: "stock",
+            permission: "inventory.adjust_stock",
+        },
+    ],
+    till_industries: &[],
+    till: None,
+    translations: i18n::words,
+};
+
+#[component(transparent)]
+pub fn InventoryRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/katalog") view=pages::Catalogue/>
+        <Route path=path!("/stok") view=pages::Stock/>
+    }
+    .into_inner()
+}

@@ -1,0 +1,3 @@
+//! Platform modules: what several industry packages build on.
+pub mod inventory;
+pub mod pos;

@@ -1,0 +1,49 @@
+//! The POS core: the till (selling, shifts, refunds, voids, device PIN switch) and its
+//! back office (reports, shifts, customers).
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
+
+use crate::kernel::package::{AppPackage, MenuEntry};
+
+pub mod back_office;
+pub mod i18n;
+pub mod sell;
+pub mod till;
+pub mod till_ops;
+
+pub static MODULE: AppPackage = AppPackage {
+    code: "pos",
+    menu: &[
+        MenuEntry {
+            path: "/pelanggan",
+            label: "customers",
+            permission: "pos.view_sales",
+        },
+        MenuEntry {
+            path: "/laporan",
+            label: "reports",
+            permission: "pos.view_reports",
+        },
+        MenuEntry {
+            path: "/shift",
+            label: "shifts",
+            permission: "pos.view_shifts",
+        },
+    ],
+    till_industries: &[],
+    till: None,
+    translations: i18n::words,
+};
+
+#[component(transparent)]
+pub fn PosRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/laporan") view=back_office::Reports/>
+        <Route path=path!("/shift") view=back_office::Shifts/>
+        <Route path=path!("/pelanggan") view=back_office::Customers/>
+        <Route path=path!("/kasir/perangkat") view=till::TillHome/>
+        <Route path=path!("/kasir/pin") view=till::PinSwitch/>
+    }
+    .into_inner()
+}
