@@ -52,6 +52,17 @@ pub fn Shell(children: Children) -> impl IntoView {
                 .collect_view()
         })
     };
+    // A page of a package the tenant does not run (typed or bookmarked) says so.
+    let location = leptos_router::hooks::use_location();
+    let blocked = move || {
+        let path = location.pathname.get();
+        ctx.session.with(|s| {
+            s.as_ref().is_some_and(|s| {
+                crate::kernel::package::package_of_path(crate::packages::all(), &path)
+                    .is_some_and(|p| !s.has_package(p.code))
+            })
+        })
+    };
     let who = move || {
         ctx.session.get().map(|s| {
             let role = s.roles.first().cloned().unwrap_or_default();
@@ -80,6 +91,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </Show>
             </div>
         </header>
-        <main class="page">{children()}</main>
+        <main class="page">
+            <Show when=blocked>
+                <p class="error" role="alert" data-testid="package-not-enabled">{t("package_not_enabled")}</p>
+            </Show>
+            <div style:display=move || if blocked() { "none" } else { "contents" }>{children()}</div>
+        </main>
     }
 }

@@ -51,6 +51,23 @@ pub fn till_for(registry: Registry, industry: &str) -> Option<&'static AppPackag
         .find(|p| p.till.is_some() && p.till_industries.contains(&industry))
 }
 
+/// The package (not the platform, which every tenant has) whose menu leads to `path` or
+/// to a page under it.
+pub fn package_of_path(registry: Registry, path: &str) -> Option<&'static AppPackage> {
+    registry
+        .iter()
+        .copied()
+        .filter(|p| p.code != "platform")
+        .find(|p| {
+            p.menu.iter().any(|e| {
+                path == e.path
+                    || path
+                        .strip_prefix(e.path)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+        })
+}
+
 /// Whether outlets of `industry` sell through a till today.
 pub fn has_till(industry: &str) -> bool {
     till_for(crate::packages::all(), industry).is_some()
@@ -135,6 +152,16 @@ mod tests {
         assert!(paths.contains(&"/staf"));
         assert!(!paths.contains(&"/pinjaman") && !paths.contains(&"/kasir"));
         assert!(!has_till("fnb"));
+        assert_eq!(
+            package_of_path(crate::packages::all(), "/pinjaman").map(|p| p.code),
+            Some("koperasi")
+        );
+        assert_eq!(
+            package_of_path(crate::packages::all(), "/katalog").map(|p| p.code),
+            Some("inventory")
+        );
+        assert!(package_of_path(crate::packages::all(), "/staf").is_none());
+        assert!(package_of_path(crate::packages::all(), "/shuffle").is_none());
         assert!(has_till("retail"));
     }
 }
