@@ -48,6 +48,9 @@ pub struct Package {
     pub migrations: fn() -> Vec<Box<dyn MigrationTrait>>,
     /// Its part of the demo data, run in the seed's transaction after the platform's.
     pub seed: Option<SeedFn>,
+    /// The tax an outlet of its industries prices with until the outlet saves its own
+    /// (retail: PPN inside shelf prices).
+    pub default_tax: Option<fn() -> domain::tax::TaxSettings>,
 }
 
 pub type Registry = &'static [&'static Package];
@@ -112,6 +115,7 @@ mod tests {
         routes,
         migrations: no_migrations,
         seed: None,
+        default_tax: None,
     };
     static POS: Package = Package {
         code: "pos",

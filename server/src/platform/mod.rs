@@ -17,4 +17,5 @@ pub static PACKAGE: Package = Package {
     routes: api::routes,
     migrations: migration::all,
     seed: None,
+    default_tax: None,
 };

@@ -200,6 +200,7 @@ static SALON: Package = Package {
     routes: salon_routes,
     migrations: no_migrations,
     seed: None,
+    default_tax: None,
 };
 
 fn with_salon() -> Registry {

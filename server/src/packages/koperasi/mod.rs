@@ -18,4 +18,5 @@ pub static PACKAGE: Package = Package {
     routes: api::routes,
     migrations: migration::all,
     seed: Some(seed::seed),
+    default_tax: None,
 };

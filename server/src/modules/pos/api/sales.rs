@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use chrono::{SecondsFormat, Utc};
 use domain::payment::{settle, Tender, TenderKind};
 use domain::pricing::{price_cart, Cart, CartLine, Discount, PricingSettings};
-use domain::tax::{PriceMode, TaxSettings};
+use domain::tax::TaxSettings;
 use rust_decimal::Decimal;
 use sea_orm::{SqlErr, TransactionTrait};
 use serde::{Deserialize, Serialize};
@@ -205,19 +205,19 @@ pub fn sale_view(
     }
 }
 
-/// The outlet's pricing rules: its saved settings, else the usual ones for its industry
-/// (shelf prices include PPN for retail; PBJT 10% on top for food and drink).
+/// The outlet's pricing rules: its saved settings, else the default tax of the package
+/// its industry runs (none when no package says).
 pub fn pricing_settings(o: &outlet::Model) -> PricingSettings {
     let saved = serde_json::from_str::<serde_json::Value>(&o.settings)
         .ok()
         .and_then(|v| v.get("pricing").cloned())
         .and_then(|p| serde_json::from_value::<PricingSettings>(p).ok());
     saved.unwrap_or_else(|| PricingSettings {
-        tax: match o.industry.as_str() {
-            "retail" => TaxSettings::ppn_nilai_lain(PriceMode::Inclusive),
-            "fnb" => TaxSettings::pbjt(Decimal::TEN, PriceMode::Exclusive),
-            _ => TaxSettings::none(),
-        },
+        tax: crate::packages::all()
+            .iter()
+            .find(|p| p.industries.contains(&o.industry.as_str()))
+            .and_then(|p| p.default_tax)
+            .map_or_else(TaxSettings::none, |tax| tax()),
         ..PricingSettings::default()
     })
 }
