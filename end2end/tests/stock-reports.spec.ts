@@ -13,7 +13,7 @@ test("the manager's report and stock screens show what the server recorded, and 
 
   await signIn(page, "manager@makmur.test");
   await expect(page).toHaveURL(/\/dasbor$/);
-  await page.getByRole("link", { name: "Laporan" }).click();
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Laporan" }).click();
   await ready(page);
   const summary = page.getByTestId("report-summary");
   await expect(summary.getByTestId("report_sales_count")).toHaveText(String(report.sales_count));
@@ -28,7 +28,7 @@ test("the manager's report and stock screens show what the server recorded, and 
   // Stock: the screen shows the ledger's figure; a delivery of 12 with its reason adds up.
   const stock = await (await api.get(`/api/v1/outlets/${store.id}/stock`)).json();
   const beras = stock.find((s: { sku: string }) => s.sku === "BRS-KG");
-  await page.getByRole("link", { name: "Stok" }).click();
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Stok" }).click();
   await ready(page);
   const row = page.getByTestId("stock").locator("tr", { hasText: "BRS-KG" });
   await expect(row).toContainText(beras.quantity.replace(".", ","));
@@ -44,7 +44,7 @@ test("the manager's report and stock screens show what the server recorded, and 
   expect(JSON.stringify(movements)).toContain("Kiriman pemasok");
 
   // Catalogue: a CSV with a bad row is refused with the row named; the fixed file imports.
-  await page.getByRole("link", { name: "Katalog" }).click();
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Katalog" }).click();
   await ready(page);
   const importForm = page.getByTestId("import-form");
   const file = (price: string) => ({
@@ -77,7 +77,7 @@ test("the manager's report and stock screens show what the server recorded, and 
   expect(till.products.find((p: { sku: string }) => p.sku === "KOPI-01").image_url).toBe(`${baseURL}/icons/icon-192.png`);
 
   // The customer added at the till, with her purchase.
-  await page.getByRole("link", { name: "Pelanggan" }).click();
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Pelanggan" }).click();
   await ready(page);
   await page.getByLabel("Cari pelanggan").fill("budi");
   const budi = page.getByTestId("customers").locator("tr", { hasText: "Budi Santoso" });

@@ -43,10 +43,14 @@ fn DashboardBody() -> impl IntoView {
             }}
         </div>
         <div class="actions">
-            <a class="button" href="/outlet">{t("outlets")}</a>
-            <a class="button" href="/staf">{t("staff")}</a>
-            <a class="button" href="/kasir">{t("till")}</a>
-            <a class="button" href="/simulasi-pinjaman">{t("loan_simulator")}</a>
+            // What this user may open, from the registry (the tenant's packages only).
+            {move || ctx.session.get().map(|s| {
+                crate::kernel::package::menu(crate::packages::all(), &s)
+                    .into_iter()
+                    .filter(|e| e.path != "/dasbor")
+                    .map(|e| view! { <a class="button" href=e.path>{t(e.label)}</a> })
+                    .collect_view()
+            })}
             <a class="button" href="/api/docs" rel="external">{t("open_api_docs")}</a>
         </div>
     }
