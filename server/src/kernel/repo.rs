@@ -4,6 +4,10 @@
 use std::collections::BTreeSet;
 use std::future::Future;
 
+/// What a repository answers: rows or the database's error. Handlers turn it into an
+/// `ApiError` (unique violations become `409 duplicate`) with `?`.
+pub type DbResult<T> = Result<T, sea_orm::DbErr>;
+
 /// Values one `IN (…)` binds at most. SQLite allows 32,766 bound variables in a statement
 /// and PostgreSQL 65,535; a year of sales ids would pass both.
 pub const IN_CHUNK: usize = 500;

@@ -212,19 +212,19 @@ impl Attempt {
 
     /// Not checked after all (another limit refused first): it does not count.
     pub(crate) async fn release(self, state: &AppState) -> ApiResult<()> {
-        sessions::release_attempt(&state.db, self.id).await
+        Ok(sessions::release_attempt(&state.db, self.id).await?)
     }
 
     /// The secret was right: the account's failures (this reservation included) go.
     pub(crate) async fn succeeded(self, state: &AppState) -> ApiResult<()> {
-        sessions::clear_failures(&state.db, &self.key).await
+        Ok(sessions::clear_failures(&state.db, &self.key).await?)
     }
 }
 
 /// The device this browser was registered as, if its cookie is still valid.
 async fn current_device(state: &AppState, jar: &CookieJar) -> ApiResult<Option<device::Model>> {
     match jar.get(DEVICE_COOKIE) {
-        Some(c) => devices::find_by_secret(&state.db, c.value()).await,
+        Some(c) => Ok(devices::find_by_secret(&state.db, c.value()).await?),
         None => Ok(None),
     }
 }

@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use crate::kernel::auth::secret::{new_id, new_secret, sha256_hex};
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::platform::entity::device;
 
 pub async fn create<C: ConnectionTrait>(
@@ -14,7 +14,7 @@ pub async fn create<C: ConnectionTrait>(
     outlet_id: &str,
     name: &str,
     registered_by: &str,
-) -> ApiResult<(device::Model, String)> {
+) -> DbResult<(device::Model, String)> {
     let count = device::Entity::find()
         .filter(device::Column::TenantId.eq(tenant_id))
         .filter(device::Column::OutletId.eq(outlet_id))
@@ -41,18 +41,18 @@ pub async fn create<C: ConnectionTrait>(
 pub async fn find_by_secret<C: ConnectionTrait>(
     db: &C,
     secret: &str,
-) -> ApiResult<Option<device::Model>> {
-    Ok(device::Entity::find()
+) -> DbResult<Option<device::Model>> {
+    device::Entity::find()
         .filter(device::Column::TokenHash.eq(sha256_hex(secret)))
         .filter(device::Column::RevokedAt.is_null())
         .one(db)
-        .await?)
+        .await
 }
 
-pub async fn list<C: ConnectionTrait>(db: &C, tenant_id: &str) -> ApiResult<Vec<device::Model>> {
-    Ok(device::Entity::find()
+pub async fn list<C: ConnectionTrait>(db: &C, tenant_id: &str) -> DbResult<Vec<device::Model>> {
+    device::Entity::find()
         .filter(device::Column::TenantId.eq(tenant_id))
         .order_by_asc(device::Column::CreatedAt)
         .all(db)
-        .await?)
+        .await
 }

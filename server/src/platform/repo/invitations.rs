@@ -2,7 +2,7 @@ use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::kernel::auth::secret::{new_id, new_secret, sha256_hex};
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::platform::entity::invitation;
 
 const VALID_DAYS: i64 = 7;
@@ -13,7 +13,7 @@ pub async fn create<C: ConnectionTrait>(
     tenant_id: &str,
     user_id: &str,
     created_by: &str,
-) -> ApiResult<String> {
+) -> DbResult<String> {
     let secret = new_secret("inv");
     let now = Utc::now();
     invitation::ActiveModel {
@@ -34,18 +34,18 @@ pub async fn create<C: ConnectionTrait>(
 pub async fn find_open<C: ConnectionTrait>(
     db: &C,
     secret: &str,
-) -> ApiResult<Option<invitation::Model>> {
-    Ok(invitation::Entity::find()
+) -> DbResult<Option<invitation::Model>> {
+    invitation::Entity::find()
         .filter(invitation::Column::TokenHash.eq(sha256_hex(secret)))
         .filter(invitation::Column::AcceptedAt.is_null())
         .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
         .one(db)
-        .await?)
+        .await
 }
 
 /// Closes every open invitation of a user, so a disabled user's old link cannot bring her
 /// back (accepting checks the status as well).
-pub async fn revoke_open_for_user<C: ConnectionTrait>(db: &C, user_id: &str) -> ApiResult<()> {
+pub async fn revoke_open_for_user<C: ConnectionTrait>(db: &C, user_id: &str) -> DbResult<()> {
     invitation::Entity::update_many()
         .col_expr(
             invitation::Column::ExpiresAt,
@@ -59,7 +59,7 @@ pub async fn revoke_open_for_user<C: ConnectionTrait>(db: &C, user_id: &str) -> 
     Ok(())
 }
 
-pub async fn mark_accepted<C: ConnectionTrait>(db: &C, inv: invitation::Model) -> ApiResult<()> {
+pub async fn mark_accepted<C: ConnectionTrait>(db: &C, inv: invitation::Model) -> DbResult<()> {
     let mut active: invitation::ActiveModel = inv.into();
     active.accepted_at = Set(Some(Utc::now()));
     active.update(db).await?;

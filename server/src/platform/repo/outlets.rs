@@ -2,28 +2,28 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::platform::entity::outlet;
 
-pub async fn list<C: ConnectionTrait>(db: &C, tenant_id: &str) -> ApiResult<Vec<outlet::Model>> {
-    Ok(outlet::Entity::find()
+pub async fn list<C: ConnectionTrait>(db: &C, tenant_id: &str) -> DbResult<Vec<outlet::Model>> {
+    outlet::Entity::find()
         .filter(outlet::Column::TenantId.eq(tenant_id))
         .filter(outlet::Column::Archived.eq(false))
         .order_by_asc(outlet::Column::Name)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn find<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<outlet::Model>> {
-    Ok(outlet::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<outlet::Model>> {
+    outlet::Entity::find_by_id(id.to_string())
         .filter(outlet::Column::TenantId.eq(tenant_id))
         .filter(outlet::Column::Archived.eq(false))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn code_taken<C: ConnectionTrait>(
@@ -31,7 +31,7 @@ pub async fn code_taken<C: ConnectionTrait>(
     tenant_id: &str,
     code: &str,
     except_id: Option<&str>,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     let mut q = outlet::Entity::find()
         .filter(outlet::Column::TenantId.eq(tenant_id))
         .filter(outlet::Column::Code.eq(code));
@@ -44,21 +44,21 @@ pub async fn code_taken<C: ConnectionTrait>(
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     model: outlet::ActiveModel,
-) -> ApiResult<outlet::Model> {
-    Ok(model.insert(db).await?)
+) -> DbResult<outlet::Model> {
+    model.insert(db).await
 }
 
 pub async fn update<C: ConnectionTrait>(
     db: &C,
     model: outlet::ActiveModel,
-) -> ApiResult<outlet::Model> {
-    Ok(model.update(db).await?)
+) -> DbResult<outlet::Model> {
+    model.update(db).await
 }
 
 /// The industries the tenant's open outlets run, each once: what switches packages on.
-pub async fn industries<C: ConnectionTrait>(db: &C, tenant_id: &str) -> ApiResult<Vec<String>> {
+pub async fn industries<C: ConnectionTrait>(db: &C, tenant_id: &str) -> DbResult<Vec<String>> {
     use sea_orm::QuerySelect;
-    Ok(outlet::Entity::find()
+    outlet::Entity::find()
         .select_only()
         .column(outlet::Column::Industry)
         .distinct()
@@ -66,5 +66,5 @@ pub async fn industries<C: ConnectionTrait>(db: &C, tenant_id: &str) -> ApiResul
         .filter(outlet::Column::Archived.eq(false))
         .into_tuple::<String>()
         .all(db)
-        .await?)
+        .await
 }

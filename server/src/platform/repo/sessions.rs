@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use crate::kernel::auth::secret::{new_secret, sha256_hex};
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::platform::entity::{login_failure, session};
 
 pub struct NewSession {
@@ -21,7 +21,7 @@ pub async fn create<C: ConnectionTrait>(
     device_id: Option<&str>,
     ip: &str,
     ttl_hours: i64,
-) -> ApiResult<NewSession> {
+) -> DbResult<NewSession> {
     let token = new_secret("ses");
     let csrf = new_secret("csrf");
     let now = Utc::now();
@@ -41,11 +41,11 @@ pub async fn create<C: ConnectionTrait>(
     Ok(NewSession { token, csrf, model })
 }
 
-pub async fn revoke_by_token<C: ConnectionTrait>(db: &C, token: &str) -> ApiResult<()> {
+pub async fn revoke_by_token<C: ConnectionTrait>(db: &C, token: &str) -> DbResult<()> {
     revoke(db, &sha256_hex(token)).await
 }
 
-pub async fn revoke<C: ConnectionTrait>(db: &C, id: &str) -> ApiResult<()> {
+pub async fn revoke<C: ConnectionTrait>(db: &C, id: &str) -> DbResult<()> {
     session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(Some(Utc::now())))
         .filter(session::Column::Id.eq(id))
@@ -55,7 +55,7 @@ pub async fn revoke<C: ConnectionTrait>(db: &C, id: &str) -> ApiResult<()> {
     Ok(())
 }
 
-pub async fn revoke_all_for_user<C: ConnectionTrait>(db: &C, user_id: &str) -> ApiResult<()> {
+pub async fn revoke_all_for_user<C: ConnectionTrait>(db: &C, user_id: &str) -> DbResult<()> {
     session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(Some(Utc::now())))
         .filter(session::Column::UserId.eq(user_id))
@@ -65,17 +65,15 @@ pub async fn revoke_all_for_user<C: ConnectionTrait>(db: &C, user_id: &str) -> A
     Ok(())
 }
 
-pub async fn find<C: ConnectionTrait>(db: &C, id: &str) -> ApiResult<Option<session::Model>> {
-    Ok(session::Entity::find_by_id(id.to_string()).one(db).await?)
+pub async fn find<C: ConnectionTrait>(db: &C, id: &str) -> DbResult<Option<session::Model>> {
+    session::Entity::find_by_id(id.to_string()).one(db).await
 }
 
 pub async fn find_by_token<C: ConnectionTrait>(
     db: &C,
     token: &str,
-) -> ApiResult<Option<session::Model>> {
-    Ok(session::Entity::find_by_id(sha256_hex(token))
-        .one(db)
-        .await?)
+) -> DbResult<Option<session::Model>> {
+    session::Entity::find_by_id(sha256_hex(token)).one(db).await
 }
 
 /// Reserves one attempt for `key` from `ip` *before* the secret is checked: the row is
@@ -88,7 +86,7 @@ pub async fn reserve_attempt<C: ConnectionTrait>(
     key: &str,
     ip: &str,
     window_minutes: i64,
-) -> ApiResult<(i32, u64, u64)> {
+) -> DbResult<(i32, u64, u64)> {
     let id = insert_failure(db, key, ip).await?;
     let since = Utc::now() - Duration::minutes(window_minutes);
     let by_key = login_failure::Entity::find()
@@ -105,16 +103,16 @@ pub async fn reserve_attempt<C: ConnectionTrait>(
 }
 
 /// Drops a reservation that was refused without checking anything.
-pub async fn release_attempt<C: ConnectionTrait>(db: &C, id: i32) -> ApiResult<()> {
+pub async fn release_attempt<C: ConnectionTrait>(db: &C, id: i32) -> DbResult<()> {
     login_failure::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
 }
 
-pub async fn record_failure<C: ConnectionTrait>(db: &C, email: &str, ip: &str) -> ApiResult<()> {
+pub async fn record_failure<C: ConnectionTrait>(db: &C, email: &str, ip: &str) -> DbResult<()> {
     insert_failure(db, email, ip).await.map(|_| ())
 }
 
-async fn insert_failure<C: ConnectionTrait>(db: &C, key: &str, ip: &str) -> ApiResult<i32> {
+async fn insert_failure<C: ConnectionTrait>(db: &C, key: &str, ip: &str) -> DbResult<i32> {
     let row = login_failure::ActiveModel {
         email: Set(key.to_string()),
         ip: Set(ip.to_string()),
@@ -126,7 +124,7 @@ async fn insert_failure<C: ConnectionTrait>(db: &C, key: &str, ip: &str) -> ApiR
     Ok(row.id)
 }
 
-pub async fn clear_failures<C: ConnectionTrait>(db: &C, email: &str) -> ApiResult<()> {
+pub async fn clear_failures<C: ConnectionTrait>(db: &C, email: &str) -> DbResult<()> {
     login_failure::Entity::delete_many()
         .filter(login_failure::Column::Email.eq(email))
         .exec(db)

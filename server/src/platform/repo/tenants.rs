@@ -2,7 +2,7 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
 
 use crate::kernel::auth::secret::new_id;
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::platform::entity::tenant;
 
 pub async fn insert<C: ConnectionTrait>(
@@ -10,8 +10,8 @@ pub async fn insert<C: ConnectionTrait>(
     name: &str,
     owner_email: &str,
     plan: &str,
-) -> ApiResult<tenant::Model> {
-    Ok(tenant::ActiveModel {
+) -> DbResult<tenant::Model> {
+    tenant::ActiveModel {
         id: Set(new_id()),
         name: Set(name.trim().to_string()),
         owner_email: Set(owner_email.to_string()),
@@ -19,16 +19,16 @@ pub async fn insert<C: ConnectionTrait>(
         created_at: Set(Utc::now()),
     }
     .insert(db)
-    .await?)
+    .await
 }
 
-pub async fn list<C: ConnectionTrait>(db: &C) -> ApiResult<Vec<tenant::Model>> {
-    Ok(tenant::Entity::find()
+pub async fn list<C: ConnectionTrait>(db: &C) -> DbResult<Vec<tenant::Model>> {
+    tenant::Entity::find()
         .order_by_asc(tenant::Column::Name)
         .all(db)
-        .await?)
+        .await
 }
 
-pub async fn find<C: ConnectionTrait>(db: &C, id: &str) -> ApiResult<Option<tenant::Model>> {
-    Ok(tenant::Entity::find_by_id(id.to_string()).one(db).await?)
+pub async fn find<C: ConnectionTrait>(db: &C, id: &str) -> DbResult<Option<tenant::Model>> {
+    tenant::Entity::find_by_id(id.to_string()).one(db).await
 }

@@ -4,7 +4,7 @@ use sea_orm::{
 };
 
 use crate::kernel::auth::secret::{new_id, new_secret, sha256_hex};
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::platform::entity::api_token;
 
 /// Creates a token; the plain secret is returned once and never stored.
@@ -13,7 +13,7 @@ pub async fn create<C: ConnectionTrait>(
     tenant_id: &str,
     user_id: &str,
     name: &str,
-) -> ApiResult<(api_token::Model, String)> {
+) -> DbResult<(api_token::Model, String)> {
     let secret = new_secret("satu");
     let model = api_token::ActiveModel {
         id: Set(new_id()),
@@ -31,30 +31,30 @@ pub async fn create<C: ConnectionTrait>(
     Ok((model, secret))
 }
 
-pub async fn list<C: ConnectionTrait>(db: &C, tenant_id: &str) -> ApiResult<Vec<api_token::Model>> {
-    Ok(api_token::Entity::find()
+pub async fn list<C: ConnectionTrait>(db: &C, tenant_id: &str) -> DbResult<Vec<api_token::Model>> {
+    api_token::Entity::find()
         .filter(api_token::Column::TenantId.eq(tenant_id))
         .order_by_desc(api_token::Column::CreatedAt)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn find<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<api_token::Model>> {
-    Ok(api_token::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<api_token::Model>> {
+    api_token::Entity::find_by_id(id.to_string())
         .filter(api_token::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn revoke<C: ConnectionTrait>(
     db: &C,
     token: api_token::Model,
-) -> ApiResult<api_token::Model> {
+) -> DbResult<api_token::Model> {
     let mut active: api_token::ActiveModel = token.into();
     active.revoked_at = Set(Some(Utc::now()));
-    Ok(active.update(db).await?)
+    active.update(db).await
 }

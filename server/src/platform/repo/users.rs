@@ -4,8 +4,8 @@ use sea_orm::{
 };
 
 use crate::kernel::auth::secret::new_id;
-use crate::kernel::error::ApiResult;
 use crate::kernel::rbac::Role;
+use crate::kernel::repo::DbResult;
 use crate::platform::entity::{user, user_outlet, user_role};
 
 /// Display names of the tenant's users among `ids` (cashiers on a report, say), by id.
@@ -13,7 +13,7 @@ pub async fn names<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     ids: impl IntoIterator<Item = String>,
-) -> ApiResult<std::collections::BTreeMap<String, String>> {
+) -> DbResult<std::collections::BTreeMap<String, String>> {
     Ok(crate::kernel::repo::in_chunks(ids, |ids| {
         user::Entity::find()
             .filter(user::Column::TenantId.eq(tenant_id))
@@ -29,11 +29,11 @@ pub async fn names<C: ConnectionTrait>(
 pub async fn find_by_email<C: ConnectionTrait>(
     db: &C,
     email: &str,
-) -> ApiResult<Option<user::Model>> {
-    Ok(user::Entity::find()
+) -> DbResult<Option<user::Model>> {
+    user::Entity::find()
         .filter(user::Column::Email.eq(normalize_email(email)))
         .one(db)
-        .await?)
+        .await
 }
 
 pub fn normalize_email(email: &str) -> String {
@@ -44,29 +44,29 @@ pub async fn find_in_tenant<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     user_id: &str,
-) -> ApiResult<Option<user::Model>> {
-    Ok(user::Entity::find_by_id(user_id.to_string())
+) -> DbResult<Option<user::Model>> {
+    user::Entity::find_by_id(user_id.to_string())
         .filter(user::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn list_in_tenant<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-) -> ApiResult<Vec<user::Model>> {
-    Ok(user::Entity::find()
+) -> DbResult<Vec<user::Model>> {
+    user::Entity::find()
         .filter(user::Column::TenantId.eq(tenant_id))
         .order_by_asc(user::Column::Name)
         .all(db)
-        .await?)
+        .await
 }
 
 /// Roles (platform role first) and the outlets a user is limited to (`None` = all).
 pub async fn roles_and_outlets<C: ConnectionTrait>(
     db: &C,
     user: &user::Model,
-) -> ApiResult<(Vec<Role>, Option<Vec<String>>)> {
+) -> DbResult<(Vec<Role>, Option<Vec<String>>)> {
     let mut roles: Vec<Role> = user
         .platform_role
         .as_deref()
@@ -111,8 +111,8 @@ pub struct NewUser<'a> {
     pub is_demo: bool,
 }
 
-pub async fn insert<C: ConnectionTrait>(db: &C, new: NewUser<'_>) -> ApiResult<user::Model> {
-    Ok(user::ActiveModel {
+pub async fn insert<C: ConnectionTrait>(db: &C, new: NewUser<'_>) -> DbResult<user::Model> {
+    user::ActiveModel {
         id: Set(new_id()),
         tenant_id: Set(new.tenant_id.map(str::to_string)),
         email: Set(normalize_email(new.email)),
@@ -126,7 +126,7 @@ pub async fn insert<C: ConnectionTrait>(db: &C, new: NewUser<'_>) -> ApiResult<u
         created_at: Set(Utc::now()),
     }
     .insert(db)
-    .await?)
+    .await
 }
 
 /// Replaces a user's roles and outlet limits within their tenant.
@@ -136,7 +136,7 @@ pub async fn set_roles_and_outlets<C: ConnectionTrait>(
     user_id: &str,
     roles: &[Role],
     outlet_ids: &[String],
-) -> ApiResult<()> {
+) -> DbResult<()> {
     user_role::Entity::delete_many()
         .filter(user_role::Column::UserId.eq(user_id))
         .filter(user_role::Column::TenantId.eq(tenant_id))

@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use crate::kernel::auth::secret::new_id;
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::modules::inventory::entity::{category, outlet_price, product, product_barcode};
 
 /// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bind-parameter limits.
@@ -39,23 +39,23 @@ pub(crate) fn lower_like<C: ColumnTrait>(col: C, q: &str) -> SimpleExpr {
 pub async fn list_categories<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-) -> ApiResult<Vec<category::Model>> {
-    Ok(category::Entity::find()
+) -> DbResult<Vec<category::Model>> {
+    category::Entity::find()
         .filter(category::Column::TenantId.eq(tenant_id))
         .order_by_asc(category::Column::Name)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn find_category<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<category::Model>> {
-    Ok(category::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<category::Model>> {
+    category::Entity::find_by_id(id.to_string())
         .filter(category::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 /// Category names are unique per tenant, ignoring case.
@@ -64,7 +64,7 @@ pub async fn category_name_taken<C: ConnectionTrait>(
     tenant_id: &str,
     name: &str,
     except_id: Option<&str>,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     let mut q = category::Entity::find()
         .filter(category::Column::TenantId.eq(tenant_id))
         .filter(lower_name_eq(category::Column::Name, name));
@@ -81,14 +81,14 @@ fn lower_name_eq<C: ColumnTrait>(col: C, name: &str) -> SimpleExpr {
 pub async fn insert_category<C: ConnectionTrait>(
     db: &C,
     model: category::ActiveModel,
-) -> ApiResult<category::Model> {
-    Ok(model.insert(db).await?)
+) -> DbResult<category::Model> {
+    model.insert(db).await
 }
 
 pub async fn insert_categories<C: ConnectionTrait>(
     db: &C,
     models: Vec<category::ActiveModel>,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     let mut models = models.into_iter().peekable();
     while models.peek().is_some() {
         let batch: Vec<_> = models.by_ref().take(BATCH).collect();
@@ -102,8 +102,8 @@ pub async fn insert_categories<C: ConnectionTrait>(
 pub async fn update_category<C: ConnectionTrait>(
     db: &C,
     model: category::ActiveModel,
-) -> ApiResult<category::Model> {
-    Ok(model.update(db).await?)
+) -> DbResult<category::Model> {
+    model.update(db).await
 }
 
 /// Deletes a category; its products stay, uncategorised.
@@ -111,7 +111,7 @@ pub async fn delete_category<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     product::Entity::update_many()
         .col_expr(
             product::Column::CategoryId,
@@ -145,7 +145,7 @@ pub async fn search_products<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     f: &ProductFilter,
-) -> ApiResult<(Vec<product::Model>, u64)> {
+) -> DbResult<(Vec<product::Model>, u64)> {
     let mut q = product::Entity::find().filter(product::Column::TenantId.eq(tenant_id));
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let barcode_hits = Query::select()
@@ -184,25 +184,25 @@ pub async fn find_product<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<product::Model>> {
-    Ok(product::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<product::Model>> {
+    product::Entity::find_by_id(id.to_string())
         .filter(product::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn variants_of<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     parent_id: &str,
-) -> ApiResult<Vec<product::Model>> {
-    Ok(product::Entity::find()
+) -> DbResult<Vec<product::Model>> {
+    product::Entity::find()
         .filter(product::Column::TenantId.eq(tenant_id))
         .filter(product::Column::GroupId.eq(parent_id))
         .order_by_asc(product::Column::Variant)
         .order_by_asc(product::Column::Sku)
         .all(db)
-        .await?)
+        .await
 }
 
 /// Barcodes of the given products, keyed by product id.
@@ -210,7 +210,7 @@ pub async fn barcodes_of<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     product_ids: &[String],
-) -> ApiResult<HashMap<String, Vec<String>>> {
+) -> DbResult<HashMap<String, Vec<String>>> {
     let mut map: HashMap<String, Vec<String>> = HashMap::new();
     for chunk in product_ids.chunks(BATCH) {
         let rows = product_barcode::Entity::find()
@@ -230,8 +230,8 @@ pub async fn barcodes_of<C: ConnectionTrait>(
 pub async fn all_barcodes<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-) -> ApiResult<Vec<(String, String)>> {
-    Ok(product_barcode::Entity::find()
+) -> DbResult<Vec<(String, String)>> {
+    product_barcode::Entity::find()
         .select_only()
         .column(product_barcode::Column::ProductId)
         .column(product_barcode::Column::Code)
@@ -239,7 +239,7 @@ pub async fn all_barcodes<C: ConnectionTrait>(
         .order_by_asc(product_barcode::Column::Code)
         .into_tuple()
         .all(db)
-        .await?)
+        .await
 }
 
 /// Which of `codes` are already taken in the tenant, as (code, product id).
@@ -247,23 +247,21 @@ pub async fn barcode_owners<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     codes: &[String],
-) -> ApiResult<Vec<(String, String)>> {
+) -> DbResult<Vec<(String, String)>> {
     if codes.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(
-        crate::kernel::repo::in_chunks(codes.iter().cloned(), |codes| {
-            product_barcode::Entity::find()
-                .select_only()
-                .column(product_barcode::Column::Code)
-                .column(product_barcode::Column::ProductId)
-                .filter(product_barcode::Column::TenantId.eq(tenant_id))
-                .filter(product_barcode::Column::Code.is_in(codes))
-                .into_tuple()
-                .all(db)
-        })
-        .await?,
-    )
+    crate::kernel::repo::in_chunks(codes.iter().cloned(), |codes| {
+        product_barcode::Entity::find()
+            .select_only()
+            .column(product_barcode::Column::Code)
+            .column(product_barcode::Column::ProductId)
+            .filter(product_barcode::Column::TenantId.eq(tenant_id))
+            .filter(product_barcode::Column::Code.is_in(codes))
+            .into_tuple()
+            .all(db)
+    })
+    .await
 }
 
 /// The skus among `skus` already used in the tenant, with their product ids.
@@ -271,49 +269,47 @@ pub async fn sku_owners<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     skus: &[String],
-) -> ApiResult<Vec<(String, String)>> {
+) -> DbResult<Vec<(String, String)>> {
     if skus.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(
-        crate::kernel::repo::in_chunks(skus.iter().cloned(), |skus| {
-            product::Entity::find()
-                .select_only()
-                .column(product::Column::Sku)
-                .column(product::Column::Id)
-                .filter(product::Column::TenantId.eq(tenant_id))
-                .filter(product::Column::Sku.is_in(skus))
-                .into_tuple()
-                .all(db)
-        })
-        .await?,
-    )
+    crate::kernel::repo::in_chunks(skus.iter().cloned(), |skus| {
+        product::Entity::find()
+            .select_only()
+            .column(product::Column::Sku)
+            .column(product::Column::Id)
+            .filter(product::Column::TenantId.eq(tenant_id))
+            .filter(product::Column::Sku.is_in(skus))
+            .into_tuple()
+            .all(db)
+    })
+    .await
 }
 
 /// Every product row of the tenant (parents and variants, active or not).
 pub async fn all_products<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-) -> ApiResult<Vec<product::Model>> {
-    Ok(product::Entity::find()
+) -> DbResult<Vec<product::Model>> {
+    product::Entity::find()
         .filter(product::Column::TenantId.eq(tenant_id))
         .order_by_asc(product::Column::Name)
         .order_by_asc(product::Column::Sku)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn insert_product<C: ConnectionTrait>(
     db: &C,
     model: product::ActiveModel,
-) -> ApiResult<product::Model> {
-    Ok(model.insert(db).await?)
+) -> DbResult<product::Model> {
+    model.insert(db).await
 }
 
 pub async fn insert_products<C: ConnectionTrait>(
     db: &C,
     models: Vec<product::ActiveModel>,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     let mut models = models.into_iter().peekable();
     while models.peek().is_some() {
         let batch: Vec<_> = models.by_ref().take(BATCH).collect();
@@ -327,8 +323,8 @@ pub async fn insert_products<C: ConnectionTrait>(
 pub async fn update_product<C: ConnectionTrait>(
     db: &C,
     model: product::ActiveModel,
-) -> ApiResult<product::Model> {
-    Ok(model.update(db).await?)
+) -> DbResult<product::Model> {
+    model.update(db).await
 }
 
 /// Renames every variant of a group along with its parent.
@@ -337,7 +333,7 @@ pub async fn rename_variants<C: ConnectionTrait>(
     tenant_id: &str,
     parent_id: &str,
     name: &str,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     product::Entity::update_many()
         .col_expr(product::Column::Name, Expr::value(name))
         .col_expr(product::Column::UpdatedAt, Expr::value(chrono::Utc::now()))
@@ -353,7 +349,7 @@ pub async fn deactivate_group<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     product::Entity::update_many()
         .col_expr(product::Column::Active, Expr::value(false))
         .col_expr(product::Column::UpdatedAt, Expr::value(chrono::Utc::now()))
@@ -373,7 +369,7 @@ pub async fn clear_barcodes<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     product_ids: &[String],
-) -> ApiResult<()> {
+) -> DbResult<()> {
     for chunk in product_ids.chunks(BATCH) {
         product_barcode::Entity::delete_many()
             .filter(product_barcode::Column::TenantId.eq(tenant_id))
@@ -389,7 +385,7 @@ pub async fn insert_barcodes<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     rows: Vec<(String, String)>,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let batch: Vec<product_barcode::ActiveModel> = rows
@@ -415,12 +411,12 @@ pub async fn outlet_prices_of_product<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     product_id: &str,
-) -> ApiResult<Vec<outlet_price::Model>> {
-    Ok(outlet_price::Entity::find()
+) -> DbResult<Vec<outlet_price::Model>> {
+    outlet_price::Entity::find()
         .filter(outlet_price::Column::TenantId.eq(tenant_id))
         .filter(outlet_price::Column::ProductId.eq(product_id))
         .all(db)
-        .await?)
+        .await
 }
 
 /// `product_id → price` for one outlet.
@@ -428,7 +424,7 @@ pub async fn outlet_prices_of_outlet<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     outlet_id: &str,
-) -> ApiResult<HashMap<String, String>> {
+) -> DbResult<HashMap<String, String>> {
     let rows: Vec<(String, String)> = outlet_price::Entity::find()
         .select_only()
         .column(outlet_price::Column::ProductId)
@@ -448,7 +444,7 @@ pub async fn set_outlet_price<C: ConnectionTrait>(
     outlet_id: &str,
     product_id: &str,
     price: &str,
-) -> ApiResult<Option<String>> {
+) -> DbResult<Option<String>> {
     let existing = outlet_price::Entity::find()
         .filter(outlet_price::Column::TenantId.eq(tenant_id))
         .filter(outlet_price::Column::OutletId.eq(outlet_id))
@@ -484,7 +480,7 @@ pub async fn clear_outlet_price<C: ConnectionTrait>(
     tenant_id: &str,
     outlet_id: &str,
     product_id: &str,
-) -> ApiResult<Option<String>> {
+) -> DbResult<Option<String>> {
     let existing = outlet_price::Entity::find()
         .filter(outlet_price::Column::TenantId.eq(tenant_id))
         .filter(outlet_price::Column::OutletId.eq(outlet_id))
@@ -532,7 +528,7 @@ type SnapshotTuple = (
 pub async fn active_products_for_till<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-) -> ApiResult<Vec<SnapshotRow>> {
+) -> DbResult<Vec<SnapshotRow>> {
     let rows: Vec<SnapshotTuple> = product::Entity::find()
         .select_only()
         .columns([

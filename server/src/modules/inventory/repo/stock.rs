@@ -11,7 +11,8 @@ use sea_orm::{
 };
 
 use crate::kernel::auth::secret::new_id;
-use crate::kernel::error::{ApiError, ApiResult};
+use crate::kernel::error::ApiError;
+use crate::kernel::repo::DbResult;
 use crate::modules::inventory::entity::{outlet_price, product, stock_movement};
 
 /// Products of the tenant by id, for pricing a sale.
@@ -19,7 +20,7 @@ pub async fn products_by_id<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     ids: &[String],
-) -> ApiResult<HashMap<String, product::Model>> {
+) -> DbResult<HashMap<String, product::Model>> {
     Ok(product::Entity::find()
         .filter(product::Column::TenantId.eq(tenant_id))
         .filter(product::Column::Id.is_in(ids.to_vec()))
@@ -35,7 +36,7 @@ pub async fn outlet_prices<C: ConnectionTrait>(
     tenant_id: &str,
     outlet_id: &str,
     ids: &[String],
-) -> ApiResult<HashMap<String, String>> {
+) -> DbResult<HashMap<String, String>> {
     Ok(outlet_price::Entity::find()
         .filter(outlet_price::Column::TenantId.eq(tenant_id))
         .filter(outlet_price::Column::OutletId.eq(outlet_id))
@@ -70,7 +71,7 @@ pub async fn stock_levels<C: ConnectionTrait>(
     tenant_id: &str,
     outlet_id: &str,
     product_ids: Option<&[String]>,
-) -> ApiResult<HashMap<String, i64>> {
+) -> DbResult<HashMap<String, i64>> {
     let mut q = stock_movement::Entity::find()
         .select_only()
         .column(stock_movement::Column::ProductId)
@@ -105,7 +106,7 @@ pub async fn stock_levels<C: ConnectionTrait>(
 }
 
 /// A quantity in thousandths, as stock is stored; inside `domain::bounds`, so it fits.
-pub fn to_milli(quantity: Decimal) -> ApiResult<i64> {
+pub fn to_milli(quantity: Decimal) -> crate::kernel::error::ApiResult<i64> {
     domain::bounds::check_quantity(quantity)
         .map_err(|e| crate::kernel::input::bound("quantity", e))?;
     // |quantity| < 10^9 with at most three decimals: the product is an integer below 10^12.
@@ -131,10 +132,11 @@ pub struct Movement<'a> {
     pub device_id: Option<&'a str>,
 }
 
+/// Validates the quantity (`to_milli`), so it answers an `ApiError`.
 pub async fn record_movement<C: ConnectionTrait>(
     db: &C,
     m: Movement<'_>,
-) -> ApiResult<stock_movement::Model> {
+) -> crate::kernel::error::ApiResult<stock_movement::Model> {
     Ok(stock_movement::ActiveModel {
         id: Set(new_id()),
         tenant_id: Set(m.tenant_id.to_string()),
@@ -159,15 +161,15 @@ pub async fn movements<C: ConnectionTrait>(
     outlet_id: &str,
     product_id: Option<&str>,
     limit: u64,
-) -> ApiResult<Vec<stock_movement::Model>> {
+) -> DbResult<Vec<stock_movement::Model>> {
     let mut q = stock_movement::Entity::find()
         .filter(stock_movement::Column::TenantId.eq(tenant_id))
         .filter(stock_movement::Column::OutletId.eq(outlet_id));
     if let Some(p) = product_id {
         q = q.filter(stock_movement::Column::ProductId.eq(p));
     }
-    Ok(q.order_by_desc(stock_movement::Column::At)
+    q.order_by_desc(stock_movement::Column::At)
         .limit(limit)
         .all(db)
-        .await?)
+        .await
 }

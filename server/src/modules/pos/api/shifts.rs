@@ -127,7 +127,7 @@ async fn names(
     tenant_id: &str,
     ids: Vec<String>,
 ) -> ApiResult<BTreeMap<String, String>> {
-    crate::platform::repo::users::names(&state.db, tenant_id, ids).await
+    Ok(crate::platform::repo::users::names(&state.db, tenant_id, ids).await?)
 }
 
 fn view(sh: shift::Model, cashier_name: String) -> ShiftView {

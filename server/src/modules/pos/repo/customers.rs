@@ -4,7 +4,7 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::modules::inventory::repo::catalogue::lower_like;
 use crate::modules::pos::entity::customer;
 use crate::platform::entity::{user, user_role};
@@ -15,7 +15,7 @@ pub async fn list_customers<C: ConnectionTrait>(
     q: Option<&str>,
     phone_digits: Option<&str>,
     limit: u64,
-) -> ApiResult<Vec<customer::Model>> {
+) -> DbResult<Vec<customer::Model>> {
     let mut query = customer::Entity::find().filter(customer::Column::TenantId.eq(tenant_id));
     if let Some(text) = q.map(str::trim).filter(|s| !s.is_empty()) {
         let mut any = Condition::any().add(lower_like(customer::Column::Name, text));
@@ -25,36 +25,36 @@ pub async fn list_customers<C: ConnectionTrait>(
         }
         query = query.filter(any);
     }
-    Ok(query
+    query
         .order_by_asc(customer::Column::Name)
         .limit(limit)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn find_customer<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<customer::Model>> {
-    Ok(customer::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<customer::Model>> {
+    customer::Entity::find_by_id(id.to_string())
         .filter(customer::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn insert_customer<C: ConnectionTrait>(
     db: &C,
     model: customer::ActiveModel,
-) -> ApiResult<customer::Model> {
-    Ok(model.insert(db).await?)
+) -> DbResult<customer::Model> {
+    model.insert(db).await
 }
 
 pub async fn update_customer<C: ConnectionTrait>(
     db: &C,
     model: customer::ActiveModel,
-) -> ApiResult<customer::Model> {
-    Ok(model.update(db).await?)
+) -> DbResult<customer::Model> {
+    model.update(db).await
 }
 
 /// Whether `user_id` is a user of the tenant holding the member role.
@@ -62,7 +62,7 @@ pub async fn is_tenant_member<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     user_id: &str,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     let Some(_) = user::Entity::find_by_id(user_id.to_string())
         .filter(user::Column::TenantId.eq(tenant_id))
         .one(db)

@@ -2,25 +2,25 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::modules::pos::entity::discount_approval;
 
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
     row: discount_approval::Model,
-) -> ApiResult<discount_approval::Model> {
-    Ok(discount_approval::ActiveModel::from(row).insert(db).await?)
+) -> DbResult<discount_approval::Model> {
+    discount_approval::ActiveModel::from(row).insert(db).await
 }
 
 pub async fn find<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<discount_approval::Model>> {
-    Ok(discount_approval::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<discount_approval::Model>> {
+    discount_approval::Entity::find_by_id(id.to_string())
         .filter(discount_approval::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 /// Ties the approval to a sale; false when another sale took it first.
@@ -29,7 +29,7 @@ pub async fn claim<C: ConnectionTrait>(
     tenant_id: &str,
     id: &str,
     sale_id: &str,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     let done = discount_approval::Entity::update_many()
         .col_expr(discount_approval::Column::SaleId, Expr::value(sale_id))
         .filter(discount_approval::Column::TenantId.eq(tenant_id))

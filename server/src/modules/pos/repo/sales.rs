@@ -6,37 +6,37 @@ use sea_orm::{
     QuerySelect,
 };
 
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::modules::pos::entity::{sale, sale_line, sale_payment};
 
 pub async fn find_by_client_id<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     client_sale_id: &str,
-) -> ApiResult<Option<sale::Model>> {
-    Ok(sale::Entity::find()
+) -> DbResult<Option<sale::Model>> {
+    sale::Entity::find()
         .filter(sale::Column::TenantId.eq(tenant_id))
         .filter(sale::Column::ClientSaleId.eq(client_sale_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn find<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<sale::Model>> {
-    Ok(sale::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<sale::Model>> {
+    sale::Entity::find_by_id(id.to_string())
         .filter(sale::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn receipt_taken<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     receipt_no: &str,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     Ok(sale::Entity::find()
         .filter(sale::Column::TenantId.eq(tenant_id))
         .filter(sale::Column::ReceiptNo.eq(receipt_no))
@@ -48,22 +48,22 @@ pub async fn receipt_taken<C: ConnectionTrait>(
 pub async fn lines_of<C: ConnectionTrait>(
     db: &C,
     sale_id: &str,
-) -> ApiResult<Vec<sale_line::Model>> {
-    Ok(sale_line::Entity::find()
+) -> DbResult<Vec<sale_line::Model>> {
+    sale_line::Entity::find()
         .filter(sale_line::Column::SaleId.eq(sale_id))
         .order_by_asc(sale_line::Column::LineNo)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn payments_of<C: ConnectionTrait>(
     db: &C,
     sale_id: &str,
-) -> ApiResult<Vec<sale_payment::Model>> {
-    Ok(sale_payment::Entity::find()
+) -> DbResult<Vec<sale_payment::Model>> {
+    sale_payment::Entity::find()
         .filter(sale_payment::Column::SaleId.eq(sale_id))
         .all(db)
-        .await?)
+        .await
 }
 
 /// Sales of an outlet between two UTC instants (RFC 3339 text, which sorts as time).
@@ -73,7 +73,7 @@ pub async fn list<C: ConnectionTrait>(
     outlet_id: Option<&str>,
     from: &str,
     to: &str,
-) -> ApiResult<Vec<sale::Model>> {
+) -> DbResult<Vec<sale::Model>> {
     let mut q = sale::Entity::find()
         .filter(sale::Column::TenantId.eq(tenant_id))
         .filter(sale::Column::SoldAt.gte(from))
@@ -81,7 +81,7 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(outlet) = outlet_id {
         q = q.filter(sale::Column::OutletId.eq(outlet));
     }
-    Ok(q.order_by_asc(sale::Column::SoldAt).all(db).await?)
+    q.order_by_asc(sale::Column::SoldAt).all(db).await
 }
 
 /// A customer's purchases, newest first.
@@ -90,20 +90,20 @@ pub async fn of_customer<C: ConnectionTrait>(
     tenant_id: &str,
     customer_id: &str,
     limit: u64,
-) -> ApiResult<Vec<sale::Model>> {
-    Ok(sale::Entity::find()
+) -> DbResult<Vec<sale::Model>> {
+    sale::Entity::find()
         .filter(sale::Column::TenantId.eq(tenant_id))
         .filter(sale::Column::CustomerId.eq(customer_id))
         .order_by_desc(sale::Column::SoldAt)
         .limit(limit)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn lines_of_many<C: ConnectionTrait>(
     db: &C,
     sale_ids: &[String],
-) -> ApiResult<Vec<sale_line::Model>> {
+) -> DbResult<Vec<sale_line::Model>> {
     let mut out = Vec::new();
     for chunk in sale_ids.chunks(500) {
         out.extend(
@@ -119,7 +119,7 @@ pub async fn lines_of_many<C: ConnectionTrait>(
 pub async fn payments_of_many<C: ConnectionTrait>(
     db: &C,
     sale_ids: &[String],
-) -> ApiResult<Vec<sale_payment::Model>> {
+) -> DbResult<Vec<sale_payment::Model>> {
     let mut out = Vec::new();
     for chunk in sale_ids.chunks(500) {
         out.extend(
@@ -137,7 +137,7 @@ pub async fn insert_sale<C: ConnectionTrait>(
     sale: sale::Model,
     lines: Vec<sale_line::Model>,
     payments: Vec<sale_payment::Model>,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     sale::ActiveModel::from(sale).insert(db).await?;
     for batch in lines.chunks(crate::kernel::repo::INSERT_CHUNK) {
         sale_line::Entity::insert_many(batch.iter().cloned().map(sale_line::ActiveModel::from))

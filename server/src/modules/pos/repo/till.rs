@@ -3,7 +3,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::modules::pos::entity::{
     cash_movement, refund, refund_line, refund_payment, sale, sale_payment, shift, till_void,
 };
@@ -12,12 +12,12 @@ pub async fn find_shift<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<shift::Model>> {
-    Ok(shift::Entity::find()
+) -> DbResult<Option<shift::Model>> {
+    shift::Entity::find()
         .filter(shift::Column::Id.eq(id))
         .filter(shift::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 /// The shift still open on this device (or for this cashier when she has no device).
@@ -26,7 +26,7 @@ pub async fn open_shift_of<C: ConnectionTrait>(
     tenant_id: &str,
     device_id: Option<&str>,
     cashier_id: &str,
-) -> ApiResult<Option<shift::Model>> {
+) -> DbResult<Option<shift::Model>> {
     let mut q = shift::Entity::find()
         .filter(shift::Column::TenantId.eq(tenant_id))
         .filter(shift::Column::Status.eq("open"));
@@ -36,10 +36,10 @@ pub async fn open_shift_of<C: ConnectionTrait>(
             .filter(shift::Column::DeviceId.is_null())
             .filter(shift::Column::CashierId.eq(cashier_id)),
     };
-    Ok(q.one(db).await?)
+    q.one(db).await
 }
 
-pub async fn insert_shift<C: ConnectionTrait>(db: &C, row: shift::Model) -> ApiResult<()> {
+pub async fn insert_shift<C: ConnectionTrait>(db: &C, row: shift::Model) -> DbResult<()> {
     shift::ActiveModel::from(row).insert(db).await?;
     Ok(())
 }
@@ -60,7 +60,7 @@ pub async fn close_shift<C: ConnectionTrait>(
     tenant_id: &str,
     id: &str,
     c: Closing,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     use sea_orm::sea_query::Expr;
     let done = shift::Entity::update_many()
         .col_expr(shift::Column::Status, Expr::value("closed"))
@@ -86,7 +86,7 @@ pub async fn shifts<C: ConnectionTrait>(
     outlet_id: Option<&str>,
     from: &str,
     to: &str,
-) -> ApiResult<Vec<shift::Model>> {
+) -> DbResult<Vec<shift::Model>> {
     let mut q = shift::Entity::find()
         .filter(shift::Column::TenantId.eq(tenant_id))
         .filter(shift::Column::OpenedAt.gte(from))
@@ -94,25 +94,25 @@ pub async fn shifts<C: ConnectionTrait>(
     if let Some(o) = outlet_id {
         q = q.filter(shift::Column::OutletId.eq(o));
     }
-    Ok(q.order_by_desc(shift::Column::OpenedAt).all(db).await?)
+    q.order_by_desc(shift::Column::OpenedAt).all(db).await
 }
 
 pub async fn find_cash_movement<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<cash_movement::Model>> {
-    Ok(cash_movement::Entity::find()
+) -> DbResult<Option<cash_movement::Model>> {
+    cash_movement::Entity::find()
         .filter(cash_movement::Column::Id.eq(id))
         .filter(cash_movement::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn insert_cash_movement<C: ConnectionTrait>(
     db: &C,
     row: cash_movement::Model,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     cash_movement::ActiveModel::from(row).insert(db).await?;
     Ok(())
 }
@@ -121,20 +121,20 @@ pub async fn cash_movements_of<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     shift_id: &str,
-) -> ApiResult<Vec<cash_movement::Model>> {
-    Ok(cash_movement::Entity::find()
+) -> DbResult<Vec<cash_movement::Model>> {
+    cash_movement::Entity::find()
         .filter(cash_movement::Column::TenantId.eq(tenant_id))
         .filter(cash_movement::Column::ShiftId.eq(shift_id))
         .order_by_asc(cash_movement::Column::At)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn sales_of_shift<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     shift_id: &str,
-) -> ApiResult<(Vec<sale::Model>, Vec<sale_payment::Model>)> {
+) -> DbResult<(Vec<sale::Model>, Vec<sale_payment::Model>)> {
     let sales = sale::Entity::find()
         .filter(sale::Column::TenantId.eq(tenant_id))
         .filter(sale::Column::ShiftId.eq(shift_id))
@@ -156,7 +156,7 @@ pub async fn find_refund<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<RefundRecord>> {
+) -> DbResult<Option<RefundRecord>> {
     let Some(r) = refund::Entity::find()
         .filter(refund::Column::Id.eq(id))
         .filter(refund::Column::TenantId.eq(tenant_id))
@@ -171,7 +171,7 @@ pub async fn find_refund<C: ConnectionTrait>(
 async fn complete<C: ConnectionTrait>(
     db: &C,
     refunds: Vec<refund::Model>,
-) -> ApiResult<Vec<RefundRecord>> {
+) -> DbResult<Vec<RefundRecord>> {
     let ids: Vec<String> = refunds.iter().map(|r| r.id.clone()).collect();
     let mut lines = Vec::new();
     let mut payments = Vec::new();
@@ -212,7 +212,7 @@ pub async fn refunds_of_sale<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     sale_id: &str,
-) -> ApiResult<Vec<RefundRecord>> {
+) -> DbResult<Vec<RefundRecord>> {
     let rows = refund::Entity::find()
         .filter(refund::Column::TenantId.eq(tenant_id))
         .filter(refund::Column::SaleId.eq(sale_id))
@@ -226,7 +226,7 @@ pub async fn refunds_of_shift<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     shift_id: &str,
-) -> ApiResult<Vec<RefundRecord>> {
+) -> DbResult<Vec<RefundRecord>> {
     let rows = refund::Entity::find()
         .filter(refund::Column::TenantId.eq(tenant_id))
         .filter(refund::Column::ShiftId.eq(shift_id))
@@ -242,7 +242,7 @@ pub async fn refunds_between<C: ConnectionTrait>(
     outlet_id: Option<&str>,
     from: &str,
     to: &str,
-) -> ApiResult<Vec<RefundRecord>> {
+) -> DbResult<Vec<RefundRecord>> {
     let mut q = refund::Entity::find()
         .filter(refund::Column::TenantId.eq(tenant_id))
         .filter(refund::Column::RefundedAt.gte(from))
@@ -254,7 +254,7 @@ pub async fn refunds_between<C: ConnectionTrait>(
     complete(db, rows).await
 }
 
-pub async fn insert_refund<C: ConnectionTrait>(db: &C, r: RefundRecord) -> ApiResult<()> {
+pub async fn insert_refund<C: ConnectionTrait>(db: &C, r: RefundRecord) -> DbResult<()> {
     refund::ActiveModel::from(r.refund).insert(db).await?;
     for batch in r.lines.chunks(crate::kernel::repo::INSERT_CHUNK) {
         refund_line::Entity::insert_many(batch.iter().cloned().map(refund_line::ActiveModel::from))
@@ -275,7 +275,7 @@ pub async fn refund_no_taken<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     refund_no: &str,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     Ok(refund::Entity::find()
         .filter(refund::Column::TenantId.eq(tenant_id))
         .filter(refund::Column::RefundNo.eq(refund_no))
@@ -288,15 +288,15 @@ pub async fn find_void<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<till_void::Model>> {
-    Ok(till_void::Entity::find()
+) -> DbResult<Option<till_void::Model>> {
+    till_void::Entity::find()
         .filter(till_void::Column::Id.eq(id))
         .filter(till_void::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
-pub async fn insert_void<C: ConnectionTrait>(db: &C, row: till_void::Model) -> ApiResult<()> {
+pub async fn insert_void<C: ConnectionTrait>(db: &C, row: till_void::Model) -> DbResult<()> {
     till_void::ActiveModel {
         id: Set(row.id),
         tenant_id: Set(row.tenant_id),
@@ -319,22 +319,22 @@ pub async fn voids_of_shift<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     shift_id: &str,
-) -> ApiResult<Vec<till_void::Model>> {
-    Ok(till_void::Entity::find()
+) -> DbResult<Vec<till_void::Model>> {
+    till_void::Entity::find()
         .filter(till_void::Column::TenantId.eq(tenant_id))
         .filter(till_void::Column::ShiftId.eq(shift_id))
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn find_sale_by_receipt<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     receipt_no: &str,
-) -> ApiResult<Option<sale::Model>> {
-    Ok(sale::Entity::find()
+) -> DbResult<Option<sale::Model>> {
+    sale::Entity::find()
         .filter(sale::Column::TenantId.eq(tenant_id))
         .filter(sale::Column::ReceiptNo.eq(receipt_no))
         .one(db)
-        .await?)
+        .await
 }

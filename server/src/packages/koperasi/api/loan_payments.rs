@@ -182,7 +182,7 @@ pub async fn savings_posting(txn: &DatabaseTransaction, s: SavingsPosting<'_>) -
         .await?
         .map(|a| a.balance)
         .unwrap_or(0);
-    koperasi::insert_movement(
+    Ok(koperasi::insert_movement(
         txn,
         savings_movement::Model {
             id: new_id(),
@@ -198,7 +198,7 @@ pub async fn savings_posting(txn: &DatabaseTransaction, s: SavingsPosting<'_>) -
             at: now_text(),
         },
     )
-    .await
+    .await?)
 }
 
 fn payment_row(

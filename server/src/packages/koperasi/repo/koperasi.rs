@@ -5,7 +5,7 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::packages::koperasi::entity::{
     member, savings_account, savings_movement, savings_product,
 };
@@ -14,26 +14,26 @@ pub async fn find_member<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<member::Model>> {
-    Ok(member::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<member::Model>> {
+    member::Entity::find_by_id(id.to_string())
         .filter(member::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn member_of_user<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     user_id: &str,
-) -> ApiResult<Option<member::Model>> {
-    Ok(member::Entity::find()
+) -> DbResult<Option<member::Model>> {
+    member::Entity::find()
         .filter(member::Column::TenantId.eq(tenant_id))
         .filter(member::Column::UserId.eq(user_id))
         .one(db)
-        .await?)
+        .await
 }
 
-pub async fn nik_taken<C: ConnectionTrait>(db: &C, tenant_id: &str, nik: &str) -> ApiResult<bool> {
+pub async fn nik_taken<C: ConnectionTrait>(db: &C, tenant_id: &str, nik: &str) -> DbResult<bool> {
     Ok(member::Entity::find()
         .filter(member::Column::TenantId.eq(tenant_id))
         .filter(member::Column::Nik.eq(nik))
@@ -42,14 +42,14 @@ pub async fn nik_taken<C: ConnectionTrait>(db: &C, tenant_id: &str, nik: &str) -
         > 0)
 }
 
-pub async fn member_count<C: ConnectionTrait>(db: &C, tenant_id: &str) -> ApiResult<u64> {
-    Ok(member::Entity::find()
+pub async fn member_count<C: ConnectionTrait>(db: &C, tenant_id: &str) -> DbResult<u64> {
+    member::Entity::find()
         .filter(member::Column::TenantId.eq(tenant_id))
         .count(db)
-        .await?)
+        .await
 }
 
-pub async fn insert_member<C: ConnectionTrait>(db: &C, row: member::Model) -> ApiResult<()> {
+pub async fn insert_member<C: ConnectionTrait>(db: &C, row: member::Model) -> DbResult<()> {
     member::ActiveModel::from(row).insert(db).await?;
     Ok(())
 }
@@ -60,7 +60,7 @@ pub async fn members<C: ConnectionTrait>(
     tenant_id: &str,
     q: Option<&str>,
     limit: u64,
-) -> ApiResult<Vec<member::Model>> {
+) -> DbResult<Vec<member::Model>> {
     let mut query = member::Entity::find().filter(member::Column::TenantId.eq(tenant_id));
     if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
         query = query.filter(
@@ -74,39 +74,39 @@ pub async fn members<C: ConnectionTrait>(
                 .add(member::Column::Phone.contains(q)),
         );
     }
-    Ok(query
+    query
         .order_by_desc(member::Column::CreatedAt)
         .limit(limit)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn products<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-) -> ApiResult<Vec<savings_product::Model>> {
-    Ok(savings_product::Entity::find()
+) -> DbResult<Vec<savings_product::Model>> {
+    savings_product::Entity::find()
         .filter(savings_product::Column::TenantId.eq(tenant_id))
         .order_by_asc(savings_product::Column::Code)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn find_product<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<savings_product::Model>> {
-    Ok(savings_product::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<savings_product::Model>> {
+    savings_product::Entity::find_by_id(id.to_string())
         .filter(savings_product::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn insert_product<C: ConnectionTrait>(
     db: &C,
     row: savings_product::Model,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     savings_product::ActiveModel::from(row).insert(db).await?;
     Ok(())
 }
@@ -114,7 +114,7 @@ pub async fn insert_product<C: ConnectionTrait>(
 pub async fn insert_account<C: ConnectionTrait>(
     db: &C,
     row: savings_account::Model,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     savings_account::ActiveModel::from(row).insert(db).await?;
     Ok(())
 }
@@ -123,24 +123,24 @@ pub async fn find_account<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<savings_account::Model>> {
-    Ok(savings_account::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<savings_account::Model>> {
+    savings_account::Entity::find_by_id(id.to_string())
         .filter(savings_account::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn accounts_of<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     member_id: &str,
-) -> ApiResult<Vec<savings_account::Model>> {
-    Ok(savings_account::Entity::find()
+) -> DbResult<Vec<savings_account::Model>> {
+    savings_account::Entity::find()
         .filter(savings_account::Column::TenantId.eq(tenant_id))
         .filter(savings_account::Column::MemberId.eq(member_id))
         .order_by_asc(savings_account::Column::AccountNo)
         .all(db)
-        .await?)
+        .await
 }
 
 /// Adds `delta` (negative for a withdrawal) unless that would leave less than `floor`.
@@ -155,7 +155,7 @@ pub async fn change_balance<C: ConnectionTrait>(
     account_id: &str,
     delta: i64,
     floor: Option<i64>,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     let mut q = savings_account::Entity::update_many()
         .col_expr(
             savings_account::Column::Balance,
@@ -177,7 +177,7 @@ pub async fn change_balance<C: ConnectionTrait>(
 pub async fn insert_movement<C: ConnectionTrait>(
     db: &C,
     row: savings_movement::Model,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     savings_movement::ActiveModel::from(row).insert(db).await?;
     Ok(())
 }
@@ -186,14 +186,14 @@ pub async fn movements<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     account_id: &str,
-) -> ApiResult<Vec<savings_movement::Model>> {
-    Ok(savings_movement::Entity::find()
+) -> DbResult<Vec<savings_movement::Model>> {
+    savings_movement::Entity::find()
         .filter(savings_movement::Column::TenantId.eq(tenant_id))
         .filter(savings_movement::Column::AccountId.eq(account_id))
         .order_by_asc(savings_movement::Column::At)
         .order_by_asc(savings_movement::Column::Id)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn link_user<C: ConnectionTrait>(
@@ -201,7 +201,7 @@ pub async fn link_user<C: ConnectionTrait>(
     tenant_id: &str,
     member_id: &str,
     user_id: &str,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     member::Entity::update_many()
         .col_expr(member::Column::UserId, Expr::value(user_id))
         .filter(member::Column::TenantId.eq(tenant_id))
@@ -216,7 +216,7 @@ pub async fn set_member_status<C: ConnectionTrait>(
     tenant_id: &str,
     member_id: &str,
     status: &str,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     member::Entity::update_many()
         .col_expr(member::Column::Status, Expr::value(status))
         .filter(member::Column::TenantId.eq(tenant_id))
@@ -233,7 +233,7 @@ pub async fn set_placement<C: ConnectionTrait>(
     tenant_id: &str,
     account_id: &str,
     placement: Option<(String, String)>,
-) -> ApiResult<bool> {
+) -> DbResult<bool> {
     let mut q = savings_account::Entity::update_many()
         .filter(savings_account::Column::TenantId.eq(tenant_id))
         .filter(savings_account::Column::Id.eq(account_id));
@@ -265,7 +265,7 @@ pub async fn set_placement<C: ConnectionTrait>(
 pub async fn zone<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-) -> ApiResult<crate::kernel::business_day::Zone> {
+) -> DbResult<crate::kernel::business_day::Zone> {
     use crate::platform::entity::outlet;
     use sea_orm::QueryOrder;
     let desk = outlet::Entity::find()

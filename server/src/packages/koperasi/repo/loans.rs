@@ -5,44 +5,44 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::packages::koperasi::entity::{loan, loan_installment, loan_payment, loan_product};
 
 pub async fn products<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-) -> ApiResult<Vec<loan_product::Model>> {
-    Ok(loan_product::Entity::find()
+) -> DbResult<Vec<loan_product::Model>> {
+    loan_product::Entity::find()
         .filter(loan_product::Column::TenantId.eq(tenant_id))
         .order_by_asc(loan_product::Column::Code)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn find_product<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<loan_product::Model>> {
-    Ok(loan_product::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<loan_product::Model>> {
+    loan_product::Entity::find_by_id(id.to_string())
         .filter(loan_product::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
-pub async fn insert_product<C: ConnectionTrait>(db: &C, row: loan_product::Model) -> ApiResult<()> {
+pub async fn insert_product<C: ConnectionTrait>(db: &C, row: loan_product::Model) -> DbResult<()> {
     loan_product::ActiveModel::from(row).insert(db).await?;
     Ok(())
 }
 
-pub async fn loan_count<C: ConnectionTrait>(db: &C, tenant_id: &str) -> ApiResult<u64> {
-    Ok(loan::Entity::find()
+pub async fn loan_count<C: ConnectionTrait>(db: &C, tenant_id: &str) -> DbResult<u64> {
+    loan::Entity::find()
         .filter(loan::Column::TenantId.eq(tenant_id))
         .count(db)
-        .await?)
+        .await
 }
 
-pub async fn insert_loan<C: ConnectionTrait>(db: &C, row: loan::Model) -> ApiResult<()> {
+pub async fn insert_loan<C: ConnectionTrait>(db: &C, row: loan::Model) -> DbResult<()> {
     loan::ActiveModel::from(row).insert(db).await?;
     Ok(())
 }
@@ -51,11 +51,11 @@ pub async fn find_loan<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<loan::Model>> {
-    Ok(loan::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<loan::Model>> {
+    loan::Entity::find_by_id(id.to_string())
         .filter(loan::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 #[derive(Default)]
@@ -72,7 +72,7 @@ pub async fn loans<C: ConnectionTrait>(
     tenant_id: &str,
     f: LoanFilter<'_>,
     limit: u64,
-) -> ApiResult<Vec<loan::Model>> {
+) -> DbResult<Vec<loan::Model>> {
     let mut q = loan::Entity::find().filter(loan::Column::TenantId.eq(tenant_id));
     if let Some(s) = f.status {
         q = q.filter(loan::Column::Status.eq(s));
@@ -86,15 +86,15 @@ pub async fn loans<C: ConnectionTrait>(
     if let Some(o) = f.officer_id {
         q = q.filter(loan::Column::OfficerId.eq(o));
     }
-    Ok(q.order_by_desc(loan::Column::CreatedAt)
+    q.order_by_desc(loan::Column::CreatedAt)
         .limit(limit)
         .all(db)
-        .await?)
+        .await
 }
 
 /// Saves a changed loan if nobody else changed it since it was read (its `version`).
 /// False when someone did: the caller refuses rather than overwrite their work.
-pub async fn save_loan<C: ConnectionTrait>(db: &C, row: loan::Model) -> ApiResult<bool> {
+pub async fn save_loan<C: ConnectionTrait>(db: &C, row: loan::Model) -> DbResult<bool> {
     let read_version = row.version;
     let (id, tenant_id) = (row.id.clone(), row.tenant_id.clone());
     // Every column is written (`reset_all`), not only those marked changed.
@@ -114,22 +114,22 @@ pub async fn installments<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     loan_id: &str,
-) -> ApiResult<Vec<loan_installment::Model>> {
-    Ok(loan_installment::Entity::find()
+) -> DbResult<Vec<loan_installment::Model>> {
+    loan_installment::Entity::find()
         .filter(loan_installment::Column::TenantId.eq(tenant_id))
         .filter(loan_installment::Column::LoanId.eq(loan_id))
         .order_by_asc(loan_installment::Column::Period)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn installments_of<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     loan_ids: Vec<String>,
-) -> ApiResult<Vec<loan_installment::Model>> {
+) -> DbResult<Vec<loan_installment::Model>> {
     // Chunks come back in id order, each ordered by loan and period: the whole is too.
-    Ok(crate::kernel::repo::in_chunks(loan_ids, |ids| {
+    crate::kernel::repo::in_chunks(loan_ids, |ids| {
         loan_installment::Entity::find()
             .filter(loan_installment::Column::TenantId.eq(tenant_id))
             .filter(loan_installment::Column::LoanId.is_in(ids))
@@ -137,13 +137,13 @@ pub async fn installments_of<C: ConnectionTrait>(
             .order_by_asc(loan_installment::Column::Period)
             .all(db)
     })
-    .await?)
+    .await
 }
 
 pub async fn insert_installments<C: ConnectionTrait>(
     db: &C,
     rows: Vec<loan_installment::Model>,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -163,7 +163,7 @@ pub async fn insert_installments<C: ConnectionTrait>(
 pub async fn update_installment<C: ConnectionTrait>(
     db: &C,
     row: loan_installment::Model,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     loan_installment::Entity::update_many()
         .col_expr(
             loan_installment::Column::PaidPrincipal,
@@ -196,7 +196,7 @@ pub async fn update_installment<C: ConnectionTrait>(
     Ok(())
 }
 
-pub async fn insert_payment<C: ConnectionTrait>(db: &C, row: loan_payment::Model) -> ApiResult<()> {
+pub async fn insert_payment<C: ConnectionTrait>(db: &C, row: loan_payment::Model) -> DbResult<()> {
     loan_payment::ActiveModel::from(row).insert(db).await?;
     Ok(())
 }
@@ -205,12 +205,12 @@ pub async fn payments<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     loan_id: &str,
-) -> ApiResult<Vec<loan_payment::Model>> {
-    Ok(loan_payment::Entity::find()
+) -> DbResult<Vec<loan_payment::Model>> {
+    loan_payment::Entity::find()
         .filter(loan_payment::Column::TenantId.eq(tenant_id))
         .filter(loan_payment::Column::LoanId.eq(loan_id))
         .order_by_asc(loan_payment::Column::At)
         .order_by_asc(loan_payment::Column::Id)
         .all(db)
-        .await?)
+        .await
 }

@@ -4,51 +4,51 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
-use crate::kernel::error::ApiResult;
+use crate::kernel::repo::DbResult;
 use crate::modules::pos::entity::{customer, refund, sale};
 use crate::packages::koperasi::entity::{loan_payment, savings_movement, shu_closing, shu_share};
 
 pub async fn closings<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-) -> ApiResult<Vec<shu_closing::Model>> {
-    Ok(shu_closing::Entity::find()
+) -> DbResult<Vec<shu_closing::Model>> {
+    shu_closing::Entity::find()
         .filter(shu_closing::Column::TenantId.eq(tenant_id))
         .order_by_desc(shu_closing::Column::Year)
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn find_closing<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     id: &str,
-) -> ApiResult<Option<shu_closing::Model>> {
-    Ok(shu_closing::Entity::find_by_id(id.to_string())
+) -> DbResult<Option<shu_closing::Model>> {
+    shu_closing::Entity::find_by_id(id.to_string())
         .filter(shu_closing::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await?)
+        .await
 }
 
 pub async fn closing_of_year<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     year: i32,
-) -> ApiResult<Option<shu_closing::Model>> {
-    Ok(shu_closing::Entity::find()
+) -> DbResult<Option<shu_closing::Model>> {
+    shu_closing::Entity::find()
         .filter(shu_closing::Column::TenantId.eq(tenant_id))
         .filter(shu_closing::Column::Year.eq(year))
         .one(db)
-        .await?)
+        .await
 }
 
-pub async fn insert_closing<C: ConnectionTrait>(db: &C, row: shu_closing::Model) -> ApiResult<()> {
+pub async fn insert_closing<C: ConnectionTrait>(db: &C, row: shu_closing::Model) -> DbResult<()> {
     shu_closing::ActiveModel::from(row).insert(db).await?;
     Ok(())
 }
 
 /// Saves a closing if it is still at the version read (see `loans::save_loan`).
-pub async fn save_closing<C: ConnectionTrait>(db: &C, row: shu_closing::Model) -> ApiResult<bool> {
+pub async fn save_closing<C: ConnectionTrait>(db: &C, row: shu_closing::Model) -> DbResult<bool> {
     let read_version = row.version;
     let (id, tenant_id) = (row.id.clone(), row.tenant_id.clone());
     let mut active = shu_closing::ActiveModel::from(row).reset_all();
@@ -67,7 +67,7 @@ pub async fn delete_shares<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     closing_id: &str,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     shu_share::Entity::delete_many()
         .filter(shu_share::Column::TenantId.eq(tenant_id))
         .filter(shu_share::Column::ClosingId.eq(closing_id))
@@ -79,7 +79,7 @@ pub async fn delete_shares<C: ConnectionTrait>(
 pub async fn insert_shares<C: ConnectionTrait>(
     db: &C,
     rows: Vec<shu_share::Model>,
-) -> ApiResult<()> {
+) -> DbResult<()> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -95,27 +95,27 @@ pub async fn shares<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     closing_id: &str,
-) -> ApiResult<Vec<shu_share::Model>> {
-    Ok(shu_share::Entity::find()
+) -> DbResult<Vec<shu_share::Model>> {
+    shu_share::Entity::find()
         .filter(shu_share::Column::TenantId.eq(tenant_id))
         .filter(shu_share::Column::ClosingId.eq(closing_id))
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn shares_of_member<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     member_id: &str,
-) -> ApiResult<Vec<shu_share::Model>> {
-    Ok(shu_share::Entity::find()
+) -> DbResult<Vec<shu_share::Model>> {
+    shu_share::Entity::find()
         .filter(shu_share::Column::TenantId.eq(tenant_id))
         .filter(shu_share::Column::MemberId.eq(member_id))
         .all(db)
-        .await?)
+        .await
 }
 
-pub async fn mark_share_paid<C: ConnectionTrait>(db: &C, row: shu_share::Model) -> ApiResult<()> {
+pub async fn mark_share_paid<C: ConnectionTrait>(db: &C, row: shu_share::Model) -> DbResult<()> {
     let mut active = shu_share::ActiveModel::from(row.clone());
     active.paid_at = sea_orm::ActiveValue::Set(row.paid_at);
     active.update(db).await?;
@@ -127,14 +127,14 @@ pub async fn movements_before<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     until: &str,
-) -> ApiResult<Vec<savings_movement::Model>> {
-    Ok(savings_movement::Entity::find()
+) -> DbResult<Vec<savings_movement::Model>> {
+    savings_movement::Entity::find()
         .filter(savings_movement::Column::TenantId.eq(tenant_id))
         .filter(savings_movement::Column::At.lt(until))
         .order_by_asc(savings_movement::Column::At)
         .order_by_asc(savings_movement::Column::Id)
         .all(db)
-        .await?)
+        .await
 }
 
 /// Loan payments dated within `[from, to]` (`YYYY-MM-DD`).
@@ -143,23 +143,23 @@ pub async fn loan_payments_between<C: ConnectionTrait>(
     tenant_id: &str,
     from: &str,
     to: &str,
-) -> ApiResult<Vec<loan_payment::Model>> {
-    Ok(loan_payment::Entity::find()
+) -> DbResult<Vec<loan_payment::Model>> {
+    loan_payment::Entity::find()
         .filter(loan_payment::Column::TenantId.eq(tenant_id))
         .filter(loan_payment::Column::PaidOn.gte(from))
         .filter(loan_payment::Column::PaidOn.lte(to))
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn customers<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-) -> ApiResult<Vec<customer::Model>> {
-    Ok(customer::Entity::find()
+) -> DbResult<Vec<customer::Model>> {
+    customer::Entity::find()
         .filter(customer::Column::TenantId.eq(tenant_id))
         .all(db)
-        .await?)
+        .await
 }
 
 /// Completed sales to a known customer sold within `[from, until)` (RFC 3339 UTC).
@@ -168,30 +168,30 @@ pub async fn customer_sales_between<C: ConnectionTrait>(
     tenant_id: &str,
     from: &str,
     until: &str,
-) -> ApiResult<Vec<sale::Model>> {
-    Ok(sale::Entity::find()
+) -> DbResult<Vec<sale::Model>> {
+    sale::Entity::find()
         .filter(sale::Column::TenantId.eq(tenant_id))
         .filter(sale::Column::CustomerId.is_not_null())
         .filter(sale::Column::Status.eq("completed"))
         .filter(sale::Column::SoldAt.gte(from))
         .filter(sale::Column::SoldAt.lt(until))
         .all(db)
-        .await?)
+        .await
 }
 
 pub async fn refunds_of_sales<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     sale_ids: Vec<String>,
-) -> ApiResult<Vec<refund::Model>> {
+) -> DbResult<Vec<refund::Model>> {
     if sale_ids.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(crate::kernel::repo::in_chunks(sale_ids, |ids| {
+    crate::kernel::repo::in_chunks(sale_ids, |ids| {
         refund::Entity::find()
             .filter(refund::Column::TenantId.eq(tenant_id))
             .filter(refund::Column::SaleId.is_in(ids))
             .all(db)
     })
-    .await?)
+    .await
 }
