@@ -146,7 +146,7 @@ async fn cash_movements(
 async fn cash_book(state: &AppState, auth: &Auth, q: &Period) -> ApiResult<CashBook> {
     auth.require(Permission::VIEW_LOAN_PORTFOLIO)?;
     let tenant_id = auth.tenant()?.to_string();
-    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
+    let zone = koperasi::zone(&state.db, &tenant_id).await?;
     let to = match q.to.as_deref().filter(|s| !s.is_empty()) {
         Some(d) => parse_date("to", d)?,
         None => today(zone),
@@ -245,7 +245,7 @@ pub async fn csv_file(
         _ => Permission::VIEW_LOAN_PORTFOLIO,
     })?;
     let tenant_id = auth.tenant()?.to_string();
-    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
+    let zone = koperasi::zone(&state.db, &tenant_id).await?;
     let body = match file.as_str() {
         "members.csv" | "savings.csv" => {
             let products = koperasi::products(&state.db, &tenant_id).await?;
@@ -313,9 +313,7 @@ pub async fn csv_file(
         }
         "loans.csv" => {
             auth.require(Permission::VIEW_LOAN_PORTFOLIO)?;
-            let day = today(
-                crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
-            );
+            let day = today(koperasi::zone(&state.db, &tenant_id).await?);
             let members = member_map(&state.db, &tenant_id).await?;
             let products = loans::products(&state.db, &tenant_id).await?;
             let mut rows = Vec::new();

@@ -239,7 +239,7 @@ async fn reload(
     let l = loans::find_loan(&state.db, tenant_id, id)
         .await?
         .ok_or(ApiError::NotFound("Pinjaman"))?;
-    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, tenant_id).await?;
+    let zone = koperasi::zone(&state.db, tenant_id).await?;
     load_view(&state.db, l, day.max(today(zone))).await
 }
 
@@ -278,7 +278,7 @@ pub async fn disburse(
         });
     }
     // A date in the past is allowed: paper loans are entered after the fact.
-    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
+    let zone = koperasi::zone(&state.db, &tenant_id).await?;
     let day = business_day(zone, "disbursed_on", req.disbursed_on.as_deref(), None)?;
     let s = schedule(&terms_of(&l, first_due(day)?)?)
         .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
@@ -432,7 +432,7 @@ async fn pay(
     }
     // Denda accrues forward in time, so payments are entered in date order.
     let last = last_payment_day(state, &l).await?;
-    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
+    let zone = koperasi::zone(&state.db, &tenant_id).await?;
     let day = business_day(zone, "paid_on", paid_on, last)?;
     let rows = loans::installments(&state.db, &tenant_id, &l.id).await?;
     let mut items: Vec<Installment> = crate::packages::koperasi::api::loans::to_domain(&rows)?;
@@ -590,7 +590,7 @@ pub async fn payoff_quote(
     Query(q): Query<AsOf>,
 ) -> ApiResult<Json<PayoffQuoteView>> {
     let l = readable_loan(&state, &auth, &id).await?;
-    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &l.tenant_id).await?;
+    let zone = koperasi::zone(&state.db, &l.tenant_id).await?;
     let day = crate::packages::koperasi::api::loans::as_of(&q, zone)?;
     let product = loans::find_product(&state.db, &l.tenant_id, &l.product_id)
         .await?
@@ -637,7 +637,7 @@ pub async fn write_off(
             "Alasan hapus buku wajib diisi.",
         ));
     }
-    let day = today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?);
+    let day = today(koperasi::zone(&state.db, &tenant_id).await?);
     let rows = loans::installments(&state.db, &tenant_id, &l.id).await?;
     let (_, pos) = crate::packages::koperasi::api::loans::standing(&rows, &product, day)?;
     let outstanding = rupiah(pos.outstanding_principal)?;

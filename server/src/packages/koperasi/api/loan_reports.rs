@@ -105,7 +105,7 @@ pub async fn collection(
     let day = match q.as_of.as_deref().filter(|s| !s.is_empty()) {
         Some(d) => parse_date("as_of", d)?,
         None => crate::packages::koperasi::api::loans::today(
-            crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
+            koperasi::zone(&state.db, &tenant_id).await?,
         ),
     };
     let officer = match q.officer_id.as_deref().filter(|s| !s.is_empty()) {
@@ -202,10 +202,7 @@ pub async fn portfolio(
 ) -> ApiResult<Json<Portfolio>> {
     auth.require(Permission::VIEW_LOAN_PORTFOLIO)?;
     let tenant_id = auth.tenant()?.to_string();
-    let day = as_of(
-        &q,
-        crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
-    )?;
+    let day = as_of(&q, koperasi::zone(&state.db, &tenant_id).await?)?;
     let members = member_map(&state.db, &tenant_id).await?;
     let mut loans_out = Vec::new();
     let mut total = Decimal::ZERO;
@@ -305,9 +302,8 @@ pub async fn my_loans(State(state): State<AppState>, auth: Auth) -> ApiResult<Js
         100,
     )
     .await?;
-    let day = crate::packages::koperasi::api::loans::today(
-        crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
-    );
+    let day =
+        crate::packages::koperasi::api::loans::today(koperasi::zone(&state.db, &tenant_id).await?);
     let mut out = Vec::with_capacity(rows.len());
     for l in rows {
         out.push(load_view(&state.db, l, day).await?);

@@ -471,10 +471,7 @@ pub async fn get_one(
     Query(q): Query<AsOf>,
 ) -> ApiResult<Json<LoanView>> {
     let l = readable_loan(&state, &auth, &id).await?;
-    let day = as_of(
-        &q,
-        crate::packages::koperasi::repo::koperasi::zone(&state.db, &l.tenant_id).await?,
-    )?;
+    let day = as_of(&q, koperasi::zone(&state.db, &l.tenant_id).await?)?;
     Ok(Json(load_view(&state.db, l, day).await?))
 }
 

@@ -94,7 +94,7 @@ pub async fn exit(
     } else {
         m.name.clone()
     };
-    let day = today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?);
+    let day = today(koperasi::zone(&state.db, &tenant_id).await?);
     let products = koperasi::products(&state.db, &tenant_id).await?;
     let accounts = koperasi::accounts_of(&state.db, &tenant_id, &m.id).await?;
     let exit_accounts: Vec<ExitAccount> = accounts

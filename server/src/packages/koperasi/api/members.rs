@@ -125,7 +125,7 @@ pub async fn load(state: &AppState, m: member::Model) -> ApiResult<MemberView> {
             &m,
             &accounts,
             &products,
-            today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &m.tenant_id).await?),
+            today(koperasi::zone(&state.db, &m.tenant_id).await?),
         )
     } else {
         None
@@ -172,8 +172,7 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<MemberView>)> {
     auth.require(Permission::MANAGE_MEMBERS)?;
     let tenant_id = auth.tenant()?.to_string();
-    let today =
-        today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?);
+    let today = today(koperasi::zone(&state.db, &tenant_id).await?);
     let nik = domain::nik::parse_with_today(&req.nik, today)
         .map_err(|e| ApiError::validation("nik", format!("NIK tidak valid: {e}")))?;
     let name = req.name.trim().to_string();

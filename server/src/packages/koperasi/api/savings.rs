@@ -350,9 +350,7 @@ async fn teller(
                 ),
             });
         }
-        let today = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id)
-            .await?
-            .today();
+        let today = koperasi::zone(&state.db, &tenant_id).await?.today();
         let placed = match req
             .placed_on
             .as_deref()

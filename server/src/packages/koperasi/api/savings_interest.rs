@@ -71,7 +71,7 @@ pub async fn post_month(
     let next = first
         .checked_add_months(chrono::Months::new(1))
         .ok_or_else(|| ApiError::validation("month", "Bulan tidak valid."))?;
-    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
+    let zone = koperasi::zone(&state.db, &tenant_id).await?;
     if next > today(zone) {
         return Err(ApiError::validation(
             "month",

@@ -137,10 +137,8 @@ async fn figures(
     basis: &str,
     members: &[member::Model],
 ) -> ApiResult<HashMap<String, Figures>> {
-    let (from, until, first_day, last_day) = year_bounds(
-        crate::packages::koperasi::repo::koperasi::zone(&state.db, tenant_id).await?,
-        year,
-    )?;
+    let (from, until, first_day, last_day) =
+        year_bounds(koperasi::zone(&state.db, tenant_id).await?, year)?;
     let products = koperasi::products(&state.db, tenant_id).await?;
     let counted: HashSet<String> = products
         .iter()
@@ -320,7 +318,7 @@ pub async fn compute(
 ) -> ApiResult<(StatusCode, Json<ClosingView>)> {
     auth.require(Permission::CLOSE_SHU)?;
     let tenant_id = auth.tenant()?.to_string();
-    let zone = crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?;
+    let zone = koperasi::zone(&state.db, &tenant_id).await?;
     let today = zone.today();
     if req.year < 2000 || req.year > chrono::Datelike::year(&today) {
         return Err(ApiError::validation(

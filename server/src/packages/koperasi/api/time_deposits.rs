@@ -147,10 +147,7 @@ pub async fn mature(
     let tenant_id = auth.tenant()?.to_string();
     let (account, product) = placed_account(&state, &tenant_id, &id).await?;
     let matures = account.maturity_date.clone().unwrap_or_default();
-    if today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?)
-        .to_string()
-        < matures
-    {
+    if today(koperasi::zone(&state.db, &tenant_id).await?).to_string() < matures {
         return Err(ApiError::Rejected {
             code: "not_matured",
             message: format!(
