@@ -2,14 +2,15 @@
 //! each registered package then adds its outlet and its demo data (`Package::seed`).
 //! Running it again changes nothing.
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::{hash_password, new_id, DEMO_PASSWORD};
 use crate::kernel::error::ApiError;
 use crate::kernel::package::SeedContext;
 use crate::kernel::rbac::Role;
+use crate::kernel::txn::{audited, Audit, Change};
 use crate::platform::entity::{outlet, tenant};
 use crate::platform::repo::{outlets, tenants, users};
 
@@ -37,9 +38,8 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
     let password_hash = hash_password(DEMO_PASSWORD)?;
     let pin_hash = hash_password(DEMO_PIN)?;
     let manager_pin_hash = hash_password(DEMO_MANAGER_PIN)?;
-    db.transaction::<_, (), ApiError>(|txn| {
+    audited(db, Actor::system("seed-demo"), move |txn, audit| {
         Box::pin(async move {
-            let actor = Actor::system("seed-demo");
             if users::find_by_email(txn, "superadmin@satu.test")
                 .await?
                 .is_none()
@@ -57,20 +57,13 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
                     },
                 )
                 .await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: None,
-                        outlet_id: None,
-                        action: "user.create",
-                        entity: "user",
-                        entity_id: &u.id,
-                        before: None,
-                        after: Some(json!({"email": u.email, "roles": ["superadmin"]})),
-                    },
-                )
-                .await?;
+                audit
+                    .record(
+                        Change::new("user.create", "user", &u.id)
+                            .tenant(None)
+                            .after(json!({"email": u.email, "roles": ["superadmin"]})),
+                    )
+                    .await?;
             }
 
             let t = match tenant::Entity::find()
@@ -81,20 +74,13 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
                 Some(t) => t,
                 None => {
                     let t = tenants::insert(txn, DEMO_TENANT, "owner@makmur.test", "pro").await?;
-                    audit::record(
-                        txn,
-                        &actor,
-                        Event {
-                            tenant_id: Some(&t.id),
-                            outlet_id: None,
-                            action: "tenant.create",
-                            entity: "tenant",
-                            entity_id: &t.id,
-                            before: None,
-                            after: Some(json!({"name": t.name, "plan": t.plan})),
-                        },
-                    )
-                    .await?;
+                    audit
+                        .record(
+                            Change::new("tenant.create", "tenant", &t.id)
+                                .tenant(Some(&t.id))
+                                .after(json!({"name": t.name, "plan": t.plan})),
+                        )
+                        .await?;
                     t
                 }
             };
@@ -127,24 +113,18 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
                     active.pin_hash = Set(Some(pin));
                     sea_orm::ActiveModelTrait::update(active, txn).await?;
                 }
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&t.id),
-                        outlet_id: None,
-                        action: "user.create",
-                        entity: "user",
-                        entity_id: &u.id,
-                        before: None,
-                        after: Some(json!({"email": u.email, "roles": [role]})),
-                    },
-                )
-                .await?;
+                audit
+                    .record(
+                        Change::new("user.create", "user", &u.id)
+                            .tenant(Some(&t.id))
+                            .after(json!({"email": u.email, "roles": [role]})),
+                    )
+                    .await?;
             }
             // Each package adds its outlet and, with the catalogue, its demo data.
             let ctx = SeedContext {
                 tenant_id: &t.id,
+                audit: &audit,
                 with_catalogue,
             };
             for p in crate::packages::all() {
@@ -162,6 +142,7 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
 /// The demo tenant's outlet `code`, created (and audited) the first time.
 pub async fn demo_outlet<C: sea_orm::ConnectionTrait>(
     txn: &C,
+    audit: &Audit<'_>,
     tenant_id: &str,
     (code, name, address, industry): (&str, &str, &str, &str),
     settings: serde_json::Value,
@@ -185,19 +166,13 @@ pub async fn demo_outlet<C: sea_orm::ConnectionTrait>(
         },
     )
     .await?;
-    audit::record(
-        txn,
-        &Actor::system("seed-demo"),
-        Event {
-            tenant_id: Some(tenant_id),
-            outlet_id: Some(&o.id),
-            action: "outlet.create",
-            entity: "outlet",
-            entity_id: &o.id,
-            before: None,
-            after: Some(json!({"code": o.code, "name": o.name, "industry": o.industry})),
-        },
-    )
-    .await?;
+    audit
+        .record(
+            Change::new("outlet.create", "outlet", &o.id)
+                .tenant(Some(tenant_id))
+                .outlet(&o.id)
+                .after(json!({"code": o.code, "name": o.name, "industry": o.industry})),
+        )
+        .await?;
     Ok(())
 }

@@ -23,6 +23,8 @@ pub struct Actor {
     pub user_id: Option<String>,
     pub email: String,
     pub device_id: Option<String>,
+    /// The tenant whose chain the entries go to unless a change names another.
+    pub tenant_id: Option<String>,
 }
 
 impl Actor {
@@ -31,6 +33,7 @@ impl Actor {
             user_id: Some(auth.user.id.clone()),
             email: auth.user.email.clone(),
             device_id: auth.device_id.clone(),
+            tenant_id: auth.tenant_id.clone(),
         }
     }
 
@@ -39,7 +42,14 @@ impl Actor {
             user_id: None,
             email: format!("system:{what}"),
             device_id: None,
+            tenant_id: None,
         }
+    }
+
+    /// The same actor, acting for `tenant_id`.
+    pub fn in_tenant(mut self, tenant_id: &str) -> Actor {
+        self.tenant_id = Some(tenant_id.to_string());
+        self
     }
 }
 

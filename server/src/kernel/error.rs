@@ -53,6 +53,11 @@ impl ApiError {
         }
     }
 
+    /// A unique index refused the write: a parallel request stored the same thing first.
+    pub fn is_duplicate(&self) -> bool {
+        matches!(self, ApiError::Conflict { code, .. } if *code == DUPLICATE)
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::Unauthenticated

@@ -15,3 +15,4 @@ pub mod rbac;
 pub mod repo;
 pub mod router;
 pub mod state;
+pub mod txn;

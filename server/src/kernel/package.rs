@@ -26,6 +26,8 @@ pub enum Layer {
 /// The demo tenant a package's seed adds to.
 pub struct SeedContext<'a> {
     pub tenant_id: &'a str,
+    /// Audits what the seed creates, as `system:seed-demo`.
+    pub audit: &'a crate::kernel::txn::Audit<'a>,
     /// `false` (tests that build their own data): only the package's demo outlet.
     pub with_catalogue: bool,
 }

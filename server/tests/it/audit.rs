@@ -144,3 +144,89 @@ async fn concurrent_writers(app: &TestApp) {
     assert_eq!(outlets.as_array().unwrap().len(), 14);
 }
 on_every_backend!(concurrent_changes_keep_the_chain_intact, concurrent_writers);
+
+async fn all_or_nothing(app: &TestApp) {
+    use satu_server::kernel::audit::Actor;
+    use satu_server::kernel::error::ApiError;
+    use satu_server::kernel::txn::{audited, Change};
+    let count = |sql: &'static str| async move {
+        app.db
+            .query_one(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                sql,
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<i64>("", "n")
+            .unwrap()
+    };
+    let before = count("SELECT COUNT(*) AS n FROM audit_log").await;
+    let tenant = "tenant-of-the-actor".to_string();
+    // The entry is written, then the operation fails: neither stays.
+    let failed: Result<(), ApiError> = audited(
+        &app.db,
+        Actor::system("test").in_tenant(&tenant),
+        |_txn, audit| {
+            Box::pin(async move {
+                audit
+                    .record(Change::new("thing.make", "thing", "t1"))
+                    .await?;
+                Err(ApiError::conflict("refused", "Ditolak."))
+            })
+        },
+    )
+    .await;
+    assert!(matches!(
+        failed,
+        Err(ApiError::Conflict {
+            code: "refused",
+            ..
+        })
+    ));
+    assert_eq!(count("SELECT COUNT(*) AS n FROM audit_log").await, before);
+    // When it succeeds the entry is in the actor's tenant chain unless the change names
+    // another one.
+    audited(
+        &app.db,
+        Actor::system("test").in_tenant(&tenant),
+        |_txn, audit| {
+            Box::pin(async move {
+                audit
+                    .record(Change::new("thing.make", "thing", "t2"))
+                    .await?;
+                audit
+                    .record(Change::new("thing.make", "thing", "t3").tenant(None))
+                    .await
+            })
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        count("SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = 't2' AND chain = 'tenant-of-the-actor' AND tenant_id = 'tenant-of-the-actor'").await,
+        1
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = 't3' AND chain = 'platform' AND tenant_id IS NULL").await,
+        1
+    );
+    // A unique index refusing a racing insert is told apart from other failures.
+    let twice = audited(&app.db, Actor::system("test"), |txn, _audit| {
+        Box::pin(async move {
+            for _ in 0..2 {
+                txn.execute_unprepared(
+                    "INSERT INTO audit_heads (chain, seq, hash) VALUES ('dup-test', 1, 'x')",
+                )
+                .await?;
+            }
+            Ok(())
+        })
+    })
+    .await;
+    assert!(
+        twice.as_ref().is_err_and(ApiError::is_duplicate),
+        "{twice:?}"
+    );
+}
+on_every_backend!(an_audited_operation_is_all_or_nothing, all_or_nothing);

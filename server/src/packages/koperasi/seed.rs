@@ -18,6 +18,7 @@ pub fn seed<'a>(
     Box::pin(async move {
         crate::seed::demo_outlet(
             txn,
+            ctx.audit,
             ctx.tenant_id,
             (
                 "KSP1",

@@ -8,9 +8,9 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
-use crate::kernel::audit::{self, Actor, Event};
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::error::ApiError;
+use crate::kernel::txn::{Audit, Change};
 use crate::platform::entity::outlet;
 
 pub fn seed<'a>(
@@ -20,6 +20,7 @@ pub fn seed<'a>(
     Box::pin(async move {
         crate::seed::demo_outlet(
             txn,
+            ctx.audit,
             ctx.tenant_id,
             (
                 "MKM1",
@@ -33,7 +34,7 @@ pub fn seed<'a>(
         )
         .await?;
         if ctx.with_catalogue {
-            seed_catalogue(txn, ctx.tenant_id, &Actor::system("seed-demo")).await?;
+            seed_catalogue(txn, ctx.tenant_id, ctx.audit).await?;
         }
         Ok(())
     })
@@ -148,7 +149,7 @@ const DEMO_PRODUCTS: [DemoProduct; 6] = [
 async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
     db: &C,
     tenant_id: &str,
-    actor: &Actor,
+    audit: &Audit<'_>,
 ) -> Result<(), ApiError> {
     use crate::modules::inventory::entity::{category, product, product_barcode};
     let Some(store) = outlet::Entity::find()
@@ -235,20 +236,13 @@ async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
             },
         )
         .await?;
-        audit::record(
-            db,
-            actor,
-            Event {
-                tenant_id: Some(tenant_id),
-                outlet_id: None,
-                action: "product.create",
-                entity: "product",
-                entity_id: &id,
-                before: None,
-                after: Some(json!({"sku": sku, "name": name, "price": price})),
-            },
-        )
-        .await?;
+        audit
+            .record(
+                Change::new("product.create", "product", &id)
+                    .tenant(Some(tenant_id))
+                    .after(json!({"sku": sku, "name": name, "price": price})),
+            )
+            .await?;
     }
     Ok(())
 }

@@ -2,11 +2,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
-use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, Set};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::context::{CSRF_COOKIE, DEVICE_COOKIE, SESSION_COOKIE};
 use crate::kernel::auth::secret::{self, DEMO_PASSWORD};
 use crate::kernel::auth::{Auth, ClientInfo, Credential};
@@ -14,6 +14,7 @@ use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::Json;
 use crate::kernel::rbac::{Permission, Role};
 use crate::kernel::state::{AppState, Settings};
+use crate::kernel::txn::{audited, Change};
 use crate::platform::entity::{device, user};
 use crate::platform::repo::{devices, outlets, sessions, tenants, users};
 
@@ -414,33 +415,17 @@ pub async fn set_own_pin(
     }
     let pin_hash = secret::hash_password(&req.pin)?;
     let actor = Actor::of(&auth);
-    let tenant_id = auth.tenant_id.clone();
     let target = auth.user.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let id = target.id.clone();
-                let mut active: user::ActiveModel = target.into();
-                active.pin_hash = Set(Some(pin_hash));
-                active.update(txn).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: tenant_id.as_deref(),
-                        outlet_id: None,
-                        action: "user.pin_set",
-                        entity: "user",
-                        entity_id: &id,
-                        before: None,
-                        after: None,
-                    },
-                )
-                .await
-            })
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let id = target.id.clone();
+            let mut active: user::ActiveModel = target.into();
+            active.pin_hash = Set(Some(pin_hash));
+            active.update(txn).await?;
+            audit.record(Change::new("user.pin_set", "user", &id)).await
         })
-        .await?;
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -2,18 +2,18 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::context::DEVICE_COOKIE;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::Json;
 use crate::kernel::rbac::{allows, Permission};
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::platform::api::tenants::required;
 use crate::platform::entity::device;
 use crate::platform::repo::{devices, outlets, users};
@@ -96,32 +96,21 @@ pub async fn register(
         .ok_or_else(|| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
     let actor = Actor::of(&auth);
     let registrar = auth.user.id.clone();
-    let (model, secret) = state
-        .db
-        .transaction::<_, (device::Model, String), ApiError>(|txn| {
-            Box::pin(async move {
-                let (d, secret) =
-                    devices::create(txn, &tenant_id, &outlet.id, &name, &registrar).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: Some(&outlet.id),
-                        action: "device.register",
-                        entity: "device",
-                        entity_id: &d.id,
-                        before: None,
-                        after: Some(
-                            json!({"name": d.name, "code": d.code, "outlet_id": d.outlet_id}),
-                        ),
-                    },
+    let (model, secret) = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let (d, secret) =
+                devices::create(txn, &tenant_id, &outlet.id, &name, &registrar).await?;
+            audit
+                .record(
+                    Change::new("device.register", "device", &d.id)
+                        .outlet(&outlet.id)
+                        .after(json!({"name": d.name, "code": d.code, "outlet_id": d.outlet_id})),
                 )
                 .await?;
-                Ok((d, secret))
-            })
+            Ok((d, secret))
         })
-        .await?;
+    })
+    .await?;
     let cookie = Cookie::build((DEVICE_COOKIE, secret))
         .http_only(true)
         .same_site(SameSite::Lax)

@@ -1,18 +1,19 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
-use sea_orm::{Set, TransactionTrait};
+use sea_orm::Set;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::platform::api::tenants::required;
 use crate::platform::entity::outlet;
 use crate::platform::repo::outlets;
@@ -265,50 +266,41 @@ pub async fn create(
     let industry = check_industry(req.industry.as_deref().unwrap_or_default())?;
     let settings = merge_settings("{}", &req)?;
     let actor = Actor::of(&auth);
-    let created = state
-        .db
-        .transaction::<_, outlet::Model, ApiError>(|txn| {
-            Box::pin(async move {
-                if outlets::code_taken(txn, &tenant_id, &code, None).await? {
-                    return Err(ApiError::conflict(
-                        "code_taken",
-                        "Kode outlet sudah dipakai.",
-                    ));
-                }
-                let o = outlets::insert(
-                    txn,
-                    outlet::ActiveModel {
-                        id: Set(new_id()),
-                        tenant_id: Set(tenant_id.clone()),
-                        code: Set(code),
-                        name: Set(name),
-                        address: Set(address),
-                        timezone: Set(timezone),
-                        industry: Set(industry),
-                        archived: Set(false),
-                        settings: Set(settings),
-                        created_at: Set(Utc::now()),
-                    },
+    let created = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            if outlets::code_taken(txn, &tenant_id, &code, None).await? {
+                return Err(ApiError::conflict(
+                    "code_taken",
+                    "Kode outlet sudah dipakai.",
+                ));
+            }
+            let o = outlets::insert(
+                txn,
+                outlet::ActiveModel {
+                    id: Set(new_id()),
+                    tenant_id: Set(tenant_id.clone()),
+                    code: Set(code),
+                    name: Set(name),
+                    address: Set(address),
+                    timezone: Set(timezone),
+                    industry: Set(industry),
+                    archived: Set(false),
+                    settings: Set(settings),
+                    created_at: Set(Utc::now()),
+                },
+            )
+            .await?;
+            audit
+                .record(
+                    Change::new("outlet.create", "outlet", &o.id)
+                        .outlet(&o.id)
+                        .after(snapshot(&o)),
                 )
                 .await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: Some(&o.id),
-                        action: "outlet.create",
-                        entity: "outlet",
-                        entity_id: &o.id,
-                        before: None,
-                        after: Some(snapshot(&o)),
-                    },
-                )
-                .await?;
-                Ok(o)
-            })
+            Ok(o)
         })
-        .await?;
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(created.into())))
 }
 
@@ -347,37 +339,29 @@ pub async fn update(
         active.settings = Set(merge_settings(&before.settings, &req)?);
     }
     let actor = Actor::of(&auth);
-    let updated = state
-        .db
-        .transaction::<_, outlet::Model, ApiError>(|txn| {
-            Box::pin(async move {
-                if let Some(code) = &new_code {
-                    if outlets::code_taken(txn, &tenant_id, code, Some(&before.id)).await? {
-                        return Err(ApiError::conflict(
-                            "code_taken",
-                            "Kode outlet sudah dipakai.",
-                        ));
-                    }
+    let updated = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            if let Some(code) = &new_code {
+                if outlets::code_taken(txn, &tenant_id, code, Some(&before.id)).await? {
+                    return Err(ApiError::conflict(
+                        "code_taken",
+                        "Kode outlet sudah dipakai.",
+                    ));
                 }
-                let o = outlets::update(txn, active).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: Some(&o.id),
-                        action: "outlet.update",
-                        entity: "outlet",
-                        entity_id: &o.id,
-                        before: Some(snapshot(&before)),
-                        after: Some(snapshot(&o)),
-                    },
+            }
+            let o = outlets::update(txn, active).await?;
+            audit
+                .record(
+                    Change::new("outlet.update", "outlet", &o.id)
+                        .outlet(&o.id)
+                        .before(snapshot(&before))
+                        .after(snapshot(&o)),
                 )
                 .await?;
-                Ok(o)
-            })
+            Ok(o)
         })
-        .await?;
+    })
+    .await?;
     Ok(Json(updated.into()))
 }
 
@@ -390,31 +374,22 @@ pub async fn archive(
 ) -> ApiResult<StatusCode> {
     auth.require(Permission::MANAGE_OUTLETS)?;
     let before = load(&state, &auth, &id).await?;
-    let tenant_id = auth.tenant()?.to_string();
+    auth.tenant()?;
     let actor = Actor::of(&auth);
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let mut active: outlet::ActiveModel = before.clone().into();
-                active.archived = Set(true);
-                outlets::update(txn, active).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: Some(&before.id),
-                        action: "outlet.archive",
-                        entity: "outlet",
-                        entity_id: &before.id,
-                        before: Some(snapshot(&before)),
-                        after: None,
-                    },
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let mut active: outlet::ActiveModel = before.clone().into();
+            active.archived = Set(true);
+            outlets::update(txn, active).await?;
+            audit
+                .record(
+                    Change::new("outlet.archive", "outlet", &before.id)
+                        .outlet(&before.id)
+                        .before(snapshot(&before)),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,16 +1,16 @@
 use axum::extract::State;
 use axum::http::StatusCode;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::Json;
 use crate::kernel::rbac::{Permission, Role};
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::platform::entity::tenant;
 use crate::platform::repo::{invitations, tenants, users};
 
@@ -119,70 +119,54 @@ pub async fn create(
     let actor = Actor::of(&auth);
     let creator = auth.user.id.clone();
     let plan = req.plan.clone();
-    let created = state
-        .db
-        .transaction::<_, CreatedTenant, ApiError>(|txn| {
-            Box::pin(async move {
-                if users::find_by_email(txn, &owner_email).await?.is_some() {
-                    return Err(ApiError::conflict(
-                        "email_taken",
-                        "Email pemilik sudah terdaftar.",
-                    ));
-                }
-                let t = tenants::insert(txn, &name, &owner_email, &plan).await?;
-                let owner = users::insert(
-                    txn,
-                    users::NewUser {
-                        tenant_id: Some(&t.id),
-                        email: &owner_email,
-                        name: &owner_name,
-                        password_hash: None,
-                        platform_role: None,
-                        status: "invited",
-                        is_demo: false,
-                    },
-                )
-                .await?;
-                users::set_roles_and_outlets(txn, &t.id, &owner.id, &[Role::Owner], &[]).await?;
-                let token = invitations::create(txn, &t.id, &owner.id, &creator).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&t.id),
-                        outlet_id: None,
-                        action: "tenant.create",
-                        entity: "tenant",
-                        entity_id: &t.id,
-                        before: None,
-                        after: Some(
+    let created = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            if users::find_by_email(txn, &owner_email).await?.is_some() {
+                return Err(ApiError::conflict(
+                    "email_taken",
+                    "Email pemilik sudah terdaftar.",
+                ));
+            }
+            let t = tenants::insert(txn, &name, &owner_email, &plan).await?;
+            let owner = users::insert(
+                txn,
+                users::NewUser {
+                    tenant_id: Some(&t.id),
+                    email: &owner_email,
+                    name: &owner_name,
+                    password_hash: None,
+                    platform_role: None,
+                    status: "invited",
+                    is_demo: false,
+                },
+            )
+            .await?;
+            users::set_roles_and_outlets(txn, &t.id, &owner.id, &[Role::Owner], &[]).await?;
+            let token = invitations::create(txn, &t.id, &owner.id, &creator).await?;
+            audit
+                .record(
+                    Change::new("tenant.create", "tenant", &t.id)
+                        .tenant(Some(&t.id))
+                        .after(
                             json!({"name": t.name, "owner_email": t.owner_email, "plan": t.plan}),
                         ),
-                    },
                 )
                 .await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&t.id),
-                        outlet_id: None,
-                        action: "user.invite",
-                        entity: "user",
-                        entity_id: &owner.id,
-                        before: None,
-                        after: Some(json!({"email": owner.email, "roles": ["owner"]})),
-                    },
+            audit
+                .record(
+                    Change::new("user.invite", "user", &owner.id)
+                        .tenant(Some(&t.id))
+                        .after(json!({"email": owner.email, "roles": ["owner"]})),
                 )
                 .await?;
-                Ok(CreatedTenant {
-                    owner_user_id: owner.id,
-                    invite_path: format!("/undangan?token={token}"),
-                    invite_token: token,
-                    tenant: t.into(),
-                })
+            Ok(CreatedTenant {
+                owner_user_id: owner.id,
+                invite_path: format!("/undangan?token={token}"),
+                invite_token: token,
+                tenant: t.into(),
             })
         })
-        .await?;
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(created)))
 }

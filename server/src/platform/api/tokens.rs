@@ -1,16 +1,16 @@
 use axum::extract::State;
 use axum::http::StatusCode;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::platform::api::tenants::required;
 use crate::platform::entity::api_token;
 use crate::platform::repo::tokens;
@@ -77,32 +77,22 @@ pub async fn create(
     let tenant_id = auth.tenant()?.to_string();
     let user_id = auth.user.id.clone();
     let actor = Actor::of(&auth);
-    let created = state
-        .db
-        .transaction::<_, CreatedToken, ApiError>(|txn| {
-            Box::pin(async move {
-                let (t, secret) = tokens::create(txn, &tenant_id, &user_id, &name).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "token.create",
-                        entity: "api_token",
-                        entity_id: &t.id,
-                        before: None,
-                        after: Some(json!({"name": t.name, "prefix": t.prefix})),
-                    },
+    let created = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let (t, secret) = tokens::create(txn, &tenant_id, &user_id, &name).await?;
+            audit
+                .record(
+                    Change::new("token.create", "api_token", &t.id)
+                        .after(json!({"name": t.name, "prefix": t.prefix})),
                 )
                 .await?;
-                Ok(CreatedToken {
-                    token: t.into(),
-                    secret,
-                })
+            Ok(CreatedToken {
+                token: t.into(),
+                secret,
             })
         })
-        .await?;
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 
@@ -120,27 +110,17 @@ pub async fn revoke(
         .filter(|t| t.revoked_at.is_none())
         .ok_or(ApiError::NotFound("Token"))?;
     let actor = Actor::of(&auth);
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let t = tokens::revoke(txn, found).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "token.revoke",
-                        entity: "api_token",
-                        entity_id: &t.id,
-                        before: Some(json!({"name": t.name, "prefix": t.prefix})),
-                        after: None,
-                    },
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let t = tokens::revoke(txn, found).await?;
+            audit
+                .record(
+                    Change::new("token.revoke", "api_token", &t.id)
+                        .before(json!({"name": t.name, "prefix": t.prefix})),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,16 +1,17 @@
 use axum::extract::State;
 use axum::http::StatusCode;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::{secret, Auth};
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::{may_grant, Permission, Role};
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::platform::api::auth::{user_view, UserView};
 use crate::platform::api::tenants::{required, validate_email};
 use crate::platform::entity::user;
@@ -143,51 +144,38 @@ pub async fn invite(
     let outlet_ids = req.outlet_ids.clone();
     let actor = Actor::of(&auth);
     let inviter = auth.user.id.clone();
-    let invited = state
-        .db
-        .transaction::<_, Invited, ApiError>(|txn| {
-            Box::pin(async move {
-                check_outlets(txn, &tenant_id, &outlet_ids).await?;
-                if users::find_by_email(txn, &email).await?.is_some() {
-                    return Err(ApiError::conflict("email_taken", "Email sudah terdaftar."));
-                }
-                let u = users::insert(
-                    txn,
-                    users::NewUser {
-                        tenant_id: Some(&tenant_id),
-                        email: &email,
-                        name: &name,
-                        password_hash: None,
-                        platform_role: None,
-                        status: "invited",
-                        is_demo: false,
-                    },
-                )
+    let invited = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            check_outlets(txn, &tenant_id, &outlet_ids).await?;
+            if users::find_by_email(txn, &email).await?.is_some() {
+                return Err(ApiError::conflict("email_taken", "Email sudah terdaftar."));
+            }
+            let u = users::insert(
+                txn,
+                users::NewUser {
+                    tenant_id: Some(&tenant_id),
+                    email: &email,
+                    name: &name,
+                    password_hash: None,
+                    platform_role: None,
+                    status: "invited",
+                    is_demo: false,
+                },
+            )
+            .await?;
+            users::set_roles_and_outlets(txn, &tenant_id, &u.id, &roles, &outlet_ids).await?;
+            let token = invitations::create(txn, &tenant_id, &u.id, &inviter).await?;
+            audit
+                .record(Change::new("user.invite", "user", &u.id).after(snapshot(txn, &u).await?))
                 .await?;
-                users::set_roles_and_outlets(txn, &tenant_id, &u.id, &roles, &outlet_ids).await?;
-                let token = invitations::create(txn, &tenant_id, &u.id, &inviter).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "user.invite",
-                        entity: "user",
-                        entity_id: &u.id,
-                        before: None,
-                        after: Some(snapshot(txn, &u).await?),
-                    },
-                )
-                .await?;
-                Ok(Invited {
-                    user: user_view(txn, &u).await?,
-                    invite_path: format!("/undangan?token={token}"),
-                    invite_token: token,
-                })
+            Ok(Invited {
+                user: user_view(txn, &u).await?,
+                invite_path: format!("/undangan?token={token}"),
+                invite_token: token,
             })
         })
-        .await?;
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(invited)))
 }
 
@@ -237,52 +225,43 @@ pub async fn update(
     let tenant_id = auth.tenant()?.to_string();
     let actor = Actor::of(&auth);
     let outlet_ids = req.outlet_ids.clone();
-    let updated = state
-        .db
-        .transaction::<_, user::Model, ApiError>(|txn| {
-            Box::pin(async move {
-                let before = snapshot(txn, &target).await?;
-                let (old_roles, old_outlets) = users::roles_and_outlets(txn, &target).await?;
-                let mut active: user::ActiveModel = target.clone().into();
-                if let Some(n) = name {
-                    active.name = Set(n);
-                }
-                let disabling = status.as_deref() == Some("disabled");
-                if let Some(s) = status {
-                    active.status = Set(s);
-                }
-                let u = active.update(txn).await?;
-                if roles.is_some() || outlet_ids.is_some() {
-                    let roles = roles.unwrap_or(old_roles);
-                    let outlets = match outlet_ids {
-                        Some(ids) => ids,
-                        None => old_outlets.unwrap_or_default(),
-                    };
-                    check_outlets(txn, &tenant_id, &outlets).await?;
-                    users::set_roles_and_outlets(txn, &tenant_id, &u.id, &roles, &outlets).await?;
-                }
-                if disabling {
-                    sessions::revoke_all_for_user(txn, &u.id).await?;
-                    invitations::revoke_open_for_user(txn, &u.id).await?;
-                }
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "user.update",
-                        entity: "user",
-                        entity_id: &u.id,
-                        before: Some(before),
-                        after: Some(snapshot(txn, &u).await?),
-                    },
+    let updated = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let before = snapshot(txn, &target).await?;
+            let (old_roles, old_outlets) = users::roles_and_outlets(txn, &target).await?;
+            let mut active: user::ActiveModel = target.clone().into();
+            if let Some(n) = name {
+                active.name = Set(n);
+            }
+            let disabling = status.as_deref() == Some("disabled");
+            if let Some(s) = status {
+                active.status = Set(s);
+            }
+            let u = active.update(txn).await?;
+            if roles.is_some() || outlet_ids.is_some() {
+                let roles = roles.unwrap_or(old_roles);
+                let outlets = match outlet_ids {
+                    Some(ids) => ids,
+                    None => old_outlets.unwrap_or_default(),
+                };
+                check_outlets(txn, &tenant_id, &outlets).await?;
+                users::set_roles_and_outlets(txn, &tenant_id, &u.id, &roles, &outlets).await?;
+            }
+            if disabling {
+                sessions::revoke_all_for_user(txn, &u.id).await?;
+                invitations::revoke_open_for_user(txn, &u.id).await?;
+            }
+            audit
+                .record(
+                    Change::new("user.update", "user", &u.id)
+                        .before(before)
+                        .after(snapshot(txn, &u).await?),
                 )
                 .await?;
-                Ok(u)
-            })
+            Ok(u)
         })
-        .await?;
+    })
+    .await?;
     Ok(Json(user_view(&state.db, &updated).await?))
 }
 
@@ -312,35 +291,26 @@ pub async fn disable(
         ));
     }
     guard_target(&state, &auth, &target).await?;
-    let tenant_id = auth.tenant()?.to_string();
+    auth.tenant()?;
     let actor = Actor::of(&auth);
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let before = snapshot(txn, &target).await?;
-                let mut active: user::ActiveModel = target.clone().into();
-                active.status = Set("disabled".to_string());
-                let u = active.update(txn).await?;
-                sessions::revoke_all_for_user(txn, &u.id).await?;
-                invitations::revoke_open_for_user(txn, &u.id).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "user.disable",
-                        entity: "user",
-                        entity_id: &u.id,
-                        before: Some(before),
-                        after: Some(snapshot(txn, &u).await?),
-                    },
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let before = snapshot(txn, &target).await?;
+            let mut active: user::ActiveModel = target.clone().into();
+            active.status = Set("disabled".to_string());
+            let u = active.update(txn).await?;
+            sessions::revoke_all_for_user(txn, &u.id).await?;
+            invitations::revoke_open_for_user(txn, &u.id).await?;
+            audit
+                .record(
+                    Change::new("user.disable", "user", &u.id)
+                        .before(before)
+                        .after(snapshot(txn, &u).await?),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -367,33 +337,18 @@ pub async fn set_pin(
         return Err(ApiError::Forbidden);
     }
     let pin_hash = secret::hash_password(&req.pin)?;
-    let tenant_id = auth.tenant()?.to_string();
+    auth.tenant()?;
     let actor = Actor::of(&auth);
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let id = target.id.clone();
-                let mut active: user::ActiveModel = target.into();
-                active.pin_hash = Set(Some(pin_hash));
-                active.update(txn).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "user.pin_set",
-                        entity: "user",
-                        entity_id: &id,
-                        before: None,
-                        after: None,
-                    },
-                )
-                .await
-            })
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let id = target.id.clone();
+            let mut active: user::ActiveModel = target.into();
+            active.pin_hash = Set(Some(pin_hash));
+            active.update(txn).await?;
+            audit.record(Change::new("user.pin_set", "user", &id)).await
         })
-        .await?;
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -406,46 +361,39 @@ pub async fn accept_invitation(
 ) -> ApiResult<StatusCode> {
     secret::validate_new_password(&req.password)?;
     let hash = secret::hash_password(&req.password)?;
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let inv = invitations::find_open(txn, &req.token)
-                    .await?
-                    .ok_or(ApiError::NotFound("Undangan"))?;
-                // Only an invited user becomes active by accepting: one disabled since
-                // (or already active) is not brought back by an old link.
-                let u = users::find_in_tenant(txn, &inv.tenant_id, &inv.user_id)
-                    .await?
-                    .filter(|u| u.status == "invited")
-                    .ok_or(ApiError::NotFound("Undangan"))?;
-                let actor = Actor {
-                    user_id: Some(u.id.clone()),
-                    email: u.email.clone(),
-                    device_id: None,
-                };
-                let mut active: user::ActiveModel = u.clone().into();
-                active.password_hash = Set(Some(hash));
-                active.status = Set("active".to_string());
-                active.update(txn).await?;
-                let tenant_id = inv.tenant_id.clone();
-                invitations::mark_accepted(txn, inv).await?;
-                audit::record(
-                    txn,
+    audited(&state.db, Actor::system("invitation"), move |txn, audit| {
+        Box::pin(async move {
+            let inv = invitations::find_open(txn, &req.token)
+                .await?
+                .ok_or(ApiError::NotFound("Undangan"))?;
+            // Only an invited user becomes active by accepting: one disabled since
+            // (or already active) is not brought back by an old link.
+            let u = users::find_in_tenant(txn, &inv.tenant_id, &inv.user_id)
+                .await?
+                .filter(|u| u.status == "invited")
+                .ok_or(ApiError::NotFound("Undangan"))?;
+            // Anonymous until now: the invited user is who acts.
+            let actor = Actor {
+                user_id: Some(u.id.clone()),
+                email: u.email.clone(),
+                device_id: None,
+                tenant_id: Some(inv.tenant_id.clone()),
+            };
+            let mut active: user::ActiveModel = u.clone().into();
+            active.password_hash = Set(Some(hash));
+            active.status = Set("active".to_string());
+            active.update(txn).await?;
+            invitations::mark_accepted(txn, inv).await?;
+            audit
+                .record_as(
                     &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "user.activate",
-                        entity: "user",
-                        entity_id: &u.id,
-                        before: Some(json!({"status": "invited"})),
-                        after: Some(json!({"status": "active"})),
-                    },
+                    Change::new("user.activate", "user", &u.id)
+                        .before(json!({"status": "invited"}))
+                        .after(json!({"status": "active"})),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,18 +1,19 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
-use sea_orm::{Set, TransactionTrait};
+use sea_orm::Set;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::entity::category;
 use crate::modules::inventory::repo::catalogue as repo;
 use crate::platform::api::tenants::required;
@@ -70,41 +71,31 @@ pub async fn create(
     let tenant_id = auth.tenant()?.to_string();
     let name = category_name(&req)?;
     let actor = Actor::of(&auth);
-    let created = state
-        .db
-        .transaction::<_, category::Model, ApiError>(|txn| {
-            Box::pin(async move {
-                if repo::category_name_taken(txn, &tenant_id, &name, None).await? {
-                    return Err(name_taken());
-                }
-                let c = repo::insert_category(
-                    txn,
-                    category::ActiveModel {
-                        id: Set(new_id()),
-                        tenant_id: Set(tenant_id.clone()),
-                        name: Set(name),
-                        created_at: Set(Utc::now()),
-                    },
+    let created = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            if repo::category_name_taken(txn, &tenant_id, &name, None).await? {
+                return Err(name_taken());
+            }
+            let c = repo::insert_category(
+                txn,
+                category::ActiveModel {
+                    id: Set(new_id()),
+                    tenant_id: Set(tenant_id.clone()),
+                    name: Set(name),
+                    created_at: Set(Utc::now()),
+                },
+            )
+            .await?;
+            audit
+                .record(
+                    Change::new("category.create", "category", &c.id)
+                        .after(json!({"name": c.name})),
                 )
                 .await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "category.create",
-                        entity: "category",
-                        entity_id: &c.id,
-                        before: None,
-                        after: Some(json!({"name": c.name})),
-                    },
-                )
-                .await?;
-                Ok(c)
-            })
+            Ok(c)
         })
-        .await?;
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(created.into())))
 }
 
@@ -131,34 +122,25 @@ pub async fn update(
         None => before.name.clone(),
     };
     let actor = Actor::of(&auth);
-    let updated = state
-        .db
-        .transaction::<_, category::Model, ApiError>(|txn| {
-            Box::pin(async move {
-                if repo::category_name_taken(txn, &tenant_id, &name, Some(&before.id)).await? {
-                    return Err(name_taken());
-                }
-                let mut active: category::ActiveModel = before.clone().into();
-                active.name = Set(name);
-                let c = repo::update_category(txn, active).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "category.update",
-                        entity: "category",
-                        entity_id: &c.id,
-                        before: Some(json!({"name": before.name})),
-                        after: Some(json!({"name": c.name})),
-                    },
+    let updated = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            if repo::category_name_taken(txn, &tenant_id, &name, Some(&before.id)).await? {
+                return Err(name_taken());
+            }
+            let mut active: category::ActiveModel = before.clone().into();
+            active.name = Set(name);
+            let c = repo::update_category(txn, active).await?;
+            audit
+                .record(
+                    Change::new("category.update", "category", &c.id)
+                        .before(json!({"name": before.name}))
+                        .after(json!({"name": c.name})),
                 )
                 .await?;
-                Ok(c)
-            })
+            Ok(c)
         })
-        .await?;
+    })
+    .await?;
     Ok(Json(updated.into()))
 }
 
@@ -174,27 +156,17 @@ pub async fn delete(
     let before = load(&state, &auth, &id).await?;
     let tenant_id = auth.tenant()?.to_string();
     let actor = Actor::of(&auth);
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                repo::delete_category(txn, &tenant_id, &before.id).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "category.delete",
-                        entity: "category",
-                        entity_id: &before.id,
-                        before: Some(json!({"name": before.name})),
-                        after: None,
-                    },
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            repo::delete_category(txn, &tenant_id, &before.id).await?;
+            audit
+                .record(
+                    Change::new("category.delete", "category", &before.id)
+                        .before(json!({"name": before.name})),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,18 +11,19 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use sea_orm::{Set, TransactionTrait};
+use sea_orm::Set;
 use serde::Serialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
 use super::rules;
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Audit, Change};
 use crate::modules::inventory::entity::{category, product};
 use crate::modules::inventory::repo::catalogue as repo;
 
@@ -557,21 +558,17 @@ pub async fn import(State(state): State<AppState>, auth: Auth, body: Body) -> Ap
         .filter(|p| p.group_id.is_none() && p.variant.is_none())
         .map(|p| (p.name.to_lowercase(), p.id.clone()))
         .collect();
-    let result = state
-        .db
-        .transaction::<_, ImportResult, ApiError>(|txn| {
-            Box::pin(
-                async move { write_import(txn, &tenant_id, &actor, rows, existing_parents).await },
-            )
-        })
-        .await?;
+    let result = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move { write_import(txn, audit, &tenant_id, rows, existing_parents).await })
+    })
+    .await?;
     Ok(axum::Json(result).into_response())
 }
 
 async fn write_import(
     txn: &sea_orm::DatabaseTransaction,
+    audit: Audit<'_>,
     tenant_id: &str,
-    actor: &Actor,
     rows: Vec<Row>,
     existing_parents: Vec<(String, String)>,
 ) -> ApiResult<ImportResult> {
@@ -706,24 +703,15 @@ async fn write_import(
     repo::insert_products(txn, inserts).await?;
     repo::insert_barcodes(txn, tenant_id, barcode_rows).await?;
     let import_id = new_id();
-    audit::record(
-        txn,
-        actor,
-        Event {
-            tenant_id: Some(tenant_id),
-            outlet_id: None,
-            action: "product.import",
-            entity: "product",
-            entity_id: &import_id,
-            before: None,
-            after: Some(json!({
+    audit
+        .record(
+            Change::new("product.import", "product", &import_id).after(json!({
                 "created": created,
                 "updated": updated,
                 "categories_created": categories_created,
             })),
-        },
-    )
-    .await?;
+        )
+        .await?;
     Ok(ImportResult { created, updated })
 }
 

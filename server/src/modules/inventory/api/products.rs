@@ -3,19 +3,20 @@ use std::collections::{HashMap, HashSet};
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, Set};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
 use super::rules;
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::entity::product;
 use crate::modules::inventory::repo::catalogue as repo;
 use crate::platform::repo::outlets;
@@ -400,45 +401,35 @@ pub async fn create(
     }
     let category_id = req.category_id.clone();
     let actor = Actor::of(&auth);
-    let created = state
-        .db
-        .transaction::<_, ProductDetail, ApiError>(|txn| {
-            Box::pin(async move {
-                let category_id = match &category_id {
-                    Some(c) => check_category(txn, &tenant_id, c).await?,
-                    None => None,
-                };
-                let skus: Vec<String> = rows.iter().map(|r| r.model.sku.clone()).collect();
-                let codes: Vec<String> = rows.iter().flat_map(|r| r.barcodes.clone()).collect();
-                check_unique(txn, &tenant_id, &skus, &codes, None).await?;
-                let mut barcode_rows = Vec::new();
-                for r in &mut rows {
-                    r.model.category_id = category_id.clone();
-                    repo::insert_product(txn, r.model.clone().into()).await?;
-                    barcode_rows.extend(r.barcodes.iter().map(|c| (r.model.id.clone(), c.clone())));
-                }
-                repo::insert_barcodes(txn, &tenant_id, barcode_rows).await?;
-                for r in &rows {
-                    audit::record(
-                        txn,
-                        &actor,
-                        Event {
-                            tenant_id: Some(&tenant_id),
-                            outlet_id: None,
-                            action: "product.create",
-                            entity: "product",
-                            entity_id: &r.model.id,
-                            before: None,
-                            after: Some(snapshot(&r.model, &r.barcodes)),
-                        },
+    let created = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let category_id = match &category_id {
+                Some(c) => check_category(txn, &tenant_id, c).await?,
+                None => None,
+            };
+            let skus: Vec<String> = rows.iter().map(|r| r.model.sku.clone()).collect();
+            let codes: Vec<String> = rows.iter().flat_map(|r| r.barcodes.clone()).collect();
+            check_unique(txn, &tenant_id, &skus, &codes, None).await?;
+            let mut barcode_rows = Vec::new();
+            for r in &mut rows {
+                r.model.category_id = category_id.clone();
+                repo::insert_product(txn, r.model.clone().into()).await?;
+                barcode_rows.extend(r.barcodes.iter().map(|c| (r.model.id.clone(), c.clone())));
+            }
+            repo::insert_barcodes(txn, &tenant_id, barcode_rows).await?;
+            for r in &rows {
+                audit
+                    .record(
+                        Change::new("product.create", "product", &r.model.id)
+                            .after(snapshot(&r.model, &r.barcodes)),
                     )
                     .await?;
-                }
-                let parent = rows.swap_remove(0).model;
-                detail(txn, &tenant_id, parent).await
-            })
+            }
+            let parent = rows.swap_remove(0).model;
+            detail(txn, &tenant_id, parent).await
         })
-        .await?;
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 
@@ -505,66 +496,56 @@ pub async fn update(
     after.updated_at = Utc::now();
     let category_id = req.category_id.clone();
     let actor = Actor::of(&auth);
-    let updated = state
-        .db
-        .transaction::<_, ProductDetail, ApiError>(|txn| {
-            Box::pin(async move {
-                if let Some(c) = &category_id {
-                    after.category_id = check_category(txn, &tenant_id, c).await?;
+    let updated = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            if let Some(c) = &category_id {
+                after.category_id = check_category(txn, &tenant_id, c).await?;
+            }
+            let old_barcodes = repo::barcodes_of(txn, &tenant_id, std::slice::from_ref(&before.id))
+                .await?
+                .remove(&before.id)
+                .unwrap_or_default();
+            let skus = if after.sku != before.sku {
+                vec![after.sku.clone()]
+            } else {
+                vec![]
+            };
+            check_unique(
+                txn,
+                &tenant_id,
+                &skus,
+                new_barcodes.as_deref().unwrap_or_default(),
+                Some(&before.id),
+            )
+            .await?;
+            let p = repo::update_product(txn, after.clone().into_active_model_all()).await?;
+            if before.group_id.is_none() && p.name != before.name {
+                repo::rename_variants(txn, &tenant_id, &p.id, &p.name).await?;
+            }
+            let barcodes = match new_barcodes {
+                Some(codes) => {
+                    repo::clear_barcodes(txn, &tenant_id, std::slice::from_ref(&p.id)).await?;
+                    repo::insert_barcodes(
+                        txn,
+                        &tenant_id,
+                        codes.iter().map(|c| (p.id.clone(), c.clone())).collect(),
+                    )
+                    .await?;
+                    codes
                 }
-                let old_barcodes =
-                    repo::barcodes_of(txn, &tenant_id, std::slice::from_ref(&before.id))
-                        .await?
-                        .remove(&before.id)
-                        .unwrap_or_default();
-                let skus = if after.sku != before.sku {
-                    vec![after.sku.clone()]
-                } else {
-                    vec![]
-                };
-                check_unique(
-                    txn,
-                    &tenant_id,
-                    &skus,
-                    new_barcodes.as_deref().unwrap_or_default(),
-                    Some(&before.id),
+                None => old_barcodes.clone(),
+            };
+            audit
+                .record(
+                    Change::new("product.update", "product", &p.id)
+                        .before(snapshot(&before, &old_barcodes))
+                        .after(snapshot(&p, &barcodes)),
                 )
                 .await?;
-                let p = repo::update_product(txn, after.clone().into_active_model_all()).await?;
-                if before.group_id.is_none() && p.name != before.name {
-                    repo::rename_variants(txn, &tenant_id, &p.id, &p.name).await?;
-                }
-                let barcodes = match new_barcodes {
-                    Some(codes) => {
-                        repo::clear_barcodes(txn, &tenant_id, std::slice::from_ref(&p.id)).await?;
-                        repo::insert_barcodes(
-                            txn,
-                            &tenant_id,
-                            codes.iter().map(|c| (p.id.clone(), c.clone())).collect(),
-                        )
-                        .await?;
-                        codes
-                    }
-                    None => old_barcodes.clone(),
-                };
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "product.update",
-                        entity: "product",
-                        entity_id: &p.id,
-                        before: Some(snapshot(&before, &old_barcodes)),
-                        after: Some(snapshot(&p, &barcodes)),
-                    },
-                )
-                .await?;
-                detail(txn, &tenant_id, p).await
-            })
+            detail(txn, &tenant_id, p).await
         })
-        .await?;
+    })
+    .await?;
     Ok(Json(updated))
 }
 
@@ -607,28 +588,19 @@ pub async fn deactivate(
     let before = load(&state, &auth, &id).await?;
     let tenant_id = auth.tenant()?.to_string();
     let actor = Actor::of(&auth);
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                repo::deactivate_group(txn, &tenant_id, &before.id).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "product.delete",
-                        entity: "product",
-                        entity_id: &before.id,
-                        before: Some(json!({"sku": before.sku, "active": before.active})),
-                        after: Some(json!({"sku": before.sku, "active": false})),
-                    },
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            repo::deactivate_group(txn, &tenant_id, &before.id).await?;
+            audit
+                .record(
+                    Change::new("product.delete", "product", &before.id)
+                        .before(json!({"sku": before.sku, "active": before.active}))
+                        .after(json!({"sku": before.sku, "active": false})),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -660,30 +632,21 @@ pub async fn set_outlet_price(
         outlet_id: outlet_id.clone(),
         price: price.clone(),
     };
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let previous =
-                    repo::set_outlet_price(txn, &tenant_id, &outlet_id, &product.id, &price)
-                        .await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: Some(&outlet_id),
-                        action: "product.outlet_price.set",
-                        entity: "product",
-                        entity_id: &product.id,
-                        before: previous.map(|p| json!({"sku": product.sku, "price": p})),
-                        after: Some(json!({"sku": product.sku, "price": price})),
-                    },
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let previous =
+                repo::set_outlet_price(txn, &tenant_id, &outlet_id, &product.id, &price).await?;
+            audit
+                .record(
+                    Change::new("product.outlet_price.set", "product", &product.id)
+                        .outlet(&outlet_id)
+                        .before_opt(previous.map(|p| json!({"sku": product.sku, "price": p})))
+                        .after(json!({"sku": product.sku, "price": price})),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(Json(view))
 }
 
@@ -700,32 +663,23 @@ pub async fn clear_outlet_price(
     let outlet_id = load_outlet(&state, &auth, &outlet_id).await?;
     let tenant_id = auth.tenant()?.to_string();
     let actor = Actor::of(&auth);
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let Some(previous) =
-                    repo::clear_outlet_price(txn, &tenant_id, &outlet_id, &product.id).await?
-                else {
-                    return Ok(());
-                };
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: Some(&outlet_id),
-                        action: "product.outlet_price.clear",
-                        entity: "product",
-                        entity_id: &product.id,
-                        before: Some(json!({"sku": product.sku, "price": previous})),
-                        after: None,
-                    },
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let Some(previous) =
+                repo::clear_outlet_price(txn, &tenant_id, &outlet_id, &product.id).await?
+            else {
+                return Ok(());
+            };
+            audit
+                .record(
+                    Change::new("product.outlet_price.clear", "product", &product.id)
+                        .outlet(&outlet_id)
+                        .before(json!({"sku": product.sku, "price": previous})),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -3,17 +3,17 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use rust_decimal::Decimal;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::entity::{product, stock_movement};
 use crate::modules::inventory::repo::stock;
 use crate::platform::api::tenants::required;
@@ -161,42 +161,33 @@ pub async fn adjust(
     let actor = Actor::of(&auth);
     let user_id = auth.user.id.clone();
     let device_id = auth.device_id.clone();
-    let movement = state
-        .db
-        .transaction::<_, stock_movement::Model, ApiError>(|txn| {
-            Box::pin(async move {
-                let m = stock::record_movement(
-                    txn,
-                    stock::Movement {
-                        tenant_id: &tenant_id,
-                        outlet_id: &o.id,
-                        product_id: &req.product_id,
-                        kind: "adjustment",
-                        quantity: req.quantity,
-                        reference: None,
-                        reason: Some(&reason),
-                        user_id: Some(&user_id),
-                        device_id: device_id.as_deref(),
-                    },
+    let movement = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let m = stock::record_movement(
+                txn,
+                stock::Movement {
+                    tenant_id: &tenant_id,
+                    outlet_id: &o.id,
+                    product_id: &req.product_id,
+                    kind: "adjustment",
+                    quantity: req.quantity,
+                    reference: None,
+                    reason: Some(&reason),
+                    user_id: Some(&user_id),
+                    device_id: device_id.as_deref(),
+                },
+            )
+            .await?;
+            audit
+                .record(
+                    Change::new("stock.adjust", "product", &req.product_id)
+                        .outlet(&o.id)
+                        .after(json!({"quantity": m.quantity, "reason": reason})),
                 )
                 .await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: Some(&o.id),
-                        action: "stock.adjust",
-                        entity: "product",
-                        entity_id: &req.product_id,
-                        before: None,
-                        after: Some(json!({"quantity": m.quantity, "reason": reason})),
-                    },
-                )
-                .await?;
-                Ok(m)
-            })
+            Ok(m)
         })
-        .await?;
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(movement.into())))
 }

@@ -2,18 +2,19 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, Set};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::api::rules;
 use crate::modules::pos::entity::customer;
 use crate::modules::pos::repo::customers;
@@ -202,44 +203,31 @@ pub async fn create(
     let phone = rules::phone("phone", req.phone.as_deref().unwrap_or_default())?;
     let member = req.member_user_id.clone();
     let actor = Actor::of(&auth);
-    let created = state
-        .db
-        .transaction::<_, customer::Model, ApiError>(|txn| {
-            Box::pin(async move {
-                let member_user_id = match &member {
-                    Some(m) => check_member(txn, &tenant_id, m).await?,
-                    None => None,
-                };
-                let c = customers::insert_customer(
-                    txn,
-                    customer::ActiveModel {
-                        id: Set(new_id()),
-                        tenant_id: Set(tenant_id.clone()),
-                        name: Set(name),
-                        phone: Set(phone),
-                        member_user_id: Set(member_user_id),
-                        created_at: Set(Utc::now()),
-                    },
-                )
+    let created = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let member_user_id = match &member {
+                Some(m) => check_member(txn, &tenant_id, m).await?,
+                None => None,
+            };
+            let c = customers::insert_customer(
+                txn,
+                customer::ActiveModel {
+                    id: Set(new_id()),
+                    tenant_id: Set(tenant_id.clone()),
+                    name: Set(name),
+                    phone: Set(phone),
+                    member_user_id: Set(member_user_id),
+                    created_at: Set(Utc::now()),
+                },
+            )
+            .await?;
+            audit
+                .record(Change::new("customer.create", "customer", &c.id).after(snapshot(&c)))
                 .await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "customer.create",
-                        entity: "customer",
-                        entity_id: &c.id,
-                        before: None,
-                        after: Some(snapshot(&c)),
-                    },
-                )
-                .await?;
-                Ok(c)
-            })
+            Ok(c)
         })
-        .await?;
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(created.into())))
 }
 
@@ -264,31 +252,22 @@ pub async fn update(
     }
     let member = req.member_user_id.clone();
     let actor = Actor::of(&auth);
-    let updated = state
-        .db
-        .transaction::<_, customer::Model, ApiError>(|txn| {
-            Box::pin(async move {
-                if let Some(m) = &member {
-                    active.member_user_id = Set(check_member(txn, &tenant_id, m).await?);
-                }
-                let c = customers::update_customer(txn, active).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "customer.update",
-                        entity: "customer",
-                        entity_id: &c.id,
-                        before: Some(snapshot(&before)),
-                        after: Some(snapshot(&c)),
-                    },
+    let updated = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            if let Some(m) = &member {
+                active.member_user_id = Set(check_member(txn, &tenant_id, m).await?);
+            }
+            let c = customers::update_customer(txn, active).await?;
+            audit
+                .record(
+                    Change::new("customer.update", "customer", &c.id)
+                        .before(snapshot(&before))
+                        .after(snapshot(&c)),
                 )
                 .await?;
-                Ok(c)
-            })
+            Ok(c)
         })
-        .await?;
+    })
+    .await?;
     Ok(Json(updated.into()))
 }

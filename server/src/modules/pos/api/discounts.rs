@@ -5,12 +5,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
 use rust_decimal::Decimal;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::context::ClientInfo;
 use crate::kernel::auth::manager_pin::{self, PinCheck};
 use crate::kernel::auth::secret::new_id;
@@ -19,6 +18,7 @@ use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::Json;
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::modules::pos::entity::discount_approval;
 use crate::modules::pos::repo::discount_approvals;
 use crate::platform::entity::outlet;
@@ -103,34 +103,25 @@ pub async fn approve(
     };
     let actor = Actor::of(&auth);
     let approver_name = approver.name.clone();
-    let saved = state
-        .db
-        .transaction::<_, discount_approval::Model, ApiError>(|txn| {
-            Box::pin(async move {
-                let saved = discount_approvals::insert(txn, row).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&saved.tenant_id),
-                        outlet_id: Some(&saved.outlet_id),
-                        action: "discount.approve",
-                        entity: "discount_approval",
-                        entity_id: &saved.id,
-                        before: None,
-                        after: Some(json!({
+    let saved = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let saved = discount_approvals::insert(txn, row).await?;
+            audit
+                .record(
+                    Change::new("discount.approve", "discount_approval", &saved.id)
+                        .outlet(&saved.outlet_id)
+                        .after(json!({
                             "approved_by": saved.approved_by,
                             "approver_name": approver.name,
                             "requested_by": saved.requested_by,
                             "max_percent": saved.max_percent,
                         })),
-                    },
                 )
                 .await?;
-                Ok(saved)
-            })
+            Ok(saved)
         })
-        .await?;
+    })
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(ApprovalView {

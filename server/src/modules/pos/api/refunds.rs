@@ -11,12 +11,11 @@ use chrono::Utc;
 use domain::payment::TenderKind;
 use domain::refund::{allocate_tenders, refund_lines, RefundRequestLine, SoldLine};
 use rust_decimal::Decimal;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::context::ClientInfo;
 use crate::kernel::auth::manager_pin::{self, PinCheck};
 use crate::kernel::auth::secret::new_id;
@@ -26,6 +25,7 @@ use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input::{amount, client_id, instant};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::repo::stock;
 use crate::modules::pos::api::sales::{sale_view, SaleView};
 use crate::modules::pos::entity::{refund, refund_line, refund_payment, sale};
@@ -418,7 +418,7 @@ pub async fn create(
             })
             .collect(),
     };
-    let actor = Actor::of(&auth);
+    let _actor = Actor::of(&auth);
     let user_id = auth.user.id.clone();
     let device_id = auth.device_id.clone();
     let restock = req.restock;
@@ -432,32 +432,24 @@ pub async fn create(
         "restock": restock, "to_cash": req.to_cash,
         "lines": record.lines.iter().map(|l| json!({"line_no": l.sale_line_no, "quantity": l.quantity, "amount": l.amount})).collect::<Vec<_>>(),
         "tenders": record.payments.iter().map(|p| json!({"method": p.method, "amount": p.amount})).collect::<Vec<_>>()});
-    let stored = state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            let tenant_id = tenant_id.clone();
-            let sale_id = sale.id.clone();
-            let outlet_id = outlet.id.clone();
-            let refund_no = refund_no.clone();
-            let id = id.clone();
+    let stored = audited(&state.db, Actor::of(&auth), {
+        let tenant_id = tenant_id.clone();
+        let sale_id = sale.id.clone();
+        let outlet_id = outlet.id.clone();
+        let refund_no = refund_no.clone();
+        let id = id.clone();
+        move |txn, audit| {
             Box::pin(async move {
                 // The audit entry bumps the tenant's chain head first, which serialises
                 // writers: a refund of the same sale made at the same moment waits here,
                 // and the check below then sees it.
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: Some(&outlet_id),
-                        action: "refund.create",
-                        entity: "refund",
-                        entity_id: &id,
-                        before: None,
-                        after: Some(audit_after),
-                    },
-                )
-                .await?;
+                audit
+                    .record(
+                        Change::new("refund.create", "refund", &id)
+                            .outlet(&outlet_id)
+                            .after(audit_after),
+                    )
+                    .await?;
                 let now = till::refunds_of_sale(txn, &tenant_id, &sale_id).await?;
                 if now.len() != earlier.len() {
                     return Err(ApiError::Rejected {
@@ -487,12 +479,13 @@ pub async fn create(
                 }
                 Ok(())
             })
-        })
-        .await;
+        }
+    })
+    .await;
     match stored {
         Ok(()) => {}
-        Err(sea_orm::TransactionError::Transaction(e)) => return Err(e),
-        Err(sea_orm::TransactionError::Connection(e)) => {
+        // Sent twice at once: the other request stored it first.
+        Err(e) if e.is_duplicate() => {
             if let Some(existing) = till::find_refund(&state.db, &tenant_id, &id).await? {
                 if !auth.can_access_outlet(&existing.refund.outlet_id) {
                     return Err(ApiError::NotFound("Refund"));
@@ -505,8 +498,9 @@ pub async fn create(
                     "Nomor refund sudah dipakai.",
                 ));
             }
-            return Err(e.into());
+            return Err(e);
         }
+        Err(e) => return Err(e),
     }
     let saved = till::find_refund(&state.db, &tenant_id, &id)
         .await?

@@ -10,10 +10,10 @@ use domain::payment::{settle, Tender, TenderKind};
 use domain::pricing::{price_cart, Cart, CartLine, Discount, PricingSettings};
 use domain::tax::TaxSettings;
 use rust_decimal::Decimal;
-use sea_orm::{SqlErr, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
@@ -21,6 +21,7 @@ use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input;
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::audited;
 use crate::modules::inventory::repo::stock;
 use crate::modules::pos::entity::{sale, sale_line, sale_payment};
 use crate::modules::pos::repo::{discount_approvals, sales};
@@ -502,12 +503,11 @@ pub async fn create(
         .iter()
         .map(|l| (l.product_id.clone(), l.quantity))
         .collect();
-    let stored = state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            let tenant_id = tenant_id.clone();
-            let receipt = receipt_no.clone();
-            let sale_id = sale_id.clone();
+    let stored = audited(&state.db, Actor::of(&auth), {
+        let tenant_id = tenant_id.clone();
+        let receipt = receipt_no.clone();
+        let sale_id = sale_id.clone();
+        move |txn, _audit| {
             Box::pin(async move {
                 if let Some(a) = &approval {
                     if !discount_approvals::claim(txn, &tenant_id, &a.id, &sale_id).await? {
@@ -537,8 +537,9 @@ pub async fn create(
                 }
                 Ok(())
             })
-        })
-        .await;
+        }
+    })
+    .await;
     match stored {
         Ok(()) => {
             let s = sales::find(&state.db, &tenant_id, &sale_id)
@@ -546,7 +547,7 @@ pub async fn create(
                 .ok_or(ApiError::NotFound("Penjualan"))?;
             Ok((StatusCode::CREATED, Json(load_view(&state, s).await?)))
         }
-        Err(err) if is_unique_violation(&err) => {
+        Err(err) if err.is_duplicate() => {
             // Sent twice at once: the other request stored it first.
             if let Some(existing) =
                 sales::find_by_client_id(&state.db, &tenant_id, &client_id).await?
@@ -559,9 +560,9 @@ pub async fn create(
                     "Nomor struk sudah dipakai penjualan lain.",
                 ));
             }
-            Err(err.into())
+            Err(err)
         }
-        Err(err) => Err(err.into()),
+        Err(err) => Err(err),
     }
 }
 
@@ -574,18 +575,6 @@ fn same_totals(a: &SaleTotals, b: &SaleTotals) -> bool {
         && a.grand_total == b.grand_total
         && a.paid_total == b.paid_total
         && a.change == b.change
-}
-
-fn is_unique_violation(err: &sea_orm::TransactionError<ApiError>) -> bool {
-    match err {
-        sea_orm::TransactionError::Connection(e) => {
-            matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
-        }
-        sea_orm::TransactionError::Transaction(ApiError::Conflict { code, .. }) => {
-            *code == crate::kernel::error::DUPLICATE
-        }
-        _ => false,
-    }
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -14,12 +14,11 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use domain::shift::{counted_cash, difference, CashSummary};
 use rust_decimal::Decimal;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::context::ClientInfo;
 use crate::kernel::auth::manager_pin::{self, PinCheck};
 use crate::kernel::auth::Auth;
@@ -28,6 +27,7 @@ use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input::{amount, client_id, instant};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::modules::pos::entity::{cash_movement, shift};
 use crate::modules::pos::repo::till;
 use crate::platform::repo::outlets;
@@ -330,27 +330,11 @@ pub async fn open(
     };
     let actor = Actor::of(&auth);
     let saved = row.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
+    audited(&state.db, actor, move |txn, audit| Box::pin(async move {
                 till::insert_shift(txn, row).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&saved.tenant_id),
-                        outlet_id: Some(&saved.outlet_id),
-                        action: "shift.open",
-                        entity: "shift",
-                        entity_id: &saved.id,
-                        before: None,
-                        after: Some(json!({"opening_float": saved.opening_float, "opened_at": saved.opened_at})),
-                    },
-                )
+                audit.record(Change::new("shift.open", "shift", &saved.id).outlet(&saved.outlet_id).after(json!({"opening_float": saved.opening_float, "opened_at": saved.opened_at})))
                 .await
-            })
-        })
+            }))
         .await?;
     let sh = till::find_shift(&state.db, &tenant_id, &id)
         .await?
@@ -480,28 +464,12 @@ pub async fn cash_movement(
     };
     let actor = Actor::of(&auth);
     let saved = row.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
+    audited(&state.db, actor, move |txn, audit| Box::pin(async move {
                 till::insert_cash_movement(txn, row).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&saved.tenant_id),
-                        outlet_id: Some(&saved.outlet_id),
-                        action: "shift.cash_movement",
-                        entity: "cash_movement",
-                        entity_id: &saved.id,
-                        before: None,
-                        after: Some(json!({"shift_id": saved.shift_id, "kind": saved.kind,
-                            "amount": saved.amount, "reason": saved.reason, "approved_by": saved.approved_by})),
-                    },
-                )
+                audit.record(Change::new("shift.cash_movement", "cash_movement", &saved.id).outlet(&saved.outlet_id).after(json!({"shift_id": saved.shift_id, "kind": saved.kind,
+                            "amount": saved.amount, "reason": saved.reason, "approved_by": saved.approved_by})))
                 .await
-            })
-        })
+            }))
         .await?;
     let m = till::find_cash_movement(&state.db, &tenant_id, &id)
         .await?
@@ -568,31 +536,22 @@ pub async fn close(
     let sid = sh.id.clone();
     let outlet_id = sh.outlet_id.clone();
     let tid = tenant_id.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                if !till::close_shift(txn, &tid, &sid, closing).await? {
-                    // Closed by another request meanwhile: its figures stand.
-                    return Ok(());
-                }
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: Some(&outlet_id),
-                        action: "shift.close",
-                        entity: "shift",
-                        entity_id: &sid,
-                        before: None,
-                        after: Some(audit_after),
-                    },
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            if !till::close_shift(txn, &tid, &sid, closing).await? {
+                // Closed by another request meanwhile: its figures stand.
+                return Ok(());
+            }
+            audit
+                .record(
+                    Change::new("shift.close", "shift", &sid)
+                        .outlet(&outlet_id)
+                        .after(audit_after),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     let sh = till::find_shift(&state.db, &tenant_id, &sh.id)
         .await?
         .ok_or(ApiError::NotFound("Shift"))?;

@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 use domain::loan::ledger::{self, Installment};
 use domain::loan::schedule;
 use rust_decimal::Decimal;
-use sea_orm::{DatabaseTransaction, TransactionTrait};
+use sea_orm::DatabaseTransaction;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::business_day::Zone;
@@ -22,6 +22,7 @@ use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loans::{
     allocation_order, changed_rows, first_due, load_view, now_text, parse_date, penalty_rule,
     readable_loan, terms_of, today, whole_rupiah, AsOf, LoanView,
@@ -94,66 +95,57 @@ async fn post(state: &AppState, auth: &Auth, p: Posting) -> ApiResult<()> {
     let actor = Actor::of(auth);
     let user_id = auth.user.id.clone();
     let device_id = auth.device_id.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let tid = p.loan_after.tenant_id.clone();
-                let lid = p.loan_after.id.clone();
-                let member_id = p.loan_after.member_id.clone();
-                let loan_no = p.loan_after.loan_no.clone();
-                let after = json!({"status": p.loan_after.status,
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let tid = p.loan_after.tenant_id.clone();
+            let lid = p.loan_after.id.clone();
+            let member_id = p.loan_after.member_id.clone();
+            let loan_no = p.loan_after.loan_no.clone();
+            let after = json!({"status": p.loan_after.status,
                     "payments": p.payments.iter().map(|x| json!({"kind": x.kind, "source": x.source,
                         "amount": x.amount, "penalty": x.penalty, "interest": x.interest,
                         "principal": x.principal, "paid_on": x.paid_on})).collect::<Vec<_>>()});
-                if !loans::save_loan(txn, p.loan_after).await? {
-                    return Err(ApiError::conflict(
-                        "loan_changed",
-                        "Pinjaman baru saja diubah orang lain. Muat ulang lalu coba lagi.",
-                    ));
-                }
-                loans::insert_installments(txn, p.new_installments).await?;
-                for row in p.installments {
-                    loans::update_installment(txn, row).await?;
-                }
-                if let Some((account_id, delta, floor, kind)) = p.savings {
-                    savings_posting(
-                        txn,
-                        SavingsPosting {
-                            tenant_id: &tid,
-                            account_id: &account_id,
-                            member_id: &member_id,
-                            delta,
-                            floor,
-                            kind,
-                            note: format!("Pinjaman {loan_no}"),
-                            user_id: &user_id,
-                            device_id: device_id.clone(),
-                        },
-                    )
-                    .await?;
-                }
-                for row in p.payments {
-                    loans::insert_payment(txn, row).await?;
-                }
-                audit::record(
+            if !loans::save_loan(txn, p.loan_after).await? {
+                return Err(ApiError::conflict(
+                    "loan_changed",
+                    "Pinjaman baru saja diubah orang lain. Muat ulang lalu coba lagi.",
+                ));
+            }
+            loans::insert_installments(txn, p.new_installments).await?;
+            for row in p.installments {
+                loans::update_installment(txn, row).await?;
+            }
+            if let Some((account_id, delta, floor, kind)) = p.savings {
+                savings_posting(
                     txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action: p.action,
-                        entity: "loan",
-                        entity_id: &lid,
-                        before: Some(json!({"status": p.loan_before.status,
-                            "version": p.loan_before.version})),
-                        after: Some(after),
+                    SavingsPosting {
+                        tenant_id: &tid,
+                        account_id: &account_id,
+                        member_id: &member_id,
+                        delta,
+                        floor,
+                        kind,
+                        note: format!("Pinjaman {loan_no}"),
+                        user_id: &user_id,
+                        device_id: device_id.clone(),
                     },
                 )
+                .await?;
+            }
+            for row in p.payments {
+                loans::insert_payment(txn, row).await?;
+            }
+            audit
+                .record(
+                    Change::new(p.action, "loan", &lid)
+                        .before(json!({"status": p.loan_before.status,
+                            "version": p.loan_before.version}))
+                        .after(after),
+                )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(())
 }
 

@@ -6,16 +6,17 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loans::now_text;
 use crate::packages::koperasi::api::members::{load, MemberView};
 use crate::packages::koperasi::entity::{member, member_document};
@@ -69,42 +70,32 @@ pub async fn upload(
     let url = format!("/api/v1/members/{}/ktp", m.id);
     let actor = Actor::of(&auth);
     let size = row.data.len();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                // One KTP per member: a new photo replaces the old one.
-                member_document::Entity::delete_many()
-                    .filter(member_document::Column::TenantId.eq(&row.tenant_id))
-                    .filter(member_document::Column::MemberId.eq(&row.member_id))
-                    .filter(member_document::Column::Kind.eq("ktp"))
-                    .exec(txn)
-                    .await?;
-                let (tid, mid) = (row.tenant_id.clone(), row.member_id.clone());
-                member_document::ActiveModel::from(row).insert(txn).await?;
-                member::Entity::update_many()
-                    .col_expr(member::Column::KtpPhotoUrl, Expr::value(url))
-                    .filter(member::Column::TenantId.eq(&tid))
-                    .filter(member::Column::Id.eq(&mid))
-                    .exec(txn)
-                    .await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action: "member.ktp_photo",
-                        entity: "member",
-                        entity_id: &mid,
-                        before: None,
-                        after: Some(json!({"content_type": content_type, "bytes": size})),
-                    },
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            // One KTP per member: a new photo replaces the old one.
+            member_document::Entity::delete_many()
+                .filter(member_document::Column::TenantId.eq(&row.tenant_id))
+                .filter(member_document::Column::MemberId.eq(&row.member_id))
+                .filter(member_document::Column::Kind.eq("ktp"))
+                .exec(txn)
+                .await?;
+            let (tid, mid) = (row.tenant_id.clone(), row.member_id.clone());
+            member_document::ActiveModel::from(row).insert(txn).await?;
+            member::Entity::update_many()
+                .col_expr(member::Column::KtpPhotoUrl, Expr::value(url))
+                .filter(member::Column::TenantId.eq(&tid))
+                .filter(member::Column::Id.eq(&mid))
+                .exec(txn)
+                .await?;
+            audit
+                .record(
+                    Change::new("member.ktp_photo", "member", &mid)
+                        .after(json!({"content_type": content_type, "bytes": size})),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     let m = koperasi::find_member(&state.db, &tenant_id, &id)
         .await?
         .ok_or(ApiError::NotFound("Anggota"))?;

@@ -7,18 +7,18 @@ use domain::loan::ledger;
 use domain::membership::{settle_exit, ExitAccount};
 use domain::savings::SavingsKind;
 use rust_decimal::Decimal;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loan_payments::{savings_posting, SavingsPosting};
 use crate::packages::koperasi::api::loans::{
     changed_rows, now_text, penalty_rule, to_domain, today,
@@ -197,85 +197,76 @@ pub async fn exit(
         "debts": settlement.debts.to_string(), "paid_out": settlement.paid_out.to_string(),
         "paid_to": paid_to, "note": note});
     let paid_to_note = paid_to.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                for (next, rows, payment) in payoffs {
-                    if !loans::save_loan(txn, next).await? {
-                        return Err(ApiError::conflict(
-                            "loan_changed",
-                            "Pinjaman baru saja diubah orang lain. Muat ulang lalu coba lagi.",
-                        ));
-                    }
-                    for r in rows {
-                        loans::update_installment(txn, r).await?;
-                    }
-                    loans::insert_payment(txn, payment).await?;
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            for (next, rows, payment) in payoffs {
+                if !loans::save_loan(txn, next).await? {
+                    return Err(ApiError::conflict(
+                        "loan_changed",
+                        "Pinjaman baru saja diubah orang lain. Muat ulang lalu coba lagi.",
+                    ));
                 }
-                for next in rejected {
-                    if !loans::save_loan(txn, next).await? {
-                        return Err(ApiError::conflict(
-                            "loan_changed",
-                            "Pinjaman baru saja diubah orang lain. Muat ulang lalu coba lagi.",
-                        ));
+                for r in rows {
+                    loans::update_installment(txn, r).await?;
+                }
+                loans::insert_payment(txn, payment).await?;
+            }
+            for next in rejected {
+                if !loans::save_loan(txn, next).await? {
+                    return Err(ApiError::conflict(
+                        "loan_changed",
+                        "Pinjaman baru saja diubah orang lain. Muat ulang lalu coba lagi.",
+                    ));
+                }
+            }
+            for line in lines {
+                for (amount, kind, note) in [
+                    (
+                        line.to_debts,
+                        "exit_debts",
+                        "Pelunasan pinjaman saat keluar".to_string(),
+                    ),
+                    (
+                        line.paid_out,
+                        "exit_payout",
+                        format!("Dibayarkan kepada {paid_to_note}"),
+                    ),
+                ] {
+                    if amount.is_zero() {
+                        continue;
                     }
+                    savings_posting(
+                        txn,
+                        SavingsPosting {
+                            tenant_id: &tid,
+                            account_id: &line.account_id,
+                            member_id: &mid,
+                            delta: -rupiah(amount)?,
+                            floor: Some(0),
+                            kind,
+                            note,
+                            user_id: &user_id,
+                            device_id: device_id.clone(),
+                        },
+                    )
+                    .await?;
                 }
-                for line in lines {
-                    for (amount, kind, note) in [
-                        (
-                            line.to_debts,
-                            "exit_debts",
-                            "Pelunasan pinjaman saat keluar".to_string(),
-                        ),
-                        (
-                            line.paid_out,
-                            "exit_payout",
-                            format!("Dibayarkan kepada {paid_to_note}"),
-                        ),
-                    ] {
-                        if amount.is_zero() {
-                            continue;
-                        }
-                        savings_posting(
-                            txn,
-                            SavingsPosting {
-                                tenant_id: &tid,
-                                account_id: &line.account_id,
-                                member_id: &mid,
-                                delta: -rupiah(amount)?,
-                                floor: Some(0),
-                                kind,
-                                note,
-                                user_id: &user_id,
-                                device_id: device_id.clone(),
-                            },
-                        )
-                        .await?;
-                    }
-                }
-                for account_id in &account_ids {
-                    // A berjangka placement ends with the membership.
-                    koperasi::set_placement(txn, &tid, account_id, None).await?;
-                }
-                koperasi::set_member_status(txn, &tid, &mid, &status).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action: "member.exit",
-                        entity: "member",
-                        entity_id: &mid,
-                        before: Some(json!({"status": "active"})),
-                        after: Some(after),
-                    },
+            }
+            for account_id in &account_ids {
+                // A berjangka placement ends with the membership.
+                koperasi::set_placement(txn, &tid, account_id, None).await?;
+            }
+            koperasi::set_member_status(txn, &tid, &mid, &status).await?;
+            audit
+                .record(
+                    Change::new("member.exit", "member", &mid)
+                        .before(json!({"status": "active"}))
+                        .after(after),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     let m = koperasi::find_member(&state.db, &tenant_id, &id)
         .await?
         .ok_or(ApiError::NotFound("Anggota"))?;

@@ -5,18 +5,18 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
 use rust_decimal::Decimal;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loans::today;
 use crate::packages::koperasi::api::savings::{account_views, AccountView};
 use crate::packages::koperasi::entity::{member, savings_account};
@@ -277,31 +277,20 @@ pub async fn create(
         let actor = Actor::of(&auth);
         let member_id = row.id.clone();
         let saved = row.clone();
-        let result = state
-            .db
-            .transaction::<_, (), ApiError>(|txn| {
-                Box::pin(async move {
-                    koperasi::insert_member(txn, row).await?;
-                    for a in accounts {
-                        koperasi::insert_account(txn, a).await?;
-                    }
-                    audit::record(
-                        txn,
-                        &actor,
-                        Event {
-                            tenant_id: Some(&saved.tenant_id),
-                            outlet_id: None,
-                            action: "member.create",
-                            entity: "member",
-                            entity_id: &saved.id,
-                            before: None,
-                            after: Some(json!({"member_no": saved.member_no, "nik": saved.nik, "name": saved.name})),
-                        },
-                    )
+        let result = audited(&state.db, actor, move |txn, audit| {
+            Box::pin(async move {
+                koperasi::insert_member(txn, row).await?;
+                for a in accounts {
+                    koperasi::insert_account(txn, a).await?;
+                }
+                audit
+                    .record(Change::new("member.create", "member", &saved.id).after(
+                        json!({"member_no": saved.member_no, "nik": saved.nik, "name": saved.name}),
+                    ))
                     .await
-                })
             })
-            .await;
+        })
+        .await;
         match result {
             Ok(()) => {
                 let m = koperasi::find_member(&state.db, &tenant_id, &member_id)
@@ -309,10 +298,8 @@ pub async fn create(
                     .ok_or(ApiError::NotFound("Anggota"))?;
                 return Ok((StatusCode::CREATED, Json(load(&state, m).await?)));
             }
-            Err(e) => {
-                let err: ApiError = e.into();
-                let duplicate = matches!(&err, ApiError::Conflict { code, .. } if *code == crate::kernel::error::DUPLICATE);
-                if !duplicate {
+            Err(err) => {
+                if !err.is_duplicate() {
                     return Err(err);
                 }
                 if koperasi::nik_taken(&state.db, &tenant_id, &nik.nik).await? {
@@ -421,63 +408,53 @@ pub async fn invite_to_portal(
     let email = crate::platform::api::tenants::validate_email(&email)?;
     let actor = Actor::of(&auth);
     let inviter = auth.user.id.clone();
-    let invited = state
-        .db
-        .transaction::<_, PortalInvited, ApiError>(|txn| {
-            Box::pin(async move {
-                if crate::platform::repo::users::find_by_email(txn, &email)
-                    .await?
-                    .is_some()
-                {
-                    return Err(ApiError::conflict("email_taken", "Email sudah terdaftar."));
-                }
-                let u = crate::platform::repo::users::insert(
-                    txn,
-                    crate::platform::repo::users::NewUser {
-                        tenant_id: Some(&tenant_id),
-                        email: &email,
-                        name: &m.name,
-                        password_hash: None,
-                        platform_role: None,
-                        status: "invited",
-                        is_demo: false,
-                    },
+    let invited = audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            if crate::platform::repo::users::find_by_email(txn, &email)
+                .await?
+                .is_some()
+            {
+                return Err(ApiError::conflict("email_taken", "Email sudah terdaftar."));
+            }
+            let u = crate::platform::repo::users::insert(
+                txn,
+                crate::platform::repo::users::NewUser {
+                    tenant_id: Some(&tenant_id),
+                    email: &email,
+                    name: &m.name,
+                    password_hash: None,
+                    platform_role: None,
+                    status: "invited",
+                    is_demo: false,
+                },
+            )
+            .await?;
+            crate::platform::repo::users::set_roles_and_outlets(
+                txn,
+                &tenant_id,
+                &u.id,
+                &[crate::kernel::rbac::Role::Member],
+                &[],
+            )
+            .await?;
+            koperasi::link_user(txn, &tenant_id, &m.id, &u.id).await?;
+            let token =
+                crate::platform::repo::invitations::create(txn, &tenant_id, &u.id, &inviter)
+                    .await?;
+            audit
+                .record(
+                    Change::new("member.portal_invite", "member", &m.id)
+                        .after(json!({"user_id": u.id, "email": email})),
                 )
                 .await?;
-                crate::platform::repo::users::set_roles_and_outlets(
-                    txn,
-                    &tenant_id,
-                    &u.id,
-                    &[crate::kernel::rbac::Role::Member],
-                    &[],
-                )
-                .await?;
-                koperasi::link_user(txn, &tenant_id, &m.id, &u.id).await?;
-                let token =
-                    crate::platform::repo::invitations::create(txn, &tenant_id, &u.id, &inviter)
-                        .await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tenant_id),
-                        outlet_id: None,
-                        action: "member.portal_invite",
-                        entity: "member",
-                        entity_id: &m.id,
-                        before: None,
-                        after: Some(json!({"user_id": u.id, "email": email})),
-                    },
-                )
-                .await?;
-                Ok(PortalInvited {
-                    member_id: m.id.clone(),
-                    user_id: u.id,
-                    invite_path: format!("/undangan?token={token}"),
-                    invite_token: token,
-                })
+            Ok(PortalInvited {
+                member_id: m.id.clone(),
+                user_id: u.id,
+                invite_path: format!("/undangan?token={token}"),
+                invite_token: token,
             })
         })
-        .await?;
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(invited)))
 }

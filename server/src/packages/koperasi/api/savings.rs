@@ -8,18 +8,18 @@ use axum::http::StatusCode;
 use chrono::{SecondsFormat, Utc};
 use domain::savings::{apply_movement, Movement, SavingsKind};
 use rust_decimal::Decimal;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loans::whole_rupiah;
 use crate::packages::koperasi::entity::{savings_account, savings_movement, savings_product};
 use crate::packages::koperasi::repo::koperasi;
@@ -187,30 +187,21 @@ pub async fn create_product(
     let actor = Actor::of(&auth);
     let product_id = row.id.clone();
     let saved = row.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                koperasi::insert_product(txn, row).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&saved.tenant_id),
-                        outlet_id: None,
-                        action: "savings_product.create",
-                        entity: "savings_product",
-                        entity_id: &saved.id,
-                        before: None,
-                        after: Some(json!({"code": saved.code, "kind": saved.kind,
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            koperasi::insert_product(txn, row).await?;
+            audit
+                .record(
+                    Change::new("savings_product.create", "savings_product", &saved.id).after(
+                        json!({"code": saved.code, "kind": saved.kind,
                             "fixed_amount": saved.fixed_amount, "rate_percent": saved.rate_percent,
-                            "minimum_balance": saved.minimum_balance})),
-                    },
+                            "minimum_balance": saved.minimum_balance}),
+                    ),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     let p = koperasi::find_product(&state.db, &tenant_id, &product_id)
         .await?
         .ok_or(ApiError::NotFound("Produk simpanan"))?;
@@ -394,76 +385,70 @@ async fn teller(
     let device_id = auth.device_id.clone();
     let (tid, aid, mid) = (tenant_id.clone(), account.id.clone(), movement_id.clone());
     let member_id = account.member_id.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let delta = if deposit { amount } else { -amount };
-                let floor = if deposit { None } else { Some(floor) };
-                if let Some((placed, matures)) = placement {
-                    if !koperasi::set_placement(txn, &tid, &aid, Some((placed, matures))).await? {
-                        return Err(ApiError::conflict(
-                            "deposit_placed",
-                            "Simpanan berjangka ini baru saja ditempatkan.",
-                        ));
-                    }
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let delta = if deposit { amount } else { -amount };
+            let floor = if deposit { None } else { Some(floor) };
+            if let Some((placed, matures)) = placement {
+                if !koperasi::set_placement(txn, &tid, &aid, Some((placed, matures))).await? {
+                    return Err(ApiError::conflict(
+                        "deposit_placed",
+                        "Simpanan berjangka ini baru saja ditempatkan.",
+                    ));
                 }
-                if !koperasi::change_balance(txn, &tid, &aid, delta, floor).await? {
-                    if deposit {
-                        // Parallel deposits reached the ceiling first.
-                        let e = domain::bounds::BoundError::BalanceTooLarge;
-                        return Err(crate::kernel::input::bound("amount", e));
-                    }
-                    // Another teller took it first; say what is left now.
-                    let now = koperasi::find_account(txn, &tid, &aid)
-                        .await?
-                        .map(|a| a.balance)
-                        .unwrap_or(0);
-                    let available = Decimal::from((now - floor.unwrap_or(0)).max(0));
-                    let e = domain::savings::SavingsError::Insufficient { available };
-                    return Err(ApiError::validation(e.field(), e.to_string()));
+            }
+            if !koperasi::change_balance(txn, &tid, &aid, delta, floor).await? {
+                if deposit {
+                    // Parallel deposits reached the ceiling first.
+                    let e = domain::bounds::BoundError::BalanceTooLarge;
+                    return Err(crate::kernel::input::bound("amount", e));
                 }
-                let after = koperasi::find_account(txn, &tid, &aid)
+                // Another teller took it first; say what is left now.
+                let now = koperasi::find_account(txn, &tid, &aid)
                     .await?
                     .map(|a| a.balance)
                     .unwrap_or(0);
-                let row = savings_movement::Model {
-                    id: mid.clone(),
-                    tenant_id: tid.clone(),
-                    account_id: aid.clone(),
-                    member_id,
-                    kind: if deposit { "deposit" } else { "withdrawal" }.into(),
-                    amount,
-                    balance_after: after,
-                    note,
-                    user_id,
-                    device_id,
-                    at: Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true),
-                };
-                let after_json = json!({"account_id": row.account_id, "kind": row.kind,
+                let available = Decimal::from((now - floor.unwrap_or(0)).max(0));
+                let e = domain::savings::SavingsError::Insufficient { available };
+                return Err(ApiError::validation(e.field(), e.to_string()));
+            }
+            let after = koperasi::find_account(txn, &tid, &aid)
+                .await?
+                .map(|a| a.balance)
+                .unwrap_or(0);
+            let row = savings_movement::Model {
+                id: mid.clone(),
+                tenant_id: tid.clone(),
+                account_id: aid.clone(),
+                member_id,
+                kind: if deposit { "deposit" } else { "withdrawal" }.into(),
+                amount,
+                balance_after: after,
+                note,
+                user_id,
+                device_id,
+                at: Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true),
+            };
+            let after_json = json!({"account_id": row.account_id, "kind": row.kind,
                     "amount": row.amount, "balance_after": row.balance_after});
-                koperasi::insert_movement(txn, row).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action: if deposit {
+            koperasi::insert_movement(txn, row).await?;
+            audit
+                .record(
+                    Change::new(
+                        if deposit {
                             "savings.deposit"
                         } else {
                             "savings.withdrawal"
                         },
-                        entity: "savings_movement",
-                        entity_id: &mid,
-                        before: None,
-                        after: Some(after_json),
-                    },
+                        "savings_movement",
+                        &mid,
+                    )
+                    .after(after_json),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     let saved = koperasi::movements(&state.db, &tenant_id, &account.id)
         .await?
         .into_iter()
@@ -572,33 +557,19 @@ pub async fn open_account(
     };
     let actor = Actor::of(&auth);
     let saved = row.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let (tid, id, no) = (
-                    row.tenant_id.clone(),
-                    row.id.clone(),
-                    row.account_no.clone(),
-                );
-                koperasi::insert_account(txn, row).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action: "savings_account.open",
-                        entity: "savings_account",
-                        entity_id: &id,
-                        before: None,
-                        after: Some(json!({"account_no": no})),
-                    },
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let (id, no) = (row.id.clone(), row.account_no.clone());
+            koperasi::insert_account(txn, row).await?;
+            audit
+                .record(
+                    Change::new("savings_account.open", "savings_account", &id)
+                        .after(json!({"account_no": no})),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     let view = account_views(&state, &tenant_id, vec![saved])
         .await?
         .into_iter()

@@ -13,18 +13,19 @@ use domain::savings::{
     interest_tax, month_balances, sukarela_interest, InterestTaxSettings, SukarelaSettings,
 };
 use rust_decimal::Decimal;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::Json;
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loan_payments::{savings_posting, SavingsPosting};
 use crate::packages::koperasi::api::loans::{now_text, today};
 use crate::packages::koperasi::entity::savings_interest_posting;
@@ -167,60 +168,50 @@ pub async fn post_month(
     let device_id = auth.device_id.clone();
     let saved = postings.clone();
     let (tid, m) = (tenant_id.clone(), month.clone());
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                for p in &postings {
-                    savings_interest_posting::ActiveModel::from(p.clone())
-                        .insert(txn)
-                        .await?;
-                    for (delta, kind, note) in [
-                        (p.gross, "interest", format!("Bunga {m}")),
-                        (
-                            -p.tax,
-                            "interest_tax",
-                            format!("PPh final bunga {m} (PP 15/2009)"),
-                        ),
-                    ] {
-                        if delta == 0 {
-                            continue;
-                        }
-                        savings_posting(
-                            txn,
-                            SavingsPosting {
-                                tenant_id: &tid,
-                                account_id: &p.account_id,
-                                member_id: &p.member_id,
-                                delta,
-                                floor: None,
-                                kind,
-                                note,
-                                user_id: &user_id,
-                                device_id: device_id.clone(),
-                            },
-                        )
-                        .await?;
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            for p in &postings {
+                savings_interest_posting::ActiveModel::from(p.clone())
+                    .insert(txn)
+                    .await?;
+                for (delta, kind, note) in [
+                    (p.gross, "interest", format!("Bunga {m}")),
+                    (
+                        -p.tax,
+                        "interest_tax",
+                        format!("PPh final bunga {m} (PP 15/2009)"),
+                    ),
+                ] {
+                    if delta == 0 {
+                        continue;
                     }
+                    savings_posting(
+                        txn,
+                        SavingsPosting {
+                            tenant_id: &tid,
+                            account_id: &p.account_id,
+                            member_id: &p.member_id,
+                            delta,
+                            floor: None,
+                            kind,
+                            note,
+                            user_id: &user_id,
+                            device_id: device_id.clone(),
+                        },
+                    )
+                    .await?;
                 }
-                let total: i64 = postings.iter().map(|p| p.net).sum();
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action: "savings.interest_posting",
-                        entity: "savings_interest",
-                        entity_id: &m,
-                        before: None,
-                        after: Some(json!({"month": m, "accounts": postings.len(), "net": total})),
-                    },
+            }
+            let total: i64 = postings.iter().map(|p| p.net).sum();
+            audit
+                .record(
+                    Change::new("savings.interest_posting", "savings_interest", &m)
+                        .after(json!({"month": m, "accounts": postings.len(), "net": total})),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     let sum = |f: fn(&savings_interest_posting::Model) -> i64| saved.iter().map(f).sum::<i64>();
     Ok((
         StatusCode::CREATED,

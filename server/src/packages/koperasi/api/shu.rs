@@ -11,12 +11,11 @@ use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
 use domain::shu::{distribute, ShuInput, ShuMember};
 use rust_decimal::Decimal;
-use sea_orm::TransactionTrait;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::business_day::Zone;
@@ -24,6 +23,7 @@ use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loan_payments::{savings_posting, SavingsPosting};
 use crate::packages::koperasi::api::loans::{now_text, whole_rupiah};
 use crate::packages::koperasi::entity::{member, shu_closing, shu_share};
@@ -424,42 +424,29 @@ pub async fn compute(
     let actor = Actor::of(&auth);
     let is_new = existing.is_none();
     let saved = row.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let after = json!({"year": row.year, "shu_total": row.shu_total,
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let after = json!({"year": row.year, "shu_total": row.shu_total,
                     "allocation": row.allocation, "members": shares.len()});
-                let (tid, id) = (row.tenant_id.clone(), row.id.clone());
-                if is_new {
-                    shu::insert_closing(txn, row).await?;
-                } else {
-                    if !shu::save_closing(txn, row).await? {
-                        return Err(ApiError::conflict(
-                            "shu_changed",
-                            "Perhitungan SHU baru saja diubah orang lain. Muat ulang.",
-                        ));
-                    }
-                    shu::delete_shares(txn, &tid, &id).await?;
+            let (tid, id) = (row.tenant_id.clone(), row.id.clone());
+            if is_new {
+                shu::insert_closing(txn, row).await?;
+            } else {
+                if !shu::save_closing(txn, row).await? {
+                    return Err(ApiError::conflict(
+                        "shu_changed",
+                        "Perhitungan SHU baru saja diubah orang lain. Muat ulang.",
+                    ));
                 }
-                shu::insert_shares(txn, shares).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action: "shu.compute",
-                        entity: "shu_closing",
-                        entity_id: &id,
-                        before: None,
-                        after: Some(after),
-                    },
-                )
+                shu::delete_shares(txn, &tid, &id).await?;
+            }
+            shu::insert_shares(txn, shares).await?;
+            audit
+                .record(Change::new("shu.compute", "shu_closing", &id).after(after))
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     let c = shu::find_closing(&state.db, &tenant_id, &saved.id)
         .await?
         .ok_or(ApiError::NotFound("Perhitungan SHU"))?;
@@ -510,57 +497,48 @@ async fn change(
     let before_status = before.status.clone();
     let user_id = auth.user.id.clone();
     let device_id = auth.device_id.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                let (tid, id) = (after.tenant_id.clone(), after.id.clone());
-                let year = after.year;
-                let after_json = json!({"status": after.status, "payout": after.payout,
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            let (tid, id) = (after.tenant_id.clone(), after.id.clone());
+            let year = after.year;
+            let after_json = json!({"status": after.status, "payout": after.payout,
                     "rat_notes": after.rat_notes, "shares_posted": posting.len()});
-                if !shu::save_closing(txn, after).await? {
-                    return Err(ApiError::conflict(
-                        "shu_changed",
-                        "Perhitungan SHU baru saja diubah orang lain. Muat ulang.",
-                    ));
+            if !shu::save_closing(txn, after).await? {
+                return Err(ApiError::conflict(
+                    "shu_changed",
+                    "Perhitungan SHU baru saja diubah orang lain. Muat ulang.",
+                ));
+            }
+            for (share, account) in posting {
+                if let Some(account_id) = account {
+                    savings_posting(
+                        txn,
+                        SavingsPosting {
+                            tenant_id: &tid,
+                            account_id: &account_id,
+                            member_id: &share.member_id,
+                            delta: share.total,
+                            floor: None,
+                            kind: "shu",
+                            note: format!("SHU tahun buku {year}"),
+                            user_id: &user_id,
+                            device_id: device_id.clone(),
+                        },
+                    )
+                    .await?;
                 }
-                for (share, account) in posting {
-                    if let Some(account_id) = account {
-                        savings_posting(
-                            txn,
-                            SavingsPosting {
-                                tenant_id: &tid,
-                                account_id: &account_id,
-                                member_id: &share.member_id,
-                                delta: share.total,
-                                floor: None,
-                                kind: "shu",
-                                note: format!("SHU tahun buku {year}"),
-                                user_id: &user_id,
-                                device_id: device_id.clone(),
-                            },
-                        )
-                        .await?;
-                    }
-                    shu::mark_share_paid(txn, share).await?;
-                }
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action,
-                        entity: "shu_closing",
-                        entity_id: &id,
-                        before: Some(json!({"status": before_status})),
-                        after: Some(after_json),
-                    },
+                shu::mark_share_paid(txn, share).await?;
+            }
+            audit
+                .record(
+                    Change::new(action, "shu_closing", &id)
+                        .before(json!({"status": before_status}))
+                        .after(after_json),
                 )
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(())
 }
 

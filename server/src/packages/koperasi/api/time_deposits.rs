@@ -5,17 +5,17 @@
 use axum::extract::State;
 use domain::savings::{early_withdrawal, time_deposit_maturity, InterestTaxSettings, TimeDeposit};
 use rust_decimal::Decimal;
-use sea_orm::TransactionTrait;
 use serde::Serialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::kernel::audit::{self, Actor, Event};
+use crate::kernel::audit::Actor;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
+use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loan_payments::{savings_posting, SavingsPosting};
 use crate::packages::koperasi::api::loans::today;
 use crate::packages::koperasi::entity::{savings_account, savings_product};
@@ -85,53 +85,40 @@ async fn post(
         account.id.clone(),
         account.member_id.clone(),
     );
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
-                if !koperasi::set_placement(txn, &tid, &aid, None).await? {
-                    return Err(ApiError::conflict(
-                        "not_placed",
-                        "Simpanan berjangka ini baru saja dicairkan.",
-                    ));
+    audited(&state.db, actor, move |txn, audit| {
+        Box::pin(async move {
+            if !koperasi::set_placement(txn, &tid, &aid, None).await? {
+                return Err(ApiError::conflict(
+                    "not_placed",
+                    "Simpanan berjangka ini baru saja dicairkan.",
+                ));
+            }
+            for leg in legs {
+                if leg.delta == 0 {
+                    continue;
                 }
-                for leg in legs {
-                    if leg.delta == 0 {
-                        continue;
-                    }
-                    savings_posting(
-                        txn,
-                        SavingsPosting {
-                            tenant_id: &tid,
-                            account_id: &leg.account_id,
-                            member_id: &mid,
-                            delta: leg.delta,
-                            floor: Some(0),
-                            kind: leg.kind,
-                            note: leg.note,
-                            user_id: &user_id,
-                            device_id: device_id.clone(),
-                        },
-                    )
-                    .await?;
-                }
-                audit::record(
+                savings_posting(
                     txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action,
-                        entity: "savings_account",
-                        entity_id: &aid,
-                        before: None,
-                        after: Some(after),
+                    SavingsPosting {
+                        tenant_id: &tid,
+                        account_id: &leg.account_id,
+                        member_id: &mid,
+                        delta: leg.delta,
+                        floor: Some(0),
+                        kind: leg.kind,
+                        note: leg.note,
+                        user_id: &user_id,
+                        device_id: device_id.clone(),
                     },
                 )
+                .await?;
+            }
+            audit
+                .record(Change::new(action, "savings_account", &aid).after(after))
                 .await
-            })
         })
-        .await?;
+    })
+    .await?;
     Ok(())
 }
 

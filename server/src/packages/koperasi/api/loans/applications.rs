@@ -131,35 +131,20 @@ pub async fn apply(
         let n = loans::loan_count(&state.db, &tenant_id).await? + 1 + attempt;
         row.loan_no = format!("P{n:05}");
         let (saved, actor) = (row.clone(), actor.clone());
-        let done = state
-            .db
-            .transaction::<_, (), ApiError>(|txn| {
-                Box::pin(async move {
+        let done = audited(&state.db, actor, move |txn, audit| Box::pin(async move {
                     let after = json!({"loan_no": saved.loan_no, "member_id": saved.member_id,
                         "product_id": saved.product_id, "amount": saved.amount, "tenor": saved.tenor});
-                    let (tid, id) = (saved.tenant_id.clone(), saved.id.clone());
+                    let id = saved.id.clone();
                     loans::insert_loan(txn, saved).await?;
-                    audit::record(
-                        txn,
-                        &actor,
-                        Event {
-                            tenant_id: Some(&tid),
-                            outlet_id: None,
-                            action: "loan.apply",
-                            entity: "loan",
-                            entity_id: &id,
-                            before: None,
-                            after: Some(after),
-                        },
-                    )
+                    audit.record(Change::new("loan.apply", "loan", &id).after(after))
                     .await
-                })
-            })
+                }))
             .await;
         match done {
             Ok(()) => break,
-            Err(e) if attempt < 5 && is_unique_clash(&e) => attempt += 1,
-            Err(e) => return Err(e.into()),
+            // Two applications took the same number at once: take the next one.
+            Err(e) if attempt < 5 && e.is_duplicate() => attempt += 1,
+            Err(e) => return Err(e),
         }
     }
     let l = loans::find_loan(&state.db, &tenant_id, &row.id)
@@ -180,11 +165,6 @@ pub async fn apply(
     ))
 }
 
-pub(super) fn is_unique_clash(e: &sea_orm::TransactionError<ApiError>) -> bool {
-    let text = format!("{e:?}").to_lowercase();
-    text.contains("unique")
-}
-
 /// Changes a loan in one transaction with its audit entry, refusing if someone changed
 /// it meanwhile.
 pub async fn change_loan(
@@ -196,35 +176,19 @@ pub async fn change_loan(
 ) -> ApiResult<()> {
     let actor = Actor::of(auth);
     let before_json = json!({"status": before.status, "version": before.version});
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
+    audited(&state.db, actor, move |txn, audit| Box::pin(async move {
                 let after_json = json!({"status": after.status, "approved_by": after.approved_by,
                     "second_approved_by": after.second_approved_by, "collateral_value": after.collateral_value});
-                let (tid, id) = (after.tenant_id.clone(), after.id.clone());
+                let id = after.id.clone();
                 if !loans::save_loan(txn, after).await? {
                     return Err(ApiError::conflict(
                         "loan_changed",
                         "Pinjaman baru saja diubah orang lain. Muat ulang lalu coba lagi.",
                     ));
                 }
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action,
-                        entity: "loan",
-                        entity_id: &id,
-                        before: Some(before_json),
-                        after: Some(after_json),
-                    },
-                )
+                audit.record(Change::new(action, "loan", &id).before(before_json).after(after_json))
                 .await
-            })
-        })
+            }))
         .await?;
     Ok(())
 }

@@ -233,30 +233,14 @@ pub async fn create_product(
     }
     let actor = Actor::of(&auth);
     let saved = row.clone();
-    state
-        .db
-        .transaction::<_, (), ApiError>(|txn| {
-            Box::pin(async move {
+    audited(&state.db, actor, move |txn, audit| Box::pin(async move {
                 let after = json!({"code": row.code, "method": row.method, "rate_percent": row.rate_percent,
                     "single_approval_limit": row.single_approval_limit});
-                let (tid, id) = (row.tenant_id.clone(), row.id.clone());
+                let id = row.id.clone();
                 loans::insert_product(txn, row).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Event {
-                        tenant_id: Some(&tid),
-                        outlet_id: None,
-                        action: "loan_product.create",
-                        entity: "loan_product",
-                        entity_id: &id,
-                        before: None,
-                        after: Some(after),
-                    },
-                )
+                audit.record(Change::new("loan_product.create", "loan_product", &id).after(after))
                 .await
-            })
-        })
+            }))
         .await?;
     Ok((StatusCode::CREATED, Json(product_view(saved))))
 }
