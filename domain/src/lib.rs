@@ -25,6 +25,7 @@
 //! - [`loan`] — `schedule` (flat / effective / annuity) with due dates;
 //!   denda (`loan::penalty`), payment allocation, early payoff,
 //!   kolektibilitas (koperasi 4-class or OJK 5-class) and PPAP reserve.
+pub mod api;
 pub mod barcode;
 pub mod bounds;
 pub mod industry;
@@ -37,6 +38,7 @@ pub mod pricing;
 pub mod qris;
 pub mod receipt;
 pub mod refund;
+pub mod role;
 pub mod savings;
 pub mod shift;
 pub mod shu;

@@ -65,11 +65,11 @@ pub fn Shell(children: Children) -> impl IntoView {
     };
     let who = move || {
         ctx.session.get().map(|s| {
-            let role = s.roles.first().cloned().unwrap_or_default();
+            let role = s.roles.first().map(|r| r.as_str()).unwrap_or_default();
             format!(
                 "{} · {}{}",
                 s.user.name,
-                role_label(lang.get(), &role),
+                role_label(lang.get(), role),
                 s.user
                     .tenant_name
                     .map(|n| format!(" · {n}"))

@@ -109,7 +109,7 @@ fn StaffBody() -> impl IntoView {
                 <thead><tr><th>{t("name")}</th><th>{t("email")}</th><th>{t("roles")}</th><th>{t("status")}</th><th></th></tr></thead>
                 <tbody>
                     {move || users.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|u| {
-                        let roles = u.roles.iter().map(|r| role_label(lang.get(), r)).collect::<Vec<_>>().join(", ");
+                        let roles = u.roles.iter().map(|r| role_label(lang.get(), r.as_str())).collect::<Vec<_>>().join(", ");
                         let status_key = match u.status.as_str() { "active" => "active", "invited" => "invited", _ => "disabled" };
                         let (id, id2, uname) = (u.id.clone(), u.id.clone(), u.name.clone());
                         let self_row = ctx.session.with(|s| s.as_ref().is_some_and(|s| s.user.id == u.id));

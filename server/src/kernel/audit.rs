@@ -141,14 +141,7 @@ pub async fn record<C: ConnectionTrait>(db: &C, actor: &Actor, event: Event<'_>)
     Ok(())
 }
 
-/// Result of walking a chain from its first entry.
-#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct Verification {
-    pub entries: u64,
-    pub valid: bool,
-    /// Sequence number of the first entry whose hash or link does not match.
-    pub broken_at: Option<i64>,
-}
+pub use domain::api::Verification;
 
 pub async fn verify<C: ConnectionTrait>(db: &C, chain: &str) -> ApiResult<Verification> {
     let entries = audit_entry::Entity::find()

@@ -124,27 +124,7 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Every error answer: `{"error": {"code", "message", "field"?}}`.
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct ErrorBody {
-    pub error: ErrorDetail,
-}
-
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct ErrorDetail {
-    /// Stable, for programs and translations (`validation_failed`, `not_found`, …).
-    pub code: String,
-    /// For people, in Bahasa Indonesia.
-    pub message: String,
-    /// The input that was refused (validation errors only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// What the message was built from (`{"package": "koperasi"}`), so a client can say it
-    /// in its own language.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
-    pub params: Option<serde_json::Value>,
-}
+pub use domain::api::{ErrorBody, ErrorDetail};
 
 /// The code of the 409 a unique index answers with when two requests race past the
 /// handler's own "already taken?" check.

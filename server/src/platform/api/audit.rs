@@ -1,7 +1,7 @@
 use axum::extract::State;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::kernel::audit::{self, Verification};
 use crate::kernel::auth::Auth;
@@ -25,21 +25,7 @@ pub struct AuditFilter {
     pub limit: Option<u64>,
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct AuditView {
-    pub seq: i64,
-    pub at: String,
-    pub actor_email: String,
-    pub actor_user_id: Option<String>,
-    pub outlet_id: Option<String>,
-    pub device_id: Option<String>,
-    pub action: String,
-    pub entity: String,
-    pub entity_id: String,
-    pub before: Option<serde_json::Value>,
-    pub after: Option<serde_json::Value>,
-    pub hash: String,
-}
+pub use domain::api::AuditView;
 
 impl From<audit_entry::Model> for AuditView {
     fn from(e: audit_entry::Model) -> Self {

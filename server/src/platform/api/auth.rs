@@ -3,7 +3,7 @@ use axum::http::StatusCode;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
 use sea_orm::{ActiveModelTrait, Set};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::kernel::audit::Actor;
@@ -18,77 +18,42 @@ use crate::kernel::txn::{audited, Change};
 use crate::platform::entity::{device, user};
 use crate::platform::repo::{devices, outlets, sessions, tenants, users};
 
-#[derive(Deserialize, ToSchema)]
-pub struct LoginRequest {
-    pub email: String,
-    pub password: String,
-}
+pub use domain::api::{LoginRequest, SessionView, UserView};
 
-#[derive(Serialize, ToSchema)]
-pub struct UserView {
-    pub id: String,
-    pub email: String,
-    pub name: String,
-    pub tenant_id: Option<String>,
-    pub tenant_name: Option<String>,
-    pub roles: Vec<Role>,
-    /// Outlets the user is limited to; `null` means every outlet of the tenant.
-    pub outlet_ids: Option<Vec<String>>,
-    pub status: String,
-    pub has_pin: bool,
-    pub locale: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SessionView {
-    pub user: UserView,
-    pub roles: Vec<Role>,
-    /// Send back as `X-CSRF-Token` on every state-changing request made with the cookie.
-    pub csrf_token: String,
-    /// The screen this user lands on.
-    pub home: String,
-    pub device_id: Option<String>,
-    /// What the tenant has switched on (`platform`, `pos`, `retail`, `koperasi`, …): the
-    /// app shows only those packages' menus and pages.
-    pub packages: Vec<String>,
-    /// The permission codes this user holds (`pos.record_sale`, …), for the menu.
-    pub permissions: Vec<String>,
-}
-
-impl SessionView {
-    async fn build(
-        state: &AppState,
-        user: &user::Model,
-        csrf_token: String,
-        device_id: Option<String>,
-    ) -> ApiResult<SessionView> {
-        let view = user_view(&state.db, user).await?;
-        let packages: Vec<String> = match &user.tenant_id {
-            Some(tenant) => crate::kernel::router::enabled_for(state, tenant)
-                .await?
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
-            None => vec!["platform".to_string()],
-        };
-        let permissions = crate::kernel::package::permissions(state.packages)
-            .filter(|p| view.roles.iter().any(|r| p.allows(*r)))
-            .filter(|p| {
-                let package = p.code.split('.').next().unwrap_or_default();
-                packages.iter().any(|on| on == package)
-            })
-            .map(|p| p.code.to_string())
-            .collect();
-        Ok(SessionView {
-            home: home_for(&view.roles).to_string(),
-            roles: view.roles.clone(),
-            user: view,
-            csrf_token,
-            device_id,
-            packages,
-            permissions,
+/// What `GET /auth/me` and the sign-ins answer: the user, the tenant's packages, and the
+/// permissions the menu is built from.
+async fn session_view(
+    state: &AppState,
+    user: &user::Model,
+    csrf_token: String,
+    device_id: Option<String>,
+) -> ApiResult<SessionView> {
+    let view = user_view(&state.db, user).await?;
+    let packages: Vec<String> = match &user.tenant_id {
+        Some(tenant) => crate::kernel::router::enabled_for(state, tenant)
+            .await?
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        None => vec!["platform".to_string()],
+    };
+    let permissions = crate::kernel::package::permissions(state.packages)
+        .filter(|p| view.roles.iter().any(|r| p.allows(*r)))
+        .filter(|p| {
+            let package = p.code.split('.').next().unwrap_or_default();
+            packages.iter().any(|on| on == package)
         })
-    }
+        .map(|p| p.code.to_string())
+        .collect();
+    Ok(SessionView {
+        home: home_for(&view.roles).to_string(),
+        roles: view.roles.clone(),
+        user: view,
+        csrf_token,
+        device_id,
+        packages,
+        permissions,
+    })
 }
 
 pub fn home_for(roles: &[Role]) -> &'static str {
@@ -280,7 +245,7 @@ pub async fn login(
         state.settings.session_ttl_hours,
     )
     .await?;
-    let view = SessionView::build(&state, &user, new.csrf.clone(), device.map(|d| d.id)).await?;
+    let view = session_view(&state, &user, new.csrf.clone(), device.map(|d| d.id)).await?;
     let jar = session_cookies(jar, &state.settings, new.token, new.csrf);
     Ok((jar, Json(view)))
 }
@@ -309,7 +274,7 @@ pub async fn me(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Ses
         Credential::Token { .. } => String::new(),
     };
     Ok(Json(
-        SessionView::build(&state, &auth.user, csrf_token, auth.device_id.clone()).await?,
+        session_view(&state, &auth.user, csrf_token, auth.device_id.clone()).await?,
     ))
 }
 
@@ -386,7 +351,7 @@ pub async fn pin_login(
         state.settings.session_ttl_hours,
     )
     .await?;
-    let view = SessionView::build(&state, &user, new.csrf.clone(), Some(device.id)).await?;
+    let view = session_view(&state, &user, new.csrf.clone(), Some(device.id)).await?;
     let jar = session_cookies(jar, &state.settings, new.token, new.csrf);
     Ok((jar, Json(view)))
 }

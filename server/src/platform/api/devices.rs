@@ -2,7 +2,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -18,14 +18,7 @@ use crate::platform::api::tenants::required;
 use crate::platform::entity::device;
 use crate::platform::repo::{devices, outlets, users};
 
-#[derive(Serialize, ToSchema)]
-pub struct DeviceView {
-    pub id: String,
-    pub code: String,
-    pub name: String,
-    pub outlet_id: String,
-    pub created_at: String,
-}
+pub use domain::api::{CurrentDevice, DeviceView, PinUser};
 
 impl From<device::Model> for DeviceView {
     fn from(d: device::Model) -> Self {
@@ -43,26 +36,6 @@ impl From<device::Model> for DeviceView {
 pub struct RegisterDevice {
     pub outlet_id: String,
     pub name: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct PinUser {
-    pub id: String,
-    pub name: String,
-    /// May approve discounts above a cashier's limit with the PIN.
-    pub approver: bool,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CurrentDevice {
-    pub device: DeviceView,
-    pub outlet_name: String,
-    /// Staff who can switch in on this device with their PIN.
-    pub users: Vec<PinUser>,
-    /// Discount a cashier may give without a manager, % of the subtotal.
-    pub cashier_discount_limit_percent: String,
-    /// The outlet's static QRIS payload (from its acquirer), if set.
-    pub static_qris: Option<String>,
 }
 
 #[utoipa::path(get, path = "/devices", tag = "devices", responses((status = 200, body = [DeviceView])))]

@@ -15,17 +15,7 @@ use crate::platform::api::tenants::required;
 use crate::platform::entity::api_token;
 use crate::platform::repo::tokens;
 
-#[derive(Serialize, ToSchema)]
-pub struct TokenView {
-    pub id: String,
-    pub name: String,
-    /// First characters of the secret, to recognise it.
-    pub prefix: String,
-    pub user_id: String,
-    pub created_at: String,
-    pub last_used_at: Option<String>,
-    pub revoked_at: Option<String>,
-}
+pub use domain::api::TokenView;
 
 impl From<api_token::Model> for TokenView {
     fn from(t: api_token::Model) -> Self {
