@@ -37,7 +37,8 @@ setup:
 	fi
 
 build: setup
-	cargo leptos build --release
+	# --split: pages other than the till load their own WASM chunk when first opened.
+	cargo leptos build --release --split
 
 ## Run Satu on an embedded SQLite file with demo data; prints the URL.
 run: build

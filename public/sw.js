@@ -1,5 +1,6 @@
 // Satu's service worker: keeps the till usable when the network drops.
-// The server fills in VERSION (a hash of the WASM, JS and CSS it serves), so each
+// The server fills in VERSION (a hash of the WASM, JS and CSS it serves) and PKG (every
+// file of the build: the main WASM and the chunks of lazily loaded pages), so each
 // deployment installs a new worker with its own precache and drops the old one. Requests go
 // to the network first, so the page always runs one consistent version while online; the
 // precache answers when the network fails. The API is never cached: sales go through the
@@ -7,11 +8,10 @@
 // notice and the cashier reloads when no sale is open.
 const VERSION = "__SATU_VERSION__";
 const CACHE = `satu-shell-${VERSION}`;
+const PKG = "__SATU_PKG_FILES__";
 const SHELL = [
   "/kasir",
-  "/pkg/satu.js",
-  "/pkg/satu.wasm",
-  "/pkg/satu.css",
+  ...PKG,
   "/manifest.webmanifest",
   "/icons/icon-192.png",
   "/icons/icon-512.png",

@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
     provide_context(session);
 
     // Runs only in the browser, after hydration: the chosen language lives in a cookie.
-    Effect::new(move |_| {
+    kernel::hydration::after(move || {
         if client::cookie("satu_lang").as_deref() == Some("en") {
             lang.set(Lang::En);
         }
@@ -90,7 +90,7 @@ pub fn App() -> impl IntoView {
         }
     };
     // Marks the page as live: until then a click would reach plain HTML, not the app.
-    Effect::new(move |_| {
+    kernel::hydration::after(move || {
         #[cfg(feature = "hydrate")]
         if let Some(body) = web_sys::window()
             .and_then(|w| w.document())
@@ -129,5 +129,11 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // Lazy pages (kernel::lazy) load their chunk before hydrating; the app learns when
+    // the whole page is done (kernel::hydration).
+    wasm_bindgen_futures::spawn_local(async {
+        let body = leptos::tachys::dom::body();
+        leptos::mount::hydrate_from_async(body, App).await.forget();
+        kernel::hydration::mark_done();
+    });
 }

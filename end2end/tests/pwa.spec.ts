@@ -22,6 +22,11 @@ test("the app is installable, precaches a versioned shell and tells of a new ver
   const source = await sw.text();
   const version = /const VERSION = "([0-9a-f]{12})"/.exec(source)?.[1];
   expect(version).toBeTruthy();
+  // Every file of the build is listed: the till's WASM and the chunks of the pages that
+  // load lazily (a page opened offline needs its chunk from this same build).
+  const pkg: string[] = JSON.parse(/const PKG = (\[[^\]]*\]);/.exec(source)?.[1] ?? "[]");
+  expect(pkg).toEqual(expect.arrayContaining(["/pkg/satu.wasm", "/pkg/satu.js", "/pkg/satu.css"]));
+  expect(pkg.filter((f) => f.endsWith(".wasm")).length).toBeGreaterThan(1);
 
   await page.goto("/masuk");
   await ready(page);
@@ -33,7 +38,7 @@ test("the app is installable, precaches a versioned shell and tells of a new ver
     const cache = await caches.open(`satu-shell-${v}`);
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   }, version);
-  expect(cached).toEqual(expect.arrayContaining(["/kasir", "/pkg/satu.wasm", "/pkg/satu.js", "/pkg/satu.css"]));
+  expect(cached).toEqual(expect.arrayContaining(["/kasir", ...pkg]));
 
   // Chromium's own installability check (what the install prompt and Lighthouse use).
   // Playwright's browser contexts are incognito, which Chromium always lists; nothing else

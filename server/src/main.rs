@@ -146,19 +146,27 @@ fn redact(url: &str) -> String {
     }
 }
 
-/// The service worker with this build's version filled in: a hash of the WASM, JS and CSS
-/// the server hands out, so every deployment gets a new worker and precache.
+/// The service worker with this build's version and files filled in. The version is a
+/// hash of every file under `pkg/` (the main WASM, its lazily loaded chunks, JS and CSS),
+/// so every deployment gets a new worker; the worker precaches all of them, because a
+/// till that opens a lazy page offline must find that page's chunk of the same build.
 fn service_worker(options: &leptos::config::LeptosOptions) -> String {
     let root = std::path::Path::new(options.site_root.as_ref());
-    let pkg = root.join(options.site_pkg_dir.as_ref());
-    let name = options.output_name.as_ref();
+    let pkg_dir = options.site_pkg_dir.as_ref();
+    let mut files: Vec<String> = std::fs::read_dir(root.join(pkg_dir))
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| [".wasm", ".js", ".css"].iter().any(|ext| n.ends_with(ext)))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
     let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
-    for file in [
-        format!("{name}.wasm"),
-        format!("{name}.js"),
-        format!("{name}.css"),
-    ] {
-        if let Ok(bytes) = std::fs::read(pkg.join(file)) {
+    for file in &files {
+        sha2::Digest::update(&mut hasher, file.as_bytes());
+        if let Ok(bytes) = std::fs::read(root.join(pkg_dir).join(file)) {
             sha2::Digest::update(&mut hasher, &bytes);
         }
     }
@@ -166,8 +174,12 @@ fn service_worker(options: &leptos::config::LeptosOptions) -> String {
         .chars()
         .take(12)
         .collect();
+    let urls: Vec<String> = files.iter().map(|f| format!("/{pkg_dir}/{f}")).collect();
     let template = std::fs::read_to_string(root.join("sw.js")).unwrap_or_default();
-    template.replace("__SATU_VERSION__", &version)
+    template.replace("__SATU_VERSION__", &version).replace(
+        "\"__SATU_PKG_FILES__\"",
+        &serde_json::to_string(&urls).unwrap_or_else(|_| "[]".into()),
+    )
 }
 
 async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Result<()> {

@@ -2,8 +2,10 @@
 //! formatting and shared page parts, the layout, translations, and the package registry
 //! type.
 pub mod client;
+pub mod hydration;
 pub mod i18n;
 pub mod layout;
+pub mod lazy;
 pub mod model;
 pub mod offline;
 pub mod package;

@@ -23,7 +23,7 @@ impl SessionCtx {
 
     /// Asks the server once the page is live in the browser.
     pub fn load(self) {
-        Effect::new(move |_| {
+        crate::kernel::hydration::after(move || {
             spawn_local(async move {
                 // The signed-in user is kept on the device too, so a till reloaded while
                 // offline still knows its cashier; the server checks again once reachable.

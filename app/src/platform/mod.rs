@@ -2,7 +2,7 @@
 //! platform console and the supplier's page.
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::{path, Lazy, MatchNestedRoutes};
 
 use crate::kernel::package::{AppPackage, MenuEntry};
 
@@ -67,18 +67,27 @@ pub static PACKAGE: AppPackage = AppPackage {
     translations: i18n::words,
 };
 
+crate::lazy_page!(AcceptInvitationPage, login::AcceptInvitation);
+crate::lazy_page!(DashboardPage, dashboard::Dashboard);
+crate::lazy_page!(OutletsPage, outlets::Outlets);
+crate::lazy_page!(StaffPage, staff::Staff);
+crate::lazy_page!(TokensPage, tokens::Tokens);
+crate::lazy_page!(AuditPage, audit::Audit);
+crate::lazy_page!(SupplierHomePage, member::SupplierHome);
+crate::lazy_page!(PlatformPage, console::Platform);
+
 #[component(transparent)]
 pub fn PlatformRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/masuk") view=login::Login/>
-        <Route path=path!("/undangan") view=login::AcceptInvitation/>
-        <Route path=path!("/dasbor") view=dashboard::Dashboard/>
-        <Route path=path!("/outlet") view=outlets::Outlets/>
-        <Route path=path!("/staf") view=staff::Staff/>
-        <Route path=path!("/token") view=tokens::Tokens/>
-        <Route path=path!("/audit") view=audit::Audit/>
-        <Route path=path!("/pemasok") view=member::SupplierHome/>
-        <Route path=path!("/platform") view=console::Platform/>
+        <Route path=path!("/undangan") view={Lazy::<AcceptInvitationPage>::new()}/>
+        <Route path=path!("/dasbor") view={Lazy::<DashboardPage>::new()}/>
+        <Route path=path!("/outlet") view={Lazy::<OutletsPage>::new()}/>
+        <Route path=path!("/staf") view={Lazy::<StaffPage>::new()}/>
+        <Route path=path!("/token") view={Lazy::<TokensPage>::new()}/>
+        <Route path=path!("/audit") view={Lazy::<AuditPage>::new()}/>
+        <Route path=path!("/pemasok") view={Lazy::<SupplierHomePage>::new()}/>
+        <Route path=path!("/platform") view={Lazy::<PlatformPage>::new()}/>
     }
     .into_inner()
 }

@@ -1,7 +1,7 @@
 //! Inventory: the catalogue and stock.
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::{path, Lazy, MatchNestedRoutes};
 
 use crate::kernel::package::{AppPackage, MenuEntry};
 
@@ -27,11 +27,14 @@ pub static MODULE: AppPackage = AppPackage {
     translations: i18n::words,
 };
 
+crate::lazy_page!(CataloguePage, pages::Catalogue);
+crate::lazy_page!(StockPage, pages::Stock);
+
 #[component(transparent)]
 pub fn InventoryRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("/katalog") view=pages::Catalogue/>
-        <Route path=path!("/stok") view=pages::Stock/>
+        <Route path=path!("/katalog") view={Lazy::<CataloguePage>::new()}/>
+        <Route path=path!("/stok") view={Lazy::<StockPage>::new()}/>
     }
     .into_inner()
 }

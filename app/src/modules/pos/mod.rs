@@ -2,14 +2,16 @@
 //! back office (reports, shifts, customers).
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::{path, Lazy, MatchNestedRoutes};
 
 use crate::kernel::package::{AppPackage, MenuEntry};
 
 pub mod back_office;
 pub mod i18n;
+pub mod outbox;
 pub mod sell;
 pub mod till;
+pub mod till_model;
 pub mod till_ops;
 
 pub static MODULE: AppPackage = AppPackage {
@@ -36,12 +38,16 @@ pub static MODULE: AppPackage = AppPackage {
     translations: i18n::words,
 };
 
+crate::lazy_page!(ReportsPage, back_office::Reports);
+crate::lazy_page!(ShiftsPage, back_office::Shifts);
+crate::lazy_page!(CustomersPage, back_office::Customers);
+
 #[component(transparent)]
 pub fn PosRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("/laporan") view=back_office::Reports/>
-        <Route path=path!("/shift") view=back_office::Shifts/>
-        <Route path=path!("/pelanggan") view=back_office::Customers/>
+        <Route path=path!("/laporan") view={Lazy::<ReportsPage>::new()}/>
+        <Route path=path!("/shift") view={Lazy::<ShiftsPage>::new()}/>
+        <Route path=path!("/pelanggan") view={Lazy::<CustomersPage>::new()}/>
         <Route path=path!("/kasir/perangkat") view=till::TillHome/>
         <Route path=path!("/kasir/pin") view=till::PinSwitch/>
     }

@@ -2,7 +2,7 @@
 //! and the loan simulator.
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::{path, Lazy, MatchNestedRoutes};
 
 use crate::kernel::package::{AppPackage, MenuEntry};
 
@@ -46,14 +46,20 @@ pub static PACKAGE: AppPackage = AppPackage {
     translations: i18n::words,
 };
 
+crate::lazy_page!(MemberHomePage, members::MemberHome);
+crate::lazy_page!(MembersDeskPage, members::MembersDesk);
+crate::lazy_page!(LoanDeskPage, loan_desk::LoanDesk);
+crate::lazy_page!(ShuRoute, shu::ShuPage);
+crate::lazy_page!(LoanSimulatorPage, loan::LoanSimulator);
+
 #[component(transparent)]
 pub fn KoperasiRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("/simpanan-saya") view=members::MemberHome/>
-        <Route path=path!("/anggota") view=members::MembersDesk/>
-        <Route path=path!("/pinjaman") view=loan_desk::LoanDesk/>
-        <Route path=path!("/shu") view=shu::ShuPage/>
-        <Route path=path!("/simulasi-pinjaman") view=loan::LoanSimulator/>
+        <Route path=path!("/simpanan-saya") view={Lazy::<MemberHomePage>::new()}/>
+        <Route path=path!("/anggota") view={Lazy::<MembersDeskPage>::new()}/>
+        <Route path=path!("/pinjaman") view={Lazy::<LoanDeskPage>::new()}/>
+        <Route path=path!("/shu") view={Lazy::<ShuRoute>::new()}/>
+        <Route path=path!("/simulasi-pinjaman") view={Lazy::<LoanSimulatorPage>::new()}/>
     }
     .into_inner()
 }
