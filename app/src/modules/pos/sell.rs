@@ -16,139 +16,22 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use super::outbox::*;
+use super::till_model::*;
 use crate::kernel::client;
-use crate::kernel::i18n::{t, tr, use_lang, Lang};
+use crate::kernel::i18n::{t, tr, use_lang};
 use crate::kernel::model::{CurrentDevice, Outlet};
 use crate::kernel::offline;
 use crate::kernel::pages::error_text;
 use crate::kernel::session::{use_session, Protected};
 use crate::modules::pos::till_ops::{
     payment_record, print_job, record_void, remember_sale, restore_shift, sale_receipt, Lookup,
-    OpsBar, OpsPanel, SaleLineRecord, SaleRecord, Shift, ShiftGate, SlipView,
+    OpsBar, SaleLineRecord, SaleRecord, ShiftGate, SlipView,
 };
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Item {
-    pub id: String,
-    pub sku: String,
-    pub name: String,
-    #[serde(default)]
-    pub variant: Option<String>,
-    #[serde(default, alias = "category_name")]
-    pub category: Option<String>,
-    #[serde(default)]
-    pub unit: String,
-    pub price: String,
-    #[serde(default)]
-    pub tax: String,
-    #[serde(default)]
-    pub barcodes: Vec<String>,
-    #[serde(default)]
-    pub image_url: Option<String>,
-}
-
-impl Item {
-    fn label(&self) -> String {
-        match &self.variant {
-            Some(v) if !v.is_empty() => format!("{} {v}", self.name),
-            _ => self.name.clone(),
-        }
-    }
-    fn price(&self) -> Decimal {
-        Decimal::from_str(&self.price).unwrap_or_default()
-    }
-}
 
 #[derive(Clone, Debug, Deserialize)]
 struct TillCatalogue {
     products: Vec<Item>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Customer {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub phone: Option<String>,
-}
-
-impl Customer {
-    fn matches(&self, q: &str) -> bool {
-        if self.name.to_lowercase().contains(q) {
-            return true;
-        }
-        // "0812 3456" finds +62812…: compare national digits.
-        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-        let national = digits
-            .strip_prefix("62")
-            .or_else(|| digits.strip_prefix('0'))
-            .unwrap_or(&digits);
-        !national.is_empty()
-            && self
-                .phone
-                .as_deref()
-                .is_some_and(|p| p.replace('+', "").contains(national))
-    }
-}
-
-/// Where this till sells: cached so the till opens without the server.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TillContext {
-    pub outlet_id: String,
-    pub outlet_code: String,
-    pub outlet_name: String,
-    pub device_id: String,
-    pub device_code: String,
-    /// The cashier's own discount limit, % of the subtotal.
-    #[serde(default = "default_limit")]
-    pub discount_limit: String,
-    /// Managers who may approve a larger discount here: (user id, name).
-    #[serde(default)]
-    pub approvers: Vec<(String, String)>,
-    #[serde(default)]
-    pub static_qris: Option<String>,
-    #[serde(default)]
-    pub address: String,
-    #[serde(default)]
-    pub timezone: String,
-    #[serde(default)]
-    pub receipt_header: Vec<String>,
-    #[serde(default)]
-    pub receipt_footer: Vec<String>,
-    /// Cash in/out above this needs a manager's PIN (rupiah).
-    #[serde(default)]
-    pub cash_limit: String,
-}
-
-/// The sync counters the till's header shows.
-#[derive(Clone, Copy)]
-pub struct SyncState {
-    pub pending: RwSignal<usize>,
-    pub rejected: RwSignal<usize>,
-    pub online: RwSignal<bool>,
-    pub last_sync: RwSignal<Option<String>>,
-}
-
-/// What the till's screens share: where it sells, the open shift, the cached catalogue
-/// and pricing, the outbox counters, and which operation panel is open.
-#[derive(Clone, Copy)]
-pub struct Till {
-    pub context: RwSignal<Option<TillContext>>,
-    pub shift: RwSignal<Option<Shift>>,
-    pub items: RwSignal<Vec<Item>>,
-    pub settings: RwSignal<PricingSettings>,
-    pub sync: SyncState,
-    pub panel: RwSignal<Option<OpsPanel>>,
-}
-
-fn default_limit() -> String {
-    "10".into()
-}
-
-impl TillContext {
-    fn limit(&self) -> Decimal {
-        Decimal::from_str(&self.discount_limit).unwrap_or(Decimal::TEN)
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -207,93 +90,6 @@ struct Receipt {
     struk: Option<domain::receipt::Receipt>,
 }
 
-/// One request waiting for the server. Sales came first and were stored as `{sale, …}`;
-/// refunds, shifts, cash movements and voids carry their own path.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct OutboxEntry {
-    #[serde(default)]
-    key: String,
-    #[serde(default = "sales_path")]
-    path: String,
-    #[serde(alias = "sale")]
-    body: serde_json::Value,
-    #[serde(default)]
-    label: String,
-    /// `pending`, or `rejected` when the server refused it and a manager must look.
-    status: String,
-    #[serde(default)]
-    error: Option<String>,
-}
-
-fn sales_path() -> String {
-    "/api/v1/sales".into()
-}
-
-impl OutboxEntry {
-    fn key(&self) -> String {
-        if self.key.is_empty() {
-            self.body["client_sale_id"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string()
-        } else {
-            self.key.clone()
-        }
-    }
-    fn label(&self) -> String {
-        if self.label.is_empty() {
-            self.body["receipt_no"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string()
-        } else {
-            self.label.clone()
-        }
-    }
-}
-
-/// Queues a request behind everything already waiting. `key` is a UUIDv7 made now, so the
-/// store's key order is the order of events.
-pub async fn enqueue(
-    key: &str,
-    path: &str,
-    body: &serde_json::Value,
-    label: &str,
-) -> Result<(), String> {
-    let entry = OutboxEntry {
-        key: key.to_string(),
-        path: path.to_string(),
-        body: body.clone(),
-        label: label.to_string(),
-        status: "pending".into(),
-        error: None,
-    };
-    let json = serde_json::to_string(&entry).map_err(|e| e.to_string())?;
-    offline::outbox_put(key, &json).await
-}
-
-pub fn tender_label(lang: Lang, kind: TenderKind) -> &'static str {
-    tr(
-        lang,
-        match kind {
-            TenderKind::Cash => "tender_cash",
-            TenderKind::Qris => "tender_qris",
-            TenderKind::EWallet => "tender_ewallet",
-            TenderKind::DebitCard => "tender_debit",
-            TenderKind::CreditCard => "tender_credit",
-            TenderKind::Transfer => "tender_transfer",
-            TenderKind::MemberSavings => "tender_savings",
-        },
-    )
-}
-
-pub fn tender_code(kind: TenderKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn compute(
     lines: &[Line],
     cart_discount: Option<Discount>,
@@ -340,81 +136,6 @@ fn qr_svg(payload: &str) -> String {
                 .build()
         })
         .unwrap_or_default()
-}
-
-pub async fn cached<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    offline::kv_get(key)
-        .await
-        .ok()
-        .flatten()
-        .and_then(|j| serde_json::from_str(&j).ok())
-}
-
-pub async fn cache<T: Serialize>(key: &str, value: &T) {
-    if let Ok(json) = serde_json::to_string(value) {
-        let _ = offline::kv_put(key, &json).await;
-    }
-}
-
-/// Sends the queued sales in order (oldest first), updating the counts as it goes. Stops
-/// at the first "unreachable": the rest would fail the same way.
-pub async fn sync_once(sync: SyncState) {
-    let SyncState {
-        pending,
-        rejected,
-        online,
-        last_sync,
-    } = sync;
-    let entries: Vec<OutboxEntry> = offline::outbox_all()
-        .await
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|text| serde_json::from_str(text).ok())
-        .collect();
-    let mut refused = entries.iter().filter(|e| e.status == "rejected").count();
-    let queue: Vec<OutboxEntry> = entries
-        .into_iter()
-        .filter(|e| e.status != "rejected")
-        .collect();
-    let mut waiting = queue.len();
-    pending.set(waiting);
-    rejected.set(refused);
-    let mut reached = false;
-    for mut entry in queue {
-        let id = entry.key();
-        match client::post::<serde_json::Value>(&entry.path, &entry.body).await {
-            Ok(_) => {
-                reached = true;
-                let _ = offline::outbox_delete(&id).await;
-                waiting -= 1;
-                pending.set(waiting);
-            }
-            Err(e) if e.status == 0 => break,
-            Err(e) if e.status >= 500 || e.status == 401 => {
-                // The server is there but cannot take it now (or the cashier was signed
-                // out): keep it for the next round.
-                reached = true;
-            }
-            Err(e) => {
-                reached = true;
-                entry.status = "rejected".into();
-                entry.error = Some(e.message);
-                if let Ok(json) = serde_json::to_string(&entry) {
-                    let _ = offline::outbox_put(&id, &json).await;
-                }
-                waiting -= 1;
-                refused += 1;
-                pending.set(waiting);
-                rejected.set(refused);
-            }
-        }
-    }
-    if reached || waiting == 0 {
-        online.set(offline::browser_online());
-        last_sync.set(Some(offline::now_rfc3339()));
-    } else {
-        online.set(false);
-    }
 }
 
 #[component]

@@ -17,32 +17,14 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::outbox::*;
+use super::till_model::*;
 use crate::kernel::client::{self, ApiError};
 use crate::kernel::i18n::{t, tr, use_lang, Lang};
 use crate::kernel::offline;
 use crate::kernel::pages::error_text;
 use crate::kernel::printer::{self, PrinterSettings};
 use crate::kernel::session::use_session;
-use crate::modules::pos::sell::{
-    cache, cached, enqueue, sync_once, tender_code, tender_label, Till,
-};
-
-/// The shift open on this tablet, kept on the device so the till works offline.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Shift {
-    pub id: String,
-    pub opened_at: String,
-    pub opening_float: Decimal,
-    pub cashier: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum OpsPanel {
-    Cash,
-    Refund,
-    Close,
-    Printer,
-}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SaleLineRecord {
