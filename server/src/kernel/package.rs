@@ -53,6 +53,9 @@ pub struct Package {
     /// The tax an outlet of its industries prices with until the outlet saves its own
     /// (retail: PPN inside shelf prices).
     pub default_tax: Option<fn() -> domain::tax::TaxSettings>,
+    /// The screen a role lands on when this package owns it (the koperasi's members land
+    /// on their savings); roles no package names land on the platform's screens.
+    pub homes: &'static [(crate::kernel::rbac::Role, &'static str)],
 }
 
 pub type Registry = &'static [&'static Package];
@@ -118,6 +121,7 @@ mod tests {
         migrations: no_migrations,
         seed: None,
         default_tax: None,
+        homes: &[],
     };
     static POS: Package = Package {
         code: "pos",

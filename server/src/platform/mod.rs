@@ -18,4 +18,5 @@ pub static PACKAGE: Package = Package {
     migrations: migration::all,
     seed: None,
     default_tax: None,
+    homes: &[],
 };

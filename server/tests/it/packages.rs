@@ -201,6 +201,7 @@ static SALON: Package = Package {
     migrations: no_migrations,
     seed: None,
     default_tax: None,
+    homes: &[],
 };
 
 fn with_salon() -> Registry {

@@ -18,4 +18,5 @@ pub static MODULE: Package = Package {
     migrations: migration::all,
     seed: None,
     default_tax: None,
+    homes: &[],
 };

@@ -17,4 +17,5 @@ pub static MODULE: Package = Package {
     migrations: migration::all,
     seed: None,
     default_tax: None,
+    homes: &[],
 };

@@ -19,4 +19,5 @@ pub static PACKAGE: Package = Package {
     migrations: migration::all,
     seed: Some(seed::seed),
     default_tax: None,
+    homes: &[(crate::kernel::rbac::Role::Member, "/simpanan-saya")],
 };

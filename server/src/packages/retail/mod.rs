@@ -28,4 +28,5 @@ pub static PACKAGE: Package = Package {
     migrations: no_migrations,
     seed: Some(seed::seed),
     default_tax: Some(shelf_prices_include_ppn),
+    homes: &[],
 };

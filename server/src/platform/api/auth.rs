@@ -46,7 +46,7 @@ async fn session_view(
         .map(|p| p.code.to_string())
         .collect();
     Ok(SessionView {
-        home: home_for(&view.roles).to_string(),
+        home: home_for(state.packages, &view.roles).to_string(),
         roles: view.roles.clone(),
         user: view,
         csrf_token,
@@ -56,13 +56,26 @@ async fn session_view(
     })
 }
 
-pub fn home_for(roles: &[Role]) -> &'static str {
-    match roles.iter().copied().min_by_key(|r| r.rank()) {
+/// Where a user with `roles` lands: the home a package names for the first-ranked role,
+/// else the platform's screen for it.
+pub fn home_for(registry: crate::kernel::package::Registry, roles: &[Role]) -> &'static str {
+    let first = roles.iter().copied().min_by_key(|r| r.rank());
+    if let Some(home) = first.and_then(|role| {
+        registry
+            .iter()
+            .flat_map(|p| p.homes.iter())
+            .find(|(r, _)| *r == role)
+            .map(|(_, path)| *path)
+    }) {
+        return home;
+    }
+    match first {
         Some(Role::Superadmin | Role::Developer) => "/platform",
         Some(Role::Owner | Role::Admin | Role::Manager) => "/dasbor",
         Some(Role::Cashier) => "/kasir",
         Some(Role::Supplier) => "/pemasok",
-        Some(Role::Member) => "/simpanan-saya",
+        // A member's home belongs to the package that has members (`Package::homes`).
+        Some(Role::Member) => "/",
         None => "/masuk",
     }
 }
