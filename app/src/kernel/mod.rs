@@ -1,6 +1,7 @@
 //! What every page stands on: the API client, session, offline store, printing,
 //! formatting and shared page parts, the layout, translations, and the package registry
 //! type.
+pub mod approval;
 pub mod client;
 pub mod hydration;
 pub mod i18n;

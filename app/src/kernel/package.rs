@@ -24,6 +24,24 @@ pub struct AppPackage {
     pub till: Option<fn() -> AnyView>,
     /// This package's translations: key → (Bahasa Indonesia, English).
     pub translations: fn(&str) -> Option<(&'static str, &'static str)>,
+    /// Pages anyone may open before signing in, linked from the sign-in page.
+    pub public_links: &'static [PublicLink],
+}
+
+/// A page open without a session (the PIN switch, a loan simulator).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PublicLink {
+    pub path: &'static str,
+    /// A translation key.
+    pub label: &'static str,
+}
+
+/// The sign-in page's links, in registry order.
+pub fn public_links(registry: Registry) -> Vec<PublicLink> {
+    registry
+        .iter()
+        .flat_map(|p| p.public_links.iter().copied())
+        .collect()
 }
 
 pub type Registry = &'static [&'static AppPackage];
@@ -94,6 +112,10 @@ mod tests {
         till_industries: &["beauty"],
         till: None,
         translations: salon_words,
+        public_links: &[PublicLink {
+            path: "/salon/harga",
+            label: "salon",
+        }],
     };
 
     fn session(packages: &[&str], permissions: &[&str]) -> Session {
@@ -138,6 +160,9 @@ mod tests {
             crate::kernel::i18n::lookup_in(registry, "salon"),
             Some(("Salon", "Salon"))
         );
+        assert!(public_links(registry)
+            .iter()
+            .any(|l| l.path == "/salon/harga"));
     }
 
     #[test]

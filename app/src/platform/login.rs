@@ -60,7 +60,11 @@ pub fn Login() -> impl IntoView {
                     {move || if busy.get() { t("signing_in")() } else { t("sign_in")() }}
                 </button>
             </form>
-            <p><a href="/kasir/pin">{t("switch_user")}</a>" · "<a href="/simulasi-pinjaman">{t("loan_simulator")}</a></p>
+            <p class="public-links">
+                {crate::kernel::package::public_links(crate::packages::all()).into_iter().map(|l| {
+                    view! { <a href=l.path>{t(l.label)}</a> }
+                }).collect_view()}
+            </p>
         </section>
     }
 }

@@ -65,6 +65,7 @@ pub static PACKAGE: AppPackage = AppPackage {
     till_industries: &[],
     till: None,
     translations: i18n::words,
+    public_links: &[],
 };
 
 crate::lazy_page!(AcceptInvitationPage, login::AcceptInvitation);

@@ -82,6 +82,11 @@ pub fn stored(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
+/// Now, as stored.
+pub fn now_text() -> String {
+    stored(Utc::now())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

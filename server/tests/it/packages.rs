@@ -353,6 +353,40 @@ fn dependencies_point_from_packages_to_modules_to_the_kernel() {
     assert!(files.len() > 100, "the scan found {} files", files.len());
 }
 
+/// Handlers stay thin: a query is written in a repo, never in a file under `api/`.
+/// (Building an `ActiveModel` for a repo to insert is fine; running a query is not.)
+#[test]
+fn handlers_leave_sql_to_repos() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let queries = [
+        "Entity::find",
+        "Entity::update_many",
+        "Entity::delete_many",
+        "Entity::insert",
+        ".insert(txn)",
+        ".insert(&state.db)",
+    ];
+    let mut wrong = Vec::new();
+    let mut handlers = 0;
+    for file in &files {
+        let rel = file.strip_prefix(&src).expect("under src");
+        if !rel.iter().any(|part| part == "api") {
+            continue;
+        }
+        handlers += 1;
+        let text = std::fs::read_to_string(file).expect("read");
+        for q in queries {
+            if text.contains(q) {
+                wrong.push(format!("{} runs `{q}`", rel.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "queries outside repos: {wrong:#?}");
+    assert!(handlers > 30, "the scan found {handlers} handler files");
+}
+
 #[test]
 fn reachable_follows_requires() {
     // A guard on the guard: the helper above must not allow everything.

@@ -25,6 +25,7 @@ pub static MODULE: AppPackage = AppPackage {
     till_industries: &[],
     till: None,
     translations: i18n::words,
+    public_links: &[],
 };
 
 crate::lazy_page!(CataloguePage, pages::Catalogue);

@@ -122,7 +122,7 @@ pub fn Shifts() -> impl IntoView {
 /// and each shift's full report (printable).
 #[component]
 fn ShiftsBody() -> impl IntoView {
-    use crate::modules::pos::till_ops::{ShiftReport, ShiftReportView};
+    use crate::modules::pos::shift_report::{ShiftReport, ShiftReportView};
     let (outlets, outlet) = outlet_choice();
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());

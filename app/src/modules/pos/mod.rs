@@ -4,15 +4,19 @@ use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{path, Lazy, MatchNestedRoutes};
 
-use crate::kernel::package::{AppPackage, MenuEntry};
+use crate::kernel::package::{AppPackage, MenuEntry, PublicLink};
 
 pub mod back_office;
 pub mod i18n;
 pub mod outbox;
 pub mod sell;
+pub mod shift_report;
 pub mod till;
 pub mod till_model;
 pub mod till_ops;
+pub mod till_panels;
+pub mod till_refund;
+pub mod till_shift;
 
 pub static MODULE: AppPackage = AppPackage {
     code: "pos",
@@ -36,6 +40,10 @@ pub static MODULE: AppPackage = AppPackage {
     till_industries: &[],
     till: None,
     translations: i18n::words,
+    public_links: &[PublicLink {
+        path: "/kasir/pin",
+        label: "switch_user",
+    }],
 };
 
 crate::lazy_page!(ReportsPage, back_office::Reports);

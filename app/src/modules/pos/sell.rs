@@ -18,6 +18,7 @@ use serde_json::json;
 
 use super::outbox::*;
 use super::till_model::*;
+use crate::kernel::approval::ManagerPin;
 use crate::kernel::client;
 use crate::kernel::i18n::{t, tr, use_lang};
 use crate::kernel::model::{CurrentDevice, Outlet};
@@ -26,8 +27,9 @@ use crate::kernel::pages::error_text;
 use crate::kernel::session::{use_session, Protected};
 use crate::modules::pos::till_ops::{
     payment_record, print_job, record_void, remember_sale, restore_shift, sale_receipt, Lookup,
-    OpsBar, SaleLineRecord, SaleRecord, ShiftGate, SlipView,
+    SaleLineRecord, SaleRecord, ShiftGate, SlipView,
 };
+use crate::modules::pos::till_panels::OpsBar;
 
 #[derive(Clone, Debug, Deserialize)]
 struct TillCatalogue {
@@ -127,7 +129,9 @@ fn discount_text(d: &Discount) -> String {
 }
 
 /// Renders a payload as an SVG QR code.
-fn qr_svg(payload: &str) -> String {
+/// The QR renderer is a chunk of its own (`--split`): most sales never show one.
+#[lazy]
+fn qr_svg(payload: String) -> String {
     qrcode::QrCode::new(payload.as_bytes())
         .map(|code| {
             code.render::<qrcode::render::svg::Color>()
@@ -149,6 +153,9 @@ pub fn SellPage() -> impl IntoView {
 
 #[component]
 fn SellBody() -> impl IntoView {
+    crate::kernel::hydration::after(|| {
+        let _loaded = lazy_preload!(qr_svg);
+    });
     let ctx = use_session();
     let lang = use_lang();
     let context = RwSignal::new(None::<TillContext>);
@@ -1011,37 +1018,19 @@ fn SellBody() -> impl IntoView {
                 </Show>
                 <Show when=move || needs_approval.get().is_some()>
                     <div class="panel approval" data-testid="manager-approval" role="dialog" aria-label=t("manager_approval")>
-                        <strong>{t("manager_approval")}</strong>
-                        <p>{move || {
-                            let p = needs_approval.get().map(|n| n.percent.normalize().to_string()).unwrap_or_default();
-                            let l = context.get().map(|c| c.discount_limit).unwrap_or_default();
-                            tr(lang.get(), "approval_needed").replace("{p}", &p.replace('.', ",")).replace("{l}", &l.replace('.', ","))
-                        }}</p>
-                        {move || {
-                            let list = context.get().map(|c| c.approvers).unwrap_or_default();
-                            if list.is_empty() {
-                                return view! { <p class="error">{t("no_approvers")}</p> }.into_any();
-                            }
-                            if approver.with_untracked(String::is_empty) {
-                                approver.set(list[0].0.clone());
-                            }
-                            view! {
-                                <div class="people">
-                                    {list.into_iter().map(|(id, name)| {
-                                        let pick = id.clone();
-                                        view! {
-                                            <button type="button" class="person" class:active=move || approver.get() == id
-                                                on:click=move |_| approver.set(pick.clone())>{name}</button>
-                                        }
-                                    }).collect_view()}
-                                </div>
-                            }.into_any()
-                        }}
-                        <form class="inline" on:submit=move |ev| { ev.prevent_default(); request_approval(); }>
-                            <input type="password" inputmode="numeric" maxlength="6" autocomplete="off"
-                                aria-label=t("manager_pin") placeholder=t("manager_pin") bind:value=approver_pin/>
-                            <button type="submit" class="primary" disabled=move || approving.get()>{t("approve")}</button>
-                            <button type="button" on:click=move |_| needs_approval.set(None)>{t("close")}</button>
+                        <form class="stack" on:submit=move |ev| { ev.prevent_default(); request_approval(); }>
+                            <ManagerPin approvers=Signal::derive(move || context.get().map(|c| c.approvers).unwrap_or_default())
+                                approver=approver pin=approver_pin>
+                                <p>{move || {
+                                    let p = needs_approval.get().map(|n| n.percent.normalize().to_string()).unwrap_or_default();
+                                    let l = context.get().map(|c| c.discount_limit).unwrap_or_default();
+                                    tr(lang.get(), "approval_needed").replace("{p}", &p.replace('.', ",")).replace("{l}", &l.replace('.', ","))
+                                }}</p>
+                            </ManagerPin>
+                            <div class="row-actions">
+                                <button type="submit" class="primary" disabled=move || approving.get()>{t("approve")}</button>
+                                <button type="button" on:click=move |_| needs_approval.set(None)>{t("close")}</button>
+                            </div>
                         </form>
                     </div>
                 </Show>
@@ -1063,11 +1052,13 @@ fn SellBody() -> impl IntoView {
                             .collect_view()}
                     </div>
                     {move || qris.get().map(|(value, payload)| {
-                        let svg = qr_svg(&payload);
+                        let svg = RwSignal::new(String::new());
+                        let code = payload.clone();
+                        spawn_local(async move { svg.set(qr_svg(code).await) });
                         view! {
                             <div class="panel qris" data-testid="qris">
                                 <p>{t("qris_scan")}</p>
-                                <div class="qr" data-testid="qris-code" data-payload=payload.clone() inner_html=svg></div>
+                                <div class="qr" data-testid="qris-code" data-payload=payload.clone() inner_html=move || svg.get()></div>
                                 <p class="grand">{format_idr(value)}</p>
                                 <div class="row-actions">
                                     <button type="button" class="primary" data-testid="qris-paid"

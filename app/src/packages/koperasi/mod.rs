@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{path, Lazy, MatchNestedRoutes};
 
-use crate::kernel::package::{AppPackage, MenuEntry};
+use crate::kernel::package::{AppPackage, MenuEntry, PublicLink};
 
 pub mod i18n;
 pub mod loan;
@@ -44,6 +44,10 @@ pub static PACKAGE: AppPackage = AppPackage {
     till_industries: &[],
     till: None,
     translations: i18n::words,
+    public_links: &[PublicLink {
+        path: "/simulasi-pinjaman",
+        label: "loan_simulator",
+    }],
 };
 
 crate::lazy_page!(MemberHomePage, members::MemberHome);

@@ -13,4 +13,5 @@ pub static PACKAGE: AppPackage = AppPackage {
     till_industries: &["retail"],
     till: Some(till),
     translations: no_translations,
+    public_links: &[],
 };

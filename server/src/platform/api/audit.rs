@@ -1,5 +1,4 @@
 use axum::extract::State;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -11,6 +10,7 @@ use crate::kernel::http::{Json, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::platform::entity::audit_entry;
+use crate::platform::repo::audit::AuditQuery;
 
 #[derive(Deserialize, IntoParams)]
 pub struct AuditFilter {
@@ -54,35 +54,26 @@ pub async fn list(
     Query(filter): Query<AuditFilter>,
 ) -> ApiResult<Json<Vec<AuditView>>> {
     auth.require(Permission::VIEW_AUDIT)?;
-    let mut q = audit_entry::Entity::find().filter(audit_entry::Column::Chain.eq(auth.tenant()?));
-    if let Some(action) = filter.action.filter(|s| !s.is_empty()) {
-        q = q.filter(audit_entry::Column::Action.starts_with(action));
-    }
-    if let Some(entity) = filter.entity.filter(|s| !s.is_empty()) {
-        q = q.filter(audit_entry::Column::Entity.eq(entity));
-    }
-    if let Some(actor) = filter.actor.filter(|s| !s.is_empty()) {
-        q = q.filter(audit_entry::Column::ActorEmail.contains(actor.to_lowercase()));
-    }
-    if let Some(outlet) = filter.outlet_id.filter(|s| !s.is_empty()) {
-        q = q.filter(audit_entry::Column::OutletId.eq(outlet));
-    }
-    // Times are stored as fixed-width UTC RFC 3339 text, so string order is time order.
-    let zone = crate::platform::repo::outlets::list(&state.db, auth.tenant()?)
+    let tenant = auth.tenant()?;
+    let zone = crate::platform::repo::outlets::list(&state.db, tenant)
         .await?
         .first()
         .map_or_else(Zone::default, |o| Zone::parse(&o.timezone));
-    if let Some(from) = filter.from.filter(|s| !s.is_empty()) {
-        q = q.filter(audit_entry::Column::At.gte(time_bound(zone, &from, false)?));
-    }
-    if let Some(to) = filter.to.filter(|s| !s.is_empty()) {
-        q = q.filter(audit_entry::Column::At.lte(time_bound(zone, &to, true)?));
-    }
-    let rows = q
-        .order_by_desc(audit_entry::Column::Seq)
-        .limit(filter.limit.unwrap_or(200).min(1000))
-        .all(&state.db)
-        .await?;
+    let given = |v: Option<String>| v.filter(|s| !s.is_empty());
+    let query = AuditQuery {
+        action_prefix: given(filter.action),
+        entity: given(filter.entity),
+        actor_contains: given(filter.actor).map(|a| a.to_lowercase()),
+        outlet_id: given(filter.outlet_id),
+        at_from: given(filter.from)
+            .map(|f| time_bound(zone, &f, false))
+            .transpose()?,
+        at_to: given(filter.to)
+            .map(|t| time_bound(zone, &t, true))
+            .transpose()?,
+        limit: filter.limit.unwrap_or(200).min(1000),
+    };
+    let rows = crate::platform::repo::audit::list(&state.db, tenant, query).await?;
     Ok(Json(rows.into_iter().map(Into::into).collect()))
 }
 

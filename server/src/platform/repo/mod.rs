@@ -1,4 +1,5 @@
 //! SQL for this part; every function takes the tenant from the caller's `Auth`.
+pub mod audit;
 pub mod devices;
 pub mod invitations;
 pub mod outlets;

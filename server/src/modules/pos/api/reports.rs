@@ -15,13 +15,10 @@ use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
-use crate::modules::inventory::entity::category;
 use crate::modules::inventory::repo::stock;
-use crate::modules::pos::entity::sale;
 use crate::modules::pos::repo::sales;
 use crate::platform::entity::outlet;
 use crate::platform::repo::outlets;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// Hours ahead of UTC of an outlet's stored zone.
 pub fn utc_offset_hours(timezone: &str) -> i64 {
@@ -203,13 +200,12 @@ pub async fn sales_report(
     let payments = sales::payments_of_many(&state.db, &ids).await?;
     let product_ids: Vec<String> = lines.iter().map(|l| l.product_id.clone()).collect();
     let products = stock::products_by_id(&state.db, &tenant_id, &product_ids).await?;
-    let categories: BTreeMap<String, String> = category::Entity::find()
-        .filter(category::Column::TenantId.eq(&tenant_id))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let categories: BTreeMap<String, String> =
+        crate::modules::inventory::repo::catalogue::list_categories(&state.db, &tenant_id)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect();
     let cashier_ids: Vec<String> = rows.iter().map(|s| s.cashier_id.clone()).collect();
     let cashiers = crate::platform::repo::users::names(&state.db, &tenant_id, cashier_ids).await?;
 
@@ -281,16 +277,11 @@ pub async fn sales_report(
     .collect::<Vec<_>>();
     let refunded_sale_ids: Vec<String> = refunds.iter().map(|r| r.refund.sale_id.clone()).collect();
     let refunded_sales: BTreeMap<String, (Decimal, Decimal)> =
-        crate::kernel::repo::in_chunks(refunded_sale_ids, |ids| {
-            sale::Entity::find()
-                .filter(sale::Column::TenantId.eq(&tenant_id))
-                .filter(sale::Column::Id.is_in(ids))
-                .all(&state.db)
-        })
-        .await?
-        .into_iter()
-        .map(|s| (s.id, (d(&s.tax_total), d(&s.grand_total))))
-        .collect();
+        sales::by_ids(&state.db, &tenant_id, refunded_sale_ids)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, (d(&s.tax_total), d(&s.grand_total))))
+            .collect();
     let mut refunds_total = Decimal::ZERO;
     for r in &refunds {
         let amount = d(&r.refund.total);

@@ -116,6 +116,21 @@ pub async fn lines_of_many<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// A tenant's sales by id, in chunks the databases accept.
+pub async fn by_ids<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    ids: Vec<String>,
+) -> DbResult<Vec<sale::Model>> {
+    crate::kernel::repo::in_chunks(ids, |chunk| {
+        sale::Entity::find()
+            .filter(sale::Column::TenantId.eq(tenant_id))
+            .filter(sale::Column::Id.is_in(chunk))
+            .all(db)
+    })
+    .await
+}
+
 pub async fn payments_of_many<C: ConnectionTrait>(
     db: &C,
     sale_ids: &[String],

@@ -17,7 +17,7 @@ use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
-use crate::packages::koperasi::api::loans::{member_map, parse_date, quality, standing, today};
+use crate::packages::koperasi::api::loans::{member_map, quality, standing};
 use crate::packages::koperasi::repo::{koperasi, loans, shu};
 
 fn cell(s: &str) -> String {
@@ -148,11 +148,11 @@ async fn cash_book(state: &AppState, auth: &Auth, q: &Period) -> ApiResult<CashB
     let tenant_id = auth.tenant()?.to_string();
     let zone = koperasi::zone(&state.db, &tenant_id).await?;
     let to = match q.to.as_deref().filter(|s| !s.is_empty()) {
-        Some(d) => parse_date("to", d)?,
-        None => today(zone),
+        Some(d) => crate::kernel::input::date("to", d)?,
+        None => zone.today(),
     };
     let from = match q.from.as_deref().filter(|s| !s.is_empty()) {
-        Some(d) => parse_date("from", d)?,
+        Some(d) => crate::kernel::input::date("from", d)?,
         None => to.with_day0_safe(),
     };
     if from > to {
@@ -266,7 +266,7 @@ pub async fn csv_file(
                         &m,
                         &accounts,
                         &products,
-                        today(zone),
+                        zone.today(),
                     );
                     row.extend([
                         m.nik.clone(),
@@ -313,7 +313,7 @@ pub async fn csv_file(
         }
         "loans.csv" => {
             auth.require(Permission::VIEW_LOAN_PORTFOLIO)?;
-            let day = today(koperasi::zone(&state.db, &tenant_id).await?);
+            let day = koperasi::zone(&state.db, &tenant_id).await?.today();
             let members = member_map(&state.db, &tenant_id).await?;
             let products = loans::products(&state.db, &tenant_id).await?;
             let mut rows = Vec::new();

@@ -24,8 +24,8 @@ use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loans::{
-    allocation_order, changed_rows, first_due, load_view, now_text, parse_date, penalty_rule,
-    readable_loan, terms_of, today, whole_rupiah, AsOf, LoanView,
+    allocation_order, changed_rows, first_due, load_view, penalty_rule, readable_loan, terms_of,
+    AsOf, LoanView,
 };
 use crate::packages::koperasi::entity::{
     loan, loan_installment, loan_payment, loan_product, savings_movement,
@@ -47,10 +47,10 @@ fn business_day(
     not_before: Option<NaiveDate>,
 ) -> ApiResult<NaiveDate> {
     let day = match text.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(t) => parse_date(field, t)?,
-        None => today(zone),
+        Some(t) => crate::kernel::input::date(field, t)?,
+        None => zone.today(),
     };
-    if day > today(zone) {
+    if day > zone.today() {
         return Err(ApiError::validation(
             field,
             "Tanggal tidak boleh di masa depan.",
@@ -187,7 +187,7 @@ pub async fn savings_posting(txn: &DatabaseTransaction, s: SavingsPosting<'_>) -
             note: Some(s.note),
             user_id: s.user_id.to_string(),
             device_id: s.device_id,
-            at: now_text(),
+            at: crate::kernel::business_day::now_text(),
         },
     )
     .await?)
@@ -218,7 +218,7 @@ fn payment_row(
         note: None,
         user_id: auth.user.id.clone(),
         device_id: auth.device_id.clone(),
-        at: now_text(),
+        at: crate::kernel::business_day::now_text(),
     }
 }
 
@@ -232,7 +232,7 @@ async fn reload(
         .await?
         .ok_or(ApiError::NotFound("Pinjaman"))?;
     let zone = koperasi::zone(&state.db, tenant_id).await?;
-    load_view(&state.db, l, day.max(today(zone))).await
+    load_view(&state.db, l, day.max(zone.today())).await
 }
 
 // ---------------------------------------------------------------- disbursement
@@ -432,7 +432,7 @@ async fn pay(
     let mut payment = payment_row(&l, auth, "repayment", source, 0, day);
     match kind {
         Kind::Repayment(amount) => {
-            whole_rupiah("amount", amount)?;
+            crate::kernel::input::whole_rupiah("amount", amount)?;
             let split = ledger::repay(
                 &mut items,
                 day,
@@ -629,7 +629,7 @@ pub async fn write_off(
             "Alasan hapus buku wajib diisi.",
         ));
     }
-    let day = today(koperasi::zone(&state.db, &tenant_id).await?);
+    let day = koperasi::zone(&state.db, &tenant_id).await?.today();
     let rows = loans::installments(&state.db, &tenant_id, &l.id).await?;
     let (_, pos) = crate::packages::koperasi::api::loans::standing(&rows, &product, day)?;
     let outstanding = rupiah(pos.outstanding_principal)?;

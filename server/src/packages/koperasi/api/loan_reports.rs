@@ -14,7 +14,7 @@ use crate::kernel::http::Json;
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::packages::koperasi::api::loans::{
-    as_of, load_view, member_map, parse_date, quality, standing, LoanView,
+    as_of, load_view, member_map, quality, standing, LoanView,
 };
 use crate::packages::koperasi::entity::{loan, loan_installment, loan_product};
 use crate::packages::koperasi::repo::{koperasi, loans};
@@ -103,10 +103,8 @@ pub async fn collection(
     auth.require(Permission::APPLY_LOAN)?;
     let tenant_id = auth.tenant()?.to_string();
     let day = match q.as_of.as_deref().filter(|s| !s.is_empty()) {
-        Some(d) => parse_date("as_of", d)?,
-        None => crate::packages::koperasi::api::loans::today(
-            koperasi::zone(&state.db, &tenant_id).await?,
-        ),
+        Some(d) => crate::kernel::input::date("as_of", d)?,
+        None => koperasi::zone(&state.db, &tenant_id).await?.today(),
     };
     let officer = match q.officer_id.as_deref().filter(|s| !s.is_empty()) {
         Some("me") => Some(auth.user.id.clone()),
@@ -302,8 +300,7 @@ pub async fn my_loans(State(state): State<AppState>, auth: Auth) -> ApiResult<Js
         100,
     )
     .await?;
-    let day =
-        crate::packages::koperasi::api::loans::today(koperasi::zone(&state.db, &tenant_id).await?);
+    let day = koperasi::zone(&state.db, &tenant_id).await?.today();
     let mut out = Vec::with_capacity(rows.len());
     for l in rows {
         out.push(load_view(&state.db, l, day).await?);

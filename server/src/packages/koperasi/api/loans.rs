@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use chrono::{Months, NaiveDate, SecondsFormat, Utc};
+use chrono::{Months, NaiveDate, Utc};
 use domain::loan::ledger::{self, DailyPenalty, Installment, Position};
 use domain::loan::{
     classify, required_reserve, schedule, AllocationOrder, Collectibility, CollectibilitySettings,
@@ -35,23 +35,6 @@ use crate::packages::koperasi::entity::{
 use crate::packages::koperasi::repo::{koperasi, loans};
 
 /// Today in the koperasi's zone (`repo::koperasi::zone`).
-pub fn today(zone: Zone) -> NaiveDate {
-    zone.today()
-}
-
-pub fn now_text() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
-}
-
-pub fn parse_date(field: &str, text: &str) -> ApiResult<NaiveDate> {
-    crate::kernel::input::date(field, text)
-}
-
-/// Whole rupiah inside `domain::bounds`, as stored.
-pub fn whole_rupiah(field: &str, v: Decimal) -> ApiResult<i64> {
-    crate::kernel::input::whole_rupiah(field, v)
-}
-
 fn rupiah_i64(v: Decimal) -> ApiResult<i64> {
     i64::try_from(v).map_err(|_| ApiError::validation("amount", "Jumlah terlalu besar."))
 }
@@ -186,7 +169,7 @@ pub fn to_domain(rows: &[loan_installment::Model]) -> ApiResult<Vec<Installment>
         .map(|r| {
             Ok(Installment {
                 period: r.period as u32,
-                due_date: parse_date("due_date", &r.due_date)?,
+                due_date: crate::kernel::input::date("due_date", &r.due_date)?,
                 principal: Decimal::from(r.principal),
                 interest: Decimal::from(r.interest),
                 paid_principal: Decimal::from(r.paid_principal),
@@ -197,7 +180,7 @@ pub fn to_domain(rows: &[loan_installment::Model]) -> ApiResult<Vec<Installment>
                 penalty_through: r
                     .penalty_through
                     .as_deref()
-                    .map(|d| parse_date("penalty_through", d))
+                    .map(|d| crate::kernel::input::date("penalty_through", d))
                     .transpose()?,
             })
         })
@@ -458,8 +441,8 @@ pub struct AsOf {
 
 pub fn as_of(q: &AsOf, zone: Zone) -> ApiResult<NaiveDate> {
     match q.as_of.as_deref().filter(|s| !s.trim().is_empty()) {
-        Some(d) => parse_date("as_of", d),
-        None => Ok(today(zone)),
+        Some(d) => crate::kernel::input::date("as_of", d),
+        None => Ok(zone.today()),
     }
 }
 

@@ -5,8 +5,6 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use crate::kernel::audit::Actor;
@@ -17,9 +15,8 @@ use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
-use crate::packages::koperasi::api::loans::now_text;
 use crate::packages::koperasi::api::members::{load, MemberView};
-use crate::packages::koperasi::entity::{member, member_document};
+use crate::packages::koperasi::entity::member_document;
 use crate::packages::koperasi::repo::koperasi;
 
 /// A phone photo after the browser's JPEG compression is well under this.
@@ -65,28 +62,15 @@ pub async fn upload(
         content_type: content_type.into(),
         data: bytes.to_vec(),
         uploaded_by: auth.user.id.clone(),
-        at: now_text(),
+        at: crate::kernel::business_day::now_text(),
     };
     let url = format!("/api/v1/members/{}/ktp", m.id);
     let actor = Actor::of(&auth);
     let size = row.data.len();
     audited(&state.db, actor, move |txn, audit| {
         Box::pin(async move {
-            // One KTP per member: a new photo replaces the old one.
-            member_document::Entity::delete_many()
-                .filter(member_document::Column::TenantId.eq(&row.tenant_id))
-                .filter(member_document::Column::MemberId.eq(&row.member_id))
-                .filter(member_document::Column::Kind.eq("ktp"))
-                .exec(txn)
-                .await?;
-            let (tid, mid) = (row.tenant_id.clone(), row.member_id.clone());
-            member_document::ActiveModel::from(row).insert(txn).await?;
-            member::Entity::update_many()
-                .col_expr(member::Column::KtpPhotoUrl, Expr::value(url))
-                .filter(member::Column::TenantId.eq(&tid))
-                .filter(member::Column::Id.eq(&mid))
-                .exec(txn)
-                .await?;
+            let mid = row.member_id.clone();
+            koperasi::replace_ktp(txn, row, url).await?;
             audit
                 .record(
                     Change::new("member.ktp_photo", "member", &mid)
@@ -118,11 +102,7 @@ pub async fn photo(
             return Err(ApiError::NotFound("Foto KTP"));
         }
     }
-    let doc = member_document::Entity::find()
-        .filter(member_document::Column::TenantId.eq(&tenant_id))
-        .filter(member_document::Column::MemberId.eq(&id))
-        .filter(member_document::Column::Kind.eq("ktp"))
-        .one(&state.db)
+    let doc = koperasi::ktp_of(&state.db, &tenant_id, &id)
         .await?
         .ok_or(ApiError::NotFound("Foto KTP"))?;
     let mut headers = HeaderMap::new();

@@ -20,9 +20,7 @@ use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loan_payments::{savings_posting, SavingsPosting};
-use crate::packages::koperasi::api::loans::{
-    changed_rows, now_text, penalty_rule, to_domain, today,
-};
+use crate::packages::koperasi::api::loans::{changed_rows, penalty_rule, to_domain};
 use crate::packages::koperasi::api::members::{load, MemberView};
 use crate::packages::koperasi::entity::loan_payment;
 use crate::packages::koperasi::repo::{koperasi, loans};
@@ -94,7 +92,7 @@ pub async fn exit(
     } else {
         m.name.clone()
     };
-    let day = today(koperasi::zone(&state.db, &tenant_id).await?);
+    let day = koperasi::zone(&state.db, &tenant_id).await?.today();
     let products = koperasi::products(&state.db, &tenant_id).await?;
     let accounts = koperasi::accounts_of(&state.db, &tenant_id, &m.id).await?;
     let exit_accounts: Vec<ExitAccount> = accounts
@@ -157,7 +155,7 @@ pub async fn exit(
                     note: Some("Pelunasan dari simpanan saat keluar".into()),
                     user_id: auth.user.id.clone(),
                     device_id: auth.device_id.clone(),
-                    at: now_text(),
+                    at: crate::kernel::business_day::now_text(),
                 };
                 let mut next = l.clone();
                 next.status = "paid_off".into();

@@ -17,7 +17,6 @@ use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
-use crate::packages::koperasi::api::loans::today;
 use crate::packages::koperasi::api::savings::{account_views, AccountView};
 use crate::packages::koperasi::entity::{member, savings_account};
 use crate::packages::koperasi::repo::koperasi;
@@ -125,7 +124,7 @@ pub async fn load(state: &AppState, m: member::Model) -> ApiResult<MemberView> {
             &m,
             &accounts,
             &products,
-            today(koperasi::zone(&state.db, &m.tenant_id).await?),
+            koperasi::zone(&state.db, &m.tenant_id).await?.today(),
         )
     } else {
         None
@@ -172,7 +171,7 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<MemberView>)> {
     auth.require(Permission::MANAGE_MEMBERS)?;
     let tenant_id = auth.tenant()?.to_string();
-    let today = today(koperasi::zone(&state.db, &tenant_id).await?);
+    let today = koperasi::zone(&state.db, &tenant_id).await?.today();
     let nik = domain::nik::parse_with_today(&req.nik, today)
         .map_err(|e| ApiError::validation("nik", format!("NIK tidak valid: {e}")))?;
     let name = req.name.trim().to_string();

@@ -20,7 +20,6 @@ use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
-use crate::packages::koperasi::api::loans::whole_rupiah;
 use crate::packages::koperasi::entity::{savings_account, savings_movement, savings_product};
 use crate::packages::koperasi::repo::koperasi;
 
@@ -126,7 +125,8 @@ pub async fn create_product(
     let kind = kind_of(req.kind.trim()).ok_or_else(|| {
         ApiError::validation("kind", "Jenis: pokok, wajib, sukarela atau berjangka.")
     })?;
-    let fixed = whole_rupiah("fixed_amount", req.fixed_amount.unwrap_or_default())?;
+    let fixed =
+        crate::kernel::input::whole_rupiah("fixed_amount", req.fixed_amount.unwrap_or_default())?;
     if matches!(kind, SavingsKind::Pokok | SavingsKind::Wajib) && fixed == 0 {
         return Err(ApiError::validation(
             "fixed_amount",
@@ -140,7 +140,10 @@ pub async fn create_product(
             "Suku bunga 0–100% per tahun.",
         ));
     }
-    let minimum = whole_rupiah("minimum_balance", req.minimum_balance.unwrap_or_default())?;
+    let minimum = crate::kernel::input::whole_rupiah(
+        "minimum_balance",
+        req.minimum_balance.unwrap_or_default(),
+    )?;
     let interest_method = match req.interest_method.as_deref().map(str::trim) {
         None | Some("") | Some("daily_balance") => "daily_balance",
         Some("minimum_balance") => "minimum_balance",
@@ -371,7 +374,7 @@ async fn teller(
     };
     apply_movement(kind, Decimal::from(account.balance), movement, minimum)
         .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
-    let amount = whole_rupiah("amount", req.amount)?;
+    let amount = crate::kernel::input::whole_rupiah("amount", req.amount)?;
     let floor = i64::try_from(minimum).unwrap_or(0);
     let note = req
         .note

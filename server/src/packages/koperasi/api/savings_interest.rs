@@ -13,7 +13,6 @@ use domain::savings::{
     interest_tax, month_balances, sukarela_interest, InterestTaxSettings, SukarelaSettings,
 };
 use rust_decimal::Decimal;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
@@ -27,7 +26,7 @@ use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loan_payments::{savings_posting, SavingsPosting};
-use crate::packages::koperasi::api::loans::{now_text, today};
+
 use crate::packages::koperasi::entity::savings_interest_posting;
 use crate::packages::koperasi::repo::{koperasi, shu};
 
@@ -73,7 +72,7 @@ pub async fn post_month(
         .checked_add_months(chrono::Months::new(1))
         .ok_or_else(|| ApiError::validation("month", "Bulan tidak valid."))?;
     let zone = koperasi::zone(&state.db, &tenant_id).await?;
-    if next > today(zone) {
+    if next > zone.today() {
         return Err(ApiError::validation(
             "month",
             "Bunga diposting setelah bulan berakhir.",
@@ -91,14 +90,7 @@ pub async fn post_month(
         .filter(|p| p.rate_percent.parse::<Decimal>().unwrap_or_default() > Decimal::ZERO)
         .map(|p| (p.id.clone(), p))
         .collect();
-    let done: Vec<String> = savings_interest_posting::Entity::find()
-        .filter(savings_interest_posting::Column::TenantId.eq(&tenant_id))
-        .filter(savings_interest_posting::Column::Month.eq(&month))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|p| p.account_id)
-        .collect();
+    let done = koperasi::interest_posted_accounts(&state.db, &tenant_id, &month).await?;
     // Each account's ledger up to the month's end.
     let mut ledger: HashMap<String, Vec<(String, i64)>> = HashMap::new();
     let mut member_of: HashMap<String, String> = HashMap::new();
@@ -159,7 +151,7 @@ pub async fn post_month(
             tax: whole(tax.tax),
             net: whole(tax.net),
             user_id: auth.user.id.clone(),
-            at: now_text(),
+            at: crate::kernel::business_day::now_text(),
         });
     }
     postings.sort_by(|a, b| a.account_id.cmp(&b.account_id));
@@ -171,9 +163,7 @@ pub async fn post_month(
     audited(&state.db, actor, move |txn, audit| {
         Box::pin(async move {
             for p in &postings {
-                savings_interest_posting::ActiveModel::from(p.clone())
-                    .insert(txn)
-                    .await?;
+                koperasi::insert_interest_posting(txn, p.clone()).await?;
                 for (delta, kind, note) in [
                     (p.gross, "interest", format!("Bunga {m}")),
                     (

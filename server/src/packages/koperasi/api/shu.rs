@@ -25,7 +25,7 @@ use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loan_payments::{savings_posting, SavingsPosting};
-use crate::packages::koperasi::api::loans::{now_text, whole_rupiah};
+
 use crate::packages::koperasi::entity::{member, shu_closing, shu_share};
 use crate::packages::koperasi::repo::{koperasi, shu};
 
@@ -326,7 +326,7 @@ pub async fn compute(
             "Tahun buku tidak valid (paling lambat tahun ini).",
         ));
     }
-    let total = whole_rupiah("shu_total", req.shu_total)?;
+    let total = crate::kernel::input::whole_rupiah("shu_total", req.shu_total)?;
     let basis = match req.savings_basis.trim() {
         "all" => "all",
         "pokok_wajib" | "" => "pokok_wajib",
@@ -571,7 +571,7 @@ pub async fn approve(
     let mut next = c.clone();
     next.status = "approved".into();
     next.approved_by = Some(auth.user.id.clone());
-    next.approved_at = Some(now_text());
+    next.approved_at = Some(crate::kernel::business_day::now_text());
     next.rat_notes = Some(notes.chars().take(500).collect());
     change(&state, &auth, &c, next, "shu.approve", Vec::new()).await?;
     let c = shu::find_closing(&state.db, &tenant_id, &id)
@@ -619,7 +619,7 @@ pub async fn post(
         .await?
         .into_iter()
         .find(|p| p.kind == "sukarela");
-    let now = now_text();
+    let now = crate::kernel::business_day::now_text();
     let mut posting = Vec::new();
     for mut share in shu::shares(&state.db, &tenant_id, &c.id).await? {
         if share.total <= 0 {

@@ -17,7 +17,6 @@ use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loan_payments::{savings_posting, SavingsPosting};
-use crate::packages::koperasi::api::loans::today;
 use crate::packages::koperasi::entity::{savings_account, savings_product};
 use crate::packages::koperasi::repo::koperasi;
 
@@ -134,7 +133,12 @@ pub async fn mature(
     let tenant_id = auth.tenant()?.to_string();
     let (account, product) = placed_account(&state, &tenant_id, &id).await?;
     let matures = account.maturity_date.clone().unwrap_or_default();
-    if today(koperasi::zone(&state.db, &tenant_id).await?).to_string() < matures {
+    if koperasi::zone(&state.db, &tenant_id)
+        .await?
+        .today()
+        .to_string()
+        < matures
+    {
         return Err(ApiError::Rejected {
             code: "not_matured",
             message: format!(

@@ -7,7 +7,8 @@ use sea_orm::{
 
 use crate::kernel::repo::DbResult;
 use crate::packages::koperasi::entity::{
-    member, savings_account, savings_movement, savings_product,
+    member, member_document, savings_account, savings_interest_posting, savings_movement,
+    savings_product,
 };
 
 pub async fn find_member<C: ConnectionTrait>(
@@ -278,4 +279,66 @@ pub async fn zone<C: ConnectionTrait>(
     Ok(desk.map_or_else(Default::default, |o| {
         crate::kernel::business_day::Zone::parse(&o.timezone)
     }))
+}
+
+/// A member's KTP photo replaces the one before it, and the member links to it.
+pub async fn replace_ktp<C: ConnectionTrait>(
+    db: &C,
+    row: member_document::Model,
+    url: String,
+) -> DbResult<()> {
+    member_document::Entity::delete_many()
+        .filter(member_document::Column::TenantId.eq(&row.tenant_id))
+        .filter(member_document::Column::MemberId.eq(&row.member_id))
+        .filter(member_document::Column::Kind.eq(&row.kind))
+        .exec(db)
+        .await?;
+    let (tenant_id, member_id) = (row.tenant_id.clone(), row.member_id.clone());
+    member_document::ActiveModel::from(row).insert(db).await?;
+    member::Entity::update_many()
+        .col_expr(member::Column::KtpPhotoUrl, Expr::value(url))
+        .filter(member::Column::TenantId.eq(&tenant_id))
+        .filter(member::Column::Id.eq(&member_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn ktp_of<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    member_id: &str,
+) -> DbResult<Option<member_document::Model>> {
+    member_document::Entity::find()
+        .filter(member_document::Column::TenantId.eq(tenant_id))
+        .filter(member_document::Column::MemberId.eq(member_id))
+        .filter(member_document::Column::Kind.eq("ktp"))
+        .one(db)
+        .await
+}
+
+/// The accounts whose interest for `month` (`YYYY-MM`) is already posted.
+pub async fn interest_posted_accounts<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    month: &str,
+) -> DbResult<Vec<String>> {
+    Ok(savings_interest_posting::Entity::find()
+        .filter(savings_interest_posting::Column::TenantId.eq(tenant_id))
+        .filter(savings_interest_posting::Column::Month.eq(month))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.account_id)
+        .collect())
+}
+
+pub async fn insert_interest_posting<C: ConnectionTrait>(
+    db: &C,
+    posting: savings_interest_posting::Model,
+) -> DbResult<()> {
+    savings_interest_posting::ActiveModel::from(posting)
+        .insert(db)
+        .await?;
+    Ok(())
 }

@@ -33,7 +33,7 @@ pub async fn apply(
         .await?
         .filter(|p| p.active)
         .ok_or(ApiError::NotFound("Produk pinjaman"))?;
-    let amount = whole_rupiah("amount", req.amount)?;
+    let amount = crate::kernel::input::whole_rupiah("amount", req.amount)?;
     if amount < p.min_amount || amount > p.max_amount {
         return Err(ApiError::validation(
             "amount",
@@ -118,9 +118,11 @@ pub async fn apply(
     // The schedule must be computable before anyone is asked to approve it.
     schedule(&terms_of(
         &row,
-        first_due(today(
-            crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
-        ))?,
+        first_due(
+            crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id)
+                .await?
+                .today(),
+        )?,
     )?)
     .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
     let actor = Actor::of(&auth);
@@ -156,9 +158,9 @@ pub async fn apply(
             load_view(
                 &state.db,
                 l,
-                today(
-                    crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?,
-                ),
+                crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id)
+                    .await?
+                    .today(),
             )
             .await?,
         ),
@@ -255,7 +257,10 @@ pub async fn analyse(
             next.collateral_documents = None;
         }
         Some(k @ ("bpkb" | "shm" | "other")) => {
-            let value = whole_rupiah("collateral_value", req.collateral_value.unwrap_or_default())?;
+            let value = crate::kernel::input::whole_rupiah(
+                "collateral_value",
+                req.collateral_value.unwrap_or_default(),
+            )?;
             if value == 0 {
                 return Err(ApiError::validation(
                     "collateral_value",
@@ -291,7 +296,9 @@ pub async fn analyse(
         load_view(
             &state.db,
             l,
-            today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?),
+            crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id)
+                .await?
+                .today(),
         )
         .await?,
     ))
@@ -351,7 +358,7 @@ pub async fn approve(
                     message: "Pengaju pinjaman tidak boleh menyetujuinya sendiri.".into(),
                 });
             }
-            let now = now_text();
+            let now = crate::kernel::business_day::now_text();
             match l.status.as_str() {
                 "analysed" => {
                     next.approved_by = Some(me);
@@ -396,7 +403,9 @@ pub async fn approve(
         load_view(
             &state.db,
             l,
-            today(crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id).await?),
+            crate::packages::koperasi::repo::koperasi::zone(&state.db, &tenant_id)
+                .await?
+                .today(),
         )
         .await?,
     ))

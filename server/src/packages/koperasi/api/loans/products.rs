@@ -143,8 +143,8 @@ pub fn product_row(tenant_id: &str, req: LoanProductInput) -> ApiResult<loan_pro
             "Jangka waktu 1–360 bulan, minimum tidak melebihi maksimum.",
         ));
     }
-    let min_amount = whole_rupiah("min_amount", req.min_amount)?;
-    let max_amount = whole_rupiah("max_amount", req.max_amount)?;
+    let min_amount = crate::kernel::input::whole_rupiah("min_amount", req.min_amount)?;
+    let max_amount = crate::kernel::input::whole_rupiah("max_amount", req.max_amount)?;
     if min_amount == 0 || min_amount > max_amount {
         return Err(ApiError::validation(
             "max_amount",
@@ -180,7 +180,10 @@ pub fn product_row(tenant_id: &str, req: LoanProductInput) -> ApiResult<loan_pro
         max_tenor: req.max_tenor as i32,
         min_amount,
         max_amount,
-        admin_fee: whole_rupiah("admin_fee", req.admin_fee.unwrap_or_default())?,
+        admin_fee: crate::kernel::input::whole_rupiah(
+            "admin_fee",
+            req.admin_fee.unwrap_or_default(),
+        )?,
         provision_percent: percent(
             "provision_percent",
             req.provision_percent.unwrap_or_default(),
@@ -192,7 +195,10 @@ pub fn product_row(tenant_id: &str, req: LoanProductInput) -> ApiResult<loan_pro
         penalty_grace_days: req.penalty_grace_days.unwrap_or(0).min(365) as i32,
         savings_multiple: percent("savings_multiple", req.savings_multiple.unwrap_or_default())?,
         collateral_required: req.collateral_required,
-        single_approval_limit: whole_rupiah("single_approval_limit", req.single_approval_limit)?,
+        single_approval_limit: crate::kernel::input::whole_rupiah(
+            "single_approval_limit",
+            req.single_approval_limit,
+        )?,
         payoff_interest_periods: req.payoff_interest_periods.min(360) as i32,
         allocation_order: parsed.iter().map(label).collect::<Vec<_>>().join(","),
         active: true,
