@@ -14,7 +14,7 @@ DATABASE_URL ?= sqlite://data/satu.db?mode=rwc
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
 SATU = $(CARGO_TARGET_DIR)/release/satu
 
-.PHONY: run test setup build check-rust e2e contract bench
+.PHONY: run test setup build check-rust e2e contract bench size
 
 ## Install what is missing: wasm32 target, cargo-leptos, wasm-bindgen-cli, npm packages, Chromium.
 setup:
@@ -61,13 +61,17 @@ check-rust: setup
 e2e: build
 	cd end2end && npx playwright test
 
+## The till's first load (WASM+JS+CSS, brotli) against its 400 KB budget; lists the lazy chunks.
+size: build
+	node end2end/first-load.mjs
+
 ## The API contract: schemathesis fuzzes /api/openapi.json (owner and anonymous; 0 × 5xx,
 ## every answer as documented). Installs schemathesis from PyPI when missing.
 contract: build
 	bash end2end/contract.sh
 
 ## Every test: Rust, then Playwright, then the API contract.
-test: check-rust e2e contract
+test: check-rust e2e size contract
 
 ## Benchmarks (figures printed, not asserted): domain criterion and till search in Chromium.
 bench: build

@@ -1,5 +1,6 @@
 //! The manager's approval: pick who approves, type their PIN. Refunds, large cash
 //! movements and discounts above the cashier's limit all ask for it the same way.
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::kernel::i18n::t;
@@ -22,12 +23,12 @@ pub fn ManagerPin(
             {move || {
                 let list = approvers.get();
                 let Some((first, _)) = list.first() else {
-                    return view! { <p class="error">{t("no_approvers")}</p> }.into_any();
+                    return Either::Left(view! { <p class="error">{t("no_approvers")}</p> });
                 };
                 if approver.with_untracked(|a| !list.iter().any(|(id, _)| id == a)) {
                     approver.set(first.clone());
                 }
-                view! {
+                Either::Right(view! {
                     <div class="people">
                         {list.into_iter().map(|(id, name)| {
                             let chosen = Memo::new({
@@ -41,7 +42,7 @@ pub fn ManagerPin(
                             }
                         }).collect_view()}
                     </div>
-                }.into_any()
+                })
             }}
             <input type="password" inputmode="numeric" maxlength="6" autocomplete="off"
                 aria-label=t("manager_pin") placeholder=t("manager_pin") bind:value=pin/>

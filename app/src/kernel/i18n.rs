@@ -121,12 +121,43 @@ fn kernel_words(key: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// A key's words: the kernel's, else the first registered package's that has it.
+/// A table of words: key → (Bahasa Indonesia, English).
+pub type Words = fn(&str) -> Option<(&'static str, &'static str)>;
+
+/// Tables registered by pages as they open (`use_page_words`); process-wide, since a
+/// server render may move between threads.
+static PAGE_WORDS: std::sync::RwLock<Vec<Words>> = std::sync::RwLock::new(Vec::new());
+
+/// Makes a lazily loaded page's own words known. The table is referenced only from the
+/// page's code, so under `--split` it travels in the page's chunk; the server learns it
+/// the first time it renders such a page.
+pub fn use_page_words(words: Words) {
+    let known = PAGE_WORDS
+        .read()
+        .is_ok_and(|all| all.iter().any(|w| std::ptr::fn_addr_eq(*w, words)));
+    if !known {
+        if let Ok(mut all) = PAGE_WORDS.write() {
+            if !all.iter().any(|w| std::ptr::fn_addr_eq(*w, words)) {
+                all.push(words);
+            }
+        }
+    }
+}
+
+/// A key's words: the kernel's, else the first registered package's that has it, else
+/// an opened page's.
 pub fn lookup_in(
     registry: crate::kernel::package::Registry,
     key: &str,
 ) -> Option<(&'static str, &'static str)> {
-    kernel_words(key).or_else(|| registry.iter().find_map(|p| (p.translations)(key)))
+    kernel_words(key)
+        .or_else(|| registry.iter().find_map(|p| (p.translations)(key)))
+        .or_else(|| {
+            PAGE_WORDS
+                .read()
+                .ok()
+                .and_then(|all| all.iter().find_map(|w| w(key)))
+        })
 }
 
 pub fn tr(lang: Lang, key: &'static str) -> &'static str {
@@ -231,7 +262,11 @@ mod tests {
                         continue;
                     }
                     seen += 1;
-                    if lookup_in(crate::packages::all(), key).is_none() {
+                    let page_words = crate::packages::page_words(&file.to_string_lossy());
+                    if lookup_in(crate::packages::all(), key)
+                        .or_else(|| page_words.and_then(|w| w(key)))
+                        .is_none()
+                    {
                         missing.push(format!("{}: {key}", file.display()));
                     }
                 }
@@ -239,6 +274,28 @@ mod tests {
         }
         assert!(missing.is_empty(), "keys without words: {missing:#?}");
         assert!(seen > 300, "only {seen} keys found: the scan is broken");
+    }
+
+    /// A page's words are found once it has opened, and only then.
+    #[test]
+    fn page_words_count_once_registered() {
+        fn salon_pages(key: &str) -> Option<(&'static str, &'static str)> {
+            (key == "salon_price_list").then_some(("Daftar harga", "Price list"))
+        }
+        let registry = crate::packages::all();
+        assert!(lookup_in(registry, "salon_price_list").is_none());
+        use_page_words(salon_pages);
+        use_page_words(salon_pages);
+        assert_eq!(
+            lookup_in(registry, "salon_price_list"),
+            Some(("Daftar harga", "Price list"))
+        );
+        let copies = PAGE_WORDS.read().map_or(0, |all| {
+            all.iter()
+                .filter(|w| std::ptr::fn_addr_eq(**w, salon_pages as Words))
+                .count()
+        });
+        assert_eq!(copies, 1);
     }
 
     #[test]

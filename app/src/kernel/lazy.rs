@@ -24,4 +24,21 @@ macro_rules! lazy_page {
             }
         }
     };
+    // A page that brings its package's page words (`kernel::i18n::use_page_words`).
+    ($route:ident, $($component:ident)::+, words = $words:path) => {
+        pub struct $route;
+
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> leptos::prelude::AnyView {
+                use leptos::prelude::IntoAny;
+                $crate::kernel::i18n::use_page_words($words);
+                leptos::prelude::untrack(|| $($component)::+()).into_any()
+            }
+        }
+    };
 }

@@ -3,6 +3,7 @@
 //! type.
 pub mod approval;
 pub mod client;
+pub mod client_only;
 pub mod hydration;
 pub mod i18n;
 pub mod layout;

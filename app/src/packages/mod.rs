@@ -21,6 +21,14 @@ pub fn all() -> Registry {
     &ALL
 }
 
+/// The page words (`kernel::i18n::use_page_words`) of the package whose source file is
+/// `path`, for the test that every key has words.
+#[cfg(test)]
+pub fn page_words(path: &str) -> Option<crate::kernel::i18n::Words> {
+    path.contains("/packages/koperasi/")
+        .then_some(koperasi::i18n::page_words as crate::kernel::i18n::Words)
+}
+
 /// Every module's and package's pages.
 #[component(transparent)]
 pub fn PackageRoutes() -> impl MatchNestedRoutes + Clone {

@@ -68,6 +68,7 @@ pub static PACKAGE: AppPackage = AppPackage {
     public_links: &[],
 };
 
+crate::lazy_page!(LoginPage, login::Login);
 crate::lazy_page!(AcceptInvitationPage, login::AcceptInvitation);
 crate::lazy_page!(DashboardPage, dashboard::Dashboard);
 crate::lazy_page!(OutletsPage, outlets::Outlets);
@@ -80,7 +81,7 @@ crate::lazy_page!(PlatformPage, console::Platform);
 #[component(transparent)]
 pub fn PlatformRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("/masuk") view=login::Login/>
+        <Route path=path!("/masuk") view={Lazy::<LoginPage>::new()}/>
         <Route path=path!("/undangan") view={Lazy::<AcceptInvitationPage>::new()}/>
         <Route path=path!("/dasbor") view={Lazy::<DashboardPage>::new()}/>
         <Route path=path!("/outlet") view={Lazy::<OutletsPage>::new()}/>

@@ -10,6 +10,8 @@ pub mod back_office;
 pub mod i18n;
 pub mod outbox;
 pub mod sell;
+pub mod sell_model;
+pub mod sell_panels;
 pub mod shift_report;
 pub mod till;
 pub mod till_model;
@@ -49,6 +51,8 @@ pub static MODULE: AppPackage = AppPackage {
 crate::lazy_page!(ReportsPage, back_office::Reports);
 crate::lazy_page!(ShiftsPage, back_office::Shifts);
 crate::lazy_page!(CustomersPage, back_office::Customers);
+crate::lazy_page!(DevicePage, till::TillHome);
+crate::lazy_page!(PinSwitchPage, till::PinSwitch);
 
 #[component(transparent)]
 pub fn PosRoutes() -> impl MatchNestedRoutes + Clone {
@@ -56,8 +60,8 @@ pub fn PosRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/laporan") view={Lazy::<ReportsPage>::new()}/>
         <Route path=path!("/shift") view={Lazy::<ShiftsPage>::new()}/>
         <Route path=path!("/pelanggan") view={Lazy::<CustomersPage>::new()}/>
-        <Route path=path!("/kasir/perangkat") view=till::TillHome/>
-        <Route path=path!("/kasir/pin") view=till::PinSwitch/>
+        <Route path=path!("/kasir/perangkat") view={Lazy::<DevicePage>::new()}/>
+        <Route path=path!("/kasir/pin") view={Lazy::<PinSwitchPage>::new()}/>
     }
     .into_inner()
 }

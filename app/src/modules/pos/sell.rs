@@ -6,24 +6,23 @@ use std::str::FromStr;
 
 use domain::money::format_idr;
 use domain::payment::{settle, Tender, TenderKind};
-use domain::pricing::{
-    approval_covers, discount_percent, exceeds_limit, price_cart, Cart, CartLine, Discount,
-    PricingError, PricingSettings, Totals,
-};
+use domain::pricing::{discount_percent, exceeds_limit, Discount, PricingSettings, Totals};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 
 use super::outbox::*;
+use super::sell_model::*;
+use super::sell_panels::{sale_panel_view, SalePanel};
 use super::till_model::*;
-use crate::kernel::approval::ManagerPin;
 use crate::kernel::client;
+use crate::kernel::client_only::shown;
 use crate::kernel::i18n::{t, tr, use_lang};
 use crate::kernel::model::{CurrentDevice, Outlet};
 use crate::kernel::offline;
-use crate::kernel::pages::error_text;
 use crate::kernel::session::{use_session, Protected};
 use crate::modules::pos::till_ops::{
     payment_record, print_job, record_void, remember_sale, restore_shift, sale_receipt, Lookup,
@@ -34,49 +33,6 @@ use crate::modules::pos::till_panels::OpsBar;
 #[derive(Clone, Debug, Deserialize)]
 struct TillCatalogue {
     products: Vec<Item>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct Line {
-    item: Item,
-    qty: Decimal,
-    #[serde(default)]
-    discount: Option<Discount>,
-}
-
-/// A manager's approval of a discount, valid for one sale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct Approval {
-    id: String,
-    max_percent: Decimal,
-    approver_name: String,
-}
-
-/// A cart put on hold (a customer fetching one more item); kept on the device.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct HeldCart {
-    lines: Vec<Line>,
-    #[serde(default)]
-    cart_discount: Option<Discount>,
-    #[serde(default)]
-    customer: Option<Customer>,
-    #[serde(default)]
-    approval: Option<Approval>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum DiscountTarget {
-    Line(usize),
-    Cart,
-}
-
-/// A discount waiting for a manager: where it goes (none: the cart as it is) and the
-/// percentage of the subtotal the approval must cover.
-#[derive(Clone, Debug, PartialEq)]
-struct PendingDiscount {
-    target: Option<DiscountTarget>,
-    discount: Option<Discount>,
-    percent: Decimal,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -90,42 +46,6 @@ struct Receipt {
     approved_by: Option<String>,
     /// What the printer prints (and the browser's print dialog shows).
     struk: Option<domain::receipt::Receipt>,
-}
-
-fn compute(
-    lines: &[Line],
-    cart_discount: Option<Discount>,
-    settings: &PricingSettings,
-) -> Result<Option<Totals>, PricingError> {
-    if lines.is_empty() {
-        return Ok(None);
-    }
-    let cart = Cart {
-        lines: lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| CartLine {
-                id: i.to_string(),
-                unit_price: l.item.price(),
-                quantity: l.qty,
-                member_price: None,
-                time_prices: Vec::new(),
-                discount: l.discount.clone(),
-                tax_exempt: l.item.tax == "none",
-            })
-            .collect(),
-        cart_discount,
-        is_member: false,
-        local_time: None,
-    };
-    price_cart(&cart, settings).map(Some)
-}
-
-fn discount_text(d: &Discount) -> String {
-    match d {
-        Discount::Percent(p) => format!("{}%", p.normalize()),
-        Discount::Amount(a) => format_idr(*a),
-    }
 }
 
 /// Renders a payload as an SVG QR code.
@@ -146,7 +66,7 @@ fn qr_svg(payload: String) -> String {
 pub fn SellPage() -> impl IntoView {
     view! {
         <Protected roles=&["owner", "admin", "manager", "cashier"]>
-            <SellBody/>
+            {crate::kernel::client_only::client_only(SellBody)}
         </Protected>
     }
 }
@@ -155,6 +75,7 @@ pub fn SellPage() -> impl IntoView {
 fn SellBody() -> impl IntoView {
     crate::kernel::hydration::after(|| {
         let _loaded = lazy_preload!(qr_svg);
+        super::sell_panels::preload();
     });
     let ctx = use_session();
     let lang = use_lang();
@@ -208,6 +129,27 @@ fn SellBody() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let new_phone = RwSignal::new(String::new());
     let qris = RwSignal::new(None::<(Decimal, String)>);
+    let sale = SaleState {
+        till,
+        session: ctx,
+        lines,
+        cart_discount,
+        customer,
+        customers,
+        approval,
+        error,
+        editing,
+        disc_value,
+        disc_percent,
+        needs_approval,
+        approver,
+        approver_pin,
+        approving,
+        picking_customer,
+        customer_query,
+        new_name,
+        new_phone,
+    };
     // Sales the server refused, kept on the device for a manager: (id, receipt, reason).
     let refused_list = RwSignal::new(None::<Vec<(String, String, String)>>);
     let show_refused = move || {
@@ -243,12 +185,7 @@ fn SellBody() -> impl IntoView {
         });
     };
 
-    let is_approver = move || {
-        ctx.session.with_untracked(|s| {
-            s.as_ref()
-                .is_some_and(|s| s.has_any(&["owner", "admin", "manager"]))
-        })
-    };
+    let is_approver = move || sale.is_approver();
     let save_held = move || {
         let Some(till) = context.get_untracked() else {
             return;
@@ -420,18 +357,6 @@ fn SellBody() -> impl IntoView {
     let due = move || totals.get().map(|t| t.grand_total).unwrap_or_default();
     let paid = move || payments.with(|p| p.iter().map(|x| x.1).sum::<Decimal>());
     let remaining = move || (due() - paid()).max(Decimal::ZERO);
-    // Whether the cart's discounts, as they stand, still need a manager.
-    let over_limit = move |t: &Totals| {
-        let limit = context.with_untracked(|c| c.as_ref().map(TillContext::limit));
-        let limit = limit.unwrap_or(Decimal::TEN);
-        !is_approver()
-            && exceeds_limit(t, limit)
-            && !approval.with_untracked(|a| {
-                a.as_ref()
-                    .is_some_and(|a| approval_covers(t, a.max_percent))
-            })
-    };
-
     let categories = Memo::new(move |_| {
         let mut names: Vec<String> = items.with(|all| {
             all.iter()
@@ -514,107 +439,6 @@ fn SellBody() -> impl IntoView {
         }
     };
 
-    // Puts a discount on a line or the cart, or asks a manager first when it goes beyond
-    // the cashier's limit.
-    let set_discount = move |target: DiscountTarget, discount: Option<Discount>| {
-        error.set(None);
-        let mut ls = lines.get_untracked();
-        let mut cd = cart_discount.get_untracked();
-        match target {
-            DiscountTarget::Line(i) => match ls.get_mut(i) {
-                Some(l) => l.discount = discount.clone(),
-                None => return,
-            },
-            DiscountTarget::Cart => cd = discount.clone(),
-        }
-        let lang = lang.get_untracked();
-        match settings.with_untracked(|s| compute(&ls, cd.clone(), s)) {
-            Err(_) => error.set(Some(tr(lang, "discount_invalid").into())),
-            Ok(None) => {}
-            Ok(Some(t)) => {
-                if over_limit(&t) {
-                    approver_pin.set(String::new());
-                    needs_approval.set(Some(PendingDiscount {
-                        target: Some(target),
-                        discount,
-                        percent: discount_percent(&t),
-                    }));
-                } else {
-                    lines.set(ls);
-                    cart_discount.set(cd);
-                    editing.set(None);
-                    needs_approval.set(None);
-                }
-            }
-        }
-    };
-    let apply_editor = move || {
-        let Some(target) = editing.get_untracked() else {
-            return;
-        };
-        let text = disc_value.get_untracked().trim().replace(',', ".");
-        let value = if disc_percent.get_untracked() {
-            Decimal::from_str(&text).ok().map(Discount::Percent)
-        } else {
-            domain::money::parse_idr(&text)
-                .ok()
-                .map(|m| Discount::Amount(m.amount()))
-        };
-        match value {
-            Some(d) => set_discount(target, Some(d)),
-            None => error.set(Some(tr(lang.get_untracked(), "discount_invalid").into())),
-        }
-    };
-    let request_approval = move || {
-        let Some(wanted) = needs_approval.get_untracked() else {
-            return;
-        };
-        let Some(till) = context.get_untracked() else {
-            return;
-        };
-        let chosen = approver.get_untracked();
-        let approver_id = if chosen.is_empty() {
-            till.approvers
-                .first()
-                .map(|a| a.0.clone())
-                .unwrap_or_default()
-        } else {
-            chosen
-        };
-        let body = json!({"outlet_id": till.outlet_id, "approver_id": approver_id,
-            "pin": approver_pin.get_untracked(), "percent": wanted.percent.normalize().to_string()});
-        approving.set(true);
-        spawn_local(async move {
-            let answer =
-                client::post::<serde_json::Value>("/api/v1/discount-approvals", &body).await;
-            approving.set(false);
-            approver_pin.set(String::new());
-            let lang = lang.get_untracked();
-            match answer {
-                Ok(v) => {
-                    approval.set(Some(Approval {
-                        id: v["id"].as_str().unwrap_or_default().to_string(),
-                        max_percent: v["max_percent"]
-                            .as_str()
-                            .and_then(|p| Decimal::from_str(p).ok())
-                            .unwrap_or(wanted.percent),
-                        approver_name: v["approver_name"].as_str().unwrap_or_default().to_string(),
-                    }));
-                    needs_approval.set(None);
-                    match wanted.target {
-                        Some(target) => set_discount(target, wanted.discount),
-                        None => editing.set(None),
-                    }
-                }
-                Err(e) if e.status == 0 => error.set(Some(tr(lang, "approval_offline").into())),
-                Err(e) if e.code == "bad_credentials" => {
-                    error.set(Some(tr(lang, "wrong_pin").into()))
-                }
-                Err(e) => error.set(Some(error_text(lang, &e))),
-            }
-        });
-    };
-
     let pay_with = move |kind: TenderKind| {
         error.set(None);
         let typed = domain::money::parse_idr(&amount.get_untracked())
@@ -655,7 +479,7 @@ fn SellBody() -> impl IntoView {
         let Some(till) = context.get_untracked() else {
             return;
         };
-        if over_limit(&t) {
+        if sale.over_limit(&t) {
             // The cart changed after the approval (or never had one): ask again.
             error.set(Some(tr(lang.get_untracked(), "discount_over_limit").into()));
             needs_approval.set(Some(PendingDiscount {
@@ -817,37 +641,6 @@ fn SellBody() -> impl IntoView {
         });
     };
 
-    let add_customer = move || {
-        error.set(None);
-        let body = json!({"name": new_name.get_untracked(), "phone": new_phone.get_untracked()});
-        spawn_local(async move {
-            let lang = lang.get_untracked();
-            match client::post::<Customer>("/api/v1/customers", &body).await {
-                Ok(c) => {
-                    customers.update(|all| all.insert(0, c.clone()));
-                    let list = customers.get_untracked();
-                    cache("customers", &list).await;
-                    customer.set(Some(c));
-                    picking_customer.set(false);
-                    new_name.set(String::new());
-                    new_phone.set(String::new());
-                }
-                Err(e) if e.status == 0 => error.set(Some(tr(lang, "customer_offline").into())),
-                Err(e) => error.set(Some(error_text(lang, &e))),
-            }
-        });
-    };
-    let customer_results = Memo::new(move |_| {
-        let q = customer_query.get().trim().to_lowercase();
-        customers.with(|all| {
-            all.iter()
-                .filter(|c| q.is_empty() || c.matches(&q))
-                .take(8)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
-
     let left = view! {
             <section class="till-left">
                 <input class="search" type="search" placeholder=t("search_products")
@@ -883,43 +676,21 @@ fn SellBody() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </section>
-    }
-    .into_any();
+    };
     let right_top = view! {
                 <div class="customer-row">
                     {move || match customer.get() {
-                        Some(c) => view! {
+                        Some(c) => Either::Left(view! {
                             <span class="chip" data-testid="customer">{t("customer")} ": " {c.name.clone()}</span>
                             <button type="button" on:click=move |_| customer.set(None)>{t("remove")}</button>
-                        }.into_any(),
-                        None => view! {
+                        }),
+                        None => Either::Right(view! {
                             <button type="button" data-testid="customer-button"
                                 on:click=move |_| picking_customer.update(|p| *p = !*p)>{t("customer")}</button>
-                        }.into_any(),
+                        }),
                     }}
                 </div>
-                <Show when=move || picking_customer.get()>
-                    <div class="panel" data-testid="customer-picker">
-                        <input type="search" aria-label=t("find_customer") placeholder=t("find_customer")
-                            bind:value=customer_query/>
-                        <div class="picks">
-                            {move || customer_results.get().into_iter().map(|c| {
-                                let pick = c.clone();
-                                view! {
-                                    <button type="button" on:click=move |_| { customer.set(Some(pick.clone())); picking_customer.set(false); }>
-                                        {c.name.clone()} " " <small>{c.phone.clone().unwrap_or_default()}</small>
-                                    </button>
-                                }
-                            }).collect_view()}
-                        </div>
-                        <form class="inline" on:submit=move |ev| { ev.prevent_default(); add_customer(); }>
-                            <strong>{t("new_customer")}</strong>
-                            <input aria-label=t("name") placeholder=t("name") bind:value=new_name/>
-                            <input aria-label=t("phone") placeholder=t("phone") inputmode="tel" bind:value=new_phone/>
-                            <button type="submit">{t("add_customer")}</button>
-                        </form>
-                    </div>
-                </Show>
+                {shown(move || picking_customer.get(), move || sale_panel_view(sale, SalePanel::Customer))}
                 <table class="cart" data-testid="cart">
                     <tbody>
                         {move || {
@@ -993,49 +764,11 @@ fn SellBody() -> impl IntoView {
                         {move || cart_discount.get().map(|d| format!(" −{}", discount_text(&d)))}
                     </button>
                 </div>
-    }
-    .into_any();
+    };
     let right_panels = view! {
-                <Show when=move || editing.get().is_some()>
-                    <div class="panel" data-testid="discount-editor">
-                        <strong>{move || match editing.get() {
-                            Some(DiscountTarget::Line(i)) => format!("{} · {}", tr(lang.get(), "line_discount"),
-                                lines.with(|ls| ls.get(i).map(|l| l.item.label()).unwrap_or_default())),
-                            _ => tr(lang.get(), "cart_discount").to_string(),
-                        }}</strong>
-                        <div class="toggle">
-                            <button type="button" class:active=move || disc_percent.get() on:click=move |_| disc_percent.set(true)>{t("percent")}</button>
-                            <button type="button" class:active=move || !disc_percent.get() on:click=move |_| disc_percent.set(false)>{t("rupiah")}</button>
-                        </div>
-                        <input inputmode="decimal" aria-label=t("discount") data-testid="discount-value" bind:value=disc_value
-                            on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); apply_editor(); }/>
-                        <div class="row-actions">
-                            <button type="button" class="primary" on:click=move |_| apply_editor()>{t("apply")}</button>
-                            <button type="button" on:click=move |_| { if let Some(target) = editing.get_untracked() { set_discount(target, None); } }>{t("remove_discount")}</button>
-                            <button type="button" on:click=move |_| { editing.set(None); needs_approval.set(None); }>{t("close")}</button>
-                        </div>
-                    </div>
-                </Show>
-                <Show when=move || needs_approval.get().is_some()>
-                    <div class="panel approval" data-testid="manager-approval" role="dialog" aria-label=t("manager_approval")>
-                        <form class="stack" on:submit=move |ev| { ev.prevent_default(); request_approval(); }>
-                            <ManagerPin approvers=Signal::derive(move || context.get().map(|c| c.approvers).unwrap_or_default())
-                                approver=approver pin=approver_pin>
-                                <p>{move || {
-                                    let p = needs_approval.get().map(|n| n.percent.normalize().to_string()).unwrap_or_default();
-                                    let l = context.get().map(|c| c.discount_limit).unwrap_or_default();
-                                    tr(lang.get(), "approval_needed").replace("{p}", &p.replace('.', ",")).replace("{l}", &l.replace('.', ","))
-                                }}</p>
-                            </ManagerPin>
-                            <div class="row-actions">
-                                <button type="submit" class="primary" disabled=move || approving.get()>{t("approve")}</button>
-                                <button type="button" on:click=move |_| needs_approval.set(None)>{t("close")}</button>
-                            </div>
-                        </form>
-                    </div>
-                </Show>
-    }
-    .into_any();
+                {shown(move || editing.get().is_some(), move || sale_panel_view(sale, SalePanel::Discount))}
+                {shown(move || needs_approval.get().is_some(), move || sale_panel_view(sale, SalePanel::Approval))}
+    };
     let right_pay = view! {
                 <div class="pay">
                     <input inputmode="numeric" placeholder=t("amount_hint") aria-label=t("amount_label")
@@ -1113,7 +846,7 @@ fn SellBody() -> impl IntoView {
                                 save_held();
                             }>{t("hold")}</button>
                     </div>
-                    <Show when=move || held.with(|h| !h.is_empty())>
+                    {shown(move || held.with(|h| !h.is_empty()), move || view! {
                         <div class="held" data-testid="held">
                             <span>{t("on_hold")}</span>
                             {move || held.get().into_iter().enumerate().map(|(n, cart)| {
@@ -1138,10 +871,9 @@ fn SellBody() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </div>
-                    </Show>
+                    })}
                 </div>
-    }
-    .into_any();
+    };
     let cashier = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
     view! {
         <div class="till-head">
@@ -1157,28 +889,28 @@ fn SellBody() -> impl IntoView {
             <a class="button" href="/kasir/pin">{t("switch_user")}</a>
             <a class="button" href="/kasir/perangkat">{t("devices")}</a>
         </div>
-        <Show when=move || { rejected.get() > 0 }>
+        {shown(move || { rejected.get() > 0 }, move || view! {
             <div class="panel approval" data-testid="refused">
                 <button type="button" on:click=move |_| show_refused()>{t("rejected_sales")} " (" {move || rejected.get()} ")"</button>
                 {move || refused_list.get().map(|list| list.into_iter().map(|(id, receipt, why)| view! {
                     <p>
                         <strong>{receipt}</strong> " — " {why} " "
-                        <Show when=is_approver>
+                        {shown(is_approver, move || view! {
                             <button type="button" on:click={let id = id.clone(); move |_| retry(id.clone())}>{t("retry")}</button>
-                        </Show>
+                        })}
                     </p>
                 }).collect_view())}
             </div>
-        </Show>
-        <Show when=move || no_device.get()>
+        })}
+        {shown(move || no_device.get(), move || view! {
             <p class="error" role="alert">{t("not_registered")} " " <a href="/kasir/perangkat">{t("register_device")}</a></p>
-        </Show>
-        <Show when=move || context.with(Option::is_some) && shift_checked.get() && shift.with(Option::is_none)>
+        })}
+        {shown(move || context.with(Option::is_some) && shift_checked.get() && shift.with(Option::is_none), move || view! {
             <ShiftGate till=till_state/>
-        </Show>
-        <Show when=move || shift.with(Option::is_some)>
+        })}
+        {shown(move || shift.with(Option::is_some), move || view! {
             <OpsBar till=till_state/>
-        </Show>
+        })}
         <div class="till" class:hidden=move || shift.with(Option::is_none)>
             {left}
             <section class="till-right card">

@@ -1,8 +1,21 @@
-//! The koperasi words: key → (Bahasa Indonesia, English). `kernel::i18n::tr` looks here
-//! through the registry; the test there fails on a key no table has.
+//! The koperasi words: key → (Bahasa Indonesia, English). `words` (the menu's) is in the
+//! registry, so the shell can name the koperasi's pages; `page_words` are registered by
+//! the koperasi's own pages when they open (`lazy_page!(…, words = …)`), so they travel in
+//! those pages' chunks, not in every tablet's first load. The test in `kernel::i18n`
+//! fails on a key no table has.
 pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
         "my_savings" => ("Simpanan saya", "My savings"),
+        "members" => ("Anggota", "Members"),
+        "loans" => ("Pinjaman", "Loans"),
+        "shu" => ("SHU", "SHU"),
+        _ => return None,
+    })
+}
+
+/// Everything the koperasi's pages say besides their menu entries.
+pub fn page_words(key: &str) -> Option<(&'static str, &'static str)> {
+    Some(match key {
         "principal" => ("Pokok pinjaman", "Loan amount"),
         "rate" => ("Bunga (%)", "Interest (%)"),
         "per_month" => ("per bulan", "per month"),
@@ -22,7 +35,6 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
             "Dihitung di perangkat ini — tetap jalan tanpa internet.",
             "Computed on this device — works without internet.",
         ),
-        "members" => ("Anggota", "Members"),
         "register_member" => ("Daftarkan anggota", "Register member"),
         "member_registered" => ("Anggota terdaftar:", "Member registered:"),
         "find_member" => ("Cari nama, nomor anggota, NIK atau telepon", "Find by name, member no., NIK or phone"),
@@ -46,7 +58,6 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
             "Akun ini belum terhubung ke data anggota. Hubungi petugas koperasi.",
             "This login is not linked to a member record yet. Ask the koperasi officer.",
         ),
-        "loans" => ("Pinjaman", "Loans"),
         "loan_list" => ("Daftar pinjaman", "Loans"),
         "apply_loan" => ("Ajukan pinjaman", "New application"),
         "collection_list" => ("Penagihan", "Collection"),
@@ -154,7 +165,6 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
         "shu_in_cash" => ("Bayar tunai", "Pay in cash"),
         "my_shu" => ("SHU saya", "My SHU"),
         "no_shu_yet" => ("Belum ada SHU yang disahkan.", "No approved SHU yet."),
-        "shu" => ("SHU", "SHU"),
         "member_exit" => ("Keluar dari koperasi", "Leave the koperasi"),
         "member_exit_hint" => ("Pinjaman berjalan dilunasi dari simpanan, sisanya dibayarkan kepada anggota (atau ahli waris).", "Running loans are paid off from savings; the rest is paid to the member (or the heir)."),
         "exit_resigned" => ("Mengundurkan diri", "Resigned"),

@@ -50,11 +50,23 @@ pub static PACKAGE: AppPackage = AppPackage {
     }],
 };
 
-crate::lazy_page!(MemberHomePage, members::MemberHome);
-crate::lazy_page!(MembersDeskPage, members::MembersDesk);
-crate::lazy_page!(LoanDeskPage, loan_desk::LoanDesk);
-crate::lazy_page!(ShuRoute, shu::ShuPage);
-crate::lazy_page!(LoanSimulatorPage, loan::LoanSimulator);
+crate::lazy_page!(
+    MemberHomePage,
+    members::MemberHome,
+    words = i18n::page_words
+);
+crate::lazy_page!(
+    MembersDeskPage,
+    members::MembersDesk,
+    words = i18n::page_words
+);
+crate::lazy_page!(LoanDeskPage, loan_desk::LoanDesk, words = i18n::page_words);
+crate::lazy_page!(ShuRoute, shu::ShuPage, words = i18n::page_words);
+crate::lazy_page!(
+    LoanSimulatorPage,
+    loan::LoanSimulator,
+    words = i18n::page_words
+);
 
 #[component(transparent)]
 pub fn KoperasiRoutes() -> impl MatchNestedRoutes + Clone {
