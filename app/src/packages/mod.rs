@@ -21,14 +21,6 @@ pub fn all() -> Registry {
     &ALL
 }
 
-/// The page words (`kernel::i18n::use_page_words`) of the package whose source file is
-/// `path`, for the test that every key has words.
-#[cfg(test)]
-pub fn page_words(path: &str) -> Option<crate::kernel::i18n::Words> {
-    path.contains("/packages/koperasi/")
-        .then_some(koperasi::i18n::page_words as crate::kernel::i18n::Words)
-}
-
 /// Every module's and package's pages.
 #[component(transparent)]
 pub fn PackageRoutes() -> impl MatchNestedRoutes + Clone {
@@ -38,4 +30,84 @@ pub fn PackageRoutes() -> impl MatchNestedRoutes + Clone {
         <koperasi::KoperasiRoutes/>
     }
     .into_inner()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kernel::i18n::{lookup_in, Words};
+
+    /// The page words (`kernel::i18n::use_page_words`) of the package whose source file
+    /// is `path`: a package's pages may use them, nothing else may.
+    fn page_words(path: &str) -> Option<Words> {
+        path.contains("/packages/koperasi/")
+            .then_some(super::koperasi::i18n::page_words as Words)
+    }
+
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every key the code asks for (`t("…")`, `tr(lang, "…")`, a menu's `label: "…"`)
+    /// is in some table: nothing shows a raw key to a user.
+    #[test]
+    fn every_key_in_use_has_words() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        for file in &files {
+            let text = std::fs::read_to_string(file).expect("read");
+            // Test code registers stand-ins with words of their own.
+            let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (opener, skip_args) in [("t(\"", false), ("label: \"", false), ("tr(", true)] {
+                let mut from = 0;
+                while let Some(i) = text[from..].find(opener) {
+                    let at = from + i;
+                    from = at + opener.len();
+                    // `t(` as a call of its own, not the end of `set(` or `.t(`.
+                    let before = text[..at].chars().next_back().unwrap_or(' ');
+                    if opener != "label: \""
+                        && (before.is_alphanumeric() || before == '_' || before == '.')
+                    {
+                        continue;
+                    }
+                    let rest = &text[from..];
+                    let rest = if skip_args {
+                        match rest.split_once(", \"") {
+                            Some((arg, r)) if !arg.contains(')') => r,
+                            _ => continue,
+                        }
+                    } else {
+                        rest
+                    };
+                    let key = rest.split('"').next().unwrap_or_default();
+                    let is_key = !key.is_empty()
+                        && key
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                    if !is_key {
+                        continue;
+                    }
+                    seen += 1;
+                    let page_words = page_words(&file.to_string_lossy());
+                    if lookup_in(super::all(), key)
+                        .or_else(|| page_words.and_then(|w| w(key)))
+                        .is_none()
+                    {
+                        missing.push(format!("{}: {key}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys without words: {missing:#?}");
+        assert!(seen > 300, "only {seen} keys found: the scan is broken");
+    }
 }

@@ -2,12 +2,14 @@
 //! the OpenAPI schema (feature `openapi`); the app deserialises the same structs, so a
 //! renamed or retyped field breaks the build of both rather than a screen at run time.
 //!
-//! Each package's own views stay with the package until it moves them here; what lives
-//! here is what the kernel and the platform serve to every package: the error body, the
-//! session, devices, tokens and the audit log.
+//! What the kernel and the platform serve to every package (the error body, the session,
+//! devices, tokens, the audit log) is at the top; a package's own views are in a module
+//! named after it (`koperasi`).
 mod audit;
 mod devices;
 mod error;
+pub mod koperasi;
+pub mod pos;
 mod session;
 
 pub use audit::{AuditView, Verification};

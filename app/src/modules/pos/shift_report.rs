@@ -6,57 +6,14 @@ use domain::receipt::{Slip, SlipRow};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rust_decimal::Decimal;
-use serde::Deserialize;
 
 use super::till_model::*;
 use super::till_ops::*;
 use crate::kernel::i18n::{t, use_lang, Lang};
 use crate::kernel::printer::{self};
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct TenderTotal {
-    pub method: String,
-    pub amount: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct ShiftInfo {
-    pub id: String,
-    pub cashier_name: String,
-    pub opening_float: String,
-    pub opened_at: String,
-    pub status: String,
-    #[serde(default)]
-    pub closed_at: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct CashMove {
-    pub kind: String,
-    pub amount: String,
-    pub reason: String,
-}
-
-/// `GET /shifts/{id}`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct ShiftReport {
-    pub shift: ShiftInfo,
-    pub sales_count: u64,
-    pub sales_total: String,
-    pub discounts: String,
-    pub by_tender: Vec<TenderTotal>,
-    pub refunds_count: u64,
-    pub refunds_total: String,
-    pub refunds_by_tender: Vec<TenderTotal>,
-    pub voids_count: u64,
-    pub voids_amount: String,
-    pub cash_in: String,
-    pub cash_out: String,
-    pub cash_movements: Vec<CashMove>,
-    pub expected_cash: String,
-    pub counted_cash: Option<String>,
-    pub difference: Option<String>,
-}
+pub use domain::api::pos::{
+    CashMovementView as CashMove, ShiftReport, ShiftView as ShiftInfo, TenderTotal,
+};
 
 pub(super) fn method_label(m: &str) -> String {
     kind_of(m)

@@ -5,187 +5,18 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rust_decimal::Decimal;
-use serde::Deserialize;
 use serde_json::json;
 
 use crate::kernel::client;
 use crate::kernel::i18n::{t, tr, use_lang, Lang};
 use crate::kernel::pages::{error_text, fetched, Notice};
 use crate::kernel::session::{use_session, Protected};
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct LoanProduct {
-    pub id: String,
-    pub code: String,
-    pub name: String,
-    pub method: String,
-    pub rate_percent: String,
-    pub rate_period: String,
-    pub min_tenor: i32,
-    pub max_tenor: i32,
-    pub min_amount: String,
-    pub max_amount: String,
-    pub admin_fee: String,
-    pub provision_percent: String,
-    pub collateral_required: bool,
-    pub single_approval_limit: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct LoanSummary {
-    pub id: String,
-    pub loan_no: String,
-    pub member_no: String,
-    pub member_name: String,
-    pub amount: String,
-    pub tenor: i32,
-    pub status: String,
-    pub needs_second_approval: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Installment {
-    pub period: i32,
-    pub due_date: String,
-    pub principal: String,
-    pub interest: String,
-    pub installment: String,
-    pub paid_principal: String,
-    pub paid_interest: String,
-    pub waived_interest: String,
-    pub penalty: String,
-    pub paid_penalty: String,
-    pub status: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Position {
-    pub outstanding_principal: String,
-    pub penalty_due: String,
-    pub due_total: String,
-    pub overdue: String,
-    pub days_past_due: u32,
-    #[serde(default)]
-    pub next_due_date: Option<String>,
-    pub next_due_amount: String,
-    pub collectibility: String,
-    pub reserve: String,
-    pub payoff_total: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct LoanPayment {
-    pub kind: String,
-    pub source: String,
-    pub amount: String,
-    pub penalty: String,
-    pub interest: String,
-    pub principal: String,
-    pub paid_on: String,
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Loan {
-    pub id: String,
-    pub loan_no: String,
-    pub member_id: String,
-    pub member_no: String,
-    pub member_name: String,
-    pub product_name: String,
-    pub amount: String,
-    pub tenor: i32,
-    pub purpose: String,
-    pub status: String,
-    pub method: String,
-    pub rate_percent: String,
-    pub rate_period: String,
-    pub admin_fee: String,
-    pub provision_fee: String,
-    #[serde(default)]
-    pub net_disbursed: Option<String>,
-    #[serde(default)]
-    pub analysis_notes: Option<String>,
-    #[serde(default)]
-    pub collateral_kind: Option<String>,
-    #[serde(default)]
-    pub collateral_description: Option<String>,
-    pub collateral_value: String,
-    pub needs_second_approval: bool,
-    #[serde(default)]
-    pub rejection_reason: Option<String>,
-    #[serde(default)]
-    pub disbursed_on: Option<String>,
-    #[serde(default)]
-    pub closed_on: Option<String>,
-    pub schedule: Vec<Installment>,
-    pub total_interest: String,
-    #[serde(default)]
-    pub position: Option<Position>,
-    #[serde(default)]
-    pub payments: Vec<LoanPayment>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct PayoffQuote {
-    principal: String,
-    interest: String,
-    penalty: String,
-    waived_interest: String,
-    total: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct CollectionRow {
-    loan_id: String,
-    loan_no: String,
-    member_no: String,
-    member_name: String,
-    #[serde(default)]
-    phone: Option<String>,
-    address: String,
-    due_total: String,
-    penalty_due: String,
-    days_past_due: u32,
-    collectibility: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct PortfolioLoan {
-    loan_id: String,
-    loan_no: String,
-    member_name: String,
-    outstanding: String,
-    days_past_due: u32,
-    collectibility: String,
-    reserve: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct ClassTotal {
-    collectibility: String,
-    loans: u32,
-    outstanding: String,
-    reserve: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct Par {
-    days: u32,
-    outstanding: String,
-    percent: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct Portfolio {
-    as_of: String,
-    loans: Vec<PortfolioLoan>,
-    outstanding: String,
-    reserve: String,
-    classes: Vec<ClassTotal>,
-    par: Vec<Par>,
-}
+pub use domain::api::koperasi::{
+    CashBook, CashLine, ClassTotal, CollectionRow, InstallmentView as Installment,
+    LoanPaymentView as LoanPayment, LoanProductView as LoanProduct, LoanSummary, LoanView as Loan,
+    MemberView, Par, PayoffQuoteView as PayoffQuote, Portfolio, PortfolioLoan,
+    PositionView as Position,
+};
 
 pub fn rp(s: &str) -> String {
     s.parse::<Decimal>()
@@ -478,13 +309,6 @@ fn LoanList(selected: RwSignal<Option<String>>, version: RwSignal<u32>) -> impl 
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct MemberHit {
-    id: String,
-    member_no: String,
-    name: String,
-}
-
 #[component]
 fn ApplyForm(
     selected: RwSignal<Option<String>>,
@@ -493,7 +317,7 @@ fn ApplyForm(
 ) -> impl IntoView {
     let lang = use_lang();
     let query = RwSignal::new(String::new());
-    let members = fetched::<Vec<MemberHit>>(
+    let members = fetched::<Vec<MemberView>>(
         move || {
             format!(
                 "/api/v1/members?q={}",
@@ -818,11 +642,6 @@ fn DisbursePanel(loan: Loan, version: RwSignal<u32>) -> impl IntoView {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct MemberAccounts {
-    accounts: Vec<crate::packages::koperasi::members::Account>,
-}
-
 #[component]
 fn RepayPanel(loan: Loan, version: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
@@ -844,7 +663,7 @@ fn RepayPanel(loan: Loan, version: RwSignal<u32>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let ok = RwSignal::new(None::<String>);
     let member_id = loan.member_id.clone();
-    let accounts = fetched::<MemberAccounts>(
+    let accounts = fetched::<MemberView>(
         move || format!("/api/v1/members/{member_id}"),
         RwSignal::new(0),
     );
@@ -1043,28 +862,6 @@ fn PortfolioView(selected: RwSignal<Option<String>>, tab: RwSignal<&'static str>
             }}
         </section>
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct CashLine {
-    at: String,
-    description: String,
-    member_no: String,
-    member_name: String,
-    cash_in: String,
-    cash_out: String,
-    balance: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct CashBook {
-    from: String,
-    to: String,
-    opening: String,
-    cash_in: String,
-    cash_out: String,
-    closing: String,
-    lines: Vec<CashLine>,
 }
 
 /// The cash book for a period: opening balance, every cash movement, closing balance.

@@ -3,55 +3,16 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rust_decimal::Decimal;
-use serde::Deserialize;
 use serde_json::json;
 
 use crate::kernel::client;
 use crate::kernel::i18n::{t, tr, use_lang};
 use crate::kernel::pages::{error_text, fetched, local_time, Notice};
 use crate::kernel::session::Protected;
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Account {
-    pub id: String,
-    pub account_no: String,
-    pub product_code: String,
-    pub product_name: String,
-    pub kind: String,
-    pub balance: String,
-    #[serde(default)]
-    pub maturity_date: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Member {
-    pub id: String,
-    pub member_no: String,
-    pub nik: String,
-    pub name: String,
-    pub address: String,
-    #[serde(default)]
-    pub phone: Option<String>,
-    pub join_date: String,
-    pub status: String,
-    #[serde(default)]
-    pub ktp_photo_url: Option<String>,
-    #[serde(default)]
-    pub accounts: Vec<Account>,
-    #[serde(default)]
-    pub wajib: Option<Wajib>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Wajib {
-    pub monthly: String,
-    pub months_billed: u32,
-    pub billed: String,
-    pub paid: String,
-    pub arrears: String,
-    pub months_in_arrears: u32,
-    pub prepaid: String,
-}
+pub use domain::api::koperasi::{
+    AccountView as Account, ExitView as ExitResult, MemberView as Member, MovementView as Movement,
+    ProductView as Product, WajibView as Wajib,
+};
 
 /// Simpanan wajib billed since joining: in arrears (red) or paid up.
 #[component]
@@ -69,18 +30,6 @@ fn WajibLine(wajib: Wajib) -> impl IntoView {
             }}
         </p>
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Movement {
-    #[serde(default)]
-    pub account_id: String,
-    pub kind: String,
-    pub amount: String,
-    pub balance_after: String,
-    #[serde(default)]
-    pub note: Option<String>,
-    pub at: String,
 }
 
 fn rp(s: &str) -> String {
@@ -300,14 +249,6 @@ pub fn MemberHome() -> impl IntoView {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct Product {
-    id: String,
-    code: String,
-    name: String,
-    active: bool,
-}
-
 /// Opens an account of a product she has none of (a berjangka placement, or a product
 /// added after she joined).
 #[component]
@@ -481,15 +422,6 @@ fn photo_version() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static SHOWN: AtomicU64 = AtomicU64::new(0);
     SHOWN.fetch_add(1, Ordering::Relaxed).to_string()
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct ExitResult {
-    member: Member,
-    savings: String,
-    debts: String,
-    paid_out: String,
-    paid_to: String,
 }
 
 /// A member leaves: loans paid off from savings, the rest paid out (managers only).

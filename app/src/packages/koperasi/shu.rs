@@ -2,7 +2,6 @@
 //! approval, post to sukarela or pay out) and the member's SHU history ([`MyShu`]).
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 use serde_json::json;
 
 use crate::kernel::client;
@@ -10,50 +9,9 @@ use crate::kernel::i18n::{t, tr, use_lang};
 use crate::kernel::pages::{error_text, fetched, Notice};
 use crate::kernel::session::{use_session, Protected};
 use crate::packages::koperasi::loan_desk::rp;
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct Pool {
-    name: String,
-    percent: String,
-    amount: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct Share {
-    member_no: String,
-    member_name: String,
-    savings: String,
-    loan_interest: String,
-    purchases: String,
-    jasa_modal: String,
-    jasa_usaha: String,
-    total: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct Closing {
-    id: String,
-    year: i32,
-    shu_total: String,
-    pools: Vec<Pool>,
-    status: String,
-    #[serde(default)]
-    payout: Option<String>,
-    #[serde(default)]
-    rat_notes: Option<String>,
-    shares: Vec<Share>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-struct MyShare {
-    year: i32,
-    status: String,
-    jasa_modal: String,
-    jasa_usaha: String,
-    total: String,
-    #[serde(default)]
-    paid_at: Option<String>,
-}
+pub use domain::api::koperasi::{
+    ClosingView as Closing, MyShare, PoolView as Pool, ShareView as Share,
+};
 
 fn status_key(status: &str) -> &'static str {
     match status {

@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use domain::shift::{counted_cash, difference, CashSummary};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
@@ -31,6 +31,7 @@ use crate::kernel::txn::{audited, Change};
 use crate::modules::pos::entity::{cash_movement, shift};
 use crate::modules::pos::repo::till;
 use crate::platform::repo::outlets;
+pub use domain::api::pos::{CashMovementView, ShiftReport, ShiftView, TenderTotal};
 
 pub use crate::platform::outlet_settings::{cash_limit, DEFAULT_CASH_LIMIT};
 
@@ -53,74 +54,7 @@ pub struct OpenShift {
     pub opened_at: String,
 }
 
-#[derive(Serialize, Deserialize, ToSchema, Clone)]
-pub struct DenominationCount {
-    /// 100000, 50000, 20000, 10000, 5000, 2000, 1000, 500, 200 or 100.
-    pub denomination: i64,
-    pub count: u32,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ShiftView {
-    pub id: String,
-    pub outlet_id: String,
-    pub device_id: Option<String>,
-    pub cashier_id: String,
-    pub cashier_name: String,
-    pub opening_float: String,
-    pub opened_at: String,
-    /// `open` or `closed`.
-    pub status: String,
-    pub closed_at: Option<String>,
-    pub closed_by: Option<String>,
-    pub counted_cash: Option<String>,
-    pub expected_cash: Option<String>,
-    /// Counted − expected: negative is short, positive is over.
-    pub difference: Option<String>,
-    pub denominations: Vec<DenominationCount>,
-    pub note: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TenderTotal {
-    pub method: String,
-    pub amount: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CashMovementView {
-    pub id: String,
-    /// `in` or `out`.
-    pub kind: String,
-    pub amount: String,
-    pub reason: String,
-    pub approved_by: Option<String>,
-    pub user_id: String,
-    pub at: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ShiftReport {
-    pub shift: ShiftView,
-    pub sales_count: u64,
-    /// Grand totals of the shift's sales.
-    pub sales_total: String,
-    pub discounts: String,
-    /// What each tender took in; cash is net of change.
-    pub by_tender: Vec<TenderTotal>,
-    pub refunds_count: u64,
-    pub refunds_total: String,
-    pub refunds_by_tender: Vec<TenderTotal>,
-    pub voids_count: u64,
-    pub voids_amount: String,
-    pub cash_in: String,
-    pub cash_out: String,
-    pub cash_movements: Vec<CashMovementView>,
-    /// Float + cash sales − cash refunds + cash in − cash out.
-    pub expected_cash: String,
-    pub counted_cash: Option<String>,
-    pub difference: Option<String>,
-}
+pub use domain::api::pos::DenominationCount;
 
 async fn names(
     state: &AppState,

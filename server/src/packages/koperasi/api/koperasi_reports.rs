@@ -8,8 +8,8 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::kernel::auth::Auth;
 use crate::kernel::business_day::{stored, Zone};
@@ -19,6 +19,7 @@ use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::packages::koperasi::api::loans::{member_map, quality, standing};
 use crate::packages::koperasi::repo::{koperasi, loans, shu};
+pub use domain::api::koperasi::{CashBook, CashLine};
 
 fn cell(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
@@ -44,28 +45,6 @@ pub struct Period {
     pub from: Option<String>,
     /// `YYYY-MM-DD`, last day (the koperasi's zone); today when absent.
     pub to: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CashLine {
-    pub at: String,
-    pub description: String,
-    pub member_no: String,
-    pub member_name: String,
-    pub cash_in: String,
-    pub cash_out: String,
-    pub balance: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CashBook {
-    pub from: String,
-    pub to: String,
-    pub opening: String,
-    pub cash_in: String,
-    pub cash_out: String,
-    pub closing: String,
-    pub lines: Vec<CashLine>,
 }
 
 /// Every cash movement of the koperasi, oldest first: (RFC 3339 UTC time, description,

@@ -31,6 +31,7 @@ use crate::packages::koperasi::entity::{
     loan, loan_installment, loan_payment, loan_product, savings_movement,
 };
 use crate::packages::koperasi::repo::{koperasi, loans};
+pub use domain::api::koperasi::PayoffQuoteView;
 
 fn ledger_error(e: ledger::LedgerError) -> ApiError {
     ApiError::validation(e.field(), e.to_string())
@@ -561,16 +562,6 @@ pub async fn pay_off(
         req.savings_account_id.as_deref(),
     )
     .await
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct PayoffQuoteView {
-    pub as_of: String,
-    pub principal: String,
-    pub interest: String,
-    pub penalty: String,
-    pub waived_interest: String,
-    pub total: String,
 }
 
 #[utoipa::path(get, path = "/loans/{id}/payoff", tag = "koperasi", params(("id" = String, Path), AsOf),

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use axum::extract::{Query, State};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
@@ -18,6 +18,7 @@ use crate::packages::koperasi::api::loans::{
 };
 use crate::packages::koperasi::entity::{loan, loan_installment, loan_product};
 use crate::packages::koperasi::repo::{koperasi, loans};
+pub use domain::api::koperasi::{ClassTotal, CollectionRow, Par, Portfolio, PortfolioLoan};
 
 #[derive(Deserialize, IntoParams)]
 pub struct CollectionQuery {
@@ -25,23 +26,6 @@ pub struct CollectionQuery {
     pub as_of: Option<String>,
     /// Only this officer's loans; `me` for one's own. All officers when absent.
     pub officer_id: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CollectionRow {
-    pub loan_id: String,
-    pub loan_no: String,
-    pub member_no: String,
-    pub member_name: String,
-    pub phone: Option<String>,
-    pub address: String,
-    pub officer_id: String,
-    pub due_total: String,
-    pub overdue: String,
-    pub penalty_due: String,
-    pub days_past_due: u32,
-    pub oldest_due_date: Option<String>,
-    pub collectibility: String,
 }
 
 /// Disbursed loans with their instalments and products, for the reports.
@@ -147,48 +131,6 @@ pub async fn collection(
             .then_with(|| a.member_name.cmp(&b.member_name))
     });
     Ok(Json(out))
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct PortfolioLoan {
-    pub loan_id: String,
-    pub loan_no: String,
-    pub member_no: String,
-    pub member_name: String,
-    pub officer_id: String,
-    pub amount: String,
-    pub outstanding: String,
-    pub overdue: String,
-    pub days_past_due: u32,
-    pub collectibility: String,
-    pub reserve: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ClassTotal {
-    pub collectibility: String,
-    pub loans: u32,
-    pub outstanding: String,
-    pub reserve: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Par {
-    /// Outstanding principal of loans at least this many days past due.
-    pub days: u32,
-    pub outstanding: String,
-    /// Percent of the whole portfolio's outstanding, two decimals.
-    pub percent: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Portfolio {
-    pub as_of: String,
-    pub loans: Vec<PortfolioLoan>,
-    pub outstanding: String,
-    pub reserve: String,
-    pub classes: Vec<ClassTotal>,
-    pub par: Vec<Par>,
 }
 
 #[utoipa::path(get, path = "/loan-reports/portfolio", tag = "koperasi",

@@ -33,6 +33,9 @@ use crate::packages::koperasi::entity::{
     loan, loan_installment, loan_payment, loan_product, member,
 };
 use crate::packages::koperasi::repo::{koperasi, loans};
+pub use domain::api::koperasi::{
+    InstallmentView, LoanPaymentView, LoanSummary, LoanView, PositionView,
+};
 
 /// Today in the koperasi's zone (`repo::koperasi::zone`).
 fn rupiah_i64(v: Decimal) -> ApiResult<i64> {
@@ -62,107 +65,6 @@ pub use applications::*;
 pub use products::*;
 
 // ---------------------------------------------------------------- views
-
-#[derive(Serialize, ToSchema)]
-pub struct InstallmentView {
-    pub period: i32,
-    pub due_date: String,
-    pub principal: String,
-    pub interest: String,
-    pub installment: String,
-    pub paid_principal: String,
-    pub paid_interest: String,
-    pub waived_interest: String,
-    /// Denda charged up to today.
-    pub penalty: String,
-    pub paid_penalty: String,
-    /// `paid`, `partial`, `overdue`, `due` (today) or `upcoming`.
-    pub status: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct PositionView {
-    pub as_of: String,
-    pub outstanding_principal: String,
-    pub penalty_due: String,
-    pub interest_due: String,
-    pub principal_due: String,
-    /// Everything owed today (denda + interest + principal due).
-    pub due_total: String,
-    pub overdue: String,
-    pub days_past_due: u32,
-    pub next_due_date: Option<String>,
-    pub next_due_amount: String,
-    /// `lancar`, `kurang_lancar`, `diragukan` or `macet` (koperasi rules).
-    pub collectibility: String,
-    pub reserve: String,
-    pub payoff_total: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct LoanPaymentView {
-    pub id: String,
-    /// `fee`, `disbursement`, `repayment`, `payoff` or `write_off`.
-    pub kind: String,
-    /// `cash`, `savings` or `deducted`.
-    pub source: String,
-    pub amount: String,
-    pub penalty: String,
-    pub interest: String,
-    pub principal: String,
-    pub advance: String,
-    pub paid_on: String,
-    pub note: Option<String>,
-    pub user_id: String,
-    pub at: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct LoanView {
-    pub id: String,
-    pub loan_no: String,
-    pub member_id: String,
-    pub member_no: String,
-    pub member_name: String,
-    pub product_id: String,
-    pub product_code: String,
-    pub product_name: String,
-    pub officer_id: String,
-    pub amount: String,
-    pub tenor: i32,
-    pub purpose: String,
-    /// `applied`, `analysed`, `awaiting_second_approval`, `approved`, `rejected`,
-    /// `disbursed`, `paid_off` or `written_off`.
-    pub status: String,
-    pub method: String,
-    pub rate_percent: String,
-    pub rate_period: String,
-    pub admin_fee: String,
-    pub provision_fee: String,
-    pub fees_deducted: Option<bool>,
-    pub net_disbursed: Option<String>,
-    pub analysis_notes: Option<String>,
-    pub collateral_kind: Option<String>,
-    pub collateral_description: Option<String>,
-    pub collateral_value: String,
-    pub collateral_documents: Option<String>,
-    pub approved_by: Option<String>,
-    pub second_approved_by: Option<String>,
-    /// Above the product's single-approval limit: two different approvers.
-    pub needs_second_approval: bool,
-    pub rejected_by: Option<String>,
-    pub rejection_reason: Option<String>,
-    pub disbursed_on: Option<String>,
-    pub closed_on: Option<String>,
-    pub written_off_amount: Option<String>,
-    pub created_by: String,
-    pub created_at: String,
-    /// Before disbursement: the schedule it would have if disbursed today.
-    pub schedule: Vec<InstallmentView>,
-    pub total_interest: String,
-    pub position: Option<PositionView>,
-    pub payments: Vec<LoanPaymentView>,
-}
 
 pub fn to_domain(rows: &[loan_installment::Model]) -> ApiResult<Vec<Installment>> {
     rows.iter()
@@ -463,22 +365,6 @@ pub async fn get_one(
 pub struct LoanFilterQuery {
     pub status: Option<String>,
     pub member_id: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct LoanSummary {
-    pub id: String,
-    pub loan_no: String,
-    pub member_id: String,
-    pub member_no: String,
-    pub member_name: String,
-    pub amount: String,
-    pub tenor: i32,
-    pub status: String,
-    pub needs_second_approval: bool,
-    pub approved_by: Option<String>,
-    pub created_by: String,
-    pub created_at: String,
 }
 
 #[utoipa::path(get, path = "/loans", tag = "koperasi", params(LoanFilterQuery),

@@ -7,7 +7,7 @@ use domain::loan::ledger;
 use domain::membership::{settle_exit, ExitAccount};
 use domain::savings::SavingsKind;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -21,9 +21,10 @@ use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loan_payments::{savings_posting, SavingsPosting};
 use crate::packages::koperasi::api::loans::{changed_rows, penalty_rule, to_domain};
-use crate::packages::koperasi::api::members::{load, MemberView};
+use crate::packages::koperasi::api::members::load;
 use crate::packages::koperasi::entity::loan_payment;
 use crate::packages::koperasi::repo::{koperasi, loans};
+pub use domain::api::koperasi::ExitView;
 
 #[derive(Deserialize, ToSchema)]
 pub struct ExitInput {
@@ -31,16 +32,6 @@ pub struct ExitInput {
     pub reason: String,
     #[serde(default)]
     pub note: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ExitView {
-    pub member: MemberView,
-    pub savings: String,
-    pub debts: String,
-    pub paid_out: String,
-    /// Who receives the payout: the member, or her heir.
-    pub paid_to: String,
 }
 
 fn kind_of(text: &str) -> SavingsKind {

@@ -20,6 +20,7 @@ use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::savings::{account_views, AccountView};
 use crate::packages::koperasi::entity::{member, savings_account};
 use crate::packages::koperasi::repo::koperasi;
+pub use domain::api::koperasi::{MemberView, WajibView};
 
 #[derive(Deserialize, ToSchema)]
 pub struct MemberInput {
@@ -46,40 +47,6 @@ pub struct MemberInput {
     pub join_date: Option<String>,
     #[serde(default)]
     pub ktp_photo_url: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct MemberView {
-    pub id: String,
-    pub member_no: String,
-    pub nik: String,
-    pub name: String,
-    pub sex: String,
-    pub birth_date: String,
-    pub address: String,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub occupation: Option<String>,
-    pub heir_name: Option<String>,
-    pub heir_relation: Option<String>,
-    pub join_date: String,
-    /// `active`, `resigned` or `deceased`.
-    pub status: String,
-    pub ktp_photo_url: Option<String>,
-    pub accounts: Vec<AccountView>,
-    /// Simpanan wajib billed monthly since joining, against what was paid (as of the koperasi's today).
-    pub wajib: Option<WajibView>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct WajibView {
-    pub monthly: String,
-    pub months_billed: u32,
-    pub billed: String,
-    pub paid: String,
-    pub arrears: String,
-    pub months_in_arrears: u32,
-    pub prepaid: String,
 }
 
 fn view(m: member::Model, accounts: Vec<AccountView>) -> MemberView {

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use chrono::{SecondsFormat, Utc};
 use domain::savings::{apply_movement, Movement, SavingsKind};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -22,6 +22,7 @@ use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::entity::{savings_account, savings_movement, savings_product};
 use crate::packages::koperasi::repo::koperasi;
+pub use domain::api::koperasi::{AccountView, MovementView, ProductView};
 
 fn kind_of(text: &str) -> Option<SavingsKind> {
     serde_json::from_value(serde_json::Value::String(text.to_string())).ok()
@@ -57,22 +58,6 @@ pub struct ProductInput {
     #[serde(default)]
     #[schema(value_type = Option<String>, example = "2")]
     pub early_penalty_percent: Option<Decimal>,
-}
-
-#[derive(Serialize, ToSchema)]
-#[schema(as = SavingsProductView)]
-pub struct ProductView {
-    pub id: String,
-    pub code: String,
-    pub name: String,
-    pub kind: String,
-    pub fixed_amount: String,
-    pub rate_percent: String,
-    pub minimum_balance: String,
-    pub interest_method: String,
-    pub term_months: i32,
-    pub early_penalty_percent: String,
-    pub active: bool,
 }
 
 fn product_view(p: savings_product::Model) -> ProductView {
@@ -211,21 +196,6 @@ pub async fn create_product(
     Ok((StatusCode::CREATED, Json(product_view(p))))
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct AccountView {
-    pub id: String,
-    pub account_no: String,
-    pub product_id: String,
-    pub product_code: String,
-    pub product_name: String,
-    pub kind: String,
-    pub balance: String,
-    pub status: String,
-    /// Berjangka: placed on / matures on (`YYYY-MM-DD`).
-    pub placed_on: Option<String>,
-    pub maturity_date: Option<String>,
-}
-
 pub async fn account_views(
     state: &AppState,
     tenant_id: &str,
@@ -268,20 +238,6 @@ pub struct TellerInput {
     /// certificate entered later may carry an earlier day).
     #[serde(default)]
     pub placed_on: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-#[schema(as = SavingsMovementView)]
-pub struct MovementView {
-    pub id: String,
-    pub account_id: String,
-    /// `deposit` or `withdrawal`.
-    pub kind: String,
-    pub amount: String,
-    pub balance_after: String,
-    pub note: Option<String>,
-    pub user_id: String,
-    pub at: String,
 }
 
 fn movement_view(m: savings_movement::Model) -> MovementView {

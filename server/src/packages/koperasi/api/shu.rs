@@ -28,6 +28,7 @@ use crate::packages::koperasi::api::loan_payments::{savings_posting, SavingsPost
 
 use crate::packages::koperasi::entity::{member, shu_closing, shu_share};
 use crate::packages::koperasi::repo::{koperasi, shu};
+pub use domain::api::koperasi::{ClosingView, MyShare, PoolView, ShareView};
 
 #[derive(Deserialize, Serialize, ToSchema, Clone)]
 pub struct PoolInput {
@@ -53,50 +54,6 @@ pub struct ClosingInput {
 
 fn pokok_wajib() -> String {
     "pokok_wajib".into()
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ShareView {
-    pub member_id: String,
-    pub member_no: String,
-    pub member_name: String,
-    pub savings: String,
-    pub loan_interest: String,
-    pub purchases: String,
-    pub transactions: String,
-    pub jasa_modal: String,
-    pub jasa_usaha: String,
-    pub total: String,
-    pub paid_at: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct PoolView {
-    pub name: String,
-    pub percent: String,
-    pub amount: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ClosingView {
-    pub id: String,
-    pub year: i32,
-    pub shu_total: String,
-    pub pools: Vec<PoolView>,
-    pub jasa_modal_pool: String,
-    pub jasa_usaha_pool: String,
-    pub savings_basis: String,
-    /// `draft`, `approved` or `posted`.
-    pub status: String,
-    /// `sukarela` or `cash`, once posted.
-    pub payout: Option<String>,
-    pub total_savings: String,
-    pub total_transactions: String,
-    pub approved_by: Option<String>,
-    pub approved_at: Option<String>,
-    pub rat_notes: Option<String>,
-    pub posted_at: Option<String>,
-    pub shares: Vec<ShareView>,
 }
 
 /// The year's boundaries: `[from, until)` as RFC 3339 UTC for midnights in the koperasi's zone, and the
@@ -655,20 +612,6 @@ pub async fn post(
         .await?
         .ok_or(ApiError::NotFound("Perhitungan SHU"))?;
     Ok(Json(load_view(&state, c).await?))
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct MyShare {
-    pub year: i32,
-    /// `approved` (to be paid) or `posted`.
-    pub status: String,
-    pub payout: Option<String>,
-    pub savings: String,
-    pub transactions: String,
-    pub jasa_modal: String,
-    pub jasa_usaha: String,
-    pub total: String,
-    pub paid_at: Option<String>,
 }
 
 /// The signed-in member's SHU, year by year (drafts are not shown until the RAT approves).

@@ -1,5 +1,6 @@
 //! Loan products: what a koperasi lends, at what rate, fees and penalty.
 use super::*;
+pub use domain::api::koperasi::LoanProductView;
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoanProductInput {
@@ -55,30 +56,6 @@ pub(super) fn default_rate_period() -> String {
 
 pub(super) fn one() -> u32 {
     1
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct LoanProductView {
-    pub id: String,
-    pub code: String,
-    pub name: String,
-    pub method: String,
-    pub rate_percent: String,
-    pub rate_period: String,
-    pub min_tenor: i32,
-    pub max_tenor: i32,
-    pub min_amount: String,
-    pub max_amount: String,
-    pub admin_fee: String,
-    pub provision_percent: String,
-    pub penalty_rate_percent: String,
-    pub penalty_grace_days: i32,
-    pub savings_multiple: String,
-    pub collateral_required: bool,
-    pub single_approval_limit: String,
-    pub payoff_interest_periods: i32,
-    pub allocation_order: Vec<String>,
-    pub active: bool,
 }
 
 pub(super) fn product_view(p: loan_product::Model) -> LoanProductView {
