@@ -1419,14 +1419,14 @@ async fn send_bytes(
         agent,
         method,
         path,
-        satu_server::modules::inventory::api::csv_io::XLSX_TYPE,
+        satu_server::modules::inventory::api::csv_export::XLSX_TYPE,
         body,
     )
     .await
 }
 
 async fn xlsx_round_trip(app: &TestApp) {
-    use satu_server::modules::inventory::api::csv_io::HEADER;
+    use satu_server::modules::inventory::api::csv_export::HEADER;
     use satu_server::modules::inventory::api::xlsx;
     let mut owner = app.login("owner@makmur.test").await;
     create_product(
@@ -1449,7 +1449,7 @@ async fn xlsx_round_trip(app: &TestApp) {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         headers["content-type"],
-        satu_server::modules::inventory::api::csv_io::XLSX_TYPE
+        satu_server::modules::inventory::api::csv_export::XLSX_TYPE
     );
     let rows = xlsx::read(&bytes).unwrap();
     assert_eq!(rows[0].1, HEADER.map(String::from).to_vec());

@@ -6,47 +6,26 @@ use std::str::FromStr;
 
 use domain::money::format_idr;
 use domain::payment::{settle, Tender, TenderKind};
-use domain::pricing::{discount_percent, exceeds_limit, Discount, PricingSettings, Totals};
+use domain::pricing::{discount_percent, exceeds_limit, Discount, PricingSettings};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rust_decimal::Decimal;
-use serde::Deserialize;
-use serde_json::json;
 
 use super::outbox::*;
+use super::sell_load::load_till;
+#[cfg(feature = "hydrate")]
+use super::sell_load::run_sync_loop;
 use super::sell_model::*;
 use super::sell_panels::{sale_panel_view, SalePanel};
+use super::sell_record::{record_sale, Checkout, Receipt};
 use super::till_model::*;
-use crate::kernel::client;
 use crate::kernel::client_only::shown;
 use crate::kernel::i18n::{t, tr, use_lang};
-use crate::kernel::model::{CurrentDevice, Outlet};
 use crate::kernel::offline;
 use crate::kernel::session::{use_session, Protected};
-use crate::modules::pos::till_ops::{
-    payment_record, print_job, record_void, remember_sale, restore_shift, sale_receipt, Lookup,
-    SaleLineRecord, SaleRecord, ShiftGate, SlipView,
-};
+use crate::modules::pos::till_ops::{print_job, record_void, ShiftGate, SlipView};
 use crate::modules::pos::till_panels::OpsBar;
-
-#[derive(Clone, Debug, Deserialize)]
-struct TillCatalogue {
-    products: Vec<Item>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-struct Receipt {
-    number: String,
-    lines: Vec<(String, Decimal, Decimal)>,
-    totals: Totals,
-    payments: Vec<(TenderKind, Decimal)>,
-    change: Decimal,
-    customer: Option<String>,
-    approved_by: Option<String>,
-    /// What the printer prints (and the browser's print dialog shows).
-    struk: Option<domain::receipt::Receipt>,
-}
 
 /// Renders a payload as an SVG QR code.
 /// The QR renderer is a chunk of its own (`--split`): most sales never show one.
@@ -211,145 +190,16 @@ fn SellBody() -> impl IntoView {
     // Load the till's context, pricing, catalogue and customers: from the server when it
     // answers (refreshing the cache), otherwise from the cache.
     Effect::new(move |_| {
-        spawn_local(async move {
-            let fresh = async {
-                let d = client::get::<CurrentDevice>("/api/v1/devices/current")
-                    .await
-                    .ok()?;
-                let o = client::get::<Outlet>(&format!("/api/v1/outlets/{}", d.device.outlet_id))
-                    .await
-                    .ok()?;
-                Some(TillContext {
-                    outlet_id: o.id,
-                    outlet_code: o.code,
-                    outlet_name: o.name,
-                    device_id: d.device.id,
-                    device_code: d.device.code,
-                    discount_limit: if d.cashier_discount_limit_percent.is_empty() {
-                        default_limit()
-                    } else {
-                        d.cashier_discount_limit_percent
-                    },
-                    approvers: d
-                        .users
-                        .into_iter()
-                        .filter(|u| u.approver)
-                        .map(|u| (u.id, u.name))
-                        .collect(),
-                    static_qris: d.static_qris,
-                    address: o.address,
-                    timezone: o.timezone,
-                    receipt_header: o.receipt_header,
-                    receipt_footer: o.receipt_footer,
-                    cash_limit: o.cash_movement_limit,
-                })
-            }
-            .await;
-            let till = match fresh {
-                Some(c) => {
-                    cache("context", &c).await;
-                    Some(c)
-                }
-                None => cached::<TillContext>("context").await,
-            };
-            let Some(till) = till else {
-                no_device.set(true);
-                return;
-            };
-            let pricing_key = format!("pricing:{}", till.outlet_id);
-            match client::get::<PricingSettings>(&format!(
-                "/api/v1/outlets/{}/pricing",
-                till.outlet_id
-            ))
-            .await
-            {
-                Ok(p) => {
-                    cache(&pricing_key, &p).await;
-                    settings.set(p);
-                }
-                Err(_) => {
-                    if let Some(p) = cached(&pricing_key).await {
-                        settings.set(p);
-                    }
-                }
-            }
-            let catalogue_key = format!("catalogue:{}", till.outlet_id);
-            match client::get::<TillCatalogue>(&format!(
-                "/api/v1/outlets/{}/catalogue",
-                till.outlet_id
-            ))
-            .await
-            {
-                Ok(TillCatalogue { products: list }) => {
-                    cache(&catalogue_key, &list).await;
-                    items.set(list);
-                }
-                Err(_) => {
-                    if let Some(list) = cached(&catalogue_key).await {
-                        items.set(list);
-                    }
-                }
-            }
-            match client::get::<Vec<Customer>>("/api/v1/customers?limit=500").await {
-                Ok(list) => {
-                    cache("customers", &list).await;
-                    customers.set(list);
-                }
-                Err(_) => {
-                    if let Some(list) = cached("customers").await {
-                        customers.set(list);
-                    }
-                }
-            }
-            let held_key = format!("held:{}", till.device_id);
-            if let Some(h) = cached::<Vec<HeldCart>>(&held_key).await {
-                held.set(h);
-            } else if let Some(old) = cached::<Vec<Vec<Line>>>(&held_key).await {
-                held.set(
-                    old.into_iter()
-                        .map(|lines| HeldCart {
-                            lines,
-                            cart_discount: None,
-                            customer: None,
-                            approval: None,
-                        })
-                        .collect(),
-                );
-            }
-            context.set(Some(till));
-            restore_shift(till_state).await;
-            shift_checked.set(true);
-        });
+        spawn_local(load_till(
+            till_state,
+            customers,
+            held,
+            no_device,
+            shift_checked,
+        ));
     });
-
-    // The sync loop: every few seconds while the page is open, backing off when offline.
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let alive = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-        let stop = alive.clone();
-        on_cleanup(move || stop.store(false, std::sync::atomic::Ordering::Relaxed));
-        spawn_local(async move {
-            let mut delay = 2_000u32;
-            while alive.load(std::sync::atomic::Ordering::Relaxed) {
-                sync_once(sync).await;
-                delay = if online.get_untracked() {
-                    2_000
-                } else {
-                    (delay * 2).min(30_000)
-                };
-                // Sleep in short steps so the moment the network returns, the queue goes.
-                let was_online = online.get_untracked();
-                let mut slept = 0;
-                while slept < delay {
-                    gloo_timers::future::TimeoutFuture::new(500).await;
-                    slept += 500;
-                    if !was_online && offline::browser_online() {
-                        break;
-                    }
-                }
-            }
-        });
-    });
+    Effect::new(move |_| run_sync_loop(sync));
 
     let totals = Memo::new(move |_| {
         lines.with(|l| settings.with(|s| compute(l, cart_discount.get(), s).ok().flatten()))
@@ -516,128 +366,29 @@ fn SellBody() -> impl IntoView {
             .session
             .with_untracked(|s| s.as_ref().map(|s| s.user.name.clone()))
             .unwrap_or_default();
+        let checkout = Checkout {
+            till,
+            till_state,
+            totals: t,
+            settlement,
+            cart_lines,
+            payment_list,
+            discount,
+            buyer,
+            approved,
+            cashier_name,
+            shift_id: shift.get_untracked().map(|s| s.id),
+            lang: lang.get_untracked(),
+            error,
+            print_message,
+        };
         spawn_local(async move {
-            let counter_key = format!("receipt_counter:{}", till.device_id);
-            let next = offline::kv_get(&counter_key)
-                .await
-                .ok()
-                .flatten()
-                .and_then(|v| v.parse::<u64>().ok())
-                .unwrap_or(0)
-                + 1;
-            let _ = offline::kv_put(&counter_key, &next.to_string()).await;
-            let number = format!("{}-{}-{next:06}", till.outlet_code, till.device_code);
-            let client_sale_id = offline::new_sale_id();
-            let sold_at = offline::now_rfc3339();
-            let sale = json!({
-                "client_sale_id": client_sale_id,
-                "outlet_id": till.outlet_id,
-                "receipt_no": number,
-                "sold_at": sold_at,
-                "shift_id": shift.get_untracked().map(|s| s.id),
-                "customer_id": buyer.as_ref().map(|c| c.id.clone()),
-                "lines": cart_lines.iter().map(|l| json!({
-                    "product_id": l.item.id, "quantity": l.qty.normalize().to_string(),
-                    "unit_price": l.item.price().normalize().to_string(),
-                    "discount": l.discount,
-                })).collect::<Vec<_>>(),
-                "cart_discount": discount,
-                "discount_approval_id": approved.as_ref().map(|a| a.id.clone()),
-                "payments": payment_list.iter().map(|(k, a)| json!({"method": tender_code(*k), "amount": a.normalize().to_string()})).collect::<Vec<_>>(),
-                "totals": {
-                    "subtotal": t.subtotal.normalize().to_string(),
-                    "discount_total": t.discount_total.normalize().to_string(),
-                    "service_charge": t.service_charge.normalize().to_string(),
-                    "tax": t.tax.normalize().to_string(),
-                    "rounding": t.rounding.normalize().to_string(),
-                    "grand_total": t.grand_total.normalize().to_string(),
-                    "paid_total": settlement.paid_total.normalize().to_string(),
-                    "change": settlement.change.normalize().to_string(),
-                }
-            });
-            let lang = lang.get_untracked();
-            if let Err(e) = enqueue(&client_sale_id, "/api/v1/sales", &sale, &number).await {
-                error.set(Some(format!("{} {e}", tr(lang, "sale_not_saved"))));
-                return;
+            if let Some(r) = record_sale(checkout).await {
+                receipt.set(Some(r));
+                clear_sale();
+                pending.update(|p| *p += 1);
+                sync_once(sync).await;
             }
-            // Kept on the tablet for refunds and reprints without the network.
-            let record = Lookup {
-                sale: SaleRecord {
-                    receipt_no: number.clone(),
-                    sold_at,
-                    subtotal: t.subtotal.normalize().to_string(),
-                    discount_total: t.discount_total.normalize().to_string(),
-                    service_charge: t.service_charge.normalize().to_string(),
-                    tax_total: t.tax.normalize().to_string(),
-                    rounding: t.rounding.normalize().to_string(),
-                    grand_total: t.grand_total.normalize().to_string(),
-                    change: settlement.change.normalize().to_string(),
-                    lines: t
-                        .lines
-                        .iter()
-                        .zip(cart_lines.iter())
-                        .map(|(priced, l)| SaleLineRecord {
-                            product_id: l.item.id.clone(),
-                            name: l.item.label(),
-                            quantity: l.qty.normalize().to_string(),
-                            unit_price: priced.unit_price.normalize().to_string(),
-                            discount: (priced.line_discount + priced.cart_discount)
-                                .normalize()
-                                .to_string(),
-                            net: priced.net.normalize().to_string(),
-                        })
-                        .collect(),
-                    payments: payment_list
-                        .iter()
-                        .map(|(k, a)| payment_record(*k, *a))
-                        .collect(),
-                },
-                cashier_name: cashier_name.clone(),
-                refunded: Vec::new(),
-            };
-            // The struk as printed now: line discounts under their lines, the cart
-            // discount on its own line.
-            let struk = sale_receipt(&till_state, &record).map(|mut r| {
-                for (item, priced) in r.items.iter_mut().zip(t.lines.iter()) {
-                    item.discount = priced.line_discount;
-                }
-                r.cart_discount = t.cart_discount_total;
-                r
-            });
-            remember_sale(&till.device_id, record).await;
-            if let Some(r) = &struk {
-                let s = crate::kernel::printer::load_settings();
-                if s.auto_print {
-                    let bytes = domain::receipt::encode(
-                        r,
-                        domain::receipt::PrintOptions {
-                            width: s.columns(),
-                            open_drawer: s.open_drawer
-                                && payment_list.iter().any(|(k, _)| k.is_cash()),
-                            cut: true,
-                        },
-                    );
-                    spawn_local(print_job(bytes, print_message, lang));
-                }
-            }
-            receipt.set(Some(Receipt {
-                number,
-                lines: t
-                    .lines
-                    .iter()
-                    .zip(cart_lines.iter())
-                    .map(|(priced, l)| (l.item.label(), l.qty, priced.gross - priced.line_discount))
-                    .collect(),
-                totals: t,
-                payments: payment_list,
-                change: settlement.change,
-                customer: buyer.map(|c| c.name),
-                approved_by: approved.map(|a| a.approver_name),
-                struk,
-            }));
-            clear_sale();
-            pending.update(|p| *p += 1);
-            sync_once(sync).await;
         });
     };
 

@@ -8,8 +8,13 @@ use crate::kernel::package::{AppPackage, MenuEntry, PublicLink};
 
 pub mod i18n;
 pub mod loan;
+pub mod loan_actions;
 pub mod loan_desk;
+pub mod loan_reports;
+pub mod loan_view;
+pub mod member_desk_parts;
 pub mod members;
+pub mod savings_views;
 pub mod shu;
 
 pub static PACKAGE: AppPackage = AppPackage {

@@ -8,7 +8,7 @@ use crate::kernel::client;
 use crate::kernel::i18n::{t, tr, use_lang};
 use crate::kernel::pages::{error_text, fetched, Notice};
 use crate::kernel::session::{use_session, Protected};
-use crate::packages::koperasi::loan_desk::rp;
+use crate::packages::koperasi::loan_view::rp;
 pub use domain::api::koperasi::{
     ClosingView as Closing, MyShare, PoolView as Pool, ShareView as Share,
 };

@@ -6,10 +6,13 @@ use utoipa_axum::routes;
 use crate::kernel::state::AppState;
 
 pub mod categories;
-pub mod csv_io;
+pub mod csv_export;
+pub mod csv_import;
+pub mod outlet_prices;
 pub mod products;
 pub mod rules;
 pub mod stock;
+pub mod till_catalogue;
 pub mod xlsx;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -17,19 +20,19 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(categories::list, categories::create))
         .routes(routes!(categories::update, categories::delete))
         .routes(routes!(products::list, products::create))
-        .routes(routes!(csv_io::export))
-        .routes(routes!(csv_io::export_xlsx))
-        .routes(routes!(csv_io::import))
+        .routes(routes!(csv_export::export))
+        .routes(routes!(csv_export::export_xlsx))
+        .routes(routes!(csv_import::import))
         .routes(routes!(
             products::get_one,
             products::update,
             products::deactivate
         ))
         .routes(routes!(
-            products::set_outlet_price,
-            products::clear_outlet_price
+            outlet_prices::set_outlet_price,
+            outlet_prices::clear_outlet_price
         ))
-        .routes(routes!(products::till_catalogue))
+        .routes(routes!(till_catalogue::till_catalogue))
         .routes(routes!(stock::levels))
         .routes(routes!(stock::movements))
         .routes(routes!(stock::adjust))

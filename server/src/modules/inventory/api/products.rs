@@ -19,7 +19,6 @@ use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::entity::product;
 use crate::modules::inventory::repo::catalogue as repo;
-use crate::platform::repo::outlets;
 
 #[derive(Serialize, ToSchema, Clone)]
 pub struct ProductView {
@@ -112,12 +111,6 @@ pub struct ProductFilter {
     pub offset: Option<u64>,
 }
 
-#[derive(Deserialize, ToSchema)]
-pub struct OutletPriceInput {
-    /// Whole rupiah, decimal string.
-    pub price: Option<String>,
-}
-
 pub(super) fn view(
     p: product::Model,
     barcodes: &mut HashMap<String, Vec<String>>,
@@ -147,7 +140,7 @@ pub(super) fn view(
     }
 }
 
-fn snapshot(p: &product::Model, barcodes: &[String]) -> serde_json::Value {
+pub(super) fn snapshot(p: &product::Model, barcodes: &[String]) -> serde_json::Value {
     json!({
         "sku": p.sku, "name": p.name, "variant": p.variant, "group_id": p.group_id,
         "category_id": p.category_id, "unit": p.unit, "cost": p.cost, "price": p.price,
@@ -155,7 +148,7 @@ fn snapshot(p: &product::Model, barcodes: &[String]) -> serde_json::Value {
     })
 }
 
-async fn category_names<C: ConnectionTrait>(
+pub(super) async fn category_names<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
 ) -> ApiResult<HashMap<String, String>> {
@@ -166,7 +159,7 @@ async fn category_names<C: ConnectionTrait>(
         .collect())
 }
 
-async fn views<C: ConnectionTrait>(
+pub(super) async fn views<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     rows: Vec<product::Model>,
@@ -180,7 +173,7 @@ async fn views<C: ConnectionTrait>(
         .collect())
 }
 
-async fn detail<C: ConnectionTrait>(
+pub(super) async fn detail<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     p: product::Model,
@@ -202,13 +195,13 @@ async fn detail<C: ConnectionTrait>(
     })
 }
 
-async fn load(state: &AppState, auth: &Auth, id: &str) -> ApiResult<product::Model> {
+pub(super) async fn load(state: &AppState, auth: &Auth, id: &str) -> ApiResult<product::Model> {
     repo::find_product(&state.db, auth.tenant()?, id)
         .await?
         .ok_or(ApiError::NotFound("Produk"))
 }
 
-async fn check_category<C: ConnectionTrait>(
+pub(super) async fn check_category<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     category_id: &str,
@@ -224,7 +217,7 @@ async fn check_category<C: ConnectionTrait>(
 }
 
 /// Refuses SKUs and barcodes used twice in the request or already used by another product.
-async fn check_unique<C: ConnectionTrait>(
+pub(super) async fn check_unique<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     skus: &[String],
@@ -270,7 +263,7 @@ async fn check_unique<C: ConnectionTrait>(
     Ok(())
 }
 
-fn sku_taken(sku: &str) -> ApiError {
+pub(super) fn sku_taken(sku: &str) -> ApiError {
     ApiError::conflict("sku_taken", format!("SKU {sku} sudah dipakai."))
 }
 
@@ -602,158 +595,4 @@ pub async fn deactivate(
     })
     .await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-async fn load_outlet(state: &AppState, auth: &Auth, outlet_id: &str) -> ApiResult<String> {
-    outlets::find(&state.db, auth.tenant()?, outlet_id)
-        .await?
-        .filter(|o| auth.can_access_outlet(&o.id))
-        .map(|o| o.id)
-        .ok_or(ApiError::NotFound("Outlet"))
-}
-
-#[utoipa::path(put, path = "/products/{id}/outlet-prices/{outlet_id}", tag = "catalogue",
-    request_body = OutletPriceInput,
-    params(("id" = String, Path), ("outlet_id" = String, Path)),
-    responses((status = 200, body = OutletPriceView), (status = 404), (status = 422)))]
-pub async fn set_outlet_price(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path((id, outlet_id)): Path<(String, String)>,
-    Json(req): Json<OutletPriceInput>,
-) -> ApiResult<Json<OutletPriceView>> {
-    auth.require(Permission::MANAGE_CATALOGUE)?;
-    let product = load(&state, &auth, &id).await?;
-    let outlet_id = load_outlet(&state, &auth, &outlet_id).await?;
-    let price = rules::price("price", req.price.as_deref().unwrap_or_default())?;
-    let tenant_id = auth.tenant()?.to_string();
-    let actor = Actor::of(&auth);
-    let view = OutletPriceView {
-        outlet_id: outlet_id.clone(),
-        price: price.clone(),
-    };
-    audited(&state.db, actor, move |txn, audit| {
-        Box::pin(async move {
-            let previous =
-                repo::set_outlet_price(txn, &tenant_id, &outlet_id, &product.id, &price).await?;
-            audit
-                .record(
-                    Change::new("product.outlet_price.set", "product", &product.id)
-                        .outlet(&outlet_id)
-                        .before_opt(previous.map(|p| json!({"sku": product.sku, "price": p})))
-                        .after(json!({"sku": product.sku, "price": price})),
-                )
-                .await
-        })
-    })
-    .await?;
-    Ok(Json(view))
-}
-
-#[utoipa::path(delete, path = "/products/{id}/outlet-prices/{outlet_id}", tag = "catalogue",
-    params(("id" = String, Path), ("outlet_id" = String, Path)),
-    responses((status = 204, description = "The outlet sells at the product price again"), (status = 404)))]
-pub async fn clear_outlet_price(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path((id, outlet_id)): Path<(String, String)>,
-) -> ApiResult<StatusCode> {
-    auth.require(Permission::MANAGE_CATALOGUE)?;
-    let product = load(&state, &auth, &id).await?;
-    let outlet_id = load_outlet(&state, &auth, &outlet_id).await?;
-    let tenant_id = auth.tenant()?.to_string();
-    let actor = Actor::of(&auth);
-    audited(&state.db, actor, move |txn, audit| {
-        Box::pin(async move {
-            let Some(previous) =
-                repo::clear_outlet_price(txn, &tenant_id, &outlet_id, &product.id).await?
-            else {
-                return Ok(());
-            };
-            audit
-                .record(
-                    Change::new("product.outlet_price.clear", "product", &product.id)
-                        .outlet(&outlet_id)
-                        .before(json!({"sku": product.sku, "price": previous})),
-                )
-                .await
-        })
-    })
-    .await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-/// One sellable row in the till's offline cache. Absent keys are empty.
-#[derive(Serialize, ToSchema)]
-pub struct TillProduct {
-    pub id: String,
-    pub sku: String,
-    pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub variant: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub group_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    pub unit: String,
-    /// The outlet's price when set, else the product price.
-    pub price: String,
-    pub tax: String,
-    pub barcodes: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_url: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TillCatalogue {
-    pub outlet_id: String,
-    pub generated_at: String,
-    pub count: usize,
-    pub products: Vec<TillProduct>,
-}
-
-#[utoipa::path(get, path = "/outlets/{id}/catalogue", tag = "catalogue",
-    params(("id" = String, Path, description = "Outlet id")),
-    responses((status = 200, body = TillCatalogue, description = "Every active product and variant at this outlet's prices"), (status = 404)))]
-pub async fn till_catalogue(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path(outlet_id): Path<String>,
-) -> ApiResult<Json<TillCatalogue>> {
-    auth.require(Permission::VIEW_CATALOGUE)?;
-    let outlet_id = load_outlet(&state, &auth, &outlet_id).await?;
-    let tenant_id = auth.tenant()?;
-    let rows = repo::active_products_for_till(&state.db, tenant_id).await?;
-    let mut barcodes: HashMap<String, Vec<String>> = HashMap::with_capacity(rows.len());
-    for (product_id, code) in repo::all_barcodes(&state.db, tenant_id).await? {
-        barcodes.entry(product_id).or_default().push(code);
-    }
-    let mut prices = repo::outlet_prices_of_outlet(&state.db, tenant_id, &outlet_id).await?;
-    let categories = category_names(&state.db, tenant_id).await?;
-    let products: Vec<TillProduct> = rows
-        .into_iter()
-        .map(|r| TillProduct {
-            price: prices.remove(&r.id).unwrap_or(r.price),
-            barcodes: barcodes.remove(&r.id).unwrap_or_default(),
-            category: r
-                .category_id
-                .as_ref()
-                .and_then(|c| categories.get(c))
-                .cloned(),
-            id: r.id,
-            sku: r.sku,
-            name: r.name,
-            variant: r.variant,
-            group_id: r.group_id,
-            unit: r.unit,
-            tax: r.tax,
-            image_url: r.image_url,
-        })
-        .collect();
-    Ok(Json(TillCatalogue {
-        outlet_id,
-        generated_at: Utc::now().to_rfc3339(),
-        count: products.len(),
-        products,
-    }))
 }

@@ -13,7 +13,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 use rust_xlsxwriter::Workbook;
 
-use super::csv_io::{Record, MAX_ROWS};
+use super::csv_export::{Record, MAX_ROWS};
 use crate::kernel::error::{ApiError, ApiResult};
 
 /// Largest decompressed part (sheet, string table, workbook) read from an upload.

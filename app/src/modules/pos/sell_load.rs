@@ -1,0 +1,168 @@
+//! What the till does when it opens: load its context, pricing, catalogue, customers and
+//! held carts (from the server when it answers, refreshing the cache; otherwise from the
+//! cache), restore the open shift, and keep the outbox flowing to the server.
+use domain::pricing::PricingSettings;
+use leptos::prelude::*;
+#[cfg(feature = "hydrate")]
+use leptos::task::spawn_local;
+use serde::Deserialize;
+
+use super::outbox::*;
+use super::sell_model::*;
+use super::till_model::*;
+use super::till_ops::restore_shift;
+use crate::kernel::client;
+use crate::kernel::model::{CurrentDevice, Outlet};
+#[cfg(feature = "hydrate")]
+use crate::kernel::offline;
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct TillCatalogue {
+    pub products: Vec<Item>,
+}
+
+pub async fn load_till(
+    till_state: Till,
+    customers: RwSignal<Vec<Customer>>,
+    held: RwSignal<Vec<HeldCart>>,
+    no_device: RwSignal<bool>,
+    shift_checked: RwSignal<bool>,
+) {
+    let Till {
+        context,
+        items,
+        settings,
+        ..
+    } = till_state;
+    let fresh = async {
+        let d = client::get::<CurrentDevice>("/api/v1/devices/current")
+            .await
+            .ok()?;
+        let o = client::get::<Outlet>(&format!("/api/v1/outlets/{}", d.device.outlet_id))
+            .await
+            .ok()?;
+        Some(TillContext {
+            outlet_id: o.id,
+            outlet_code: o.code,
+            outlet_name: o.name,
+            device_id: d.device.id,
+            device_code: d.device.code,
+            discount_limit: if d.cashier_discount_limit_percent.is_empty() {
+                default_limit()
+            } else {
+                d.cashier_discount_limit_percent
+            },
+            approvers: d
+                .users
+                .into_iter()
+                .filter(|u| u.approver)
+                .map(|u| (u.id, u.name))
+                .collect(),
+            static_qris: d.static_qris,
+            address: o.address,
+            timezone: o.timezone,
+            receipt_header: o.receipt_header,
+            receipt_footer: o.receipt_footer,
+            cash_limit: o.cash_movement_limit,
+        })
+    }
+    .await;
+    let till = match fresh {
+        Some(c) => {
+            cache("context", &c).await;
+            Some(c)
+        }
+        None => cached::<TillContext>("context").await,
+    };
+    let Some(till) = till else {
+        no_device.set(true);
+        return;
+    };
+    let pricing_key = format!("pricing:{}", till.outlet_id);
+    match client::get::<PricingSettings>(&format!("/api/v1/outlets/{}/pricing", till.outlet_id))
+        .await
+    {
+        Ok(p) => {
+            cache(&pricing_key, &p).await;
+            settings.set(p);
+        }
+        Err(_) => {
+            if let Some(p) = cached(&pricing_key).await {
+                settings.set(p);
+            }
+        }
+    }
+    let catalogue_key = format!("catalogue:{}", till.outlet_id);
+    match client::get::<TillCatalogue>(&format!("/api/v1/outlets/{}/catalogue", till.outlet_id))
+        .await
+    {
+        Ok(TillCatalogue { products: list }) => {
+            cache(&catalogue_key, &list).await;
+            items.set(list);
+        }
+        Err(_) => {
+            if let Some(list) = cached(&catalogue_key).await {
+                items.set(list);
+            }
+        }
+    }
+    match client::get::<Vec<Customer>>("/api/v1/customers?limit=500").await {
+        Ok(list) => {
+            cache("customers", &list).await;
+            customers.set(list);
+        }
+        Err(_) => {
+            if let Some(list) = cached("customers").await {
+                customers.set(list);
+            }
+        }
+    }
+    let held_key = format!("held:{}", till.device_id);
+    if let Some(h) = cached::<Vec<HeldCart>>(&held_key).await {
+        held.set(h);
+    } else if let Some(old) = cached::<Vec<Vec<Line>>>(&held_key).await {
+        held.set(
+            old.into_iter()
+                .map(|lines| HeldCart {
+                    lines,
+                    cart_discount: None,
+                    customer: None,
+                    approval: None,
+                })
+                .collect(),
+        );
+    }
+    context.set(Some(till));
+    restore_shift(till_state).await;
+    shift_checked.set(true);
+}
+
+/// The sync loop: every few seconds while the page is open, backing off when offline.
+#[cfg(feature = "hydrate")]
+pub fn run_sync_loop(sync: SyncState) {
+    let online = sync.online;
+    let alive = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let stop = alive.clone();
+    on_cleanup(move || stop.store(false, std::sync::atomic::Ordering::Relaxed));
+    spawn_local(async move {
+        let mut delay = 2_000u32;
+        while alive.load(std::sync::atomic::Ordering::Relaxed) {
+            sync_once(sync).await;
+            delay = if online.get_untracked() {
+                2_000
+            } else {
+                (delay * 2).min(30_000)
+            };
+            // Sleep in short steps so the moment the network returns, the queue goes.
+            let was_online = online.get_untracked();
+            let mut slept = 0;
+            while slept < delay {
+                gloo_timers::future::TimeoutFuture::new(500).await;
+                slept += 500;
+                if !was_online && offline::browser_online() {
+                    break;
+                }
+            }
+        }
+    });
+}
