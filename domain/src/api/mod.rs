@@ -11,8 +11,10 @@ mod error;
 pub mod koperasi;
 pub mod pos;
 mod session;
+mod tenancy;
 
 pub use audit::{AuditView, Verification};
 pub use devices::{CurrentDevice, DeviceView, PinUser};
 pub use error::{ErrorBody, ErrorDetail};
 pub use session::{LoginRequest, SessionView, TokenView, UserView};
+pub use tenancy::{OutletView, TenantView};

@@ -2,7 +2,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
 use sea_orm::Set;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -21,27 +21,7 @@ use crate::platform::repo::outlets;
 pub const TIMEZONES: [&str; 3] = ["WIB", "WITA", "WIT"];
 pub use domain::industry::INDUSTRIES;
 
-#[derive(Serialize, ToSchema, Clone)]
-pub struct OutletView {
-    pub id: String,
-    pub code: String,
-    pub name: String,
-    pub address: String,
-    /// `WIB`, `WITA` or `WIT`.
-    pub timezone: String,
-    pub industry: String,
-    pub created_at: String,
-    /// Discount a cashier may give without a manager's PIN, % of the subtotal.
-    pub cashier_discount_limit_percent: String,
-    /// Static QRIS payload printed by the acquirer; the till makes a dynamic one per sale.
-    pub static_qris: Option<String>,
-    /// Cash a cashier may take in or out of the drawer without a manager's PIN (rupiah).
-    pub cash_movement_limit: String,
-    /// Receipt lines under the outlet's name and address (e.g. the NPWP).
-    pub receipt_header: Vec<String>,
-    /// Receipt lines at the bottom.
-    pub receipt_footer: Vec<String>,
-}
+pub use domain::api::OutletView;
 
 impl From<outlet::Model> for OutletView {
     fn from(o: outlet::Model) -> Self {

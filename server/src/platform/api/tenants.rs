@@ -16,14 +16,7 @@ use crate::platform::repo::{invitations, tenants, users};
 
 pub const PLANS: [&str; 3] = ["basic", "pro", "enterprise"];
 
-#[derive(Serialize, ToSchema)]
-pub struct TenantView {
-    pub id: String,
-    pub name: String,
-    pub owner_email: String,
-    pub plan: String,
-    pub created_at: String,
-}
+pub use domain::api::TenantView;
 
 impl From<tenant::Model> for TenantView {
     fn from(t: tenant::Model) -> Self {
