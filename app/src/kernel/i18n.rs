@@ -67,10 +67,6 @@ fn kernel_words(key: &str) -> Option<(&'static str, &'static str)> {
         "this_device" => ("Perangkat ini", "This device"),
         "switch_user" => ("Ganti kasir", "Switch cashier"),
         "outlet" => ("Outlet", "Outlet"),
-        "member_intro" => (
-            "Ringkasan keanggotaan Anda di koperasi.",
-            "Your cooperative membership at a glance.",
-        ),
         "method" => ("Metode", "Method"),
         "not_found" => ("Halaman tidak ditemukan.", "Page not found."),
         "forbidden" => (
