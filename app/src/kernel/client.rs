@@ -1,22 +1,48 @@
 //! Calls to the server's `/api/v1`. They run only in the browser (from effects and event
 //! handlers); during server rendering nothing is fetched.
+use domain::api::ErrorBody;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// A failed call: the HTTP status (0 when the network or the device failed) and the
+/// server's error body (`domain::api::ErrorDetail`), whose `code` and `params` the pages
+/// translate and whose Indonesian `message` is the fallback.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
-    #[serde(default)]
     pub status: u16,
     pub code: String,
     pub message: String,
+    pub params: Option<serde_json::Value>,
 }
 
 impl ApiError {
     pub fn network() -> Self {
+        Self::local("network_error", String::new())
+    }
+
+    /// A failure on this device (storage, printer), in the same shape.
+    pub fn local(code: &str, message: String) -> Self {
         ApiError {
             status: 0,
-            code: "network_error".into(),
-            message: String::new(),
+            code: code.into(),
+            message,
+            params: None,
+        }
+    }
+
+    /// The server's answer with this status, read as the API's error body.
+    fn answer(status: u16, body: Result<ErrorBody, serde_json::Error>) -> Self {
+        match body {
+            Ok(ErrorBody { error }) => ApiError {
+                status,
+                code: error.code,
+                message: error.message,
+                params: error.params,
+            },
+            Err(_) => ApiError {
+                status,
+                ..Self::network()
+            },
         }
     }
 }
@@ -31,11 +57,6 @@ pub fn encode_query(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: ApiError,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -128,10 +149,7 @@ pub async fn call<T: DeserializeOwned>(
         let text = if text.is_empty() { "null" } else { &text };
         serde_json::from_str(text).map_err(|_| ApiError::network())
     } else {
-        let mut err = serde_json::from_str::<ErrorBody>(&text)
-            .map(|b| b.error)
-            .unwrap_or_else(|_| ApiError::network());
-        err.status = status;
+        let err = ApiError::answer(status, serde_json::from_str::<ErrorBody>(&text));
         Err(err)
     }
 }
@@ -146,10 +164,7 @@ pub async fn get_text(url: &str) -> Result<String, ApiError> {
     if (200..300).contains(&status) {
         Ok(text)
     } else {
-        let mut err = serde_json::from_str::<ErrorBody>(&text)
-            .map(|b| b.error)
-            .unwrap_or_else(|_| ApiError::network());
-        err.status = status;
+        let err = ApiError::answer(status, serde_json::from_str::<ErrorBody>(&text));
         Err(err)
     }
 }
@@ -178,23 +193,14 @@ pub async fn upload(url: &str, file: web_sys::File) -> Result<serde_json::Value,
     if (200..300).contains(&status) {
         Ok(json)
     } else {
-        let mut err = serde_json::from_value::<ErrorBody>(json.clone())
-            .map(|b| b.error)
-            .unwrap_or_else(|_| ApiError::network());
-        err.status = status;
-        // The row-level report rides along in the message for the page to show.
-        if let Some(rows) = json["rows"].as_array() {
-            let lines: Vec<String> = rows
+        let mut err = ApiError::answer(status, serde_json::from_value::<ErrorBody>(json.clone()));
+        // An import's row-level report rides along in the message for the page to show.
+        if let Ok(failure) = serde_json::from_value::<domain::api::inventory::ImportFailure>(json) {
+            let lines: Vec<String> = failure
+                .rows
                 .iter()
                 .take(20)
-                .map(|r| {
-                    format!(
-                        "baris {} · {}: {}",
-                        r["row"],
-                        r["field"].as_str().unwrap_or(""),
-                        r["message"].as_str().unwrap_or("")
-                    )
-                })
+                .map(|r| format!("baris {} · {}: {}", r.row, r.field, r.message))
                 .collect();
             err.message = format!("{}\n{}", err.message, lines.join("\n"));
         }

@@ -25,7 +25,7 @@ fn kernel_words(key: &str) -> Option<(&'static str, &'static str)> {
             "Paket untuk jenis usaha outlet ini belum tersedia; kasirnya hadir bersama paketnya.",
             "This outlet's industry has no package yet; its till comes with it.",
         ),
-        "package_not_enabled" => (
+        "error_package_not_enabled" => (
             "Fitur ini bagian dari paket yang tidak aktif untuk usaha Anda.",
             "This is part of a package your business does not have.",
         ),
@@ -33,16 +33,16 @@ fn kernel_words(key: &str) -> Option<(&'static str, &'static str)> {
         "sign_out" => ("Keluar", "Sign out"),
         "email" => ("Email", "Email"),
         "password" => ("Kata sandi", "Password"),
-        "bad_credentials" => ("Email atau kata sandi salah.", "Wrong email or password."),
-        "rate_limited" => (
+        "error_bad_credentials" => ("Email atau kata sandi salah.", "Wrong email or password."),
+        "error_rate_limited" => (
             "Terlalu banyak percobaan. Coba lagi nanti.",
             "Too many attempts. Try again later.",
         ),
-        "demo_password_refused" => (
+        "error_demo_password_refused" => (
             "Kata sandi demo hanya berlaku dalam mode demo.",
             "The demo password only works in demo mode.",
         ),
-        "network_error" => (
+        "error_network_error" => (
             "Tidak dapat menghubungi server. Periksa koneksi.",
             "Cannot reach the server. Check the connection.",
         ),
@@ -69,7 +69,7 @@ fn kernel_words(key: &str) -> Option<(&'static str, &'static str)> {
         "outlet" => ("Outlet", "Outlet"),
         "method" => ("Metode", "Method"),
         "not_found" => ("Halaman tidak ditemukan.", "Page not found."),
-        "forbidden" => (
+        "error_forbidden" => (
             "Anda tidak berhak membuka halaman ini.",
             "You may not open this page.",
         ),

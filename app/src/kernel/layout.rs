@@ -93,7 +93,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         </header>
         <main class="page">
             <Show when=blocked>
-                <p class="error" role="alert" data-testid="package-not-enabled">{t("package_not_enabled")}</p>
+                <p class="error" role="alert" data-testid="package-not-enabled">{t("error_package_not_enabled")}</p>
             </Show>
             <div style:display=move || if blocked() { "none" } else { "contents" }>{children()}</div>
         </main>

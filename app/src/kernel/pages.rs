@@ -1,33 +1,32 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::kernel::client::ApiError;
+use crate::kernel::client::{self, ApiError};
 use crate::kernel::i18n::{t, tr, Lang};
+use crate::kernel::model::Outlet;
 use crate::kernel::session::use_session;
 
-/// What to tell a person about a failed call: our own wording for the codes we know,
+/// What to tell a person about a failed call: the app's own words for a code it knows
+/// (`error_<code>` in any registered table; `{name}` filled from the refusal's `params`),
 /// otherwise the server's (Indonesian) message.
 pub fn error_text(lang: Lang, err: &ApiError) -> String {
-    match err.code.as_str() {
-        "bad_credentials"
-        | "rate_limited"
-        | "network_error"
-        | "demo_password_refused"
-        | "package_not_enabled"
-        | "forbidden" => tr(
-            lang,
-            match err.code.as_str() {
-                "bad_credentials" => "bad_credentials",
-                "rate_limited" => "rate_limited",
-                "demo_password_refused" => "demo_password_refused",
-                "forbidden" => "forbidden",
-                "package_not_enabled" => "package_not_enabled",
-                _ => "network_error",
-            },
-        )
-        .to_string(),
-        _ if !err.message.is_empty() => err.message.clone(),
-        _ => tr(lang, "network_error").to_string(),
+    let known =
+        crate::kernel::i18n::lookup_in(crate::packages::all(), &format!("error_{}", err.code));
+    match known {
+        Some((id, en)) => {
+            let mut text = if lang == Lang::Id { id } else { en }.to_string();
+            if let Some(serde_json::Value::Object(params)) = &err.params {
+                for (name, value) in params {
+                    let value = value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_string);
+                    text = text.replace(&format!("{{{name}}}"), &value);
+                }
+            }
+            text
+        }
+        None if !err.message.is_empty() => err.message.clone(),
+        None => tr(lang, "error_network_error").to_string(),
     }
 }
 
@@ -63,6 +62,15 @@ pub fn Notice(
 }
 
 /// Hours ahead of UTC for an outlet's zone label (WIB when unknown).
+/// A decimal amount as the API sends it (`"12500"`), written `Rp12.500`; empty when absent
+/// or not a number.
+pub fn rupiah(amount: &str) -> String {
+    amount
+        .parse::<rust_decimal::Decimal>()
+        .map(domain::money::format_idr)
+        .unwrap_or_default()
+}
+
 pub fn zone_offset(timezone: &str) -> i32 {
     match timezone {
         "WITA" => 8,
@@ -106,4 +114,73 @@ where
         });
     });
     data
+}
+
+pub type OutletList = RwSignal<Option<Result<Vec<Outlet>, client::ApiError>>>;
+
+/// The outlet picker shared by the back-office pages: outlets whose package sells
+/// through the till first; the first is chosen.
+pub fn outlet_choice() -> (OutletList, RwSignal<String>) {
+    let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
+    let chosen = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if chosen.with_untracked(String::is_empty) {
+            if let Some(Ok(list)) = outlets.get() {
+                let first = list
+                    .iter()
+                    .find(|o| crate::kernel::package::has_till(&o.industry))
+                    .or(list.first())
+                    .map(|o| o.id.clone());
+                if let Some(id) = first {
+                    chosen.set(id);
+                }
+            }
+        }
+    });
+    (outlets, chosen)
+}
+
+#[component]
+pub fn OutletSelect(outlets: OutletList, chosen: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label>{t("outlets")}
+            <select data-testid="outlet" prop:value=move || chosen.get()
+                on:change=move |ev| chosen.set(event_target_value(&ev))>
+                {move || outlets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|o| {
+                    let id = o.id.clone();
+                    view! { <option value=id>{format!("{} · {}", o.code, o.name)}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(code: &str, message: &str) -> ApiError {
+        ApiError {
+            status: 403,
+            code: code.into(),
+            message: message.into(),
+            params: Some(serde_json::json!({"package": "koperasi"})),
+        }
+    }
+
+    #[test]
+    fn a_known_code_is_said_in_the_chosen_language_else_the_server_message() {
+        let e = refusal("package_not_enabled", "Paket koperasi tidak aktif.");
+        assert_eq!(
+            error_text(Lang::En, &e),
+            "This is part of a package your business does not have."
+        );
+        assert!(error_text(Lang::Id, &e).starts_with("Fitur ini"));
+        let e = refusal("discount_exceeds_limit", "Diskon melebihi batas.");
+        assert_eq!(error_text(Lang::En, &e), "Diskon melebihi batas.");
+        assert_eq!(
+            error_text(Lang::En, &refusal("odd", "")),
+            "Cannot reach the server. Check the connection."
+        );
+    }
 }

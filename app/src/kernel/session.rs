@@ -87,7 +87,7 @@ pub fn Protected(
         })
     };
     let loading = t("loading");
-    let forbidden = t("forbidden");
+    let forbidden = t("error_forbidden");
     view! {
         {move || {
             if !ctx.loaded.get() || ctx.session.with(|s| s.is_none()) {

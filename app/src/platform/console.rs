@@ -1,3 +1,4 @@
+use domain::api::CreatedTenant;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,11 +10,6 @@ use crate::kernel::model::Tenant;
 use crate::kernel::pages::{error_text, fetched, Notice};
 use crate::kernel::session::{use_session, Protected};
 use crate::platform::staff::web_origin;
-
-#[derive(Clone, serde::Deserialize)]
-struct Created {
-    invite_path: String,
-}
 
 #[component]
 pub fn Platform() -> impl IntoView {
@@ -47,7 +43,7 @@ fn PlatformBody() -> impl IntoView {
         let body = json!({"name": name.get_untracked(), "owner_email": owner_email.get_untracked(),
             "owner_name": owner_name.get_untracked(), "plan": plan.get_untracked()});
         spawn_local(async move {
-            match client::post::<Created>("/api/v1/tenants", &body).await {
+            match client::post::<CreatedTenant>("/api/v1/tenants", &body).await {
                 Ok(c) => {
                     link.set(Some(format!("{}{}", web_origin(), c.invite_path)));
                     name.set(String::new());

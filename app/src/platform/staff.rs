@@ -1,3 +1,4 @@
+use domain::api::Invited;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,11 +9,6 @@ use crate::kernel::i18n::{role_label, t, tr, use_lang};
 use crate::kernel::model::{Outlet, User};
 use crate::kernel::pages::{error_text, fetched, Notice};
 use crate::kernel::session::{use_session, Protected};
-
-#[derive(Clone, serde::Deserialize)]
-struct Invited {
-    invite_path: String,
-}
 
 #[component]
 pub fn Staff() -> impl IntoView {

@@ -1,3 +1,4 @@
+use domain::api::CreatedToken;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,11 +9,6 @@ use crate::kernel::i18n::{t, use_lang};
 use crate::kernel::model::Token;
 use crate::kernel::pages::{error_text, fetched, local_time, Notice};
 use crate::kernel::session::Protected;
-
-#[derive(Clone, serde::Deserialize)]
-struct Created {
-    secret: String,
-}
 
 #[component]
 pub fn Tokens() -> impl IntoView {
@@ -36,7 +32,7 @@ fn TokensBody() -> impl IntoView {
         error.set(None);
         let body = json!({"name": name.get_untracked()});
         spawn_local(async move {
-            match client::post::<Created>("/api/v1/tokens", &body).await {
+            match client::post::<CreatedToken>("/api/v1/tokens", &body).await {
                 Ok(c) => {
                     secret.set(Some(c.secret));
                     name.set(String::new());

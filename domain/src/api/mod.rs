@@ -4,10 +4,11 @@
 //!
 //! What the kernel and the platform serve to every package (the error body, the session,
 //! devices, tokens, the audit log) is at the top; a package's own views are in a module
-//! named after it (`koperasi`).
+//! named after it (`koperasi`, `pos`, `inventory`).
 mod audit;
 mod devices;
 mod error;
+pub mod inventory;
 pub mod koperasi;
 pub mod pos;
 mod session;
@@ -16,5 +17,5 @@ mod tenancy;
 pub use audit::{AuditView, Verification};
 pub use devices::{CurrentDevice, DeviceView, PinUser};
 pub use error::{ErrorBody, ErrorDetail};
-pub use session::{LoginRequest, SessionView, TokenView, UserView};
-pub use tenancy::{OutletView, TenantView};
+pub use session::{CreatedToken, Invited, LoginRequest, SessionView, TokenView, UserView};
+pub use tenancy::{CreatedTenant, OutletView, TenantView};

@@ -77,3 +77,22 @@ pub struct TokenView {
     pub last_used_at: Option<String>,
     pub revoked_at: Option<String>,
 }
+
+/// `POST /tokens`: the new token and its secret.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedToken {
+    pub token: TokenView,
+    /// The secret, shown this once: send it as `Authorization: Bearer …`.
+    pub secret: String,
+}
+
+/// `POST /users`: the invited user and the one-time link that sets her password.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invited {
+    pub user: UserView,
+    /// One-time secret; shown once.
+    pub invite_token: String,
+    pub invite_path: String,
+}

@@ -33,3 +33,14 @@ pub struct OutletView {
     /// Receipt lines at the bottom.
     pub receipt_footer: Vec<String>,
 }
+
+/// `POST /tenants`: the new business and its owner's one-time invitation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedTenant {
+    pub tenant: TenantView,
+    pub owner_user_id: String,
+    /// One-time secret the owner uses to set a password; shown once.
+    pub invite_token: String,
+    pub invite_path: String,
+}

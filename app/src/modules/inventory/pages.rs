@@ -1,70 +1,15 @@
 //! Inventory on a laptop: stock with adjustments, and the catalogue with CSV/XLSX import
 //! and export.
+use domain::api::inventory::{ProductDetail, ProductPage, StockLevel, StockMovementView};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rust_decimal::Decimal;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::kernel::client;
 use crate::kernel::i18n::{t, tr, use_lang};
-use crate::kernel::model::Outlet;
-use crate::kernel::pages::{error_text, fetched, Notice};
+use crate::kernel::pages::{error_text, fetched, outlet_choice, rupiah, Notice, OutletSelect};
 use crate::kernel::session::Protected;
-
-pub fn money(v: &Value) -> String {
-    v.as_str()
-        .and_then(|s| s.parse::<Decimal>().ok())
-        .map(domain::money::format_idr)
-        .unwrap_or_default()
-}
-
-pub fn text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-pub type OutletList = RwSignal<Option<Result<Vec<Outlet>, client::ApiError>>>;
-
-/// The outlet picker shared by the back-office pages: outlets whose package sells
-/// through the till first; the first is chosen.
-pub fn outlet_choice() -> (OutletList, RwSignal<String>) {
-    let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
-    let chosen = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if chosen.with_untracked(String::is_empty) {
-            if let Some(Ok(list)) = outlets.get() {
-                let first = list
-                    .iter()
-                    .find(|o| crate::kernel::package::has_till(&o.industry))
-                    .or(list.first())
-                    .map(|o| o.id.clone());
-                if let Some(id) = first {
-                    chosen.set(id);
-                }
-            }
-        }
-    });
-    (outlets, chosen)
-}
-
-#[component]
-pub fn OutletSelect(outlets: OutletList, chosen: RwSignal<String>) -> impl IntoView {
-    view! {
-        <label>{t("outlets")}
-            <select data-testid="outlet" prop:value=move || chosen.get()
-                on:change=move |ev| chosen.set(event_target_value(&ev))>
-                {move || outlets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|o| {
-                    let id = o.id.clone();
-                    view! { <option value=id>{format!("{} · {}", o.code, o.name)}</option> }
-                }).collect_view()}
-            </select>
-        </label>
-    }
-}
 
 // ---------------------------------------------------------------- stock
 
@@ -82,7 +27,7 @@ fn StockBody() -> impl IntoView {
     let lang = use_lang();
     let (outlets, outlet) = outlet_choice();
     let version = RwSignal::new(0u32);
-    let levels = fetched::<Vec<Value>>(
+    let levels = fetched::<Vec<StockLevel>>(
         move || {
             let o = outlet.get();
             if o.is_empty() {
@@ -106,7 +51,7 @@ fn StockBody() -> impl IntoView {
         let body = json!({"outlet_id": outlet.get_untracked(), "product_id": product.get_untracked(),
             "quantity": quantity.get_untracked().trim().replace(',', "."), "reason": reason.get_untracked()});
         spawn_local(async move {
-            match client::post::<Value>("/api/v1/stock-adjustments", &body).await {
+            match client::post::<StockMovementView>("/api/v1/stock-adjustments", &body).await {
                 Ok(_) => {
                     ok.set(Some(tr(lang.get_untracked(), "saved").to_string()));
                     quantity.set(String::new());
@@ -126,8 +71,8 @@ fn StockBody() -> impl IntoView {
             .into_iter()
             .filter(|l| {
                 q.is_empty()
-                    || text(&l["name"]).to_lowercase().contains(&q)
-                    || text(&l["sku"]).to_lowercase().contains(&q)
+                    || l.name.to_lowercase().contains(&q)
+                    || l.sku.to_lowercase().contains(&q)
             })
             .collect::<Vec<_>>()
     };
@@ -137,12 +82,12 @@ fn StockBody() -> impl IntoView {
                 <thead><tr><th>"SKU"</th><th>{t("name")}</th><th class="num">{t("stock_qty")}</th><th></th></tr></thead>
                 <tbody>
                     {move || rows().into_iter().map(|l| {
-                        let id = text(&l["product_id"]);
-                        let qty = text(&l["quantity"]);
+                        let id = l.product_id.clone();
+                        let qty = l.quantity.clone();
                         let negative = qty.starts_with('-');
                         view! {
                             <tr class:negative=negative>
-                                <td>{text(&l["sku"])}</td><td>{text(&l["name"])}</td>
+                                <td>{l.sku}</td><td>{l.name}</td>
                                 <td class="num">{qty.replace('.', ",")}</td>
                                 <td><button type="button" on:click=move |_| product.set(id.clone())>{t("adjust")}</button></td>
                             </tr>
@@ -165,7 +110,7 @@ fn StockBody() -> impl IntoView {
                 <select prop:value=move || product.get() on:change=move |ev| product.set(event_target_value(&ev))>
                     <option value="">"—"</option>
                     {move || levels.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|l| {
-                        view! { <option value=text(&l["product_id"])>{format!("{} · {}", text(&l["sku"]), text(&l["name"]))}</option> }
+                        view! { <option value=l.product_id>{format!("{} · {}", l.sku, l.name)}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -194,7 +139,7 @@ fn CatalogueBody() -> impl IntoView {
     let lang = use_lang();
     let version = RwSignal::new(0u32);
     let q = RwSignal::new(String::new());
-    let products = fetched::<Value>(
+    let products = fetched::<ProductPage>(
         move || {
             format!(
                 "/api/v1/products?limit=100&q={}",
@@ -221,7 +166,7 @@ fn CatalogueBody() -> impl IntoView {
             "barcodes": if code.is_empty() { vec![] } else { vec![code] },
             "image_url": image.get_untracked().trim()});
         spawn_local(async move {
-            match client::post::<Value>("/api/v1/products", &body).await {
+            match client::post::<ProductDetail>("/api/v1/products", &body).await {
                 Ok(_) => {
                     ok.set(Some(tr(lang.get_untracked(), "saved").to_string()));
                     sku.set(String::new());
@@ -254,12 +199,17 @@ fn CatalogueBody() -> impl IntoView {
             spawn_local(async move {
                 match client::upload("/api/v1/products/import", file).await {
                     Ok(v) => {
+                        let v: domain::api::inventory::ImportResult = serde_json::from_value(v)
+                            .unwrap_or(domain::api::inventory::ImportResult {
+                                created: 0,
+                                updated: 0,
+                            });
                         import_ok.set(Some(format!(
                             "{}: {} {}, {} {}",
                             tr(lang.get_untracked(), "import_done"),
-                            text(&v["created"]),
+                            v.created,
                             tr(lang.get_untracked(), "created_n"),
-                            text(&v["updated"]),
+                            v.updated,
                             tr(lang.get_untracked(), "updated")
                         )));
                         version.update(|v| *v += 1);
@@ -276,17 +226,17 @@ fn CatalogueBody() -> impl IntoView {
             <table data-testid="products">
                 <thead><tr><th></th><th>"SKU"</th><th>{t("name")}</th><th>{t("category")}</th><th>{t("unit")}</th><th class="num">{t("price")}</th><th>{t("active")}</th></tr></thead>
                 <tbody>
-                    {move || products.get().and_then(Result::ok).and_then(|v| v["items"].as_array().cloned()).unwrap_or_default().into_iter().map(|p| {
-                        let label = match text(&p["variant"]) {
-                            v if v.is_empty() => text(&p["name"]),
-                            v => format!("{} {v}", text(&p["name"])),
+                    {move || products.get().and_then(Result::ok).map(|page| page.items).unwrap_or_default().into_iter().map(|p| {
+                        let label = match p.variant.as_deref() {
+                            Some(v) if !v.is_empty() => format!("{} {v}", p.name),
+                            _ => p.name.clone(),
                         };
                         view! {
                             <tr>
-                                <td>{p["image_url"].as_str().map(|src| view! { <img class="thumb" src=src.to_string() alt="" loading="lazy"/> })}</td>
-                                <td>{text(&p["sku"])}</td><td>{label}</td><td>{text(&p["category"])}</td>
-                                <td>{text(&p["unit"])}</td><td class="num">{money(&p["price"])}</td>
-                                <td>{if p["active"].as_bool().unwrap_or(true) { "✓" } else { "—" }}</td>
+                                <td>{p.image_url.map(|src| view! { <img class="thumb" src=src alt="" loading="lazy"/> })}</td>
+                                <td>{p.sku}</td><td>{label}</td><td>{p.category.unwrap_or_default()}</td>
+                                <td>{p.unit}</td><td class="num">{rupiah(&p.price)}</td>
+                                <td>{if p.active { "✓" } else { "—" }}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -1,14 +1,12 @@
 //! The POS core's back office on a laptop: sales reports, shifts and customers.
+use domain::api::pos::{Bucket, CustomerView, PurchaseHistory, SalesReport, ShiftView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::Value;
 
 use crate::kernel::client;
 use crate::kernel::i18n::{t, use_lang};
-use crate::kernel::pages::{error_text, fetched};
+use crate::kernel::pages::{error_text, fetched, local_time, outlet_choice, rupiah, OutletSelect};
 use crate::kernel::session::Protected;
-
-use crate::modules::inventory::pages::{money, outlet_choice, text, OutletSelect};
 
 // ---------------------------------------------------------------- reports
 
@@ -36,7 +34,7 @@ fn ReportsBody() -> impl IntoView {
         }
         q
     };
-    let report = fetched::<Value>(
+    let report = fetched::<SalesReport>(
         move || {
             if outlet.get().is_empty() {
                 String::new()
@@ -46,15 +44,15 @@ fn ReportsBody() -> impl IntoView {
         },
         RwSignal::new(0),
     );
-    let summary = move |r: &Value| {
+    let summary = move |r: &SalesReport| {
         let rows = [
-            ("report_sales_count", text(&r["sales_count"])),
-            ("report_gross", money(&r["gross"])),
-            ("discount", money(&r["discounts"])),
-            ("refunds", money(&r["refunds"])),
-            ("tax_ppn", money(&r["tax"])),
-            ("report_net", money(&r["net"])),
-            ("total", money(&r["total"])),
+            ("report_sales_count", r.sales_count.to_string()),
+            ("report_gross", rupiah(&r.gross)),
+            ("discount", rupiah(&r.discounts)),
+            ("refunds", rupiah(&r.refunds)),
+            ("tax_ppn", rupiah(&r.tax)),
+            ("report_net", rupiah(&r.net)),
+            ("total", rupiah(&r.total)),
         ];
         view! {
             <dl class="totals report-summary" data-testid="report-summary">
@@ -62,8 +60,7 @@ fn ReportsBody() -> impl IntoView {
             </dl>
         }
     };
-    let bucket_table = move |title: &'static str, list: &Value| {
-        let rows = list.as_array().cloned().unwrap_or_default();
+    let bucket_table = move |title: &'static str, rows: Vec<Bucket>| {
         view! {
             <section class="card">
                 <h2>{t(title)}</h2>
@@ -72,7 +69,7 @@ fn ReportsBody() -> impl IntoView {
                         <thead><tr><th>{t("name")}</th><th class="num">{t("report_count")}</th><th class="num">{t("qty")}</th><th class="num">{t("total")}</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|b| view! {
-                                <tr><td>{text(&b["label"])}</td><td class="num">{text(&b["count"])}</td><td class="num">{text(&b["quantity"])}</td><td class="num">{money(&b["amount"])}</td></tr>
+                                <tr><td>{b.label}</td><td class="num">{b.count}</td><td class="num">{b.quantity}</td><td class="num">{rupiah(&b.amount)}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
@@ -93,14 +90,14 @@ fn ReportsBody() -> impl IntoView {
             None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
             Some(Ok(r)) => view! {
-                <p class="muted">{format!("{} – {} ({})", text(&r["from"]), text(&r["to"]), text(&r["timezone"]))}</p>
+                <p class="muted">{format!("{} – {} ({})", r.from, r.to, r.timezone)}</p>
                 {summary(&r)}
                 <div class="grid">
-                    {bucket_table("report_by_product", &r["by_product"])}
-                    {bucket_table("report_by_category", &r["by_category"])}
-                    {bucket_table("report_by_cashier", &r["by_cashier"])}
-                    {bucket_table("report_by_payment", &r["by_payment"])}
-                    {bucket_table("report_by_hour", &r["by_hour"])}
+                    {bucket_table("report_by_product", r.by_product)}
+                    {bucket_table("report_by_category", r.by_category)}
+                    {bucket_table("report_by_cashier", r.by_cashier)}
+                    {bucket_table("report_by_payment", r.by_payment)}
+                    {bucket_table("report_by_hour", r.by_hour)}
                 </div>
             }.into_any(),
         }}
@@ -126,7 +123,7 @@ fn ShiftsBody() -> impl IntoView {
     let (outlets, outlet) = outlet_choice();
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
-    let list = fetched::<Vec<Value>>(
+    let list = fetched::<Vec<ShiftView>>(
         move || {
             if outlet.get().is_empty() {
                 return String::new();
@@ -172,7 +169,10 @@ fn ShiftsBody() -> impl IntoView {
         {move || match list.get() {
             None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
-            Some(Ok(rows)) => view! {
+            Some(Ok(rows)) => {
+                // Opening times in the outlet's own zone (WIB/WITA/WIT).
+                let offset = crate::kernel::pages::zone_offset(&header().1);
+                view! {
                 <div class="table-wrap">
                     <table data-testid="shift-list">
                         <thead><tr><th>{t("cashier")}</th><th>{t("open_shift")}</th><th>{t("status")}</th>
@@ -180,23 +180,25 @@ fn ShiftsBody() -> impl IntoView {
                             <th class="num">{t("counted_cash")}</th><th class="num">{t("difference")}</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|r| {
-                                let id = text(&r["id"]);
+                                let id = r.id.clone();
+                                let amount = |v: &Option<String>| v.as_deref().map(rupiah).unwrap_or_default();
                                 view! {
                                     <tr>
-                                        <td><button type="button" class="link" on:click=move |_| open(id.clone())>{text(&r["cashier_name"])}</button></td>
-                                        <td>{crate::kernel::pages::local_time(&text(&r["opened_at"]), 7)}</td>
-                                        <td>{text(&r["status"])}</td>
-                                        <td class="num">{money(&r["opening_float"])}</td>
-                                        <td class="num">{money(&r["expected_cash"])}</td>
-                                        <td class="num">{money(&r["counted_cash"])}</td>
-                                        <td class="num">{money(&r["difference"])}</td>
+                                        <td><button type="button" class="link" on:click=move |_| open(id.clone())>{r.cashier_name.clone()}</button></td>
+                                        <td>{local_time(&r.opened_at, offset)}</td>
+                                        <td>{r.status.clone()}</td>
+                                        <td class="num">{rupiah(&r.opening_float)}</td>
+                                        <td class="num">{amount(&r.expected_cash)}</td>
+                                        <td class="num">{amount(&r.counted_cash)}</td>
+                                        <td class="num">{amount(&r.difference)}</td>
                                     </tr>
                                 }
                             }).collect_view()}
                         </tbody>
                     </table>
                 </div>
-            }.into_any(),
+            }.into_any()
+            }
         }}
         {move || chosen.get().map(|r| {
             let (h, tz) = header();
@@ -220,7 +222,7 @@ pub fn Customers() -> impl IntoView {
 #[component]
 fn CustomersBody() -> impl IntoView {
     let q = RwSignal::new(String::new());
-    let customers = fetched::<Vec<Value>>(
+    let customers = fetched::<Vec<CustomerView>>(
         move || {
             format!(
                 "/api/v1/customers?limit=200&q={}",
@@ -230,7 +232,7 @@ fn CustomersBody() -> impl IntoView {
         RwSignal::new(0),
     );
     let chosen = RwSignal::new(String::new());
-    let history = fetched::<Value>(
+    let history = fetched::<PurchaseHistory>(
         move || {
             let id = chosen.get();
             if id.is_empty() {
@@ -247,10 +249,10 @@ fn CustomersBody() -> impl IntoView {
                 <thead><tr><th>{t("name")}</th><th>{t("phone")}</th><th></th></tr></thead>
                 <tbody>
                     {move || customers.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|c| {
-                        let id = text(&c["id"]);
+                        let id = c.id.clone();
                         view! {
                             <tr>
-                                <td>{text(&c["name"])}</td><td>{text(&c["phone"])}</td>
+                                <td>{c.name}</td><td>{c.phone.unwrap_or_default()}</td>
                                 <td><button type="button" on:click=move |_| chosen.set(id.clone())>{t("purchase_history")}</button></td>
                             </tr>
                         }
@@ -268,14 +270,14 @@ fn CustomersBody() -> impl IntoView {
         {list}
         {move || history.get().and_then(Result::ok).map(|h| view! {
             <section class="card" data-testid="purchase-history">
-                <h2>{t("purchase_history")} " · " {text(&h["customer"]["name"])}</h2>
-                <p>{text(&h["count"])} " " {t("report_count")} " · " {money(&h["total"])}</p>
+                <h2>{t("purchase_history")} " · " {h.customer.name}</h2>
+                <p>{h.count} " " {t("report_count")} " · " {rupiah(&h.total)}</p>
                 <table>
-                    {h["purchases"].as_array().cloned().unwrap_or_default().into_iter().map(|p| view! {
+                    {h.purchases.into_iter().map(|p| view! {
                         <tr>
-                            <td>{crate::kernel::pages::local_time(&text(&p["sold_at"]), 7)}</td>
-                            <td>{text(&p["receipt_no"])}</td>
-                            <td class="num">{money(&p["grand_total"])}</td>
+                            <td>{local_time(&p.sold_at, 7)}</td>
+                            <td>{p.receipt_no}</td>
+                            <td class="num">{rupiah(&p.grand_total)}</td>
                         </tr>
                     }).collect_view()}
                 </table>

@@ -60,14 +60,14 @@ fn SellBody() -> impl IntoView {
     let lang = use_lang();
     let context = RwSignal::new(None::<TillContext>);
     let no_device = RwSignal::new(false);
-    let items = RwSignal::new(Vec::<Item>::new());
-    let customers = RwSignal::new(Vec::<Customer>::new());
+    let items = RwSignal::new(Vec::<TillProduct>::new());
+    let customers = RwSignal::new(Vec::<CustomerView>::new());
     let settings = RwSignal::new(PricingSettings::default());
     let query = RwSignal::new(String::new());
     let category = RwSignal::new(None::<String>);
     let lines = RwSignal::new(Vec::<Line>::new());
     let cart_discount = RwSignal::new(None::<Discount>);
-    let customer = RwSignal::new(None::<Customer>);
+    let customer = RwSignal::new(None::<CustomerView>);
     let approval = RwSignal::new(None::<Approval>);
     let payments = RwSignal::new(Vec::<(TenderKind, Decimal)>::new());
     let amount = RwSignal::new(String::new());
@@ -245,7 +245,7 @@ fn SellBody() -> impl IntoView {
         })
     });
 
-    let add = move |item: Item| {
+    let add = move |item: TillProduct| {
         receipt.set(None);
         lines.update(|ls| match ls.iter_mut().find(|l| l.item.id == item.id) {
             Some(l) => l.qty += Decimal::ONE,
@@ -414,7 +414,7 @@ fn SellBody() -> impl IntoView {
                 <div class="results" data-testid="results">
                     {move || results.get().into_iter().map(|item| {
                         let label = item.label();
-                        let price = format_idr(item.price());
+                        let price = format_idr(item.price_amount());
                         let image = item.image_url.clone();
                         let it = item.clone();
                         view! {
@@ -460,7 +460,7 @@ fn SellBody() -> impl IntoView {
                                                 // Taking a rung-up item off again is a void, recorded.
                                                 if let Some(l) = lines.with_untracked(|ls| ls.get(i).cloned()) {
                                                     let q = l.qty.min(Decimal::ONE);
-                                                    record_void(till_state, "line", vec![(l.item.id.clone(), l.item.label(), q, l.item.price() * q)]);
+                                                    record_void(till_state, "line", vec![(l.item.id.clone(), l.item.label(), q, l.item.price_amount() * q)]);
                                                 }
                                                 lines.update(|ls| {
                                                     if let Some(x) = ls.get_mut(i) { x.qty -= Decimal::ONE; }
@@ -580,7 +580,7 @@ fn SellBody() -> impl IntoView {
                         on:click=finish>{t("finish")}</button>
                     <div class="row-actions">
                         <button type="button" data-testid="void-cart" on:click=move |_| {
-                            let voided: Vec<_> = lines.with_untracked(|ls| ls.iter().map(|l| (l.item.id.clone(), l.item.label(), l.qty, l.item.price() * l.qty)).collect());
+                            let voided: Vec<_> = lines.with_untracked(|ls| ls.iter().map(|l| (l.item.id.clone(), l.item.label(), l.qty, l.item.price_amount() * l.qty)).collect());
                             record_void(till_state, "cart", voided);
                             clear_sale();
                         }>{t("void_cart")}</button>
@@ -602,7 +602,7 @@ fn SellBody() -> impl IntoView {
                             <span>{t("on_hold")}</span>
                             {move || held.get().into_iter().enumerate().map(|(n, cart)| {
                                 let count = cart.lines.len();
-                                let value = cart.lines.iter().map(|l| l.item.price() * l.qty).sum::<Decimal>();
+                                let value = cart.lines.iter().map(|l| l.item.price_amount() * l.qty).sum::<Decimal>();
                                 view! {
                                     <button type="button" disabled=move || lines.with(|l| !l.is_empty())
                                         on:click=move |_| {

@@ -5,7 +5,6 @@ use domain::pricing::PricingSettings;
 use leptos::prelude::*;
 #[cfg(feature = "hydrate")]
 use leptos::task::spawn_local;
-use serde::Deserialize;
 
 use super::outbox::*;
 use super::sell_model::*;
@@ -15,15 +14,11 @@ use crate::kernel::client;
 use crate::kernel::model::{CurrentDevice, Outlet};
 #[cfg(feature = "hydrate")]
 use crate::kernel::offline;
-
-#[derive(Clone, Debug, Deserialize)]
-pub struct TillCatalogue {
-    pub products: Vec<Item>,
-}
+use domain::api::inventory::TillCatalogue;
 
 pub async fn load_till(
     till_state: Till,
-    customers: RwSignal<Vec<Customer>>,
+    customers: RwSignal<Vec<CustomerView>>,
     held: RwSignal<Vec<HeldCart>>,
     no_device: RwSignal<bool>,
     shift_checked: RwSignal<bool>,
@@ -96,7 +91,7 @@ pub async fn load_till(
     match client::get::<TillCatalogue>(&format!("/api/v1/outlets/{}/catalogue", till.outlet_id))
         .await
     {
-        Ok(TillCatalogue { products: list }) => {
+        Ok(TillCatalogue { products: list, .. }) => {
             cache(&catalogue_key, &list).await;
             items.set(list);
         }
@@ -106,7 +101,7 @@ pub async fn load_till(
             }
         }
     }
-    match client::get::<Vec<Customer>>("/api/v1/customers?limit=500").await {
+    match client::get::<Vec<CustomerView>>("/api/v1/customers?limit=500").await {
         Ok(list) => {
             cache("customers", &list).await;
             customers.set(list);

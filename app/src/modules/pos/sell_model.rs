@@ -15,7 +15,7 @@ use crate::kernel::session::SessionCtx;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Line {
-    pub item: Item,
+    pub item: TillProduct,
     pub qty: Decimal,
     #[serde(default)]
     pub discount: Option<Discount>,
@@ -36,7 +36,7 @@ pub struct HeldCart {
     #[serde(default)]
     pub cart_discount: Option<Discount>,
     #[serde(default)]
-    pub customer: Option<Customer>,
+    pub customer: Option<CustomerView>,
     #[serde(default)]
     pub approval: Option<Approval>,
 }
@@ -70,7 +70,7 @@ pub fn compute(
             .enumerate()
             .map(|(i, l)| CartLine {
                 id: i.to_string(),
-                unit_price: l.item.price(),
+                unit_price: l.item.price_amount(),
                 quantity: l.qty,
                 member_price: None,
                 time_prices: Vec::new(),
@@ -99,8 +99,8 @@ pub struct SaleState {
     pub session: SessionCtx,
     pub lines: RwSignal<Vec<Line>>,
     pub cart_discount: RwSignal<Option<Discount>>,
-    pub customer: RwSignal<Option<Customer>>,
-    pub customers: RwSignal<Vec<Customer>>,
+    pub customer: RwSignal<Option<CustomerView>>,
+    pub customers: RwSignal<Vec<CustomerView>>,
     pub approval: RwSignal<Option<Approval>>,
     pub error: RwSignal<Option<String>>,
     pub editing: RwSignal<Option<DiscountTarget>>,

@@ -154,19 +154,18 @@ fn request_approval(sale: SaleState, lang: RwSignal<Lang>) {
         "pin": approver_pin.get_untracked(), "percent": wanted.percent.normalize().to_string()});
     approving.set(true);
     spawn_local(async move {
-        let answer = client::post::<serde_json::Value>("/api/v1/discount-approvals", &body).await;
+        let answer =
+            client::post::<domain::api::pos::ApprovalView>("/api/v1/discount-approvals", &body)
+                .await;
         approving.set(false);
         approver_pin.set(String::new());
         let lang_now = lang.get_untracked();
         match answer {
             Ok(v) => {
                 approval.set(Some(Approval {
-                    id: v["id"].as_str().unwrap_or_default().to_string(),
-                    max_percent: v["max_percent"]
-                        .as_str()
-                        .and_then(|p| Decimal::from_str(p).ok())
-                        .unwrap_or(wanted.percent),
-                    approver_name: v["approver_name"].as_str().unwrap_or_default().to_string(),
+                    max_percent: Decimal::from_str(&v.max_percent).unwrap_or(wanted.percent),
+                    id: v.id,
+                    approver_name: v.approver_name,
                 }));
                 needs_approval.set(None);
                 match wanted.target {
@@ -197,7 +196,7 @@ fn add_customer(sale: SaleState, lang: RwSignal<Lang>) {
     let body = json!({"name": new_name.get_untracked(), "phone": new_phone.get_untracked()});
     spawn_local(async move {
         let lang = lang.get_untracked();
-        match client::post::<Customer>("/api/v1/customers", &body).await {
+        match client::post::<CustomerView>("/api/v1/customers", &body).await {
             Ok(c) => {
                 customers.update(|all| all.insert(0, c.clone()));
                 let list = customers.get_untracked();

@@ -10,9 +10,7 @@ use serde_json::json;
 use super::outbox::*;
 use super::sell_model::*;
 use super::till_model::*;
-use super::till_ops::{
-    payment_record, print_job, remember_sale, sale_receipt, Lookup, SaleLineRecord, SaleRecord,
-};
+use super::till_ops::{payment_record, print_job, remember_sale, sale_receipt, Lookup, SaleRecord};
 use crate::kernel::i18n::{tr, Lang};
 use crate::kernel::offline;
 
@@ -38,7 +36,7 @@ pub struct Checkout {
     pub cart_lines: Vec<Line>,
     pub payment_list: Vec<(TenderKind, Decimal)>,
     pub discount: Option<Discount>,
-    pub buyer: Option<Customer>,
+    pub buyer: Option<CustomerView>,
     pub approved: Option<Approval>,
     pub cashier_name: String,
     pub shift_id: Option<String>,
@@ -87,7 +85,7 @@ pub async fn record_sale(c: Checkout) -> Option<Receipt> {
         "customer_id": buyer.as_ref().map(|c| c.id.clone()),
         "lines": cart_lines.iter().map(|l| json!({
             "product_id": l.item.id, "quantity": l.qty.normalize().to_string(),
-            "unit_price": l.item.price().normalize().to_string(),
+            "unit_price": l.item.price_amount().normalize().to_string(),
             "discount": l.discount,
         })).collect::<Vec<_>>(),
         "cart_discount": discount,
@@ -124,7 +122,7 @@ pub async fn record_sale(c: Checkout) -> Option<Receipt> {
                 .lines
                 .iter()
                 .zip(cart_lines.iter())
-                .map(|(priced, l)| SaleLineRecord {
+                .map(|(priced, l)| domain::api::pos::SaleLineView {
                     product_id: l.item.id.clone(),
                     name: l.item.label(),
                     quantity: l.qty.normalize().to_string(),

@@ -10,65 +10,8 @@ use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 use super::outbox::SyncState;
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Item {
-    pub id: String,
-    pub sku: String,
-    pub name: String,
-    #[serde(default)]
-    pub variant: Option<String>,
-    #[serde(default, alias = "category_name")]
-    pub category: Option<String>,
-    #[serde(default)]
-    pub unit: String,
-    pub price: String,
-    #[serde(default)]
-    pub tax: String,
-    #[serde(default)]
-    pub barcodes: Vec<String>,
-    #[serde(default)]
-    pub image_url: Option<String>,
-}
-
-impl Item {
-    pub(crate) fn label(&self) -> String {
-        match &self.variant {
-            Some(v) if !v.is_empty() => format!("{} {v}", self.name),
-            _ => self.name.clone(),
-        }
-    }
-    pub(crate) fn price(&self) -> Decimal {
-        Decimal::from_str(&self.price).unwrap_or_default()
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Customer {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub phone: Option<String>,
-}
-
-impl Customer {
-    pub(crate) fn matches(&self, q: &str) -> bool {
-        if self.name.to_lowercase().contains(q) {
-            return true;
-        }
-        // "0812 3456" finds +62812…: compare national digits.
-        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-        let national = digits
-            .strip_prefix("62")
-            .or_else(|| digits.strip_prefix('0'))
-            .unwrap_or(&digits);
-        !national.is_empty()
-            && self
-                .phone
-                .as_deref()
-                .is_some_and(|p| p.replace('+', "").contains(national))
-    }
-}
+pub use domain::api::inventory::TillProduct;
+pub use domain::api::pos::CustomerView;
 
 /// Where this till sells: cached so the till opens without the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -105,7 +48,7 @@ pub struct TillContext {
 pub struct Till {
     pub context: RwSignal<Option<TillContext>>,
     pub shift: RwSignal<Option<Shift>>,
-    pub items: RwSignal<Vec<Item>>,
+    pub items: RwSignal<Vec<TillProduct>>,
     pub settings: RwSignal<PricingSettings>,
     pub sync: SyncState,
     pub panel: RwSignal<Option<OpsPanel>>,
@@ -143,13 +86,25 @@ pub fn tender_code(kind: TenderKind) -> String {
         .unwrap_or_default()
 }
 
-/// The shift open on this tablet, kept on the device so the till works offline.
+/// The shift open on this tablet, kept on the device so the till works offline: opened
+/// here (perhaps before the server has heard of it), or the server's `ShiftView` of it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Shift {
     pub id: String,
     pub opened_at: String,
     pub opening_float: Decimal,
     pub cashier: String,
+}
+
+impl From<domain::api::pos::ShiftView> for Shift {
+    fn from(v: domain::api::pos::ShiftView) -> Self {
+        Shift {
+            opening_float: Decimal::from_str(&v.opening_float).unwrap_or_default(),
+            id: v.id,
+            opened_at: v.opened_at,
+            cashier: v.cashier_name,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

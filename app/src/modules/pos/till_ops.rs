@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use domain::api::pos::{PaymentView, RefundedLine, SaleLineView, SaleLookup, ShiftView};
 use domain::payment::TenderKind;
 use domain::receipt::{Receipt, ReceiptItem};
 use domain::tax::{PriceMode, TaxKind};
@@ -23,25 +24,9 @@ use crate::kernel::pages::error_text;
 use crate::kernel::printer::{self};
 use crate::kernel::session::use_session;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SaleLineRecord {
-    pub product_id: String,
-    pub name: String,
-    pub quantity: String,
-    pub unit_price: String,
-    /// Line discount plus its share of a cart discount.
-    pub discount: String,
-    pub net: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PaymentRecord {
-    pub method: String,
-    pub amount: String,
-}
-
-/// A sale as the till needs it for a reprint or a refund: the server's `SaleView`, or the
-/// same shape kept on the tablet for its own recent sales.
+/// What the tablet keeps of a sale for a reprint or a refund: the part of the server's
+/// `SaleView` the till reads, built here for its own recent sales (which may not have reached
+/// the server yet) or taken from `GET /sales/lookup`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SaleRecord {
     pub receipt_no: String,
@@ -53,24 +38,42 @@ pub struct SaleRecord {
     pub rounding: String,
     pub grand_total: String,
     pub change: String,
-    pub lines: Vec<SaleLineRecord>,
-    pub payments: Vec<PaymentRecord>,
+    pub lines: Vec<SaleLineView>,
+    pub payments: Vec<PaymentView>,
 }
 
-/// `GET /sales/lookup`, or a recent sale of this tablet.
+/// A sale with its refunded quantities: from `GET /sales/lookup`, or a recent sale of this
+/// tablet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lookup {
     pub sale: SaleRecord,
     #[serde(default)]
     pub cashier_name: String,
     #[serde(default)]
-    pub refunded: Vec<RefundedQty>,
+    pub refunded: Vec<RefundedLine>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RefundedQty {
-    pub line_no: u32,
-    pub quantity: String,
+impl From<SaleLookup> for Lookup {
+    fn from(l: SaleLookup) -> Self {
+        let s = l.sale;
+        Lookup {
+            sale: SaleRecord {
+                receipt_no: s.receipt_no,
+                sold_at: s.sold_at,
+                subtotal: s.subtotal,
+                discount_total: s.discount_total,
+                service_charge: s.service_charge,
+                tax_total: s.tax_total,
+                rounding: s.rounding,
+                grand_total: s.grand_total,
+                change: s.change,
+                lines: s.lines,
+                payments: s.payments,
+            },
+            cashier_name: l.cashier_name,
+            refunded: l.refunded,
+        }
+    }
 }
 
 pub(super) fn d(s: &str) -> Decimal {
@@ -108,7 +111,7 @@ pub(super) async fn note_refund(device_id: &str, receipt_no: &str, lines: &[(u32
         for (no, q) in lines {
             match l.refunded.iter_mut().find(|r| r.line_no == *no) {
                 Some(r) => r.quantity = (d(&r.quantity) + q).normalize().to_string(),
-                None => l.refunded.push(RefundedQty {
+                None => l.refunded.push(RefundedLine {
                     line_no: *no,
                     quantity: q.normalize().to_string(),
                 }),
@@ -230,11 +233,7 @@ pub async fn send_or_queue(
     }
     enqueue(key, path, &body, label)
         .await
-        .map_err(|e| ApiError {
-            status: 0,
-            code: "storage".into(),
-            message: e,
-        })?;
+        .map_err(|e| ApiError::local("storage", e))?;
     till.sync.pending.update(|p| *p += 1);
     Ok(None)
 }
@@ -249,13 +248,8 @@ pub async fn restore_shift(till: Till) {
         till.shift.set(Some(s));
         return;
     }
-    if let Ok(Some(v)) = client::get::<Option<Value>>("/api/v1/shifts/current").await {
-        let s = Shift {
-            id: v["id"].as_str().unwrap_or_default().to_string(),
-            opened_at: v["opened_at"].as_str().unwrap_or_default().to_string(),
-            opening_float: d(v["opening_float"].as_str().unwrap_or("0")),
-            cashier: v["cashier_name"].as_str().unwrap_or_default().to_string(),
-        };
+    if let Ok(Some(v)) = client::get::<Option<ShiftView>>("/api/v1/shifts/current").await {
+        let s = Shift::from(v);
         cache(&key, &s).await;
         till.shift.set(Some(s));
     }
@@ -351,9 +345,10 @@ pub fn record_void(till: Till, kind: &'static str, items: Vec<(String, String, D
 }
 
 /// The tender code the server stores, for a payment kept on the tablet.
-pub fn payment_record(kind: TenderKind, amount: Decimal) -> PaymentRecord {
-    PaymentRecord {
+pub fn payment_record(kind: TenderKind, amount: Decimal) -> PaymentView {
+    PaymentView {
         method: tender_code(kind),
         amount: amount.normalize().to_string(),
+        reference: None,
     }
 }

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use domain::api::pos::{RefundView, SaleLookup};
 use domain::money::format_idr;
 use domain::payment::TenderKind;
 use domain::receipt::{Receipt, Slip, SlipRow};
@@ -102,8 +103,8 @@ pub(super) fn RefundPanel(till: Till) -> impl IntoView {
                 "/api/v1/sales/lookup?receipt_no={}",
                 client::encode_query(&no)
             );
-            let answer = match client::get::<Lookup>(&url).await {
-                Ok(l) => Ok(l),
+            let answer = match client::get::<SaleLookup>(&url).await {
+                Ok(l) => Ok(Lookup::from(l)),
                 Err(e) if e.status == 0 => recent_sale(&c.device_id, &no)
                     .await
                     .ok_or_else(|| tr(lang, "receipt_not_here_offline").to_string()),
@@ -207,16 +208,15 @@ pub(super) fn RefundPanel(till: Till) -> impl IntoView {
             pin.set(String::new());
             // The server's tenders when it answered (it knows earlier refunds), else ours.
             let tenders: Vec<(String, Decimal)> = match &answer {
-                Ok(Some(v)) => v["payments"]
-                    .as_array()
-                    .map(|ps| {
-                        ps.iter()
+                Ok(Some(v)) => serde_json::from_value::<RefundView>(v.clone())
+                    .map(|r| {
+                        r.payments
+                            .into_iter()
                             .map(|p| {
-                                let m = p["method"].as_str().unwrap_or_default();
-                                let label = kind_of(m)
+                                let label = kind_of(&p.method)
                                     .map(|k| tender_label(Lang::Id, k).to_string())
-                                    .unwrap_or_else(|| m.to_string());
-                                (label, d(p["amount"].as_str().unwrap_or("0")))
+                                    .unwrap_or(p.method);
+                                (label, d(&p.amount))
                             })
                             .collect()
                     })

@@ -12,11 +12,7 @@ pub use domain::api::koperasi::{
     PositionView as Position,
 };
 
-pub fn rp(s: &str) -> String {
-    s.parse::<Decimal>()
-        .map(domain::money::format_idr)
-        .unwrap_or_default()
-}
+pub use crate::kernel::pages::rupiah as rp;
 
 /// `2026-11-05` as Indonesians write it: `05/11/2026`.
 pub fn day(iso: &str) -> String {

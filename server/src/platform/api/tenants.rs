@@ -1,6 +1,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
+pub use domain::api::CreatedTenant;
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -38,15 +39,6 @@ pub struct CreateTenant {
     pub owner_name: Option<String>,
     /// `basic`, `pro` or `enterprise`.
     pub plan: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CreatedTenant {
-    pub tenant: TenantView,
-    pub owner_user_id: String,
-    /// One-time secret the owner uses to set a password; shown once.
-    pub invite_token: String,
-    pub invite_path: String,
 }
 
 pub fn validate_email(email: &str) -> ApiResult<String> {

@@ -1,6 +1,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
+pub use domain::api::CreatedToken;
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -34,13 +35,6 @@ impl From<api_token::Model> for TokenView {
 #[derive(Deserialize, ToSchema)]
 pub struct CreateToken {
     pub name: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CreatedToken {
-    pub token: TokenView,
-    /// The secret, shown this once: send it as `Authorization: Bearer …`.
-    pub secret: String,
 }
 
 #[utoipa::path(get, path = "/tokens", tag = "tokens", responses((status = 200, body = [TokenView])))]

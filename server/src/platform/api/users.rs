@@ -1,7 +1,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
+pub use domain::api::Invited;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -26,14 +27,6 @@ pub struct InviteRequest {
     /// Outlets the user is limited to; empty = every outlet.
     #[serde(default)]
     pub outlet_ids: Vec<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Invited {
-    pub user: UserView,
-    /// One-time secret; shown once.
-    pub invite_token: String,
-    pub invite_path: String,
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -2,6 +2,7 @@
 //! `csv_export`). Rows are matched to existing products by SKU; a new variant row joins
 //! the product without a variant that has the same name. Rows are numbered as a
 //! spreadsheet shows them: the header is row 1.
+pub use domain::api::inventory::{ImportFailure, ImportResult, RowError};
 use std::collections::HashMap;
 
 use axum::body::Body;
@@ -10,9 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use sea_orm::Set;
-use serde::Serialize;
 use serde_json::json;
-use utoipa::ToSchema;
 
 use super::rules;
 use crate::kernel::audit::Actor;
@@ -26,21 +25,6 @@ use crate::modules::inventory::entity::{category, product};
 use crate::modules::inventory::repo::catalogue as repo;
 
 use super::csv_export::*;
-
-#[derive(Serialize, ToSchema, Debug)]
-pub struct RowError {
-    /// Spreadsheet row number; the header is row 1.
-    pub row: usize,
-    /// Column name.
-    pub field: String,
-    pub message: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ImportResult {
-    pub created: usize,
-    pub updated: usize,
-}
 
 /// A validated row. `None` in an optional column means "column absent: keep as is".
 struct Row {
@@ -83,13 +67,6 @@ impl Checker<'_> {
 /// An empty cell in a column with a default takes the default.
 fn or_default<'a>(v: Option<&'a str>, d: &'static str) -> Option<&'a str> {
     v.map(|s| if s.trim().is_empty() { d } else { s })
-}
-
-/// The 422 of an import: the usual error, and every bad cell.
-#[derive(Serialize, ToSchema)]
-pub struct ImportFailure {
-    pub error: crate::kernel::error::ErrorDetail,
-    pub rows: Vec<RowError>,
 }
 
 fn failed(message: &str, mut rows: Vec<RowError>) -> Response {

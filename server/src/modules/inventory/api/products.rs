@@ -3,8 +3,9 @@ use std::collections::{HashMap, HashSet};
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
+pub use domain::api::inventory::{OutletPriceView, ProductDetail, ProductPage, ProductView};
 use sea_orm::{ConnectionTrait, Set};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
@@ -19,54 +20,6 @@ use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::entity::product;
 use crate::modules::inventory::repo::catalogue as repo;
-
-#[derive(Serialize, ToSchema, Clone)]
-pub struct ProductView {
-    pub id: String,
-    /// The parent product's id when this row is a variant.
-    pub group_id: Option<String>,
-    pub sku: String,
-    pub name: String,
-    /// Variant label, e.g. `L / Merah`.
-    pub variant: Option<String>,
-    pub category_id: Option<String>,
-    pub category: Option<String>,
-    /// `pcs`, `kg`, `gram`, `liter`, `ml`, `pack`, `box`, `lusin` or `karton`.
-    pub unit: String,
-    /// Decimal string.
-    pub cost: String,
-    /// Decimal string, whole rupiah.
-    pub price: String,
-    /// `ppn` or `none`.
-    pub tax: String,
-    pub active: bool,
-    pub image_url: Option<String>,
-    pub barcodes: Vec<String>,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct OutletPriceView {
-    pub outlet_id: String,
-    pub price: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ProductDetail {
-    #[serde(flatten)]
-    pub product: ProductView,
-    pub variants: Vec<ProductView>,
-    pub outlet_prices: Vec<OutletPriceView>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ProductPage {
-    pub items: Vec<ProductView>,
-    pub total: u64,
-    pub limit: u64,
-    pub offset: u64,
-}
 
 #[derive(Deserialize, ToSchema)]
 pub struct VariantInput {

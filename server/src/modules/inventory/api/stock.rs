@@ -2,8 +2,9 @@
 //! movement, with its reason.
 use axum::extract::State;
 use axum::http::StatusCode;
+pub use domain::api::inventory::{StockLevel, StockMovementView as MovementView};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
@@ -19,29 +20,6 @@ use crate::modules::inventory::repo::stock;
 use crate::platform::api::tenants::required;
 use crate::platform::entity::outlet;
 use crate::platform::repo::outlets;
-
-#[derive(Serialize, ToSchema)]
-pub struct StockLevel {
-    pub product_id: String,
-    pub sku: String,
-    pub name: String,
-    pub quantity: String,
-}
-
-#[derive(Serialize, ToSchema)]
-#[schema(as = StockMovementView)]
-pub struct MovementView {
-    pub product_id: String,
-    /// `sale`, `adjustment`, …
-    pub kind: String,
-    /// Signed: negative takes stock out.
-    pub quantity: String,
-    pub reference: Option<String>,
-    pub reason: Option<String>,
-    pub user_id: Option<String>,
-    pub device_id: Option<String>,
-    pub at: String,
-}
 
 impl From<stock_movement::Model> for MovementView {
     fn from(m: stock_movement::Model) -> Self {

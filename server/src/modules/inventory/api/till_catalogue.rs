@@ -1,10 +1,9 @@
 //! The till's offline catalogue: every sellable row of an outlet, at the outlet's prices.
+pub use domain::api::inventory::{TillCatalogue, TillProduct};
 use std::collections::HashMap;
 
 use axum::extract::State;
 use chrono::Utc;
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::outlet_prices::load_outlet;
 use super::products::category_names;
@@ -14,35 +13,6 @@ use crate::kernel::http::{Json, Path};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::modules::inventory::repo::catalogue as repo;
-
-/// One sellable row in the till's offline cache. Absent keys are empty.
-#[derive(Serialize, ToSchema)]
-pub struct TillProduct {
-    pub id: String,
-    pub sku: String,
-    pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub variant: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub group_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    pub unit: String,
-    /// The outlet's price when set, else the product price.
-    pub price: String,
-    pub tax: String,
-    pub barcodes: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_url: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TillCatalogue {
-    pub outlet_id: String,
-    pub generated_at: String,
-    pub count: usize,
-    pub products: Vec<TillProduct>,
-}
 
 #[utoipa::path(get, path = "/outlets/{id}/catalogue", tag = "catalogue",
     params(("id" = String, Path, description = "Outlet id")),

@@ -2,8 +2,10 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
+pub use domain::api::pos::CustomerView;
+pub use domain::api::pos::{PurchaseHistory, PurchaseView};
 use sea_orm::{ConnectionTrait, Set};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
@@ -19,17 +21,6 @@ use crate::modules::inventory::api::rules;
 use crate::modules::pos::entity::customer;
 use crate::modules::pos::repo::customers;
 use crate::platform::api::tenants::required;
-
-#[derive(Serialize, ToSchema)]
-pub struct CustomerView {
-    pub id: String,
-    pub name: String,
-    /// `+62…`
-    pub phone: Option<String>,
-    /// The koperasi member account this customer is, if any.
-    pub member_user_id: Option<String>,
-    pub created_at: String,
-}
 
 impl From<customer::Model> for CustomerView {
     fn from(c: customer::Model) -> Self {
@@ -128,26 +119,6 @@ pub async fn get_one(
 ) -> ApiResult<Json<CustomerView>> {
     auth.require(Permission::MANAGE_CUSTOMERS)?;
     Ok(Json(load(&state, &auth, &id).await?.into()))
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct PurchaseView {
-    pub sale_id: String,
-    pub receipt_no: String,
-    pub outlet_id: String,
-    pub sold_at: String,
-    pub grand_total: String,
-    pub status: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct PurchaseHistory {
-    pub customer: CustomerView,
-    /// Purchases listed (newest first, at most 200) in outlets the caller may see.
-    pub count: usize,
-    /// Sum of `grand_total` over the listed purchases.
-    pub total: String,
-    pub purchases: Vec<PurchaseView>,
 }
 
 #[utoipa::path(get, path = "/customers/{id}/sales", tag = "customers",

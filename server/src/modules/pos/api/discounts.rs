@@ -4,8 +4,9 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
+pub use domain::api::pos::ApprovalView;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -40,15 +41,6 @@ pub struct ApprovalRequest {
     /// The cart's discount as a percentage of its subtotal.
     #[schema(value_type = String, example = "15")]
     pub percent: Decimal,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ApprovalView {
-    /// Send as the sale's `discount_approval_id`.
-    pub id: String,
-    pub approver_id: String,
-    pub approver_name: String,
-    pub max_percent: String,
 }
 
 #[utoipa::path(post, path = "/discount-approvals", tag = "sales", request_body = ApprovalRequest,

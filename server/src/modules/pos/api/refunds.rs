@@ -3,6 +3,9 @@
 //! manager's PIN confirms each one. Amounts come from `domain::refund`, so the till (which
 //! may refund offline) and the server agree to the rupiah, and a sale is never refunded for
 //! more than was sold.
+pub use domain::api::pos::{
+    RefundLineView, RefundTenderView, RefundView, RefundedLine, SaleLookup,
+};
 use std::collections::HashMap;
 
 use axum::extract::State;
@@ -11,7 +14,7 @@ use chrono::Utc;
 use domain::payment::TenderKind;
 use domain::refund::{allocate_tenders, refund_lines, RefundRequestLine, SoldLine};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
@@ -27,7 +30,7 @@ use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::repo::stock;
-use crate::modules::pos::api::sales::{sale_view, SaleView};
+use crate::modules::pos::api::sales::sale_view;
 use crate::modules::pos::entity::{refund, refund_line, refund_payment, sale};
 use crate::modules::pos::repo::till::RefundRecord;
 use crate::modules::pos::repo::{sales, till};
@@ -86,40 +89,6 @@ pub struct RefundInput {
     pub total: Decimal,
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct RefundLineView {
-    pub line_no: i32,
-    pub product_id: String,
-    pub name: String,
-    pub quantity: String,
-    pub amount: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct RefundTenderView {
-    pub method: String,
-    pub amount: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct RefundView {
-    pub id: String,
-    pub refund_no: String,
-    pub sale_id: String,
-    pub outlet_id: String,
-    pub shift_id: Option<String>,
-    pub cashier_id: String,
-    pub device_id: Option<String>,
-    pub approved_by: String,
-    pub reason: String,
-    pub restock: bool,
-    pub to_cash: bool,
-    pub total: String,
-    pub refunded_at: String,
-    pub lines: Vec<RefundLineView>,
-    pub payments: Vec<RefundTenderView>,
-}
-
 fn refund_view(r: RefundRecord) -> RefundView {
     RefundView {
         id: r.refund.id,
@@ -174,22 +143,6 @@ fn refunded_so_far(
         }
     }
     (qty, tenders)
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct RefundedLine {
-    pub line_no: u32,
-    pub quantity: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SaleLookup {
-    pub sale: SaleView,
-    /// Who sold it, for the reprinted receipt.
-    pub cashier_name: String,
-    /// Quantities already refunded per line.
-    pub refunded: Vec<RefundedLine>,
-    pub refunds: Vec<RefundView>,
 }
 
 #[derive(Deserialize, IntoParams)]

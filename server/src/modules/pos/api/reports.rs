@@ -1,5 +1,6 @@
 //! Sales reports for a day or a range, in the outlet's own time zone. Every figure is
 //! summed from the stored sales, so the report always matches them.
+pub use domain::api::pos::{Bucket, SalesReport};
 use std::collections::BTreeMap;
 
 use axum::extract::State;
@@ -7,8 +8,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Timelike, Utc};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
@@ -82,46 +83,6 @@ pub struct ReportFilter {
     pub to: Option<String>,
     /// `csv` for a CSV download.
     pub format: Option<String>,
-}
-
-#[derive(Serialize, ToSchema, Default)]
-pub struct Bucket {
-    pub key: String,
-    pub label: String,
-    pub count: u64,
-    pub quantity: String,
-    pub amount: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SalesReport {
-    pub outlet_id: Option<String>,
-    pub timezone: String,
-    pub from: String,
-    pub to: String,
-    pub sales_count: u64,
-    /// Grand totals of the period's sales, before refunds.
-    pub sales_total: String,
-    /// Refunds made in the period (of any sale).
-    pub refunds_count: u64,
-    pub refunds: String,
-    /// Before discounts.
-    pub gross: String,
-    pub discounts: String,
-    pub service_charge: String,
-    /// Tax of the sales less the tax share of the refunds.
-    pub tax: String,
-    pub rounding: String,
-    /// What customers paid, net of refunds.
-    pub total: String,
-    /// Total less tax.
-    pub net: String,
-    pub by_product: Vec<Bucket>,
-    pub by_category: Vec<Bucket>,
-    pub by_cashier: Vec<Bucket>,
-    pub by_payment: Vec<Bucket>,
-    /// Local hour of day, `00`–`23`.
-    pub by_hour: Vec<Bucket>,
 }
 
 #[derive(Default)]

@@ -1,6 +1,7 @@
 //! Sales from the till. The till prices a sale offline with the `domain` crate; the server
 //! prices it again with the same code and refuses a sale whose totals differ. A resent sale
 //! (same `client_sale_id`) returns the sale already stored, never a second one.
+pub use domain::api::pos::{PaymentView, SaleLineView, SaleView};
 use std::collections::HashMap;
 
 use axum::extract::State;
@@ -100,52 +101,6 @@ pub struct SaleInput {
     /// The till's open shift (`POST /shifts`), so the sale's cash counts in its drawer.
     #[serde(default)]
     pub shift_id: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SaleLineView {
-    pub product_id: String,
-    pub name: String,
-    pub quantity: String,
-    pub unit_price: String,
-    pub discount: String,
-    pub net: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct PaymentView {
-    pub method: String,
-    pub amount: String,
-    pub reference: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SaleView {
-    pub id: String,
-    pub client_sale_id: String,
-    pub receipt_no: String,
-    pub outlet_id: String,
-    pub device_id: Option<String>,
-    pub cashier_id: String,
-    pub customer_id: Option<String>,
-    pub sold_at: String,
-    pub received_at: String,
-    /// The manager who approved discounts above the cashier's limit.
-    pub discount_approved_by: Option<String>,
-    pub shift_id: Option<String>,
-    /// `completed`, or `flagged` when a manager should look (e.g. negative stock).
-    pub status: String,
-    pub flags: Vec<String>,
-    pub subtotal: String,
-    pub discount_total: String,
-    pub service_charge: String,
-    pub tax_total: String,
-    pub rounding: String,
-    pub grand_total: String,
-    pub paid_total: String,
-    pub change: String,
-    pub lines: Vec<SaleLineView>,
-    pub payments: Vec<PaymentView>,
 }
 
 pub fn sale_view(

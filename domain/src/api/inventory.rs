@@ -1,0 +1,199 @@
+//! The inventory module's JSON that the till reads: its offline catalogue.
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// One sellable row in the till's offline cache. Absent keys are empty, so a catalogue
+/// cached by an older till still reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TillProduct {
+    pub id: String,
+    pub sku: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    /// (`category_name` in catalogues cached before the field was renamed.)
+    #[serde(
+        default,
+        alias = "category_name",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub unit: String,
+    /// The outlet's price when set, else the product price.
+    pub price: String,
+    #[serde(default)]
+    pub tax: String,
+    #[serde(default)]
+    pub barcodes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+}
+
+impl TillProduct {
+    /// What the till and the receipt call it: the name, then the variant.
+    pub fn label(&self) -> String {
+        match &self.variant {
+            Some(v) if !v.is_empty() => format!("{} {v}", self.name),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// The unit price; zero when the text is not a number (never sold as such: the
+    /// server writes the price from a decimal column).
+    pub fn price_amount(&self) -> Decimal {
+        Decimal::from_str(&self.price).unwrap_or_default()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TillCatalogue {
+    pub outlet_id: String,
+    pub generated_at: String,
+    pub count: usize,
+    pub products: Vec<TillProduct>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductView {
+    pub id: String,
+    /// The parent product's id when this row is a variant.
+    pub group_id: Option<String>,
+    pub sku: String,
+    pub name: String,
+    /// Variant label, e.g. `L / Merah`.
+    pub variant: Option<String>,
+    pub category_id: Option<String>,
+    pub category: Option<String>,
+    /// `pcs`, `kg`, `gram`, `liter`, `ml`, `pack`, `box`, `lusin` or `karton`.
+    pub unit: String,
+    /// Decimal string.
+    pub cost: String,
+    /// Decimal string, whole rupiah.
+    pub price: String,
+    /// `ppn` or `none`.
+    pub tax: String,
+    pub active: bool,
+    pub image_url: Option<String>,
+    pub barcodes: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OutletPriceView {
+    pub outlet_id: String,
+    pub price: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductDetail {
+    #[serde(flatten)]
+    pub product: ProductView,
+    pub variants: Vec<ProductView>,
+    pub outlet_prices: Vec<OutletPriceView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductPage {
+    pub items: Vec<ProductView>,
+    pub total: u64,
+    pub limit: u64,
+    pub offset: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StockLevel {
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    pub quantity: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StockMovementView {
+    pub product_id: String,
+    /// `sale`, `adjustment`, …
+    pub kind: String,
+    /// Signed: negative takes stock out.
+    pub quantity: String,
+    pub reference: Option<String>,
+    pub reason: Option<String>,
+    pub user_id: Option<String>,
+    pub device_id: Option<String>,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RowError {
+    /// Spreadsheet row number; the header is row 1.
+    pub row: usize,
+    /// Column name.
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportResult {
+    pub created: usize,
+    pub updated: usize,
+}
+
+/// The 422 of an import: the usual error, and every bad cell.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportFailure {
+    pub error: super::ErrorDetail,
+    pub rows: Vec<RowError>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn product(variant: Option<&str>) -> TillProduct {
+        TillProduct {
+            id: "p".into(),
+            sku: "S".into(),
+            name: "Kaos".into(),
+            variant: variant.map(str::to_string),
+            group_id: None,
+            category: None,
+            unit: "pcs".into(),
+            price: "12500".into(),
+            tax: "ppn".into(),
+            barcodes: vec![],
+            image_url: None,
+        }
+    }
+
+    #[test]
+    fn label_adds_the_variant() {
+        assert_eq!(product(Some("Merah L")).label(), "Kaos Merah L");
+        assert_eq!(product(Some("")).label(), "Kaos");
+        assert_eq!(product(None).label(), "Kaos");
+        assert_eq!(product(None).price_amount(), Decimal::from(12500));
+    }
+
+    #[test]
+    fn an_older_cached_row_still_reads() {
+        let p: TillProduct =
+            serde_json::from_str(r#"{"id":"p","sku":"S","name":"Kaos","price":"1000"}"#)
+                .expect("reads");
+        assert_eq!(p.unit, "");
+        assert!(p.barcodes.is_empty());
+    }
+}
