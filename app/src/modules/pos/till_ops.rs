@@ -248,11 +248,21 @@ pub async fn restore_shift(till: Till) {
         till.shift.set(Some(s));
         return;
     }
-    if let Ok(Some(v)) = client::get::<Option<ShiftView>>("/api/v1/shifts/current").await {
-        let s = Shift::from(v);
+    if let Some(s) = shift_from_server(()).await {
         cache(&key, &s).await;
         till.shift.set(Some(s));
     }
+}
+
+/// The server's record of this device's open shift. Read only when the tablet has none
+/// (its storage was cleared), so it is a chunk of its own, out of the till's first load.
+#[lazy]
+async fn shift_from_server(_: ()) -> Option<Shift> {
+    client::get::<Option<ShiftView>>("/api/v1/shifts/current")
+        .await
+        .ok()
+        .flatten()
+        .map(Shift::from)
 }
 
 /// Before the first sale: the cashier counts the float into the drawer.
