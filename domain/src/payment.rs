@@ -124,6 +124,33 @@ pub fn settle(amount_due: Decimal, tenders: &[Tender]) -> Result<Settlement, Pay
     })
 }
 
+/// The cash a customer is likely to hand over for `amount_due`, for the till's one-tap
+/// buttons: the exact amount first ("uang pas"), then the amount rounded up to the next
+/// Rp5.000, Rp10.000, Rp50.000 and Rp100.000 — which covers the next banknote and the
+/// round sums people pay with. Ascending, no repeats, at most five; empty when nothing is
+/// due.
+pub fn quick_cash(amount_due: Decimal) -> Vec<Decimal> {
+    if amount_due <= Decimal::ZERO {
+        return Vec::new();
+    }
+    let mut amounts = vec![amount_due];
+    for step in [5_000i64, 10_000, 50_000, 100_000] {
+        let step = Decimal::from(step);
+        let Some(up) = (amount_due / step)
+            .ceil()
+            .checked_mul(step)
+            .filter(|up| *up > amount_due)
+        else {
+            continue;
+        };
+        if !amounts.contains(&up) {
+            amounts.push(up);
+        }
+    }
+    amounts.sort();
+    amounts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,5 +225,41 @@ mod tests {
             serde_json::to_value(TenderKind::EWallet).unwrap(),
             serde_json::json!("e_wallet")
         );
+    }
+
+    #[test]
+    fn quick_cash_follows_the_total() {
+        assert_eq!(
+            quick_cash(dec!(27000)),
+            vec![dec!(27000), dec!(30000), dec!(50000), dec!(100000)]
+        );
+        assert_eq!(
+            quick_cash(dec!(23500)),
+            vec![
+                dec!(23500),
+                dec!(25000),
+                dec!(30000),
+                dec!(50000),
+                dec!(100000)
+            ]
+        );
+        assert_eq!(
+            quick_cash(dec!(127000)),
+            vec![dec!(127000), dec!(130000), dec!(150000), dec!(200000)]
+        );
+        assert_eq!(quick_cash(dec!(100000)), vec![dec!(100000)]);
+        assert!(quick_cash(dec!(0)).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quick_cash_always_covers_the_total(due in 1i64..100_000_000_000) {
+            let due = Decimal::from(due);
+            let amounts = quick_cash(due);
+            proptest::prop_assert_eq!(amounts[0], due);
+            proptest::prop_assert!(amounts.len() <= 5);
+            proptest::prop_assert!(amounts.windows(2).all(|w| w[0] < w[1]));
+            proptest::prop_assert!(amounts.iter().all(|a| settle(due, &[t(TenderKind::Cash, *a)]).is_ok()));
+        }
     }
 }

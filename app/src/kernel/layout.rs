@@ -77,10 +77,19 @@ pub fn Shell(children: Children) -> impl IntoView {
             )
         })
     };
+    // Till mode: the till's pages (a shared tablet) show only the till's controls, never
+    // the back office's menu, whoever is signed in.
+    let till_mode = move || {
+        location
+            .pathname
+            .with(|p| p == "/kasir" || p.starts_with("/kasir/"))
+    };
     view! {
-        <header class="topbar">
+        <header class="topbar" class:till-mode=till_mode>
             <a class="brand" href="/">"Satu"</a>
-            <nav class="nav" aria-label="Menu">{nav}</nav>
+            <Show when=move || !till_mode()>
+                <nav class="nav" aria-label="Menu">{nav}</nav>
+            </Show>
             <div class="topbar-end">
                 <span class="who" data-testid="who">{who}</span>
                 <LanguageSwitch/>
@@ -91,7 +100,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </Show>
             </div>
         </header>
-        <main class="page">
+        <main class="page" class:till-mode=till_mode>
             <Show when=blocked>
                 <p class="error" role="alert" data-testid="package-not-enabled">{t("error_package_not_enabled")}</p>
             </Show>

@@ -57,7 +57,7 @@ async fn migrate_seed_twice_and_create_superadmin() {
     assert_eq!(count(&url, "SELECT COUNT(*) FROM outlets").await, 2);
     assert_eq!(
         count(&url, "SELECT COUNT(*) FROM products").await,
-        6,
+        30,
         "the demo minimarket has a catalogue"
     );
     assert_eq!(count(&url, "SELECT COUNT(*) FROM stock_movements").await, 6);

@@ -10,6 +10,7 @@ pub mod back_office;
 pub mod i18n;
 pub mod outbox;
 pub mod sell;
+pub mod sell_done;
 pub mod sell_load;
 pub mod sell_model;
 pub mod sell_panels;

@@ -2,10 +2,11 @@
 //! rules and customers are cached in IndexedDB, totals come from the `domain` crate, and a
 //! finished sale goes into the outbox first; a sync loop delivers it to the server, which
 //! accepts each `client_sale_id` once.
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use domain::money::format_idr;
-use domain::payment::{settle, Tender, TenderKind};
+use domain::payment::{quick_cash, settle, Tender, TenderKind};
 use domain::pricing::{discount_percent, exceeds_limit, Discount, PricingSettings};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 
 use super::outbox::*;
+use super::sell_done::{qris_slip, DoneView};
 use super::sell_load::load_till;
 #[cfg(feature = "hydrate")]
 use super::sell_load::run_sync_loop;
@@ -24,7 +26,7 @@ use crate::kernel::client_only::shown;
 use crate::kernel::i18n::{t, tr, use_lang};
 use crate::kernel::offline;
 use crate::kernel::session::{use_session, Protected};
-use crate::modules::pos::till_ops::{print_job, record_void, ShiftGate, SlipView};
+use crate::modules::pos::till_ops::{record_void, ShiftGate};
 use crate::modules::pos::till_panels::OpsBar;
 
 /// Renders a payload as an SVG QR code.
@@ -55,6 +57,7 @@ fn SellBody() -> impl IntoView {
     crate::kernel::hydration::after(|| {
         let _loaded = lazy_preload!(qr_svg);
         super::sell_panels::preload();
+        super::sell_done::preload();
     });
     let ctx = use_session();
     let lang = use_lang();
@@ -84,6 +87,8 @@ fn SellBody() -> impl IntoView {
         last_sync,
     };
     let shift = RwSignal::new(None::<Shift>);
+    // How often this till sold each product: its favourites, first in the grid.
+    let sold = RwSignal::new(HashMap::<String, u32>::new());
     let till = Till {
         context,
         shift,
@@ -201,6 +206,56 @@ fn SellBody() -> impl IntoView {
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| run_sync_loop(sync));
 
+    // A closed shift leaves no receipt of its last sale on screen.
+    Effect::new(move |_| {
+        if shift.with(Option::is_none) {
+            receipt.set(None);
+        }
+    });
+    // The open cart survives a reload: restored once the till knows its device, then saved
+    // on every change.
+    let cart_restored = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Some(device) = context.with(|c| c.as_ref().map(|c| c.device_id.clone())) else {
+            return;
+        };
+        if cart_restored.get_untracked() {
+            return;
+        }
+        spawn_local(async move {
+            if let Some(open) = cached::<HeldCart>(&format!("cart:{device}")).await {
+                if lines.with_untracked(Vec::is_empty) {
+                    lines.set(open.lines);
+                    cart_discount.set(open.cart_discount);
+                    customer.set(open.customer);
+                    approval.set(open.approval);
+                    payments.set(open.payments);
+                }
+            }
+            if let Some(counts) = cached(&format!("sold:{device}")).await {
+                sold.set(counts);
+            }
+            cart_restored.set(true);
+        });
+    });
+    Effect::new(move |_| {
+        let open = HeldCart {
+            lines: lines.get(),
+            cart_discount: cart_discount.get(),
+            customer: customer.get(),
+            approval: approval.get(),
+            payments: payments.get(),
+        };
+        if !cart_restored.get() {
+            return;
+        }
+        let Some(device) = context.with_untracked(|c| c.as_ref().map(|c| c.device_id.clone()))
+        else {
+            return;
+        };
+        spawn_local(async move { cache(&format!("cart:{device}"), &open).await });
+    });
+
     let totals = Memo::new(move |_| {
         lines.with(|l| settings.with(|s| compute(l, cart_discount.get(), s).ok().flatten()))
     });
@@ -221,15 +276,20 @@ fn SellBody() -> impl IntoView {
     let results = Memo::new(move |_| {
         let q = query.get().trim().to_lowercase();
         if q.is_empty() {
-            let Some(cat) = category.get() else {
-                return Vec::new();
-            };
+            let cat = category.get();
+            // What this till sells most comes first, then by name.
             return items.with(|all| {
-                all.iter()
-                    .filter(|i| i.category.as_deref() == Some(cat.as_str()))
-                    .take(60)
-                    .cloned()
-                    .collect::<Vec<_>>()
+                sold.with(|counts| {
+                    let mut shown: Vec<&TillProduct> = all
+                        .iter()
+                        .filter(|i| cat.is_none() || i.category == cat)
+                        .collect();
+                    shown.sort_by(|a, b| {
+                        let count = |i: &TillProduct| counts.get(&i.id).copied().unwrap_or(0);
+                        count(b).cmp(&count(a)).then_with(|| a.name.cmp(&b.name))
+                    });
+                    shown.into_iter().take(60).cloned().collect::<Vec<_>>()
+                })
             });
         }
         items.with(|all| {
@@ -382,10 +442,22 @@ fn SellBody() -> impl IntoView {
             error,
             print_message,
         };
+        let sold_ids: Vec<String> = checkout
+            .cart_lines
+            .iter()
+            .map(|l| l.item.id.clone())
+            .collect();
+        let device = checkout.till.device_id.clone();
         spawn_local(async move {
             if let Some(r) = record_sale(checkout).await {
                 receipt.set(Some(r));
                 clear_sale();
+                sold.update(|counts| {
+                    for id in sold_ids {
+                        *counts.entry(id).or_default() += 1;
+                    }
+                });
+                cache(&format!("sold:{device}"), &sold.get_untracked()).await;
                 pending.update(|p| *p += 1);
                 sync_once(sync).await;
             }
@@ -396,7 +468,7 @@ fn SellBody() -> impl IntoView {
             <section class="till-left">
                 <input class="search" type="search" placeholder=t("search_products")
                     aria-label=t("search_label") data-testid="search" autofocus
-                    bind:value=query on:keydown=on_enter/>
+                    bind:value=query on:keydown=on_enter on:input=move |_| receipt.set(None)/>
                 <div class="categories" data-testid="categories">
                     <button type="button" class:active=move || category.with(Option::is_none)
                         on:click=move |_| category.set(None)>{t("all_categories")}</button>
@@ -415,11 +487,16 @@ fn SellBody() -> impl IntoView {
                     {move || results.get().into_iter().map(|item| {
                         let label = item.label();
                         let price = format_idr(item.price_amount());
-                        let image = item.image_url.clone();
+                        let picture = match item.image_url.clone() {
+                            Some(src) => Either::Left(view! { <img class="thumb" src=src alt="" loading="lazy"/> }),
+                            None => Either::Right(view! {
+                                <span class="initials" aria-hidden="true" style=format!("background:{}", tile_colour(&item.name))>{initials(&item.name)}</span>
+                            }),
+                        };
                         let it = item.clone();
                         view! {
-                            <button type="button" class="result" on:click=move |_| add(it.clone())>
-                                {image.map(|src| view! { <img class="thumb" src=src alt="" loading="lazy"/> })}
+                            <button type="button" class="result" on:click=move |_| { add(it.clone()); query.set(String::new()); }>
+                                {picture}
                                 <span class="name">{label}</span>
                                 <span class="price">{price}</span>
                             </button>
@@ -428,7 +505,7 @@ fn SellBody() -> impl IntoView {
                 </div>
             </section>
     };
-    let right_top = view! {
+    let cart = view! {
                 <div class="customer-row">
                     {move || match customer.get() {
                         Some(c) => Either::Left(view! {
@@ -440,8 +517,13 @@ fn SellBody() -> impl IntoView {
                                 on:click=move |_| picking_customer.update(|p| *p = !*p)>{t("customer")}</button>
                         }),
                     }}
+                    <button type="button" data-testid="cart-discount" disabled=move || lines.with(|l| l.is_empty())
+                        on:click=move |_| { disc_value.set(String::new()); editing.set(Some(DiscountTarget::Cart)); }>
+                        {t("cart_discount")}
+                        {move || cart_discount.get().map(|d| format!(" −{}", discount_text(&d)))}
+                    </button>
                 </div>
-                {shown(move || picking_customer.get(), move || sale_panel_view(sale, SalePanel::Customer))}
+                <div class="cart-lines">
                 <table class="cart" data-testid="cart">
                     <tbody>
                         {move || {
@@ -494,40 +576,46 @@ fn SellBody() -> impl IntoView {
                         }}
                     </tbody>
                 </table>
-                {move || totals.get().map(|tot| view! {
-                    <dl class="totals">
-                        <dt>{t("subtotal")}</dt><dd>{format_idr(tot.subtotal)}</dd>
-                        {(!tot.discount_total.is_zero()).then(|| view! {
-                            <dt>{t("discount")} " (" {discount_percent(&tot).normalize().to_string().replace('.', ",")} "%)"</dt>
-                            <dd data-testid="discount">"−" {format_idr(tot.discount_total)}</dd>
-                        })}
-                        <dt>{t("tax_ppn")}</dt><dd data-testid="tax">{format_idr(tot.tax)}</dd>
-                        <dt class="grand">{t("total")}</dt><dd class="grand" data-testid="grand-total">{format_idr(tot.grand_total)}</dd>
-                    </dl>
-                })}
-                {move || approval.get().map(|a| view! {
-                    <p class="muted" data-testid="approval">{t("approved_by")} ": " {a.approver_name} " (≤ " {a.max_percent.normalize().to_string()} "%)"</p>
-                })}
-                <div class="row-actions">
-                    <button type="button" data-testid="cart-discount" disabled=move || lines.with(|l| l.is_empty())
-                        on:click=move |_| { disc_value.set(String::new()); editing.set(Some(DiscountTarget::Cart)); }>
-                        {t("cart_discount")}
-                        {move || cart_discount.get().map(|d| format!(" −{}", discount_text(&d)))}
-                    </button>
+                    {move || lines.with(Vec::is_empty).then(|| view! { <p class="muted empty-cart">{t("cart_empty")}</p> })}
                 </div>
     };
-    let right_panels = view! {
-                {shown(move || editing.get().is_some(), move || sale_panel_view(sale, SalePanel::Discount))}
-                {shown(move || needs_approval.get().is_some(), move || sale_panel_view(sale, SalePanel::Approval))}
+    let panels = view! {
+                {shown(move || picking_customer.get(), move || view! { <div class="sheet">{sale_panel_view(sale, SalePanel::Customer)}</div> })}
+                {shown(move || editing.get().is_some(), move || view! { <div class="sheet">{sale_panel_view(sale, SalePanel::Discount)}</div> })}
+                {shown(move || needs_approval.get().is_some(), move || view! { <div class="sheet">{sale_panel_view(sale, SalePanel::Approval)}</div> })}
     };
-    let right_pay = view! {
-                <div class="pay">
-                    <input inputmode="numeric" placeholder=t("amount_hint") aria-label=t("amount_label")
-                        data-testid="amount" bind:value=amount/>
-                    <div class="quick">
-                        {[20_000i64, 50_000, 100_000].into_iter().map(|v| view! {
-                            <button type="button" on:click=move |_| amount.set(v.to_string())>{format_idr(Decimal::from(v))}</button>
+    // The charge panel: always on screen, whatever the cart's length.
+    let charge = view! {
+            <div class="charge" data-testid="charge">
+                    {move || totals.get().map(|tot| view! {
+                        <dl class="totals">
+                            <dt>{t("subtotal")}</dt><dd>{format_idr(tot.subtotal)}</dd>
+                            {(!tot.discount_total.is_zero()).then(|| view! {
+                                <dt>{t("discount")} " (" {discount_percent(&tot).normalize().to_string().replace('.', ",")} "%)"</dt>
+                                <dd data-testid="discount">"−" {format_idr(tot.discount_total)}</dd>
+                            })}
+                            <dt>{t("tax_ppn")}</dt><dd data-testid="tax">{format_idr(tot.tax)}</dd>
+                            <dt class="grand">{t("total")}</dt><dd class="grand" data-testid="grand-total">{format_idr(tot.grand_total)}</dd>
+                        </dl>
+                    })}
+                    {move || approval.get().map(|a| view! {
+                        <p class="muted" data-testid="approval">{t("approved_by")} ": " {a.approver_name} " (≤ " {a.max_percent.normalize().to_string()} "%)"</p>
+                    })}
+                    <ul class="payments" data-testid="payments">
+                        {move || payments.get().into_iter().map(|(k, a)| view! { <li>{move || tender_label(lang.get(), k)} " " {format_idr(a)}</li> }).collect_view()}
+                    </ul>
+                    <p class="remaining">{t("remaining")} " " <strong data-testid="remaining">{move || format_idr(remaining())}</strong></p>
+                    <div class="quick" data-testid="quick-cash">
+                        {move || quick_cash(remaining()).into_iter().enumerate().map(|(n, v)| view! {
+                            <button type="button" class="cash-note" on:click=move |_| { error.set(None); payments.update(|p| p.push((TenderKind::Cash, v))); }>
+                                {if n == 0 { Either::Left(view! { <span>{t("exact_cash")}</span><br/> }) } else { Either::Right(()) }}
+                                {format_idr(v)}
+                            </button>
                         }).collect_view()}
+                    </div>
+                    <div class="amount-row">
+                        <input inputmode="numeric" placeholder=t("amount_hint") aria-label=t("amount_label")
+                            data-testid="amount" bind:value=amount/>
                     </div>
                     <div class="methods">
                         {[TenderKind::Cash, TenderKind::Qris, TenderKind::EWallet, TenderKind::DebitCard, TenderKind::Transfer]
@@ -535,51 +623,9 @@ fn SellBody() -> impl IntoView {
                             .map(|k| view! { <button type="button" on:click=move |_| pay_with(k)>{move || tender_label(lang.get(), k)}</button> })
                             .collect_view()}
                     </div>
-                    {move || qris.get().map(|(value, payload)| {
-                        let svg = RwSignal::new(String::new());
-                        let code = payload.clone();
-                        spawn_local(async move { svg.set(qr_svg(code).await) });
-                        view! {
-                            <div class="panel qris" data-testid="qris">
-                                <p>{t("qris_scan")}</p>
-                                <div class="qr" data-testid="qris-code" data-payload=payload.clone() inner_html=move || svg.get()></div>
-                                <p class="grand">{format_idr(value)}</p>
-                                <div class="row-actions">
-                                    <button type="button" class="primary" data-testid="qris-paid"
-                                        on:click=move |_| { payments.update(|p| p.push((TenderKind::Qris, value))); qris.set(None); }>{t("qris_paid")}</button>
-                                    <button type="button" data-testid="qris-print" on:click={
-                                        let payload = payload.clone();
-                                        move |_| {
-                                            // An unpaid bill with its QRIS, for a customer paying at the table
-                                            // or from a printed slip.
-                                            let s = crate::kernel::printer::load_settings();
-                                            let slip = domain::receipt::Slip {
-                                                header: till_state.context.get_untracked().map(|c| vec![c.outlet_name]).unwrap_or_default(),
-                                                title: "BAYAR DENGAN QRIS".into(),
-                                                rows: vec![domain::receipt::SlipRow::Total("TOTAL".into(), format_idr(value))],
-                                                footer: vec!["Pindai dengan aplikasi bank atau e-wallet".into()],
-                                                qr: Some(payload.clone()),
-                                            };
-                                            let bytes = domain::receipt::encode_slip(&slip, domain::receipt::PrintOptions { width: s.columns(), open_drawer: false, cut: true });
-                                            spawn_local(print_job(bytes, print_message, lang.get_untracked()));
-                                        }
-                                    }>{t("print")}</button>
-                                    <button type="button" on:click=move |_| qris.set(None)>{t("close")}</button>
-                                </div>
-                                {move || print_message.get().map(|m| view! { <p class="muted">{m}</p> })}
-                            </div>
-                        }
-                    })}
-                    <ul class="payments" data-testid="payments">
-                        {move || payments.get().into_iter().map(|(k, a)| view! { <li>{move || tender_label(lang.get(), k)} " " {format_idr(a)}</li> }).collect_view()}
-                    </ul>
-                    <p>{t("remaining")} ": " <strong data-testid="remaining">{move || format_idr(remaining())}</strong></p>
                     {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                    <button type="button" class="primary big" data-testid="finish"
-                        disabled=move || totals.get().is_none() || paid() < due()
-                        on:click=finish>{t("finish")}</button>
-                    <div class="row-actions">
-                        <button type="button" data-testid="void-cart" on:click=move |_| {
+                    <div class="finish-row">
+                        <button type="button" data-testid="void-cart" class="danger" disabled=move || lines.with(|l| l.is_empty()) on:click=move |_| {
                             let voided: Vec<_> = lines.with_untracked(|ls| ls.iter().map(|l| (l.item.id.clone(), l.item.label(), l.qty, l.item.price_amount() * l.qty)).collect());
                             record_void(till_state, "cart", voided);
                             clear_sale();
@@ -591,11 +637,15 @@ fn SellBody() -> impl IntoView {
                                     cart_discount: cart_discount.get_untracked(),
                                     customer: customer.get_untracked(),
                                     approval: approval.get_untracked(),
+                                    payments: Vec::new(),
                                 };
                                 held.update(|h| h.push(cart));
                                 clear_sale();
                                 save_held();
                             }>{t("hold")}</button>
+                        <button type="button" class="primary big" data-testid="finish"
+                            disabled=move || totals.get().is_none() || paid() < due()
+                            on:click=finish>{t("finish")}</button>
                     </div>
                     {shown(move || held.with(|h| !h.is_empty()), move || view! {
                         <div class="held" data-testid="held">
@@ -623,20 +673,49 @@ fn SellBody() -> impl IntoView {
                             }).collect_view()}
                         </div>
                     })}
+            </div>
+    };
+    // QRIS over the whole screen, to turn the tablet to the customer.
+    let qris_view = move || {
+        qris.get().map(|(value, payload)| {
+            let svg = RwSignal::new(String::new());
+            let code = payload.clone();
+            spawn_local(async move { svg.set(qr_svg(code).await) });
+            let slip_payload = payload.clone();
+            view! {
+                <div class="overlay qris" data-testid="qris" role="dialog" aria-label=t("qris_scan")>
+                    <p class="done-label">{t("qris_scan")}</p>
+                    <div class="qr" data-testid="qris-code" data-payload=payload.clone() inner_html=move || svg.get()></div>
+                    <p class="done-change">{format_idr(value)}</p>
+                    <div class="row-actions">
+                        <button type="button" class="primary big" data-testid="qris-paid"
+                            on:click=move |_| { payments.update(|p| p.push((TenderKind::Qris, value))); qris.set(None); }>{t("qris_paid")}</button>
+                        <button type="button" class="big" data-testid="qris-print" on:click=move |_| {
+                            let header = till_state.context.get_untracked().map(|c| vec![c.outlet_name]).unwrap_or_default();
+                            qris_slip(header, value, slip_payload.clone(), print_message, lang.get_untracked());
+                        }>{t("print")}</button>
+                        <button type="button" class="big" on:click=move |_| qris.set(None)>{t("close")}</button>
+                    </div>
+                    {move || print_message.get().map(|m| view! { <p class="muted">{m}</p> })}
                 </div>
+            }
+        })
     };
     let cashier = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
     view! {
         <div class="till-head">
-            <h1 data-testid="page-title">{t("till")}</h1>
-            <span data-testid="cashier-name" class="chip">{cashier}</span>
+            <h1 class="sr-only" data-testid="page-title">{t("till")}</h1>
+            <span data-testid="cashier-name" class="chip strong">{cashier}</span>
             <span data-testid="device-info" class="chip">{move || context.get().map(|c| format!("{} · {}", c.outlet_name, c.device_code))}</span>
             <span data-testid="sync-status" class="chip" class:offline=move || !online.get()>
                 {move || if online.get() { "Online" } else { "Offline" }}
                 " · " {move || pending.get()} " " {t("waiting")}
                 {move || (rejected.get() > 0).then(|| format!(" · {} {}", rejected.get(), tr(lang.get(), "refused")))}
-                {move || last_sync.get().map(|s| format!(" · {} {}", tr(lang.get(), "synced"), crate::kernel::pages::local_time(&s, 7)))}
+                {move || last_sync.get().map(|s| format!(" · {} {}", tr(lang.get(), "synced"), crate::kernel::pages::local_time(&s, crate::kernel::pages::zone_offset(&context.with(|c| c.as_ref().map(|c| c.timezone.clone()).unwrap_or_default())))))}
             </span>
+            {shown(move || shift.with(Option::is_some), move || view! {
+                <OpsBar till=till_state/>
+            })}
             <a class="button" href="/kasir/pin">{t("switch_user")}</a>
             <a class="button" href="/kasir/perangkat">{t("devices")}</a>
         </div>
@@ -659,49 +738,35 @@ fn SellBody() -> impl IntoView {
         {shown(move || context.with(Option::is_some) && shift_checked.get() && shift.with(Option::is_none), move || view! {
             <ShiftGate till=till_state/>
         })}
-        {shown(move || shift.with(Option::is_some), move || view! {
-            <OpsBar till=till_state/>
-        })}
         <div class="till" class:hidden=move || shift.with(Option::is_none)>
             {left}
-            <section class="till-right card">
-                {right_top}
-                {right_panels}
-                {right_pay}
+            <section class="till-right">
+                {cart}
+                {charge}
             </section>
         </div>
-        {move || receipt.get().map(|r| view! {
-            <section class="card receipt" data-testid="receipt">
-                <h2>{t("receipt")} " " {r.number.clone()}</h2>
-                {r.customer.clone().map(|c| view! { <p>{t("customer")} ": " {c}</p> })}
-                <table>
-                    {r.lines.into_iter().map(|(n, q, a)| view! { <tr><td>{n}</td><td>{q.normalize().to_string()}</td><td class="num">{format_idr(a)}</td></tr> }).collect_view()}
-                </table>
-                {(!r.totals.cart_discount_total.is_zero()).then(|| view! {
-                    <p>{t("cart_discount")} " −" {format_idr(r.totals.cart_discount_total)}</p>
-                })}
-                {r.approved_by.clone().map(|a| view! { <p class="muted">{t("approved_by")} ": " {a}</p> })}
-                <p>{t("total")} " " <strong>{format_idr(r.totals.grand_total)}</strong> " · " {t("tax_ppn")} " " {format_idr(r.totals.tax)}</p>
-                {r.payments.into_iter().map(|(k, a)| view! { <p>{move || tender_label(lang.get(), k)} " " {format_idr(a)}</p> }).collect_view()}
-                <p>{t("change")} " " <strong data-testid="change">{format_idr(r.change)}</strong></p>
-                {r.struk.clone().map(|st| {
-                    let text = domain::receipt::text::to_plain(&domain::receipt::layout(&st, 32), 32);
-                    let print = move |_| {
-                        let s = crate::kernel::printer::load_settings();
-                        let bytes = domain::receipt::encode(&st, domain::receipt::PrintOptions {
-                            width: s.columns(),
-                            open_drawer: false,
-                            cut: true,
-                        });
-                        spawn_local(print_job(bytes, print_message, lang.get_untracked()));
-                    };
-                    view! {
-                        <SlipView text=text/>
-                        <button type="button" data-testid="print-receipt" on:click=print>{t("print")}</button>
-                    }
-                })}
-                {move || print_message.get().map(|m| view! { <p class="muted" data-testid="print-message">{m}</p> })}
-            </section>
-        })}
+        {panels}
+        {qris_view}
+        <DoneView receipt=receipt message=print_message/>
     }
+}
+
+/// Up to two letters for a product without a picture: "Indomie Goreng" → "IG".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphanumeric())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// A steady colour per name, so a product's tile looks the same on every visit; dark
+/// enough for white letters (WCAG AA).
+fn tile_colour(name: &str) -> String {
+    let hue = name
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+        % 360;
+    format!("hsl({hue} 55% 32%)")
 }

@@ -120,9 +120,7 @@ pub async fn load_till(
             old.into_iter()
                 .map(|lines| HeldCart {
                     lines,
-                    cart_discount: None,
-                    customer: None,
-                    approval: None,
+                    ..HeldCart::default()
                 })
                 .collect(),
         );

@@ -2,6 +2,7 @@
 //! share: the cart's lines and discounts, and every signal the panels read or change,
 //! so the panels can live in a chunk of their own.
 use domain::money::format_idr;
+use domain::payment::TenderKind;
 use domain::pricing::{
     approval_covers, exceeds_limit, price_cart, Cart, CartLine, Discount, PricingError,
     PricingSettings, Totals,
@@ -29,8 +30,9 @@ pub struct Approval {
     pub approver_name: String,
 }
 
-/// A cart put on hold (a customer fetching one more item); kept on the device.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A cart kept on the device: put on hold (a customer fetching one more item), or the
+/// open one, saved as it changes so a reload or a crash does not lose it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct HeldCart {
     pub lines: Vec<Line>,
     #[serde(default)]
@@ -39,6 +41,9 @@ pub struct HeldCart {
     pub customer: Option<CustomerView>,
     #[serde(default)]
     pub approval: Option<Approval>,
+    /// Tenders already taken (the open cart only; a held cart has none).
+    #[serde(default)]
+    pub payments: Vec<(TenderKind, Decimal)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

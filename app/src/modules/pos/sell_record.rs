@@ -3,21 +3,19 @@
 use domain::payment::{Settlement, TenderKind};
 use domain::pricing::{Discount, Totals};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 use serde_json::json;
 
 use super::outbox::*;
 use super::sell_model::*;
 use super::till_model::*;
-use super::till_ops::{payment_record, print_job, remember_sale, sale_receipt, Lookup, SaleRecord};
+use super::till_ops::{payment_record, remember_sale, sale_receipt, Lookup, SaleRecord};
 use crate::kernel::i18n::{tr, Lang};
 use crate::kernel::offline;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Receipt {
     pub number: String,
-    pub lines: Vec<(String, Decimal, Decimal)>,
     pub totals: Totals,
     pub payments: Vec<(TenderKind, Decimal)>,
     pub change: Decimal,
@@ -152,27 +150,11 @@ pub async fn record_sale(c: Checkout) -> Option<Receipt> {
     });
     remember_sale(&till.device_id, record).await;
     if let Some(r) = &struk {
-        let s = crate::kernel::printer::load_settings();
-        if s.auto_print {
-            let bytes = domain::receipt::encode(
-                r,
-                domain::receipt::PrintOptions {
-                    width: s.columns(),
-                    open_drawer: s.open_drawer && payment_list.iter().any(|(k, _)| k.is_cash()),
-                    cut: true,
-                },
-            );
-            spawn_local(print_job(bytes, print_message, lang));
-        }
+        let cash = payment_list.iter().any(|(k, _)| k.is_cash());
+        super::sell_done::auto_print(r.clone(), cash, print_message, lang);
     }
     Some(Receipt {
         number,
-        lines: t
-            .lines
-            .iter()
-            .zip(cart_lines.iter())
-            .map(|(priced, l)| (l.item.label(), l.qty, priced.gross - priced.line_discount))
-            .collect(),
         totals: t,
         payments: payment_list,
         change: settlement.change,

@@ -172,6 +172,28 @@ pub fn PinSwitch() -> impl IntoView {
         }
     };
 
+    // A hardware keyboard works the pad too: digits, Backspace, Escape.
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            if chosen.with_untracked(Option::is_none) {
+                return;
+            }
+            match ev.key().as_str() {
+                k if k.len() == 1 && k.chars().all(|c| c.is_ascii_digit()) => {
+                    if let Some(d) = k.chars().next() {
+                        press(d);
+                    }
+                }
+                "Backspace" => digits.update(|s| {
+                    s.pop();
+                }),
+                "Escape" => digits.set(String::new()),
+                _ => {}
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
     view! {
         <h1 data-testid="page-title">{t("switch_user")}</h1>
         {move || match device.get() {

@@ -40,9 +40,13 @@ pub fn OpsBar(till: Till) -> impl IntoView {
             <button type="button" data-testid="ops-close" on:click=move |_| toggle(OpsPanel::Close)>{t("close_shift")}</button>
         </div>
         {move || till.panel.get().map(|panel| view! {
-            <Suspense fallback=|| view! { <p class="muted">{t("loading")}</p> }>
-                {Suspend::new(async move { ops_panel(till, panel).await })}
-            </Suspense>
+            <div class="sheet" data-testid="ops-sheet">
+                <Suspense fallback=|| view! { <p class="muted">{t("loading")}</p> }>
+                    {Suspend::new(async move { ops_panel(till, panel).await })}
+                </Suspense>
+                <button type="button" class="sheet-close" aria-label=t("close")
+                    on:click=move |_| till.panel.set(None)>"×"</button>
+            </div>
         })}
     }
 }

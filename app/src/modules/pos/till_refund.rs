@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 use serde_json::json;
 
+use super::outbox::cached;
 use super::till_model::*;
 use super::till_ops::*;
 use crate::kernel::approval::ManagerPin;
@@ -384,13 +385,85 @@ pub(super) fn RefundPanel(till: Till) -> impl IntoView {
             }
         })
     };
+    // This shift's sales on this till, newest first, to pick from instead of typing.
+    let shift_sales = RwSignal::new(Vec::<SaleRecord>::new());
+    if let Some(c) = till.context.get_untracked() {
+        let opened = till
+            .shift
+            .get_untracked()
+            .map(|s| s.opened_at)
+            .unwrap_or_default();
+        spawn_local(async move {
+            let since = chrono::DateTime::parse_from_rfc3339(&opened).ok();
+            let list: Vec<Lookup> = cached(&recent_key(&c.device_id)).await.unwrap_or_default();
+            shift_sales.set(
+                list.into_iter()
+                    .map(|l| l.sale)
+                    .filter(|s| {
+                        let at = chrono::DateTime::parse_from_rfc3339(&s.sold_at).ok();
+                        since.zip(at).is_none_or(|(since, at)| at >= since)
+                    })
+                    .collect(),
+            );
+        });
+    }
+    let offset = crate::kernel::pages::zone_offset(
+        &till
+            .context
+            .get_untracked()
+            .map(|c| c.timezone)
+            .unwrap_or_default(),
+    );
+    // Typed text narrows the list: part of the receipt number, the time, or the amount.
+    let picks = move || {
+        let q = receipt_no.get().trim().to_lowercase();
+        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+        shift_sales.with(|all| {
+            all.iter()
+                .map(|s| {
+                    (
+                        s.clone(),
+                        crate::kernel::pages::local_time(&s.sold_at, offset),
+                    )
+                })
+                .filter(|(s, time)| {
+                    q.is_empty()
+                        || s.receipt_no.to_lowercase().contains(&q)
+                        || time.contains(&q)
+                        || (!digits.is_empty() && s.grand_total.contains(&digits))
+                })
+                .take(30)
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="panel" data-testid="refund-panel">
             <strong>{t("refund")}</strong>
             <form class="inline" on:submit=move |ev| { ev.prevent_default(); find(); }>
-                <input data-testid="refund-receipt" aria-label=t("receipt_number") placeholder=t("receipt_number") bind:value=receipt_no/>
+                <input data-testid="refund-receipt" aria-label=t("receipt_number") placeholder=t("refund_search") bind:value=receipt_no/>
                 <button type="submit">{t("find")}</button>
             </form>
+            {move || found.with(Option::is_none).then(|| view! {
+                <div class="picks" data-testid="shift-sales">
+                    {move || {
+                        let list = picks();
+                        if list.is_empty() {
+                            view! { <p class="muted">{t("no_shift_sales")}</p> }.into_any()
+                        } else {
+                            list.into_iter().map(|(s, time)| {
+                                let no = s.receipt_no.clone();
+                                view! {
+                                    <button type="button" class="pick" on:click=move |_| { receipt_no.set(no.clone()); find(); }>
+                                        <span>{time}</span>
+                                        <strong>{s.receipt_no.clone()}</strong>
+                                        <span class="num">{format_idr(d(&s.grand_total))}</span>
+                                    </button>
+                                }
+                            }).collect_view().into_any()
+                        }
+                    }}
+                </div>
+            })}
             {lines_view}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || message.get().map(|m| view! { <p class="ok" data-testid="refund-message">{m}</p> })}

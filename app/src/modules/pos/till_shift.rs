@@ -105,7 +105,7 @@ pub(super) fn CashPanel(till: Till) -> impl IntoView {
                 <button type="button" class:active=move || out.get() on:click=move |_| out.set(true)>{t("cash_out")}</button>
                 <button type="button" class:active=move || !out.get() on:click=move |_| out.set(false)>{t("cash_in")}</button>
             </div>
-            <label>{t("amount_label")}<input inputmode="numeric" data-testid="cash-amount" bind:value=amount/></label>
+            <label>{t("cash_amount")}<input inputmode="numeric" data-testid="cash-amount" bind:value=amount/></label>
             <label>{t("reason")}<input data-testid="cash-reason" placeholder=t("cash_reason_hint") bind:value=reason/></label>
             <Show when=needs_pin>
                 <p class="muted">{move || tr(lang.get(), "cash_needs_pin").replace("{l}", &format_idr(limit()))}</p>
