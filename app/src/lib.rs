@@ -3,6 +3,8 @@
 //!
 //! Shape, as on the server: `kernel` ← `platform` ← `modules` (pos, inventory) ←
 //! `packages` (retail, koperasi); never one package into another.
+// The whole app is one view type; its layout nests deeper than rustc's default 128.
+#![recursion_limit = "256"]
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};

@@ -63,3 +63,9 @@ export async function pay(page: Page, method: string, amount?: string) {
   await page.getByRole("button", { name: method, exact: true }).click();
 }
 
+
+/** Leaves the finished sale's screen (change due, struk) for the next customer. */
+export async function newSale(page: Page) {
+  await page.getByTestId("new-sale").click();
+  await expect(page.getByTestId("receipt")).toHaveCount(0);
+}

@@ -1,7 +1,7 @@
 import { test, expect, Page, APIRequestContext } from "@playwright/test";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { ready, openTill, scan, pay, signIn } from "./helpers";
+import { ready, openTill, scan, pay, signIn, newSale } from "./helpers";
 
 async function signInApi(request: APIRequestContext, email: string) {
   const r = await request.post("/api/v1/auth/login", { data: { email, password: "demo1234" } });
@@ -152,6 +152,7 @@ test("a refund made offline reaches the server once", async ({ page, context, re
   await page.getByTestId("finish").click();
   const receipt = await receiptNumber(page);
   await expect.poll(() => outboxSize(page), { timeout: 20_000 }).toBe(0);
+  await newSale(page);
 
   await context.setOffline(true);
   await page.getByTestId("ops-refund").click();

@@ -1,7 +1,7 @@
 import { test, expect, Page, APIRequestContext } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
-import { ready, openTill, scan, pay } from "./helpers";
+import { ready, openTill, scan, pay, newSale } from "./helpers";
 
 const golden = (name: string) =>
   fs.readFileSync(path.resolve(__dirname, "..", "..", "domain", "tests", "golden", name), "utf8")
@@ -168,6 +168,7 @@ test("without WebUSB the till says so and uses the browser's print dialog", asyn
   expect(await page.evaluate(() => (window as unknown as { prints: number }).prints)).toBe(1);
   // The on-screen slip is what the print stylesheet keeps.
   await expect(page.getByTestId("receipt").getByTestId("slip")).toContainText("TOTAL");
+  await newSale(page);
   await page.getByTestId("ops-printer").click();
   await page.getByTestId("pair-printer").click();
   await expect(page.getByTestId("printer-message")).toContainText("tidak mendukung printer USB");

@@ -12,6 +12,7 @@ pub mod model;
 pub mod offline;
 pub mod package;
 pub mod pages;
+pub mod print;
 pub mod printer;
 pub mod session;
 pub mod till_gate;

@@ -60,7 +60,10 @@ async fn migrate_seed_twice_and_create_superadmin() {
         30,
         "the demo minimarket has a catalogue"
     );
-    assert_eq!(count(&url, "SELECT COUNT(*) FROM stock_movements").await, 30);
+    assert_eq!(
+        count(&url, "SELECT COUNT(*) FROM stock_movements").await,
+        30
+    );
 
     let out = satu(
         &url,

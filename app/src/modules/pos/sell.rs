@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 
 use super::outbox::*;
-use super::sell_done::{qris_slip, DoneView};
+use super::sell_done::{extra_view, Extra, QrisScreen};
 use super::sell_load::load_till;
 #[cfg(feature = "hydrate")]
 use super::sell_load::run_sync_loop;
@@ -26,13 +26,13 @@ use crate::kernel::client_only::shown;
 use crate::kernel::i18n::{t, tr, use_lang};
 use crate::kernel::offline;
 use crate::kernel::session::{use_session, Protected};
-use crate::modules::pos::till_ops::{record_void, ShiftGate};
+use crate::modules::pos::till_ops::record_void;
 use crate::modules::pos::till_panels::OpsBar;
 
 /// Renders a payload as an SVG QR code.
 /// The QR renderer is a chunk of its own (`--split`): most sales never show one.
 #[lazy]
-fn qr_svg(payload: String) -> String {
+pub(super) fn qr_svg(payload: String) -> String {
     qrcode::QrCode::new(payload.as_bytes())
         .map(|code| {
             code.render::<qrcode::render::svg::Color>()
@@ -58,6 +58,7 @@ fn SellBody() -> impl IntoView {
         let _loaded = lazy_preload!(qr_svg);
         super::sell_panels::preload();
         super::sell_done::preload();
+        crate::kernel::print::preload();
     });
     let ctx = use_session();
     let lang = use_lang();
@@ -675,32 +676,6 @@ fn SellBody() -> impl IntoView {
                     })}
             </div>
     };
-    // QRIS over the whole screen, to turn the tablet to the customer.
-    let qris_view = move || {
-        qris.get().map(|(value, payload)| {
-            let svg = RwSignal::new(String::new());
-            let code = payload.clone();
-            spawn_local(async move { svg.set(qr_svg(code).await) });
-            let slip_payload = payload.clone();
-            view! {
-                <div class="overlay qris" data-testid="qris" role="dialog" aria-label=t("qris_scan")>
-                    <p class="done-label">{t("qris_scan")}</p>
-                    <div class="qr" data-testid="qris-code" data-payload=payload.clone() inner_html=move || svg.get()></div>
-                    <p class="done-change">{format_idr(value)}</p>
-                    <div class="row-actions">
-                        <button type="button" class="primary big" data-testid="qris-paid"
-                            on:click=move |_| { payments.update(|p| p.push((TenderKind::Qris, value))); qris.set(None); }>{t("qris_paid")}</button>
-                        <button type="button" class="big" data-testid="qris-print" on:click=move |_| {
-                            let header = till_state.context.get_untracked().map(|c| vec![c.outlet_name]).unwrap_or_default();
-                            qris_slip(header, value, slip_payload.clone(), print_message, lang.get_untracked());
-                        }>{t("print")}</button>
-                        <button type="button" class="big" on:click=move |_| qris.set(None)>{t("close")}</button>
-                    </div>
-                    {move || print_message.get().map(|m| view! { <p class="muted">{m}</p> })}
-                </div>
-            }
-        })
-    };
     let cashier = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
     view! {
         <div class="till-head">
@@ -735,9 +710,7 @@ fn SellBody() -> impl IntoView {
         {shown(move || no_device.get(), move || view! {
             <p class="error" role="alert">{t("not_registered")} " " <a href="/kasir/perangkat">{t("register_device")}</a></p>
         })}
-        {shown(move || context.with(Option::is_some) && shift_checked.get() && shift.with(Option::is_none), move || view! {
-            <ShiftGate till=till_state/>
-        })}
+        {shown(move || context.with(Option::is_some) && shift_checked.get() && shift.with(Option::is_none), move || extra_view(Extra::ShiftGate(till_state)))}
         <div class="till" class:hidden=move || shift.with(Option::is_none)>
             {left}
             <section class="till-right">
@@ -746,8 +719,8 @@ fn SellBody() -> impl IntoView {
             </section>
         </div>
         {panels}
-        {qris_view}
-        <DoneView receipt=receipt message=print_message/>
+        {shown(move || qris.with(Option::is_some), move || extra_view(Extra::Qris(QrisScreen { qris, payments, message: print_message, till: till_state })))}
+        {shown(move || receipt.with(Option::is_some), move || extra_view(Extra::Done(receipt, print_message)))}
     }
 }
 

@@ -1,110 +1,114 @@
-//! After a sale: the change due on the whole screen, large enough to read out while handing
-//! it over. The struk (its text and its printing, the ESC/POS encoder and the USB printer)
-//! is a chunk of its own under `--split`, fetched once the till is live: a sale is recorded
-//! and its change shown without it.
+//! The till's full-screen moments: the change due after a sale (large enough to read out
+//! while handing it over), the QRIS to turn to the customer, and the float count that opens
+//! a shift. They are one chunk of their own under `--split`, fetched once the till is live,
+//! so the first load carries only what rings up a sale; the struk's text and printing come
+//! from `kernel::print`, another chunk.
 use domain::money::format_idr;
-use domain::receipt::{PrintOptions, Slip, SlipRow};
+use domain::receipt::{Slip, SlipRow};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 
 use super::sell_record::Receipt;
-use super::till_model::tender_label;
-use super::till_ops::{print_job, SlipView};
+use super::till_model::{tender_label, Till};
+use super::till_ops::ShiftGate;
 use crate::kernel::i18n::{t, use_lang, Lang};
+use crate::kernel::print::{self, Outcome, Printable, SlipView};
+use domain::payment::TenderKind;
+use leptos::task::spawn_local;
 
-/// Fetches the struk's chunk ahead of the first sale.
+/// The QRIS screen's state: the amount and payload shown, the sale's tenders it adds to.
+#[derive(Clone, Copy)]
+pub struct QrisScreen {
+    pub qris: RwSignal<Option<(Decimal, String)>>,
+    pub payments: RwSignal<Vec<(TenderKind, Decimal)>>,
+    pub message: RwSignal<Option<String>>,
+    pub till: Till,
+}
+
+#[derive(Clone, Copy)]
+pub enum Extra {
+    Done(RwSignal<Option<Receipt>>, RwSignal<Option<String>>),
+    Qris(QrisScreen),
+    ShiftGate(Till),
+}
+
+#[lazy]
+fn till_extra(extra: Extra) -> AnyView {
+    match extra {
+        Extra::Done(receipt, message) => view! { <DoneView receipt message/> }.into_any(),
+        Extra::Qris(q) => view! { <QrisView q=q/> }.into_any(),
+        Extra::ShiftGate(till) => view! { <ShiftGate till=till/> }.into_any(),
+    }
+}
+
+/// Fetches the chunk once the till is live, so the first sale never waits for it.
 pub fn preload() {
-    let _struk = lazy_preload!(struk_view);
-    let _print = lazy_preload!(print_struk);
+    let _loaded = lazy_preload!(till_extra);
 }
 
-/// The struk as text, and a button that prints it again.
-#[lazy]
-fn struk_view(struk: domain::receipt::Receipt, message: RwSignal<Option<String>>) -> AnyView {
-    let lang = use_lang();
-    let text = domain::receipt::text::to_plain(&domain::receipt::layout(&struk, 32), 32);
-    let print = move |_| {
-        let s = crate::kernel::printer::load_settings();
-        let bytes = domain::receipt::encode(
-            &struk,
-            PrintOptions {
-                width: s.columns(),
-                open_drawer: false,
-                cut: true,
-            },
-        );
-        spawn_local(print_job(bytes, message, lang.get_untracked()));
-    };
+/// One of the full-screen moments, shown once its chunk is there.
+pub fn extra_view(extra: Extra) -> impl IntoView {
     view! {
-        <SlipView text=text/>
-        <button type="button" data-testid="print-receipt" on:click=print>{t("print")}</button>
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move { till_extra(extra).await })}
+        </Suspense>
     }
-    .into_any()
 }
 
-/// Prints a struk as the sale finishes (when the printer prints automatically), kicking
-/// the drawer open for cash.
-#[lazy]
-async fn print_struk(
-    struk: domain::receipt::Receipt,
-    open_drawer: bool,
-    message: RwSignal<Option<String>>,
-    lang: Lang,
-) {
-    let s = crate::kernel::printer::load_settings();
-    if !s.auto_print {
-        return;
+/// QRIS over the whole screen, to turn the tablet to the customer; the cashier confirms
+/// once the payment has arrived.
+#[component]
+fn QrisView(q: QrisScreen) -> impl IntoView {
+    let lang = use_lang();
+    let QrisScreen {
+        qris,
+        payments,
+        message,
+        till,
+    } = q;
+    move || {
+        qris.get().map(|(value, payload)| {
+            let svg = RwSignal::new(String::new());
+            let code = payload.clone();
+            spawn_local(async move { svg.set(super::sell::qr_svg(code).await) });
+            let slip_payload = payload.clone();
+            view! {
+                <div class="overlay qris" data-testid="qris" role="dialog" aria-label=t("qris_scan")>
+                    <p class="done-label">{t("qris_scan")}</p>
+                    <div class="qr" data-testid="qris-code" data-payload=payload.clone() inner_html=move || svg.get()></div>
+                    <p class="done-change">{format_idr(value)}</p>
+                    <div class="row-actions">
+                        <button type="button" class="primary big" data-testid="qris-paid"
+                            on:click=move |_| { payments.update(|p| p.push((TenderKind::Qris, value))); qris.set(None); }>{t("qris_paid")}</button>
+                        <button type="button" class="big" data-testid="qris-print" on:click=move |_| {
+                            let header = till.context.get_untracked().map(|c| vec![c.outlet_name]).unwrap_or_default();
+                            qris_slip(header, value, slip_payload.clone(), message, lang.get_untracked());
+                        }>{t("print")}</button>
+                        <button type="button" class="big" on:click=move |_| qris.set(None)>{t("close")}</button>
+                    </div>
+                    {move || message.get().map(|m| view! { <p class="muted">{m}</p> })}
+                </div>
+            }
+        })
     }
-    let bytes = domain::receipt::encode(
-        &struk,
-        PrintOptions {
-            width: s.columns(),
-            open_drawer: s.open_drawer && open_drawer,
-            cut: true,
-        },
-    );
-    print_job(bytes, message, lang).await;
 }
 
-/// Starts the automatic print of a finished sale's struk.
+/// Prints a finished sale's struk when the printer prints by itself, kicking the drawer
+/// open for cash.
 pub fn auto_print(
     struk: domain::receipt::Receipt,
     open_drawer: bool,
     message: RwSignal<Option<String>>,
     lang: Lang,
 ) {
-    spawn_local(async move { print_struk(struk, open_drawer, message, lang).await });
+    print::auto_print(
+        Printable::Receipt(struk),
+        open_drawer,
+        Outcome { message, lang },
+    );
 }
 
 /// An unpaid bill with its QRIS, for a customer paying at the table or from a slip.
-#[lazy]
-async fn print_qris(
-    header: Vec<String>,
-    value: Decimal,
-    payload: String,
-    message: RwSignal<Option<String>>,
-    lang: Lang,
-) {
-    let s = crate::kernel::printer::load_settings();
-    let slip = Slip {
-        header,
-        title: "BAYAR DENGAN QRIS".into(),
-        rows: vec![SlipRow::Total("TOTAL".into(), format_idr(value))],
-        footer: vec!["Pindai dengan aplikasi bank atau e-wallet".into()],
-        qr: Some(payload),
-    };
-    let bytes = domain::receipt::encode_slip(
-        &slip,
-        PrintOptions {
-            width: s.columns(),
-            open_drawer: false,
-            cut: true,
-        },
-    );
-    print_job(bytes, message, lang).await;
-}
-
 pub fn qris_slip(
     header: Vec<String>,
     value: Decimal,
@@ -112,13 +116,20 @@ pub fn qris_slip(
     message: RwSignal<Option<String>>,
     lang: Lang,
 ) {
-    spawn_local(async move { print_qris(header, value, payload, message, lang).await });
+    let slip = Slip {
+        header,
+        title: "BAYAR DENGAN QRIS".into(),
+        rows: vec![SlipRow::Total("TOTAL".into(), format_idr(value))],
+        footer: vec!["Pindai dengan aplikasi bank atau e-wallet".into()],
+        qr: Some(payload),
+    };
+    print::print(Printable::Slip(slip), Outcome { message, lang });
 }
 
 /// The finished sale, over the whole till until the cashier starts the next one (a tap on
 /// "Transaksi baru", or the next scan).
 #[component]
-pub fn DoneView(
+fn DoneView(
     receipt: RwSignal<Option<Receipt>>,
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -149,10 +160,14 @@ pub fn DoneView(
                         {(!r.totals.cart_discount_total.is_zero()).then(|| view! {
                             <p>{t("cart_discount")} " −" {format_idr(r.totals.cart_discount_total)}</p>
                         })}
-                        {struk.map(|st| view! {
-                            <Suspense fallback=|| ()>
-                                {Suspend::new(async move { struk_view(st, message).await })}
-                            </Suspense>
+                        {struk.map(|st| {
+                            let again = st.clone();
+                            view! {
+                                <SlipView what=Printable::Receipt(st)/>
+                                <button type="button" data-testid="print-receipt" on:click=move |_| {
+                                    print::print(Printable::Receipt(again.clone()), Outcome { message, lang: lang.get_untracked() });
+                                }>{t("print")}</button>
+                            }
                         })}
                     </section>
                 </div>

@@ -4,13 +4,11 @@
 use domain::money::format_idr;
 use domain::receipt::{Slip, SlipRow};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 
 use super::till_model::*;
 use super::till_ops::*;
 use crate::kernel::i18n::{t, use_lang, Lang};
-use crate::kernel::printer::{self};
 pub use domain::api::pos::{
     CashMovementView as CashMove, ShiftReport, ShiftView as ShiftInfo, TenderTotal,
 };
@@ -103,19 +101,16 @@ pub fn ShiftReportView(report: ShiftReport, header: Vec<String>, offset: i32) ->
     let lang = use_lang();
     let message = RwSignal::new(None::<String>);
     let slip = shift_slip(&report, header, offset);
-    let text = domain::receipt::text::to_plain(&domain::receipt::layout_slip(&slip, 32), 32);
     let diff = report.difference.clone().map(|x| d(&x));
+    let shown = slip.clone();
     let print = move |_| {
-        let s = printer::load_settings();
-        let bytes = domain::receipt::encode_slip(
-            &slip,
-            domain::receipt::PrintOptions {
-                width: s.columns(),
-                open_drawer: false,
-                cut: true,
+        crate::kernel::print::print(
+            crate::kernel::print::Printable::Slip(slip.clone()),
+            crate::kernel::print::Outcome {
+                message,
+                lang: lang.get_untracked(),
             },
         );
-        spawn_local(print_job(bytes, message, lang.get_untracked()));
     };
     view! {
         <div class="shift-report" data-testid="shift-report">
@@ -131,7 +126,7 @@ pub fn ShiftReportView(report: ShiftReport, header: Vec<String>, offset: i32) ->
                     </dd>
                 })}
             </dl>
-            <SlipView text=text/>
+            <crate::kernel::print::SlipView what=crate::kernel::print::Printable::Slip(shown)/>
             <button type="button" data-testid="print-report" on:click=print>{t("print")}</button>
             {move || message.get().map(|m| view! { <p class="muted">{m}</p> })}
         </div>

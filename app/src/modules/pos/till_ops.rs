@@ -21,7 +21,6 @@ use crate::kernel::client::{self, ApiError};
 use crate::kernel::i18n::{t, tr, use_lang, Lang};
 use crate::kernel::offline;
 use crate::kernel::pages::error_text;
-use crate::kernel::printer::{self};
 use crate::kernel::session::use_session;
 
 /// What the tablet keeps of a sale for a reprint or a refund: the part of the server's
@@ -199,18 +198,6 @@ pub(super) fn outlet_header(till: &Till) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Prints over WebUSB; when that is not possible, says why and opens the browser's print
-/// dialog, which prints the slip shown on screen.
-pub async fn print_job(bytes: Vec<u8>, message: RwSignal<Option<String>>, lang: Lang) {
-    match printer::print(&bytes).await {
-        Ok(()) => message.set(Some(tr(lang, "printed").to_string())),
-        Err(e) => {
-            message.set(Some(tr(lang, e.key()).to_string()));
-            printer::browser_print();
-        }
-    }
-}
-
 /// Sends `body` now when the server is reachable and nothing older is still waiting, so
 /// the cashier hears at once about a wrong PIN; otherwise queues it behind the sales it
 /// depends on. `Ok(None)` means queued.
@@ -327,12 +314,6 @@ pub fn ShiftGate(till: Till) -> impl IntoView {
 /// Who may approve at this till, for the manager's PIN.
 pub(super) fn approvers(till: Till) -> Signal<Vec<(String, String)>> {
     Signal::derive(move || till.context.get().map(|c| c.approvers).unwrap_or_default())
-}
-
-/// A slip as the printer would print it; the browser's print dialog prints this.
-#[component]
-pub fn SlipView(text: String) -> impl IntoView {
-    view! { <pre class="slip printable" data-testid="slip">{text}</pre> }
 }
 
 /// Records a line or a cart abandoned before payment.

@@ -21,7 +21,6 @@ use crate::kernel::client::{self};
 use crate::kernel::i18n::{t, tr, use_lang, Lang};
 use crate::kernel::offline;
 use crate::kernel::pages::error_text;
-use crate::kernel::printer::{self};
 use crate::kernel::session::use_session;
 
 /// What a refund would pay back, as the server will compute it.
@@ -297,34 +296,26 @@ pub(super) fn RefundPanel(till: Till) -> impl IntoView {
     let reprint = move || {
         if let Some(l) = found.get_untracked() {
             receipt.set(sale_receipt(&till, &l));
-            let s = printer::load_settings();
             if let Some(r) = receipt.get_untracked() {
-                let bytes = domain::receipt::encode(
-                    &r,
-                    domain::receipt::PrintOptions {
-                        width: s.columns(),
-                        open_drawer: false,
-                        cut: true,
+                crate::kernel::print::print(
+                    crate::kernel::print::Printable::Receipt(r.clone()),
+                    crate::kernel::print::Outcome {
+                        message,
+                        lang: lang.get_untracked(),
                     },
                 );
-                let lang = lang.get_untracked();
-                spawn_local(print_job(bytes, message, lang));
             }
         }
     };
     let print_slip = move || {
         if let Some(sl) = slip.get_untracked() {
-            let s = printer::load_settings();
-            let bytes = domain::receipt::encode_slip(
-                &sl,
-                domain::receipt::PrintOptions {
-                    width: s.columns(),
-                    open_drawer: false,
-                    cut: true,
+            crate::kernel::print::print(
+                crate::kernel::print::Printable::Slip(sl.clone()),
+                crate::kernel::print::Outcome {
+                    message,
+                    lang: lang.get_untracked(),
                 },
             );
-            let lang = lang.get_untracked();
-            spawn_local(print_job(bytes, message, lang));
         }
     };
 
@@ -468,11 +459,11 @@ pub(super) fn RefundPanel(till: Till) -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || message.get().map(|m| view! { <p class="ok" data-testid="refund-message">{m}</p> })}
             {move || slip.get().map(|s| view! {
-                <SlipView text=domain::receipt::text::to_plain(&domain::receipt::layout_slip(&s, 32), 32)/>
+                <crate::kernel::print::SlipView what=crate::kernel::print::Printable::Slip(s.clone())/>
                 <button type="button" data-testid="print-slip" on:click=move |_| print_slip()>{t("print")}</button>
             })}
             {move || receipt.get().map(|r| view! {
-                <SlipView text=domain::receipt::text::to_plain(&domain::receipt::layout(&r, 32), 32)/>
+                <crate::kernel::print::SlipView what=crate::kernel::print::Printable::Receipt(r.clone())/>
             })}
         </section>
     }

@@ -246,15 +246,13 @@ pub(super) fn PrinterPanel() -> impl IntoView {
             footer: Vec::new(),
             qr: Some("SATU".into()),
         };
-        let bytes = domain::receipt::encode_slip(
-            &slip,
-            domain::receipt::PrintOptions {
-                width: s.columns(),
-                open_drawer: false,
-                cut: true,
+        crate::kernel::print::print(
+            crate::kernel::print::Printable::Slip(slip.clone()),
+            crate::kernel::print::Outcome {
+                message,
+                lang: lang.get_untracked(),
             },
         );
-        spawn_local(print_job(bytes, message, lang.get_untracked()));
     };
     view! {
         <section class="panel" data-testid="printer-panel">

@@ -1,7 +1,6 @@
 //! A member's savings as both the desk and her own phone show them: the wajib line, the
 //! account cards, the passbook and the teller's receipt.
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 
 use crate::kernel::i18n::{t, tr, use_lang};
@@ -91,26 +90,19 @@ pub(super) fn teller_slip(
 pub(super) fn TellerReceipt(slip: domain::receipt::Slip) -> impl IntoView {
     let lang = use_lang();
     let message = RwSignal::new(None::<String>);
-    let text = domain::receipt::text::to_plain(&domain::receipt::layout_slip(&slip, 32), 32);
+    let shown = slip.clone();
     let print = move |_| {
-        let s = crate::kernel::printer::load_settings();
-        let bytes = domain::receipt::encode_slip(
-            &slip,
-            domain::receipt::PrintOptions {
-                width: s.columns(),
-                open_drawer: false,
-                cut: true,
+        crate::kernel::print::print(
+            crate::kernel::print::Printable::Slip(slip.clone()),
+            crate::kernel::print::Outcome {
+                message,
+                lang: lang.get_untracked(),
             },
         );
-        spawn_local(crate::modules::pos::till_ops::print_job(
-            bytes,
-            message,
-            lang.get_untracked(),
-        ));
     };
     view! {
         <div data-testid="teller-receipt">
-            <crate::modules::pos::till_ops::SlipView text=text/>
+            <crate::kernel::print::SlipView what=crate::kernel::print::Printable::Slip(shown)/>
             <button type="button" on:click=print>{t("print")}</button>
             {move || message.get().map(|m| view! { <p class="muted">{m}</p> })}
         </div>
