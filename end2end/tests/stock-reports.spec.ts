@@ -19,7 +19,10 @@ test("the manager's report and stock screens show what the server recorded, and 
   await expect(summary.getByTestId("report_sales_count")).toHaveText(String(report.sales_count));
   await expect(summary.getByTestId("total")).toHaveText(idr(report.total));
   await expect(summary.getByTestId("tax_ppn")).toHaveText(idr(report.tax));
-  await expect(page.getByTestId("report_by_payment")).toContainText("cash");
+  // Payment methods and the period read as words and Indonesian dates, not codes.
+  await expect(page.getByTestId("report_by_payment")).toContainText("Tunai");
+  await expect(page.getByTestId("report_by_payment")).not.toContainText("cash");
+  await expect(page.getByTestId("report-period")).toHaveText(/^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4} – \d{1,2} \S+ \d{4} \(WIB\)$/);
   await expect(page.getByTestId("report_by_product")).toContainText("Teh Botol 350ml");
   const csv = await api.get(`/api/v1/reports/sales?outlet_id=${store.id}&format=csv`);
   expect(csv.headers()["content-type"]).toContain("text/csv");

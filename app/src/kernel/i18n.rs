@@ -47,6 +47,7 @@ fn kernel_words(key: &str) -> Option<(&'static str, &'static str)> {
             "Cannot reach the server. Check the connection.",
         ),
         "loading" => ("Memuat…", "Loading…"),
+        "no_tokens" => ("Belum ada token API.", "No API tokens yet."),
         "language" => ("Bahasa", "Language"),
         "outlets" => ("Outlet", "Outlets"),
         "till" => ("Kasir", "Till"),

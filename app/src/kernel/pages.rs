@@ -71,6 +71,34 @@ pub fn rupiah(amount: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A day as Indonesians write it, `2 Des 2026` (English `2 Dec 2026`), from a date
+/// (`2026-12-02`) or an instant (RFC 3339, read in the zone `offset_hours` east of UTC).
+pub fn day_text(lang: Lang, value: &str, offset_hours: i32) -> String {
+    let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            let at = chrono::DateTime::parse_from_rfc3339(value).ok()?;
+            let tz = chrono::FixedOffset::east_opt(offset_hours * 3600)?;
+            Some(at.with_timezone(&tz).date_naive())
+        });
+    let Some(day) = day else {
+        return value.to_string();
+    };
+    use chrono::Datelike;
+    const ID: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let months = if lang == Lang::Id { ID } else { EN };
+    let month = months
+        .get(day.month0() as usize)
+        .copied()
+        .unwrap_or_default();
+    format!("{} {month} {}", day.day(), day.year())
+}
+
 pub fn zone_offset(timezone: &str) -> i32 {
     match timezone {
         "WITA" => 8,
@@ -166,6 +194,18 @@ mod tests {
             message: message.into(),
             params: Some(serde_json::json!({"package": "koperasi"})),
         }
+    }
+
+    #[test]
+    fn days_read_as_written_in_indonesia() {
+        assert_eq!(day_text(Lang::Id, "2026-12-02", 7), "2 Des 2026");
+        assert_eq!(day_text(Lang::En, "2026-08-01", 7), "1 Aug 2026");
+        // 17:00 UTC is already the next day in WIB.
+        assert_eq!(
+            day_text(Lang::Id, "2026-12-01T17:00:00.000000Z", 7),
+            "2 Des 2026"
+        );
+        assert_eq!(day_text(Lang::Id, "kemarin", 7), "kemarin");
     }
 
     #[test]

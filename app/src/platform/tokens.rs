@@ -63,6 +63,9 @@ fn TokensBody() -> impl IntoView {
             <table>
                 <thead><tr><th>{t("name")}</th><th>"Prefix"</th><th>{t("created")}</th><th>{t("last_used")}</th><th>{t("status")}</th><th></th></tr></thead>
                 <tbody>
+                    {move || tokens.get().and_then(Result::ok).is_some_and(|l| l.is_empty()).then(|| view! {
+                        <tr><td colspan="6" class="muted">{t("no_tokens")}</td></tr>
+                    })}
                     {move || tokens.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|tk| {
                         let id = tk.id.clone();
                         let active = tk.revoked_at.is_none();

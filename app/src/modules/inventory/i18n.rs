@@ -6,6 +6,7 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
         "stock" => ("Stok", "Stock"),
         "download_xlsx" => ("Unduh XLSX", "Download XLSX"),
         "stock_qty" => ("Stok", "On hand"),
+        "no_stock" => ("Belum ada produk di outlet ini.", "No products at this outlet yet."),
         "adjust" => ("Sesuaikan", "Adjust"),
         "stock_adjustment" => ("Penyesuaian stok", "Stock adjustment"),
         "product" => ("Produk", "Product"),

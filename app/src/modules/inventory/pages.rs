@@ -81,6 +81,14 @@ fn StockBody() -> impl IntoView {
             <table data-testid="stock">
                 <thead><tr><th>"SKU"</th><th>{t("name")}</th><th class="num">{t("stock_qty")}</th><th></th></tr></thead>
                 <tbody>
+                    {move || {
+                        let note = match levels.get() {
+                            None => Some("loading"),
+                            Some(Ok(l)) if l.is_empty() => Some("no_stock"),
+                            _ => None,
+                        };
+                        note.map(|k| view! { <tr><td colspan="4" class="muted" data-testid="stock-note">{t(k)}</td></tr> })
+                    }}
                     {move || rows().into_iter().map(|l| {
                         let id = l.product_id.clone();
                         let qty = l.quantity.clone();

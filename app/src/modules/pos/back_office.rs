@@ -5,7 +5,9 @@ use leptos::task::spawn_local;
 
 use crate::kernel::client;
 use crate::kernel::i18n::{t, use_lang};
-use crate::kernel::pages::{error_text, fetched, local_time, outlet_choice, rupiah, OutletSelect};
+use crate::kernel::pages::{
+    day_text, error_text, fetched, local_time, outlet_choice, rupiah, OutletSelect,
+};
 use crate::kernel::session::Protected;
 
 // ---------------------------------------------------------------- reports
@@ -21,6 +23,7 @@ pub fn Reports() -> impl IntoView {
 
 #[component]
 fn ReportsBody() -> impl IntoView {
+    let lang = use_lang();
     let (outlets, outlet) = outlet_choice();
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
@@ -69,7 +72,7 @@ fn ReportsBody() -> impl IntoView {
                         <thead><tr><th>{t("name")}</th><th class="num">{t("report_count")}</th><th class="num">{t("qty")}</th><th class="num">{t("total")}</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|b| view! {
-                                <tr><td>{b.label}</td><td class="num">{b.count}</td><td class="num">{b.quantity}</td><td class="num">{rupiah(&b.amount)}</td></tr>
+                                <tr><td>{if title == "report_by_payment" { payment_label(lang.get_untracked(), &b.label) } else { b.label.clone() }}</td><td class="num">{b.count}</td><td class="num">{b.quantity}</td><td class="num">{rupiah(&b.amount)}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
@@ -90,7 +93,7 @@ fn ReportsBody() -> impl IntoView {
             None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
             Some(Ok(r)) => view! {
-                <p class="muted">{format!("{} – {} ({})", r.from, r.to, r.timezone)}</p>
+                <p class="muted" data-testid="report-period">{period(lang.get_untracked(), &r)}</p>
                 {summary(&r)}
                 <div class="grid">
                     {bucket_table("report_by_product", r.by_product)}
@@ -186,7 +189,7 @@ fn ShiftsBody() -> impl IntoView {
                                     <tr>
                                         <td><button type="button" class="link" on:click=move |_| open(id.clone())>{r.cashier_name.clone()}</button></td>
                                         <td>{local_time(&r.opened_at, offset)}</td>
-                                        <td>{r.status.clone()}</td>
+                                        <td>{if r.status == "open" { t("shift_status_open")() } else { t("shift_status_closed")() }}</td>
                                         <td class="num">{rupiah(&r.opening_float)}</td>
                                         <td class="num">{amount(&r.expected_cash)}</td>
                                         <td class="num">{amount(&r.counted_cash)}</td>
@@ -248,6 +251,9 @@ fn CustomersBody() -> impl IntoView {
             <table data-testid="customers">
                 <thead><tr><th>{t("name")}</th><th>{t("phone")}</th><th></th></tr></thead>
                 <tbody>
+                    {move || customers.get().and_then(Result::ok).is_some_and(|l| l.is_empty()).then(|| view! {
+                        <tr><td colspan="3" class="muted">{t("no_customers")}</td></tr>
+                    })}
                     {move || customers.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|c| {
                         let id = c.id.clone();
                         view! {
@@ -284,4 +290,26 @@ fn CustomersBody() -> impl IntoView {
             </section>
         })}
     }
+}
+
+/// A payment method's words (`qris` → QRIS, `cash` → Tunai); an unknown code as it is.
+fn payment_label(lang: crate::kernel::i18n::Lang, code: &str) -> String {
+    serde_json::from_value::<domain::payment::TenderKind>(serde_json::Value::String(code.into()))
+        .map(|k| super::till_model::tender_label(lang, k).to_string())
+        .unwrap_or_else(|_| code.to_string())
+}
+
+/// The report's period in the outlet's zone, `1 Des 2026 – 2 Des 2026 (WIB)`.
+fn period(lang: crate::kernel::i18n::Lang, r: &SalesReport) -> String {
+    let offset = crate::kernel::pages::zone_offset(&r.timezone);
+    // `to` is the end of the period, exclusive: the second before it is on the last day.
+    let last = chrono::DateTime::parse_from_rfc3339(&r.to)
+        .map(|t| (t - chrono::Duration::seconds(1)).to_rfc3339())
+        .unwrap_or_else(|_| r.to.clone());
+    format!(
+        "{} – {} ({})",
+        day_text(lang, &r.from, offset),
+        day_text(lang, &last, offset),
+        r.timezone
+    )
 }
