@@ -14,7 +14,7 @@ DATABASE_URL ?= sqlite://data/satu.db?mode=rwc
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
 SATU = $(CARGO_TARGET_DIR)/release/satu
 
-.PHONY: run test setup build check-rust e2e contract bench size
+.PHONY: run test setup build check-rust e2e contract bench size lighthouse
 
 ## Install what is missing: wasm32 target, cargo-leptos, wasm-bindgen-cli, npm packages, Chromium.
 setup:
@@ -28,7 +28,8 @@ setup:
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)…"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
 	fi
-	@if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/.bin/wasm-opt ]; then \
+	@if [ ! -x end2end/node_modules/.bin/playwright ] || [ ! -x end2end/node_modules/.bin/wasm-opt ] \
+	    || [ ! -d end2end/node_modules/@axe-core/playwright ]; then \
 	  (cd end2end && npm ci --no-audit --no-fund); \
 	fi
 	@if [ ! -x /usr/bin/chromium ]; then \
@@ -38,7 +39,8 @@ setup:
 
 build: setup
 	# --split: pages other than the till load their own WASM chunk when first opened.
-	cargo leptos build --release --split
+	# --precompress: a .br and a .gz beside every build file, sent as the browser accepts.
+	cargo leptos build --release --split --precompress
 
 ## Run Satu on an embedded SQLite file with demo data; prints the URL.
 run: build
@@ -72,6 +74,10 @@ contract: build
 
 ## Every test: Rust, then Playwright, then the API contract.
 test: check-rust e2e size contract
+
+## Lighthouse (simulated mobile) on /masuk and /kasir: performance, LCP, TBT, CLS, bytes.
+lighthouse: build
+	bash end2end/lighthouse.sh
 
 ## Benchmarks (figures printed, not asserted): domain criterion and till search in Chromium.
 bench: build

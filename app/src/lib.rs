@@ -6,7 +6,7 @@
 // The whole app is one view type; its layout nests deeper than rustc's default 128.
 #![recursion_limit = "256"]
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -19,6 +19,18 @@ use kernel::i18n::{self, Lang, LangCtx};
 use kernel::session::SessionCtx;
 use kernel::{client, layout, pages};
 
+/// Where the page finds this build's files (`/b/<build hash>`), set once by the server at
+/// start; empty (plain `/pkg/…`) until then.
+static ASSET_ROOT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+pub fn set_asset_root(root: String) {
+    let _ = ASSET_ROOT.set(root);
+}
+
+fn asset_root() -> String {
+    ASSET_ROOT.get().cloned().unwrap_or_default()
+}
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -27,7 +39,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                // The build's files under a path that names the build (server kernel::web),
+                // so browsers may keep them for a year.
+                <HashedStylesheet options=options.clone() id="leptos" root=asset_root()/>
+                <HydrationScripts options root=asset_root()/>
                 <MetaTags/>
             </head>
             <body>
@@ -103,7 +118,6 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/satu.css"/>
         <Title text="Satu"/>
         <Meta name="theme-color" content="#0b6e4f"/>
         <Link rel="manifest" href="/manifest.webmanifest"/>

@@ -69,3 +69,20 @@ export async function newSale(page: Page) {
   await page.getByTestId("new-sale").click();
   await expect(page.getByTestId("receipt")).toHaveCount(0);
 }
+
+/** Follows a menu link by name: opens the phone's drawer and the link's group first when
+ * they are closed, as a person would. */
+export async function openMenu(page: Page, link: string) {
+  const nav = page.getByRole("navigation", { name: "Menu" });
+  const target = nav.getByRole("link", { name: link, exact: true });
+  if (!(await target.isVisible())) {
+    const drawer = page.getByTestId("menu-toggle");
+    if ((await drawer.isVisible()) && (await drawer.getAttribute("aria-expanded")) !== "true") {
+      await drawer.click();
+    }
+    if (!(await target.isVisible())) {
+      await nav.locator(".nav-group", { has: page.locator(`a:text-is("${link}")`) }).locator("summary").click();
+    }
+  }
+  await target.click();
+}

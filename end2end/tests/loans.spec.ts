@@ -53,7 +53,14 @@ test("officer registers a member, she saves, applies; a manager approves and dis
   await apply.getByTestId("submit-loan").click();
   await expect(officer.getByRole("alert")).toContainText("Plafon maksimal 10× simpanan");
   await apply.getByTestId("loan-amount").fill("2.000.000");
-  await expect(apply.getByTestId("loan-preview")).toHaveText("Angsuran pertama Rp530.000 · Total bunga Rp120.000");
+  // The whole schedule, the fees and the net before anything is stored: 4 × Rp530.000,
+  // interest Rp120.000; admin Rp25.000 + provision 1% (Rp20.000) → Rp1.955.000 in hand.
+  const preview = apply.getByTestId("loan-preview");
+  await expect(preview).toContainText("Angsuran pertama");
+  await expect(preview).toContainText("Rp530.000");
+  await expect(preview).toContainText("Rp120.000");
+  await expect(preview.getByTestId("preview-schedule").locator("tbody tr")).toHaveCount(4);
+  await expect(preview.getByTestId("preview-net")).toHaveText("Rp1.955.000");
   await apply.getByTestId("submit-loan").click();
   const loan = officer.getByTestId("loan-detail");
   await expect(loan.getByTestId("loan-status")).toHaveText("Diajukan");
@@ -105,7 +112,7 @@ test("a member sees her loan's schedule and what is due on a 360 px phone", asyn
   const loan = page.getByTestId("my-loan");
   await expect(loan).toContainText("P00001");
   await expect(loan.getByTestId("outstanding")).toHaveText("Rp2.700.000");
-  await expect(loan.getByTestId("next-due")).toContainText("05/11/2026");
+  await expect(loan.getByTestId("next-due")).toContainText("5 Nov 2026");
   const rows = loan.getByTestId("schedule").locator("tbody tr");
   await expect(rows).toHaveCount(10);
   await expect(rows.first()).toContainText("Lunas");

@@ -36,14 +36,15 @@ test("a café sees only what it runs, and its till says it is coming", async ({ 
   await page.goto("/dasbor");
   await ready(page);
   const nav = page.getByRole("navigation", { name: "Menu" });
-  await expect(nav.getByRole("link", { name: "Staf" })).toBeVisible();
+  // Entries inside a closed group are in the page but hidden: count them by address.
+  await expect(nav.locator('a[href="/staf"]')).toHaveCount(1);
   await expect(nav.getByRole("link", { name: "Kasir" })).toBeVisible();
-  for (const absent of ["Pinjaman", "Anggota", "SHU", "Katalog", "Laporan"]) {
-    await expect(nav.getByRole("link", { name: absent, exact: true })).toHaveCount(0);
+  for (const absent of ["/pinjaman", "/anggota", "/shu", "/katalog", "/laporan"]) {
+    await expect(nav.locator(`a[href="${absent}"]`)).toHaveCount(0);
   }
   await nav.getByRole("link", { name: "Kasir" }).click();
   await expect(page.getByTestId("till-coming")).toContainText("segera hadir");
-  await expect(page.getByTestId("till-coming")).toContainText("fnb");
+  await expect(page.getByTestId("till-coming")).toContainText("Kafe & restoran");
 
   // A koperasi page typed by hand explains the refusal instead of showing nothing.
   await page.goto("/anggota");
@@ -54,7 +55,7 @@ test("a café sees only what it runs, and its till says it is coming", async ({ 
   await page.getByTestId("sign-out").click();
   await signIn(page, "owner@makmur.test");
   await expect(page).toHaveURL(/\/dasbor$/);
-  for (const present of ["Pinjaman", "Anggota", "Katalog", "Laporan", "Kasir"]) {
-    await expect(nav.getByRole("link", { name: present, exact: true })).toBeVisible();
+  for (const present of ["/pinjaman", "/anggota", "/katalog", "/laporan", "/kasir"]) {
+    await expect(nav.locator(`a[href="${present}"]`)).toHaveCount(1);
   }
 });

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { ready, signIn } from "./helpers";
+import { openMenu, ready, signIn } from "./helpers";
 
 // Runs after the till flows (files run in name order), so the day has sales to report.
 test("the manager's report and stock screens show what the server recorded, and stock is adjusted with a reason", async ({ page, playwright, baseURL }) => {
@@ -13,7 +13,7 @@ test("the manager's report and stock screens show what the server recorded, and 
 
   await signIn(page, "manager@makmur.test");
   await expect(page).toHaveURL(/\/dasbor$/);
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Laporan" }).click();
+  await openMenu(page, "Laporan");
   await ready(page);
   const summary = page.getByTestId("report-summary");
   await expect(summary.getByTestId("report_sales_count")).toHaveText(String(report.sales_count));
@@ -31,7 +31,7 @@ test("the manager's report and stock screens show what the server recorded, and 
   // Stock: the screen shows the ledger's figure; a delivery of 12 with its reason adds up.
   const stock = await (await api.get(`/api/v1/outlets/${store.id}/stock`)).json();
   const beras = stock.find((s: { sku: string }) => s.sku === "BRS-KG");
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Stok" }).click();
+  await openMenu(page, "Stok");
   await ready(page);
   const row = page.getByTestId("stock").locator("tr", { hasText: "BRS-KG" });
   await expect(row).toContainText(beras.quantity.replace(".", ","));
@@ -47,7 +47,7 @@ test("the manager's report and stock screens show what the server recorded, and 
   expect(JSON.stringify(movements)).toContain("Kiriman pemasok");
 
   // Catalogue: a CSV with a bad row is refused with the row named; the fixed file imports.
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Katalog" }).click();
+  await openMenu(page, "Katalog");
   await ready(page);
   const importForm = page.getByTestId("import-form");
   const file = (price: string) => ({
@@ -80,7 +80,7 @@ test("the manager's report and stock screens show what the server recorded, and 
   expect(till.products.find((p: { sku: string }) => p.sku === "KOPI-01").image_url).toBe(`${baseURL}/icons/icon-192.png`);
 
   // The customer added at the till, with her purchase.
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Pelanggan" }).click();
+  await openMenu(page, "Pelanggan");
   await ready(page);
   await page.getByLabel("Cari pelanggan").fill("budi");
   const budi = page.getByTestId("customers").locator("tr", { hasText: "Budi Santoso" });

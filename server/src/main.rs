@@ -146,40 +146,22 @@ fn redact(url: &str) -> String {
     }
 }
 
-/// The service worker with this build's version and files filled in. The version is a
-/// hash of every file under `pkg/` (the main WASM, its lazily loaded chunks, JS and CSS),
-/// so every deployment gets a new worker; the worker precaches all of them, because a
-/// till that opens a lazy page offline must find that page's chunk of the same build.
-fn service_worker(options: &leptos::config::LeptosOptions) -> String {
+/// The service worker with this build's version and files filled in, so every deployment
+/// gets a new worker; the worker precaches all of them, because a till that opens a lazy
+/// page offline must find that page's chunk of the same build.
+fn service_worker(
+    options: &leptos::config::LeptosOptions,
+    build: &satu_server::kernel::web::Build,
+) -> String {
     let root = std::path::Path::new(options.site_root.as_ref());
-    let pkg_dir = options.site_pkg_dir.as_ref();
-    let mut files: Vec<String> = std::fs::read_dir(root.join(pkg_dir))
-        .map(|dir| {
-            dir.filter_map(Result::ok)
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|n| [".wasm", ".js", ".css"].iter().any(|ext| n.ends_with(ext)))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
-    for file in &files {
-        sha2::Digest::update(&mut hasher, file.as_bytes());
-        if let Ok(bytes) = std::fs::read(root.join(pkg_dir).join(file)) {
-            sha2::Digest::update(&mut hasher, &bytes);
-        }
-    }
-    let version: String = hex::encode(sha2::Digest::finalize(hasher))
-        .chars()
-        .take(12)
-        .collect();
-    let urls: Vec<String> = files.iter().map(|f| format!("/{pkg_dir}/{f}")).collect();
+    let urls = build.urls(options.site_pkg_dir.as_ref());
     let template = std::fs::read_to_string(root.join("sw.js")).unwrap_or_default();
-    template.replace("__SATU_VERSION__", &version).replace(
-        "\"__SATU_PKG_FILES__\"",
-        &serde_json::to_string(&urls).unwrap_or_else(|_| "[]".into()),
-    )
+    template
+        .replace("__SATU_VERSION__", &build.version)
+        .replace(
+            "\"__SATU_PKG_FILES__\"",
+            &serde_json::to_string(&urls).unwrap_or_else(|_| "[]".into()),
+        )
 }
 
 async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Result<()> {
@@ -200,8 +182,14 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
     if leptos_options.output_name.is_empty() {
         leptos_options.output_name = Arc::from("satu");
     }
+    let site_root = std::path::PathBuf::from(leptos_options.site_root.as_ref());
+    let build = satu_server::kernel::web::Build::read(
+        &site_root.join(leptos_options.site_pkg_dir.as_ref()),
+    );
+    app::set_asset_root(build.root());
+    let pkg_dir = leptos_options.site_pkg_dir.to_string();
     let routes = generate_route_list(app::App);
-    let worker = service_worker(&leptos_options);
+    let worker = service_worker(&leptos_options, &build);
     let site = Router::new()
         .route(
             "/sw.js",
@@ -229,7 +217,8 @@ async fn serve(db: sea_orm::DatabaseConnection, args: ServeArgs) -> anyhow::Resu
         .fallback(leptos_axum::file_and_error_handler(app::shell))
         .with_state(leptos_options);
 
-    let router = satu_server::api_router(state.clone()).merge(site).layer(
+    let router = satu_server::api_router(state.clone()).merge(site);
+    let router = satu_server::kernel::web::delivered(router, &site_root, &pkg_dir, &build).layer(
         // One line per request: method, path, status, latency.
         TraceLayer::new_for_http()
             .make_span_with(DefaultMakeSpan::new().level(Level::INFO))

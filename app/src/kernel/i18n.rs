@@ -20,6 +20,9 @@ impl Lang {
 /// The kernel's own words (shared by several packages).
 fn kernel_words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
+        "menu_settings" => ("Pengaturan", "Settings"),
+        "menu" => ("Menu", "Menu"),
+        "menu_close" => ("Tutup menu", "Close menu"),
         "till_coming_title" => ("Kasir untuk usaha ini segera hadir", "The till for this business is coming"),
         "till_coming_body" => (
             "Paket untuk jenis usaha outlet ini belum tersedia; kasirnya hadir bersama paketnya.",
@@ -166,6 +169,28 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
     }
 }
 
+/// An outlet's industry (`domain::industry::INDUSTRIES`) as words.
+pub fn industry_label(lang: Lang, code: &str) -> &'static str {
+    let (id, en) = match code {
+        "retail" => ("Ritel / minimarket", "Retail / minimarket"),
+        "koperasi" => ("Koperasi simpan pinjam", "Savings & loan cooperative"),
+        "fnb" => ("Kafe & restoran", "Café & restaurant"),
+        "beauty" => ("Salon & kecantikan", "Salon & beauty"),
+        "services" => ("Jasa", "Services"),
+        "education" => ("Pendidikan", "Education"),
+        "healthcare" => ("Kesehatan", "Healthcare"),
+        "hospitality" => ("Penginapan", "Hospitality"),
+        "automotive" => ("Bengkel & otomotif", "Automotive"),
+        "agriculture" => ("Pertanian", "Agriculture"),
+        _ => ("?", "?"),
+    };
+    if lang == Lang::Id {
+        id
+    } else {
+        en
+    }
+}
+
 pub fn role_label(lang: Lang, role: &str) -> &'static str {
     let (id, en) = match role {
         "developer" => ("Developer", "Developer"),
@@ -225,6 +250,16 @@ mod tests {
                 .count()
         });
         assert_eq!(copies, 1);
+    }
+
+    /// Every industry an outlet can have reads as words in both languages.
+    #[test]
+    fn every_industry_has_words() {
+        for code in domain::industry::INDUSTRIES {
+            for lang in [Lang::Id, Lang::En] {
+                assert_ne!(industry_label(lang, code), "?", "{code}");
+            }
+        }
     }
 
     #[test]

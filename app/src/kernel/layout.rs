@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::kernel::client::{self, Method};
-use crate::kernel::i18n::{role_label, t, use_lang, Lang};
+use crate::kernel::i18n::{role_label, t, tr, use_lang, Lang};
 use crate::kernel::session::use_session;
 
 #[component]
@@ -40,20 +39,25 @@ pub fn Shell(children: Children) -> impl IntoView {
             navigate("/masuk", Default::default());
         });
     };
+    // The menu folds into groups (kernel::package::menu_groups): on a laptop each group
+    // opens as a dropdown; on a phone the whole menu is a drawer behind one button. It is
+    // written as HTML (`menu_html`: links the router follows, native `<details>` groups):
+    // views of their own would put their code in the till's first load, and the till
+    // never shows the menu.
+    let drawer_open = RwSignal::new(false);
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        drawer_open.set(false);
+    });
     let nav = move || {
-        ctx.session.get().map(|s| {
-            // Built from the registry: the packages the tenant has, the permissions held.
-            crate::kernel::package::menu(crate::packages::all(), &s)
-                .into_iter()
-                .map(|e| {
-                    let label = t(e.label);
-                    view! { <A href=e.path>{label}</A> }
-                })
-                .collect_view()
-        })
+        let path = location.pathname.get();
+        let lang = lang.get();
+        ctx.session
+            .with(|s| s.as_ref().map(|s| menu_html(lang, &path, s)))
+            .unwrap_or_default()
     };
     // A page of a package the tenant does not run (typed or bookmarked) says so.
-    let location = leptos_router::hooks::use_location();
     let blocked = move || {
         let path = location.pathname.get();
         ctx.session.with(|s| {
@@ -85,10 +89,18 @@ pub fn Shell(children: Children) -> impl IntoView {
             .with(|p| p == "/kasir" || p.starts_with("/kasir/"))
     };
     view! {
-        <header class="topbar" class:till-mode=till_mode>
+        <header class="topbar" class:till-mode=till_mode class:menu-open=move || drawer_open.get()>
             <a class="brand" href="/">"Satu"</a>
+            <Show when=move || !till_mode() && ctx.session.with(|s| s.is_some())>
+                <button type="button" class="nav-toggle" data-testid="menu-toggle"
+                    aria-expanded=move || drawer_open.get().to_string() aria-controls="menu"
+                    on:click=move |_| drawer_open.update(|o| *o = !*o)>
+                    <span aria-hidden="true">"☰ "</span>
+                    {move || if drawer_open.get() { t("menu_close")() } else { t("menu")() }}
+                </button>
+            </Show>
             <Show when=move || !till_mode()>
-                <nav class="nav" aria-label="Menu">{nav}</nav>
+                <nav class="nav" id="menu" aria-label=move || t("menu")() inner_html=nav></nav>
             </Show>
             <div class="topbar-end">
                 <span class="who" data-testid="who">{who}</span>
@@ -107,4 +119,50 @@ pub fn Shell(children: Children) -> impl IntoView {
             <div style:display=move || if blocked() { "none" } else { "contents" }>{children()}</div>
         </main>
     }
+}
+
+/// The menu as HTML: a link per entry, a `<details>` per group (it opens and closes by
+/// itself, and a new page renders it closed), the current page marked `aria-current`.
+fn menu_html(lang: Lang, path: &str, session: &crate::kernel::model::Session) -> String {
+    fn escaped(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+    let here = |p: &str| {
+        path == p
+            || path
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    let mut html = String::new();
+    for g in crate::kernel::package::menu_groups(crate::packages::all(), session) {
+        let links: String = g
+            .entries
+            .iter()
+            .map(|e| {
+                let current = if here(e.path) {
+                    " aria-current=\"page\""
+                } else {
+                    ""
+                };
+                format!(
+                    "<a href=\"{}\"{current}>{}</a>",
+                    escaped(e.path),
+                    escaped(tr(lang, e.label))
+                )
+            })
+            .collect();
+        if g.label.is_empty() {
+            html.push_str(&links);
+        } else {
+            html.push_str(&format!(
+                "<details class=\"nav-group\"><summary class=\"nav-group-toggle\">{}</summary>\
+                 <div class=\"nav-group-items\">{links}</div></details>",
+                escaped(tr(lang, g.label))
+            ));
+        }
+    }
+    html
 }

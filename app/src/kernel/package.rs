@@ -11,8 +11,22 @@ pub struct MenuEntry {
     pub path: &'static str,
     /// A translation key.
     pub label: &'static str,
+    /// The menu group's translation key (`menu_sales`); empty for a link of its own at
+    /// the top (the dashboard, the till).
+    pub group: &'static str,
     /// The permission code the user must hold (`pos.view_reports`).
     pub permission: &'static str,
+}
+
+/// The group every package's settings pages join; it comes last in the menu.
+pub const SETTINGS_GROUP: &str = "menu_settings";
+
+/// One item of the top menu: a link of its own, or a named group of links.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MenuGroup {
+    /// A translation key, or empty for a single top-level link.
+    pub label: &'static str,
+    pub entries: Vec<MenuEntry>,
 }
 
 pub struct AppPackage {
@@ -61,6 +75,37 @@ pub fn menu(registry: Registry, session: &Session) -> Vec<MenuEntry> {
         .collect()
 }
 
+/// The menu as it is shown: top-level links first, then each group in the order the
+/// registry first names it, settings last. Packages share a group by naming the same key.
+pub fn menu_groups(registry: Registry, session: &Session) -> Vec<MenuGroup> {
+    let entries = menu(registry, session);
+    let mut groups: Vec<MenuGroup> = entries
+        .iter()
+        .filter(|e| e.group.is_empty())
+        .map(|e| MenuGroup {
+            label: "",
+            entries: vec![*e],
+        })
+        .collect();
+    // Named groups in the order the registry first names them, then settings. (No sort:
+    // a stable sort's code would land in the till's first load.)
+    for settings_pass in [false, true] {
+        for e in &entries {
+            if e.group.is_empty() || (e.group == SETTINGS_GROUP) != settings_pass {
+                continue;
+            }
+            match groups.iter_mut().find(|g| g.label == e.group) {
+                Some(g) => g.entries.push(*e),
+                None => groups.push(MenuGroup {
+                    label: e.group,
+                    entries: vec![*e],
+                }),
+            }
+        }
+    }
+    groups
+}
+
 /// The package whose till serves an outlet of `industry`.
 pub fn till_for(registry: Registry, industry: &str) -> Option<&'static AppPackage> {
     registry
@@ -99,6 +144,7 @@ mod tests {
     const SALON_MENU: &[MenuEntry] = &[MenuEntry {
         path: "/salon",
         label: "salon",
+        group: "menu_salon",
         permission: "salon.ping",
     }];
 
@@ -163,6 +209,44 @@ mod tests {
         assert!(public_links(registry)
             .iter()
             .any(|l| l.path == "/salon/harga"));
+    }
+
+    /// An owner's 17 entries fold into a handful of top items, settings last.
+    #[test]
+    fn the_menu_folds_into_groups() {
+        let owner = session(
+            &["platform", "pos", "inventory", "retail", "koperasi"],
+            &[
+                "platform.view_dashboard",
+                "platform.view_staff",
+                "platform.view_audit",
+                "platform.use_till",
+                "pos.view_reports",
+                "pos.view_sales",
+                "inventory.adjust_stock",
+                "koperasi.manage_members",
+                "koperasi.apply_loan",
+            ],
+        );
+        let groups = menu_groups(crate::packages::all(), &owner);
+        let labels: Vec<&str> = groups.iter().map(|g| g.label).collect();
+        assert_eq!(
+            labels,
+            [
+                "",
+                "",
+                "menu_sales",
+                "menu_stock",
+                "menu_koperasi",
+                "menu_settings"
+            ]
+        );
+        assert_eq!(groups[0].entries[0].path, "/dasbor");
+        assert_eq!(groups[1].entries[0].path, "/kasir");
+        let settings: Vec<&str> = groups[5].entries.iter().map(|e| e.path).collect();
+        assert_eq!(settings, ["/outlet", "/staf", "/audit"]);
+        let total: usize = groups.iter().map(|g| g.entries.len()).sum();
+        assert_eq!(total, menu(crate::packages::all(), &owner).len());
     }
 
     #[test]

@@ -14,6 +14,7 @@ const KNOWN_INDUSTRY: &str = "till_industry";
 #[component]
 pub fn TillPage() -> impl IntoView {
     let registry = crate::packages::all();
+    let lang = crate::kernel::i18n::use_lang();
     let industry = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         spawn_local(async move {
@@ -55,7 +56,7 @@ pub fn TillPage() -> impl IntoView {
             view! {
                 <section class="card" data-testid="till-coming">
                     <h1>{t("till_coming_title")}</h1>
-                    <p>{move || format!("{} ({name})", t("till_coming_body")())}</p>
+                    <p>{move || format!("{} ({})", t("till_coming_body")(), crate::kernel::i18n::industry_label(lang.get(), &name))}</p>
                 </section>
             }
             .into_any()

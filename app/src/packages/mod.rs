@@ -54,7 +54,67 @@ mod tests {
         }
     }
 
-    /// Every key the code asks for (`t("…")`, `tr(lang, "…")`, a menu's `label: "…"`)
+    /// Text written straight into a view (`<th>"Jasa modal"</th>`) reads the same in both
+    /// languages, so it must be a name or a code that is not translated (SKU, NIK, Satu);
+    /// anything else goes through `t()`.
+    #[test]
+    fn every_word_in_a_view_has_both_languages() {
+        const SAME_IN_BOTH: &[&str] = &[
+            "SKU",
+            "Barcode",
+            "SHU",
+            "NIK",
+            "BPKB",
+            "SHM",
+            "Satu",
+            "QRIS",
+            "PIN",
+            "ID",
+            "EN",
+            "RAT",
+            "PAR",
+            "WIB (UTC+7)",
+            "WITA (UTC+8)",
+            "WIT (UTC+9)",
+            "Basic",
+            "Pro",
+            "Enterprise",
+        ];
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let mut untranslated = Vec::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).expect("read");
+            let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+            // A literal that is a view's text: right after a tag's `>` or before its `<`.
+            let starts = text
+                .match_indices(">\"")
+                .chain(text.match_indices("} \""))
+                .map(|(i, m)| i + m.len());
+            for start in starts {
+                let rest = &text[start..];
+                let Some(end) = rest.find('"') else { continue };
+                let literal = &rest[..end];
+                let is_text = rest[end + 1..].trim_start().starts_with('<')
+                    || rest[end + 1..].trim_start().starts_with('{');
+                let has_word = literal
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w.chars().count() >= 3);
+                let name = literal.trim().trim_end_matches(':');
+                if is_text && has_word && !SAME_IN_BOTH.contains(&name) {
+                    untranslated.push(format!("{}: {literal}", file.display()));
+                }
+            }
+        }
+        assert!(
+            untranslated.is_empty(),
+            "text in a view without words in both languages: {untranslated:#?}"
+        );
+    }
+
+    /// Every key the code asks for (`t("…")`, `tr(lang, "…")`, a menu's `label: "…"` and
+    /// `group: "…"`)
     /// is in some table: nothing shows a raw key to a user.
     #[test]
     fn every_key_in_use_has_words() {
@@ -67,14 +127,19 @@ mod tests {
             let text = std::fs::read_to_string(file).expect("read");
             // Test code registers stand-ins with words of their own.
             let text = text.split("#[cfg(test)]").next().unwrap_or_default();
-            for (opener, skip_args) in [("t(\"", false), ("label: \"", false), ("tr(", true)] {
+            for (opener, skip_args) in [
+                ("t(\"", false),
+                ("label: \"", false),
+                ("group: \"", false),
+                ("tr(", true),
+            ] {
                 let mut from = 0;
                 while let Some(i) = text[from..].find(opener) {
                     let at = from + i;
                     from = at + opener.len();
                     // `t(` as a call of its own, not the end of `set(` or `.t(`.
                     let before = text[..at].chars().next_back().unwrap_or(' ');
-                    if opener != "label: \""
+                    if !opener.ends_with(": \"")
                         && (before.is_alphanumeric() || before == '_' || before == '.')
                     {
                         continue;
@@ -98,11 +163,13 @@ mod tests {
                     }
                     seen += 1;
                     let page_words = page_words(&file.to_string_lossy());
-                    if lookup_in(super::all(), key)
-                        .or_else(|| page_words.and_then(|w| w(key)))
-                        .is_none()
-                    {
-                        missing.push(format!("{}: {key}", file.display()));
+                    match lookup_in(super::all(), key).or_else(|| page_words.and_then(|w| w(key))) {
+                        None => missing.push(format!("{}: {key}", file.display())),
+                        // Both languages, never one left blank.
+                        Some((id, en)) if id.trim().is_empty() || en.trim().is_empty() => {
+                            missing.push(format!("{}: {key} (one language empty)", file.display()))
+                        }
+                        Some(_) => {}
                     }
                 }
             }

@@ -58,7 +58,7 @@ fn PlatformBody() -> impl IntoView {
     view! {
         <h1 data-testid="page-title">{t("platform")}</h1>
         <h2>{t("tenants")}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table>
                 <thead><tr><th>{t("business_name")}</th><th>{t("owner_email")}</th><th>{t("plan")}</th></tr></thead>
                 <tbody>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::kernel::i18n::t;
+use crate::kernel::i18n::{industry_label, t, use_lang};
 use crate::kernel::model::Outlet;
 use crate::kernel::pages::fetched;
 use crate::kernel::session::{use_session, Protected};
@@ -17,6 +17,7 @@ pub fn Dashboard() -> impl IntoView {
 #[component]
 fn DashboardBody() -> impl IntoView {
     let ctx = use_session();
+    let lang = use_lang();
     let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
     let name = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
     let tenant = move || {
@@ -36,7 +37,7 @@ fn DashboardBody() -> impl IntoView {
                 Some(Ok(list)) => list.into_iter().map(|o| view! {
                     <article class="card tile">
                         <h3>{o.name}</h3>
-                        <p class="muted">{o.code}" · "{o.industry}" · "{o.timezone}</p>
+                        <p class="muted">{o.code}" · "{move || industry_label(lang.get(), &o.industry)}" · "{o.timezone}</p>
                         <p>{o.address}</p>
                     </article>
                 }).collect_view().into_any(),

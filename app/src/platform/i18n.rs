@@ -8,6 +8,8 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
         ),
         "signing_in" => ("Sedang masuk…", "Signing in…"),
         "dashboard" => ("Dasbor", "Dashboard"),
+        "token_prefix" => ("Awalan", "Prefix"),
+        "no_entries" => ("Belum ada catatan.", "No entries yet."),
         "staff" => ("Staf", "Staff"),
         "api_tokens" => ("Token API", "API tokens"),
         "audit" => ("Jejak audit", "Audit trail"),

@@ -7,6 +7,7 @@ use leptos_router::{path, Lazy, MatchNestedRoutes};
 use crate::kernel::package::{AppPackage, MenuEntry};
 
 pub mod audit;
+pub mod audit_words;
 pub mod console;
 pub mod dashboard;
 pub mod i18n;
@@ -22,31 +23,37 @@ pub static PACKAGE: AppPackage = AppPackage {
         MenuEntry {
             path: "/platform",
             label: "platform",
+            group: "",
             permission: "platform.list_tenants",
         },
         MenuEntry {
             path: "/dasbor",
             label: "dashboard",
+            group: "",
             permission: "platform.view_dashboard",
         },
         MenuEntry {
             path: "/outlet",
             label: "outlets",
+            group: "menu_settings",
             permission: "platform.view_staff",
         },
         MenuEntry {
             path: "/staf",
             label: "staff",
+            group: "menu_settings",
             permission: "platform.view_staff",
         },
         MenuEntry {
             path: "/token",
             label: "api_tokens",
+            group: "menu_settings",
             permission: "platform.manage_tokens",
         },
         MenuEntry {
             path: "/audit",
             label: "audit",
+            group: "menu_settings",
             permission: "platform.view_audit",
         },
         // Every tenant's staff can open the till; what it shows depends on the outlet's
@@ -54,11 +61,13 @@ pub static PACKAGE: AppPackage = AppPackage {
         MenuEntry {
             path: "/kasir",
             label: "till",
+            group: "",
             permission: "platform.use_till",
         },
         MenuEntry {
             path: "/pemasok",
             label: "supplier_portal",
+            group: "",
             permission: "platform.supplier_portal",
         },
     ],

@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use serde_json::json;
 
 use crate::kernel::client;
-use crate::kernel::i18n::{t, tr, use_lang};
+use crate::kernel::i18n::{industry_label, t, tr, use_lang};
 use crate::kernel::model::Outlet;
 use crate::kernel::pages::{error_text, fetched, Notice};
 use crate::kernel::session::{use_session, Protected};
@@ -62,12 +62,12 @@ fn OutletsBody() -> impl IntoView {
 
     view! {
         <h1 data-testid="page-title">{t("outlets")}</h1>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table>
                 <thead><tr><th>{t("code")}</th><th>{t("name")}</th><th>{t("industry")}</th><th>{t("timezone")}</th><th>{t("address")}</th></tr></thead>
                 <tbody>
                     {move || outlets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|o| view! {
-                        <tr><td>{o.code}</td><td>{o.name}</td><td>{o.industry}</td><td>{o.timezone}</td><td>{o.address}</td></tr>
+                        <tr><td>{o.code}</td><td>{o.name}</td><td>{move || industry_label(lang.get(), &o.industry)}</td><td>{o.timezone}</td><td>{o.address}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -87,7 +87,7 @@ fn OutletsBody() -> impl IntoView {
                 </label>
                 <label>{t("industry")}
                     <select bind:value=industry>
-                        {INDUSTRIES.iter().map(|i| view! { <option value=*i>{*i}</option> }).collect_view()}
+                        {INDUSTRIES.iter().map(|i| view! { <option value=*i>{move || industry_label(lang.get(), i)}</option> }).collect_view()}
                     </select>
                 </label>
                 <Notice error ok/>

@@ -100,7 +100,7 @@ fn StaffBody() -> impl IntoView {
 
     view! {
         <h1 data-testid="page-title">{t("staff")}</h1>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table>
                 <thead><tr><th>{t("name")}</th><th>{t("email")}</th><th>{t("roles")}</th><th>{t("status")}</th><th></th></tr></thead>
                 <tbody>

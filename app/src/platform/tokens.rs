@@ -59,9 +59,9 @@ fn TokensBody() -> impl IntoView {
                 <div class="secret"><p>{t("token_secret")}</p><code data-testid="token-secret">{s}</code></div>
             })}
         </form>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table>
-                <thead><tr><th>{t("name")}</th><th>"Prefix"</th><th>{t("created")}</th><th>{t("last_used")}</th><th>{t("status")}</th><th></th></tr></thead>
+                <thead><tr><th>{t("name")}</th><th>{t("token_prefix")}</th><th>{t("created")}</th><th>{t("last_used")}</th><th>{t("status")}</th><th></th></tr></thead>
                 <tbody>
                     {move || tokens.get().and_then(Result::ok).is_some_and(|l| l.is_empty()).then(|| view! {
                         <tr><td colspan="6" class="muted">{t("no_tokens")}</td></tr>

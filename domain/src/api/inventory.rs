@@ -118,6 +118,9 @@ pub struct StockLevel {
     pub sku: String,
     pub name: String,
     pub quantity: String,
+    /// The product's unit (`pcs`, `kg`, `liter`).
+    #[serde(default)]
+    pub unit: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -116,6 +116,9 @@ pub struct LoanSummary {
     pub approved_by: Option<String>,
     pub created_by: String,
     pub created_at: String,
+    /// Days the oldest unpaid instalment of a disbursed loan is past due today; 0 otherwise.
+    #[serde(default)]
+    pub days_past_due: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

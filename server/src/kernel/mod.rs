@@ -16,3 +16,4 @@ pub mod repo;
 pub mod router;
 pub mod state;
 pub mod txn;
+pub mod web;

@@ -2,6 +2,9 @@
 //! through the registry; the test there fails on a key no table has.
 pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
+        "menu_stock" => ("Stok & katalog", "Stock & catalogue"),
+        "stock_out" => ("Habis", "Out of stock"),
+        "stock_low" => ("Menipis", "Running low"),
         "catalogue" => ("Katalog", "Catalogue"),
         "stock" => ("Stok", "Stock"),
         "download_xlsx" => ("Unduh XLSX", "Download XLSX"),

@@ -14,11 +14,13 @@ pub static MODULE: AppPackage = AppPackage {
         MenuEntry {
             path: "/katalog",
             label: "catalogue",
+            group: "menu_stock",
             permission: "inventory.manage_catalogue",
         },
         MenuEntry {
             path: "/stok",
             label: "stock",
+            group: "menu_stock",
             permission: "inventory.adjust_stock",
         },
     ],

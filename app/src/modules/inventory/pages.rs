@@ -1,6 +1,10 @@
 //! Inventory on a laptop: stock with adjustments, and the catalogue with CSV/XLSX import
 //! and export.
 use domain::api::inventory::{ProductDetail, ProductPage, StockLevel, StockMovementView};
+
+/// Below this many units a product is flagged as running low, until the inventory module
+/// gives each product its own reorder point.
+const LOW_STOCK: i64 = 5;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -77,7 +81,7 @@ fn StockBody() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let table = view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="stock">
                 <thead><tr><th>"SKU"</th><th>{t("name")}</th><th class="num">{t("stock_qty")}</th><th></th></tr></thead>
                 <tbody>
@@ -93,10 +97,20 @@ fn StockBody() -> impl IntoView {
                         let id = l.product_id.clone();
                         let qty = l.quantity.clone();
                         let negative = qty.starts_with('-');
+                        let level = qty.parse::<rust_decimal::Decimal>().unwrap_or_default();
+                        let flag = if level <= rust_decimal::Decimal::ZERO {
+                            Some(("stock_out", "badge late"))
+                        } else if level < rust_decimal::Decimal::from(LOW_STOCK) {
+                            Some(("stock_low", "badge low"))
+                        } else {
+                            None
+                        };
                         view! {
                             <tr class:negative=negative>
-                                <td>{l.sku}</td><td>{l.name}</td>
-                                <td class="num">{qty.replace('.', ",")}</td>
+                                <td>{l.sku}</td><td>{l.name}
+                                    {flag.map(|(key, class)| view! { " " <span class=class data-testid="stock-flag">{t(key)}</span> })}
+                                </td>
+                                <td class="num">{qty.replace('.', ",")} " " {l.unit.clone()}</td>
                                 <td><button type="button" on:click=move |_| product.set(id.clone())>{t("adjust")}</button></td>
                             </tr>
                         }
@@ -230,7 +244,7 @@ fn CatalogueBody() -> impl IntoView {
         let _ = (file_input, lang, version);
     };
     let list = view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="products">
                 <thead><tr><th></th><th>"SKU"</th><th>{t("name")}</th><th>{t("category")}</th><th>{t("unit")}</th><th class="num">{t("price")}</th><th>{t("active")}</th></tr></thead>
                 <tbody>

@@ -67,7 +67,7 @@ fn ReportsBody() -> impl IntoView {
         view! {
             <section class="card">
                 <h2>{t(title)}</h2>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table data-testid=title>
                         <thead><tr><th>{t("name")}</th><th class="num">{t("report_count")}</th><th class="num">{t("qty")}</th><th class="num">{t("total")}</th></tr></thead>
                         <tbody>
@@ -176,7 +176,7 @@ fn ShiftsBody() -> impl IntoView {
                 // Opening times in the outlet's own zone (WIB/WITA/WIT).
                 let offset = crate::kernel::pages::zone_offset(&header().1);
                 view! {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table data-testid="shift-list">
                         <thead><tr><th>{t("cashier")}</th><th>{t("open_shift")}</th><th>{t("status")}</th>
                             <th class="num">{t("opening_float")}</th><th class="num">{t("expected_cash")}</th>
@@ -247,7 +247,7 @@ fn CustomersBody() -> impl IntoView {
         RwSignal::new(0),
     );
     let list = view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="customers">
                 <thead><tr><th>{t("name")}</th><th>{t("phone")}</th><th></th></tr></thead>
                 <tbody>

@@ -2,6 +2,7 @@
 //! through the registry; the test there fails on a key no table has.
 pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
+        "menu_sales" => ("Penjualan", "Sales"),
         "cashier" => ("Kasir", "Cashier"),
         "devices" => ("Perangkat", "Devices"),
         "register_device" => (

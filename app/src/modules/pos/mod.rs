@@ -29,16 +29,19 @@ pub static MODULE: AppPackage = AppPackage {
         MenuEntry {
             path: "/pelanggan",
             label: "customers",
+            group: "menu_sales",
             permission: "pos.view_sales",
         },
         MenuEntry {
             path: "/laporan",
             label: "reports",
+            group: "menu_sales",
             permission: "pos.view_reports",
         },
         MenuEntry {
             path: "/shift",
             label: "shifts",
+            group: "menu_sales",
             permission: "pos.view_shifts",
         },
     ],

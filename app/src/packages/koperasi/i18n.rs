@@ -5,6 +5,7 @@
 //! fails on a key no table has.
 pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
+        "menu_koperasi" => ("Koperasi", "Cooperative"),
         "my_savings" => ("Simpanan saya", "My savings"),
         "members" => ("Anggota", "Members"),
         "loans" => ("Pinjaman", "Loans"),
@@ -16,6 +17,12 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
 /// Everything the koperasi's pages say besides their menu entries.
 pub fn page_words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
+        "shu_capital_share" => ("Jasa modal", "Capital share"),
+        "shu_patronage_share" => ("Jasa usaha", "Patronage share"),
+        "shu_pool_reserve" => ("Cadangan", "Reserve"),
+        "shu_pool_board" => ("Dana pengurus", "Board fund"),
+        "shu_pool_education" => ("Dana pendidikan", "Education fund"),
+        "shu_pool_social" => ("Dana sosial", "Social fund"),
         "principal" => ("Pokok pinjaman", "Loan amount"),
         "rate" => ("Bunga (%)", "Interest (%)"),
         "per_month" => ("per bulan", "per month"),
@@ -97,6 +104,16 @@ pub fn page_words(key: &str) -> Option<(&'static str, &'static str)> {
         "days_late" => ("hari terlambat", "days late"),
         "next_due" => ("Angsuran berikut", "Next instalment"),
         "collectibility" => ("Kolektibilitas", "Collectibility"),
+        "late_by" => ("Terlambat", "Late by"),
+        "rate_period" => ("Periode bunga", "Rate period"),
+        "provision_fee" => ("Provisi", "Provision"),
+        "net_if_deducted" => ("Diterima bersih (biaya dipotong)", "Received net (fees deducted)"),
+        "principal_part" => ("Pokok", "Principal"),
+        "days" => ("hari", "days"),
+        "collectibility_rule" => (
+            "Aturan koperasi (Permen KUKM 14/2009): lancar sampai tunggakan 3 bulan, kurang lancar lebih dari 3 sampai 6 bulan, lalu diragukan dan macet.",
+            "Cooperative rule (Permen KUKM 14/2009): current up to 3 months in arrears, substandard over 3 to 6 months, then doubtful and loss.",
+        ),
         "payoff_total" => ("Pelunasan hari ini", "Payoff today"),
         "loan_product" => ("Produk pinjaman", "Loan product"),
         "loan_amount" => ("Jumlah pinjaman", "Loan amount"),

@@ -99,7 +99,7 @@ pub fn LoanSimulator() -> impl IntoView {
             <div class="row">
                 <label>{t("rate")}<input inputmode="decimal" required bind:value=rate name="rate"/></label>
                 <label>"\u{00a0}"
-                    <select bind:value=period name="period">
+                    <select bind:value=period name="period" aria-label=t("rate_period")>
                         <option value="month">{t("per_month")}</option>
                         <option value="year">{t("per_year")}</option>
                     </select>
@@ -122,7 +122,7 @@ pub fn LoanSimulator() -> impl IntoView {
                     <p>{t("total_interest")}": " <strong data-testid="total-interest">{format_idr(s.total_interest)}</strong></p>
                     <p>{t("total_payment")}": " <strong data-testid="total-payment">{format_idr(s.total_payment)}</strong></p>
                 </section>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table data-testid="schedule">
                         <thead><tr><th>{t("period")}</th><th class="num">{t("installment")}</th><th class="num">{t("principal")}</th><th class="num">{t("interest")}</th><th class="num">{t("balance")}</th></tr></thead>
                         <tbody>

@@ -38,7 +38,8 @@ fn DeskBody() -> impl IntoView {
     let manager = is_manager();
     let tab_button = move |key: &'static str, label: &'static str| {
         view! {
-            <button type="button" class:active=move || tab.get() == key data-testid=format!("tab-{key}")
+            <button type="button" role="tab" aria-selected=move || (tab.get() == key).to_string()
+                class:active=move || tab.get() == key data-testid=format!("tab-{key}")
                 on:click=move |_| { tab.set(key); selected.set(None); }>{t(label)}</button>
         }
     };
@@ -96,13 +97,18 @@ fn LoanList(selected: RwSignal<Option<String>>, version: RwSignal<u32>) -> impl 
                         {list.into_iter().map(|l| {
                             let id = l.id.clone();
                             let st = l.status.clone();
+                            let late = l.days_past_due;
+                            let is_late = late > 0;
                             view! {
-                                <li>
+                                <li class:overdue=is_late>
                                     <button type="button" class="link" on:click=move |_| selected.set(Some(id.clone()))>
                                         {l.loan_no.clone()} " · " {l.member_no.clone()} " " {l.member_name.clone()}
                                         " · " {rp(&l.amount)} " / " {l.tenor} " " {t("months")}
                                     </button>
                                     " " <span class="badge">{move || status_label(lang.get(), &st)}</span>
+                                    {(late > 0).then(|| view! {
+                                        " " <span class="badge late" data-testid="late-badge">{move || format!("{} {late} {}", tr(lang.get(), "late_by"), tr(lang.get(), "days"))}</span>
+                                    })}
                                 </li>
                             }
                         }).collect_view()}
@@ -165,14 +171,48 @@ fn ApplyForm(
             first_due_date: None,
         };
         let s = domain::loan::schedule(&terms).ok()?;
-        let first = s.rows.first()?.installment;
-        Some(format!(
-            "{} {} · {} {}",
-            tr(lang.get(), "first_installment"),
-            domain::money::format_idr(first),
-            tr(lang.get(), "total_interest"),
-            domain::money::format_idr(s.total_interest)
-        ))
+        let fees = domain::loan::Fees::of(
+            principal,
+            p.admin_fee.parse().unwrap_or_default(),
+            p.provision_percent.parse().unwrap_or_default(),
+        );
+        Some((principal, s, fees))
+    };
+    // The whole schedule, the fees and what she receives, before anything is stored.
+    let preview_view = move || {
+        preview().map(|(principal, s, fees)| {
+            let lang = lang.get();
+            let idr = domain::money::format_idr;
+            let rows = s
+                .rows
+                .iter()
+                .map(|r| {
+                    view! {
+                        <tr><td>{r.period}</td><td class="num">{idr(r.installment)}</td>
+                            <td class="num">{idr(r.principal)}</td><td class="num">{idr(r.interest)}</td>
+                            <td class="num">{idr(r.balance)}</td></tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <dl class="figures">
+                    <dt>{tr(lang, "first_installment")}</dt><dd>{idr(s.rows.first().map(|r| r.installment).unwrap_or_default())}</dd>
+                    <dt>{tr(lang, "total_interest")}</dt><dd>{idr(s.total_interest)}</dd>
+                    <dt>{tr(lang, "total_payment")}</dt><dd>{idr(s.total_payment)}</dd>
+                    <dt>{tr(lang, "admin_fee")}</dt><dd>{idr(fees.admin)}</dd>
+                    <dt>{tr(lang, "provision_fee")}</dt><dd>{idr(fees.provision)}</dd>
+                    <dt>{tr(lang, "net_if_deducted")}</dt><dd data-testid="preview-net">{idr(fees.net_when_deducted(principal))}</dd>
+                </dl>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=tr(lang, "schedule")>
+                    <table class="schedule" data-testid="preview-schedule">
+                        <thead><tr><th>{tr(lang, "period")}</th><th class="num">{tr(lang, "installment")}</th>
+                            <th class="num">{tr(lang, "principal_part")}</th><th class="num">{tr(lang, "interest")}</th>
+                            <th class="num">{tr(lang, "balance")}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -222,7 +262,7 @@ fn ApplyForm(
                     tr(lang.get(), if p.rate_period == "year" { "per_year" } else { "per_month" }),
                     tr(lang.get(), "tenor"), p.min_tenor, p.max_tenor, tr(lang.get(), "months"),
                     tr(lang.get(), "plafon"), rp(&p.min_amount), rp(&p.max_amount)))}</p>
-                <p data-testid="loan-preview">{preview}</p>
+                <div class="preview" data-testid="loan-preview">{preview_view}</div>
                 <button type="submit" class="primary" data-testid="submit-loan">{t("submit_application")}</button>
             </form>
             <Notice error/>

@@ -76,7 +76,7 @@ pub(super) fn PortfolioView(
                         <p>{day(&p.as_of)} " · " {t("outstanding")} " " <strong>{rp(&p.outstanding)}</strong>
                             " · " {t("reserve")} " " <strong>{rp(&p.reserve)}</strong></p>
                         <ul class="par" data-testid="par">
-                            {p.par.iter().map(|x| view! { <li>"PAR " {x.days} ": " {rp(&x.outstanding)} " (" {x.percent.clone()} "%)"</li> }).collect_view()}
+                            {p.par.iter().map(|x| view! { <li>"PAR " {x.days} ": " {rp(&x.outstanding)} " (" {rate_text(lang.get(), &x.percent)} "%)"</li> }).collect_view()}
                         </ul>
                         <ul>
                             {p.classes.iter().map(|c| {
@@ -86,7 +86,7 @@ pub(super) fn PortfolioView(
                         </ul>
                     }.into_any();
                     let rows = view! {
-                        <div class="table-wrap"><table>
+                        <div class="table-wrap" tabindex="0"><table>
                             <thead><tr><th>{t("loan_no")}</th><th>{t("member_field")}</th><th>{t("outstanding")}</th><th>{t("days_past_due")}</th><th>{t("collectibility")}</th><th>{t("reserve")}</th></tr></thead>
                             <tbody>
                                 {p.loans.into_iter().map(|l| {
@@ -141,7 +141,7 @@ pub(super) fn CashBookView() -> impl IntoView {
                             " · " {t("cash_out")} " " {rp(&b.cash_out)} " · " {t("closing_balance")} " " <strong>{rp(&b.closing)}</strong></p>
                     }.into_any();
                     let rows = view! {
-                        <div class="table-wrap"><table>
+                        <div class="table-wrap" tabindex="0"><table>
                             <thead><tr><th>{t("time")}</th><th>{t("description")}</th><th>{t("member_field")}</th>
                                 <th class="num">{t("cash_in")}</th><th class="num">{t("cash_out")}</th><th class="num">{t("balance")}</th></tr></thead>
                             <tbody>

@@ -14,11 +14,27 @@ pub use domain::api::koperasi::{
 
 pub use crate::kernel::pages::rupiah as rp;
 
-/// `2026-11-05` as Indonesians write it: `05/11/2026`.
+/// `2026-11-05` as the reader writes it: `5 Nov 2026` (kernel::pages::day_text).
 pub fn day(iso: &str) -> String {
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| d.format("%d/%m/%Y").to_string())
-        .unwrap_or_else(|_| iso.to_string())
+    // Its own few lines rather than kernel::pages::day_text: code two lazy chunks share
+    // moves into the till's first load.
+    let Ok(d) = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") else {
+        return iso.to_string();
+    };
+    use chrono::Datelike;
+    const ID: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let months = if crate::kernel::i18n::use_lang().get() == Lang::Id {
+        ID
+    } else {
+        EN
+    };
+    let month = months.get(d.month0() as usize).copied().unwrap_or_default();
+    format!("{} {month} {}", d.day(), d.year())
 }
 
 /// A rate as typed by the koperasi (`1.5`), written the reader's way (`1,5` in Indonesian).
@@ -128,7 +144,7 @@ pub(super) fn is_owner_admin() -> Memo<bool> {
 pub fn ScheduleTable(rows: Vec<Installment>) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="schedule" data-testid="schedule">
                 <thead><tr>
                     <th>"#"</th><th>{t("due_date")}</th><th>{t("installment")}</th>
@@ -171,7 +187,10 @@ pub fn PositionCard(position: Position) -> impl IntoView {
             <dt>{t("days_past_due")}</dt><dd data-testid="dpd">{position.days_past_due}</dd>
             <dt>{t("next_due")}</dt>
             <dd data-testid="next-due">{position.next_due_date.as_deref().map(day).unwrap_or_default()} " · " {rp(&position.next_due_amount)}</dd>
-            <dt>{t("collectibility")}</dt><dd>{move || class_label(lang.get(), &class)}</dd>
+            <dt>{t("collectibility")}</dt>
+            <dd>{move || class_label(lang.get(), &class)}
+                // Late but still "Lancar" puzzles a reader: the koperasi rule counts months.
+                <small class="muted" data-testid="collectibility-rule">{t("collectibility_rule")}</small></dd>
             <dt>{t("payoff_total")}</dt><dd>{rp(&position.payoff_total)}</dd>
         </dl>
     }

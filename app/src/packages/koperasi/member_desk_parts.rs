@@ -115,7 +115,7 @@ pub(super) fn CsvReport(file: &'static str) -> impl IntoView {
                     let mut lines = table.into_iter();
                     let head = lines.next().unwrap_or_default();
                     view! {
-                        <div class="table-wrap"><table>
+                        <div class="table-wrap" tabindex="0"><table>
                             <thead><tr>{head.into_iter().map(|h| view! { <th>{h.replace('_', " ")}</th> }).collect_view()}</tr></thead>
                             <tbody>{lines.map(|r| view! {
                                 <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>

@@ -30,7 +30,7 @@ pub fn MemberHome() -> impl IntoView {
                 Some(Ok(m)) => view! {
                     <section class="card">
                         <p><strong data-testid="member-name">{m.name.clone()}</strong></p>
-                        <p class="muted">{t("member_no")} " " <span data-testid="member-no">{m.member_no.clone()}</span> " · " {t("joined")} " " {m.join_date.clone()}</p>
+                        <p class="muted">{t("member_no")} " " <span data-testid="member-no">{m.member_no.clone()}</span> " · " {t("joined")} " " {crate::packages::koperasi::loan_view::day(&m.join_date)}</p>
                     </section>
                     <AccountCards accounts=m.accounts.clone() version=version/>
                     {m.wajib.clone().map(|w| view! { <WajibLine wajib=w/> })}
@@ -75,7 +75,10 @@ fn DeskBody() -> impl IntoView {
     let pick = move |id: String| {
         spawn_local(async move {
             match client::get::<Member>(&format!("/api/v1/members/{id}")).await {
-                Ok(m) => chosen.set(Some(m)),
+                Ok(m) => {
+                    chosen.set(Some(m));
+                    reveal_detail();
+                }
                 Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
             }
         });
@@ -269,7 +272,7 @@ fn DeskBody() -> impl IntoView {
                                 view! {
                                     <li><button type="button" class="link" on:click=move |_| pick(id.clone())>
                                         {m.member_no.clone()} " · " {m.name.clone()}
-                                    </button> <small class="muted">{m.status.clone()}</small></li>
+                                    </button> <small class="muted">{member_status(lang.get(), &m.status)}</small></li>
                                 }
                             }).collect_view()}
                         </ul>
@@ -356,4 +359,32 @@ fn DeskBody() -> impl IntoView {
         </section>
         {move || report.get().map(|file| view! { <CsvReport file/> })}
     }
+}
+
+/// A member's status (`active`, `resigned`, `deceased`) as words.
+fn member_status(lang: crate::kernel::i18n::Lang, status: &str) -> &'static str {
+    tr(
+        lang,
+        match status {
+            "active" => "active",
+            "resigned" => "exit_resigned",
+            "deceased" => "exit_deceased",
+            _ => "status",
+        },
+    )
+}
+
+/// Brings the member just opened into view: her record is rendered below the search and
+/// the registration form, out of sight on a laptop and a phone.
+fn reveal_detail() {
+    #[cfg(feature = "hydrate")]
+    leptos::prelude::request_animation_frame(|| {
+        if let Some(detail) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector("[data-testid=member-detail]")
+                .ok()
+                .flatten()
+        }) {
+            detail.scroll_into_view();
+        }
+    });
 }

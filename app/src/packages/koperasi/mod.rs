@@ -23,26 +23,31 @@ pub static PACKAGE: AppPackage = AppPackage {
         MenuEntry {
             path: "/anggota",
             label: "members",
+            group: "menu_koperasi",
             permission: "koperasi.manage_members",
         },
         MenuEntry {
             path: "/pinjaman",
             label: "loans",
+            group: "menu_koperasi",
             permission: "koperasi.apply_loan",
         },
         MenuEntry {
             path: "/shu",
             label: "shu",
+            group: "menu_koperasi",
             permission: "koperasi.close_shu",
         },
         MenuEntry {
             path: "/simpanan-saya",
             label: "my_savings",
+            group: "",
             permission: "koperasi.own_savings",
         },
         MenuEntry {
             path: "/simulasi-pinjaman",
             label: "loan_simulator",
+            group: "menu_koperasi",
             permission: "koperasi.simulate_loan",
         },
     ],

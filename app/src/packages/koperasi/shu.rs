@@ -109,13 +109,15 @@ fn ShuBody() -> impl IntoView {
                         <option value="all">{t("shu_basis_all")}</option>
                     </select>
                 </label>
-                <fieldset>
+                <fieldset class="shu-split">
                     <legend>{t("shu_split")}</legend>
                     {move || pools.get().into_iter().enumerate().map(|(i, (name, pct))| view! {
-                        <label>{name}
-                            <input inputmode="decimal" prop:value=pct
-                                on:change=move |ev| pools.update(|p| p[i].1 = event_target_value(&ev))/>
-                            "%"
+                        <label>{move || pool_label(lang.get(), &name)}
+                            <span class="pct">
+                                <input inputmode="decimal" prop:value=pct
+                                    on:change=move |ev| pools.update(|p| p[i].1 = event_target_value(&ev))/>
+                                "%"
+                            </span>
                         </label>
                     }).collect_view()}
                 </fieldset>
@@ -170,10 +172,10 @@ fn ClosingCard(closing: Closing, version: RwSignal<u32>) -> impl IntoView {
     }
     .into_any();
     let table = view! {
-        <div class="table-wrap"><table data-testid="shu-shares">
+        <div class="table-wrap" tabindex="0"><table data-testid="shu-shares">
             <thead><tr><th>{t("member_no")}</th><th>{t("name")}</th><th class="num">{t("savings_short")}</th>
                 <th class="num">{t("interest")}</th><th class="num">{t("purchases")}</th>
-                <th class="num">"Jasa modal"</th><th class="num">"Jasa usaha"</th><th class="num">{t("total")}</th></tr></thead>
+                <th class="num">{t("shu_capital_share")}</th><th class="num">{t("shu_patronage_share")}</th><th class="num">{t("total")}</th></tr></thead>
             <tbody>
                 {closing.shares.iter().map(|s| view! { <tr>
                     <td>{s.member_no.clone()}</td><td>{s.member_name.clone()}</td>
@@ -253,4 +255,19 @@ pub fn MyShu() -> impl IntoView {
             }.into_any(),
         }}
     }
+}
+
+/// A pool of the SHU split by its name in the koperasi's books (the names the server
+/// stores are the Indonesian ones), as the reader's words.
+fn pool_label(lang: crate::kernel::i18n::Lang, name: &str) -> String {
+    let key = match name {
+        "Cadangan" => "shu_pool_reserve",
+        "Jasa modal" => "shu_capital_share",
+        "Jasa usaha" => "shu_patronage_share",
+        "Dana pengurus" => "shu_pool_board",
+        "Dana pendidikan" => "shu_pool_education",
+        "Dana sosial" => "shu_pool_social",
+        _ => return name.to_string(),
+    };
+    crate::kernel::i18n::tr(lang, key).to_string()
 }

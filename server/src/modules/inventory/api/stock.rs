@@ -80,6 +80,7 @@ pub async fn levels(
                 sku: p.sku.clone(),
                 name: p.name.clone(),
                 quantity: stock::from_milli(milli).to_string(),
+                unit: p.unit.clone(),
             })
         })
         .collect();

@@ -13,7 +13,6 @@ use domain::loan::{
     classify, required_reserve, schedule, AllocationOrder, Collectibility, CollectibilitySettings,
     Component, LoanArrears, LoanMethod, LoanTerms, RatePeriod,
 };
-use domain::money::{round_rupiah, Rounding};
 use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
@@ -388,19 +387,42 @@ pub async fn list(
     )
     .await?;
     let members = member_map(&state.db, tenant_id).await?;
-    let limits: HashMap<String, i64> = loans::products(&state.db, tenant_id)
+    let products: HashMap<String, loan_product::Model> = loans::products(&state.db, tenant_id)
         .await?
         .into_iter()
-        .map(|p| (p.id, p.single_approval_limit))
+        .map(|p| (p.id.clone(), p))
         .collect();
+    // How late each running loan is today, so the list can flag it.
+    let today = koperasi::zone(&state.db, tenant_id).await?.today();
+    let running: Vec<String> = rows
+        .iter()
+        .filter(|l| l.status == "disbursed")
+        .map(|l| l.id.clone())
+        .collect();
+    let mut schedules: HashMap<String, Vec<loan_installment::Model>> = HashMap::new();
+    for i in loans::installments_of(&state.db, tenant_id, running).await? {
+        schedules.entry(i.loan_id.clone()).or_default().push(i);
+    }
+    let mut late: HashMap<String, i64> = HashMap::new();
+    for (loan_id, rows_of_loan) in &schedules {
+        let product = rows
+            .iter()
+            .find(|l| &l.id == loan_id)
+            .and_then(|l| products.get(&l.product_id));
+        if let Some(product) = product {
+            let (_, pos) = standing(rows_of_loan, product, today)?;
+            late.insert(loan_id.clone(), i64::from(pos.days_past_due));
+        }
+    }
     Ok(Json(
         rows.into_iter()
             .map(|l| {
                 let m = members.get(&l.member_id);
                 LoanSummary {
-                    needs_second_approval: limits
+                    days_past_due: late.get(&l.id).copied().unwrap_or(0),
+                    needs_second_approval: products
                         .get(&l.product_id)
-                        .is_some_and(|lim| l.amount > *lim),
+                        .is_some_and(|p| l.amount > p.single_approval_limit),
                     id: l.id,
                     loan_no: l.loan_no,
                     member_no: m.map(|m| m.member_no.clone()).unwrap_or_default(),

@@ -71,11 +71,13 @@ pub async fn apply(
             });
         }
     }
-    let provision = round_rupiah(
-        Decimal::from(amount) * p.provision_percent.parse::<Decimal>().unwrap_or_default()
-            / Decimal::ONE_HUNDRED,
-        Rounding::HalfUp,
-    );
+    // The same rule the application form previews (domain::loan::Fees).
+    let provision = domain::loan::Fees::of(
+        Decimal::from(amount),
+        Decimal::from(p.admin_fee),
+        p.provision_percent.parse::<Decimal>().unwrap_or_default(),
+    )
+    .provision;
     let mut row = loan::Model {
         id: new_id(),
         tenant_id: tenant_id.clone(),
