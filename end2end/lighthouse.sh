@@ -20,7 +20,8 @@ jar="$out/cookies"
 curl -fsS -c "$jar" -H 'content-type: application/json' \
   -d '{"email":"manager@makmur.test","password":"demo1234"}' \
   "http://127.0.0.1:$port/api/v1/auth/login" >/dev/null
-cookie="$(awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")"
+# (curl writes HttpOnly cookies as comment-like `#HttpOnly_` lines.)
+cookie="$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')"
 
 run() {
   local name="$1" path="$2" headers="$3"
@@ -30,6 +31,7 @@ run() {
     --extra-headers="$headers" --output=json --output-path="$out/$name.json" >/dev/null 2>&1
   node -e '
     const r = require(process.argv[1]);
+    if (!r.finalDisplayedUrl.endsWith(process.argv[2])) console.log(`(${process.argv[2]} ended at ${r.finalDisplayedUrl})`);
     const a = r.audits;
     const n = (id) => a[id] && a[id].numericValue;
     console.log(`${process.argv[2].padEnd(8)} performance ${Math.round(r.categories.performance.score * 100)}` +
