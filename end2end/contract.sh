@@ -14,14 +14,8 @@ fi
 port="${SATU_CONTRACT_PORT:-3120}"
 base="http://127.0.0.1:$port"
 log="$(mktemp /tmp/satu-contract.XXXXXX.log)"
-SATU_E2E_PORT="$port" bash "$here/start-server.sh" >"$log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -fs "$base/api/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs "$base/api/health" >/dev/null || { cat "$log"; exit 1; }
+source "$here/background-server.sh"
+start_satu "$port" "$log"
 
 # The owner's API token, made the way a developer makes one (sign in, then POST /tokens).
 jar="$(mktemp)"

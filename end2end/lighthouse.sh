@@ -7,13 +7,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 port="${SATU_LH_PORT:-3210}"
 out="$(mktemp -d /tmp/satu-lh.XXXXXX)"
-SATU_E2E_PORT="$port" bash "$here/start-server.sh" >"$out/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break
-  sleep 1
-done
+source "$here/background-server.sh"
+start_satu "$port" "$out/server.log"
 
 # The till as a manager's registered tablet sees it: a session cookie from the API.
 jar="$out/cookies"

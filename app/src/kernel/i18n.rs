@@ -162,7 +162,14 @@ pub fn lookup_in(
 
 pub fn tr(lang: Lang, key: &'static str) -> &'static str {
     // An unknown key reads as itself; the test below keeps there from being any.
-    let (id, en) = lookup_in(crate::packages::all(), key).unwrap_or((key, key));
+    pick(
+        lang,
+        lookup_in(crate::packages::all(), key).unwrap_or((key, key)),
+    )
+}
+
+/// The reader's side of a pair of words: (Bahasa Indonesia, English).
+pub fn pick(lang: Lang, (id, en): (&'static str, &'static str)) -> &'static str {
     match lang {
         Lang::Id => id,
         Lang::En => en,
@@ -171,7 +178,7 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
 
 /// An outlet's industry (`domain::industry::INDUSTRIES`) as words.
 pub fn industry_label(lang: Lang, code: &str) -> &'static str {
-    let (id, en) = match code {
+    let words = match code {
         "retail" => ("Ritel / minimarket", "Retail / minimarket"),
         "koperasi" => ("Koperasi simpan pinjam", "Savings & loan cooperative"),
         "fnb" => ("Kafe & restoran", "Café & restaurant"),
@@ -184,15 +191,11 @@ pub fn industry_label(lang: Lang, code: &str) -> &'static str {
         "agriculture" => ("Pertanian", "Agriculture"),
         _ => ("?", "?"),
     };
-    if lang == Lang::Id {
-        id
-    } else {
-        en
-    }
+    pick(lang, words)
 }
 
 pub fn role_label(lang: Lang, role: &str) -> &'static str {
-    let (id, en) = match role {
+    let words = match role {
         "developer" => ("Developer", "Developer"),
         "superadmin" => ("Superadmin", "Superadmin"),
         "owner" => ("Pemilik", "Owner"),
@@ -203,11 +206,7 @@ pub fn role_label(lang: Lang, role: &str) -> &'static str {
         "member" => ("Anggota", "Member"),
         _ => ("?", "?"),
     };
-    if lang == Lang::Id {
-        id
-    } else {
-        en
-    }
+    pick(lang, words)
 }
 
 /// The language signal shared by the whole app.

@@ -130,19 +130,13 @@ fn menu_html(lang: Lang, path: &str, session: &crate::kernel::model::Session) ->
             .replace('>', "&gt;")
             .replace('"', "&quot;")
     }
-    let here = |p: &str| {
-        path == p
-            || path
-                .strip_prefix(p)
-                .is_some_and(|rest| rest.starts_with('/'))
-    };
     let mut html = String::new();
     for g in crate::kernel::package::menu_groups(crate::packages::all(), session) {
         let links: String = g
             .entries
             .iter()
             .map(|e| {
-                let current = if here(e.path) {
+                let current = if crate::kernel::package::is_under(path, e.path) {
                     " aria-current=\"page\""
                 } else {
                     ""

@@ -121,14 +121,15 @@ pub fn package_of_path(registry: Registry, path: &str) -> Option<&'static AppPac
         .iter()
         .copied()
         .filter(|p| p.code != "platform")
-        .find(|p| {
-            p.menu.iter().any(|e| {
-                path == e.path
-                    || path
-                        .strip_prefix(e.path)
-                        .is_some_and(|rest| rest.starts_with('/'))
-            })
-        })
+        .find(|p| p.menu.iter().any(|e| is_under(path, e.path)))
+}
+
+/// Whether `path` is the page `entry` or a page under it (`/pinjaman/123`).
+pub fn is_under(path: &str, entry: &str) -> bool {
+    path == entry
+        || path
+            .strip_prefix(entry)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Whether outlets of `industry` sell through a till today.

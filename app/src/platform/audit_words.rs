@@ -4,17 +4,9 @@
 //! fails on an action recorded there that has no words here.
 use serde_json::Value;
 
-use crate::kernel::i18n::Lang;
+use crate::kernel::i18n::{pick, Lang};
 
 type Words = (&'static str, &'static str);
-
-fn pick(lang: Lang, (id, en): Words) -> &'static str {
-    if lang == Lang::Id {
-        id
-    } else {
-        en
-    }
-}
 
 fn action_words(code: &str) -> Option<Words> {
     Some(match code {

@@ -16,25 +16,7 @@ pub use crate::kernel::pages::rupiah as rp;
 
 /// `2026-11-05` as the reader writes it: `5 Nov 2026` (kernel::pages::day_text).
 pub fn day(iso: &str) -> String {
-    // Its own few lines rather than kernel::pages::day_text: code two lazy chunks share
-    // moves into the till's first load.
-    let Ok(d) = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") else {
-        return iso.to_string();
-    };
-    use chrono::Datelike;
-    const ID: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
-    ];
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let months = if crate::kernel::i18n::use_lang().get() == Lang::Id {
-        ID
-    } else {
-        EN
-    };
-    let month = months.get(d.month0() as usize).copied().unwrap_or_default();
-    format!("{} {month} {}", d.day(), d.year())
+    crate::kernel::pages::day_text(use_lang().get(), iso, 7)
 }
 
 /// A rate as typed by the koperasi (`1.5`), written the reader's way (`1,5` in Indonesian).
