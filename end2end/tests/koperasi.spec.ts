@@ -18,10 +18,10 @@ test("an officer registers a member and takes her savings at the teller", async 
   await expect(page.getByRole("alert")).toContainText("Tanggal lahir tidak cocok dengan NIK (menurut NIK: 15-06-1990)");
   await form.getByLabel("Tanggal lahir").fill("1990-06-15");
   await form.getByRole("button", { name: "Daftarkan anggota" }).click();
-  await expect(page.getByRole("status")).toContainText("Anggota terdaftar: A00002 — Siti Rahayu");
+  await expect(page.getByRole("status")).toContainText("Anggota terdaftar: A00013 — Siti Rahayu");
 
   const detail = page.getByTestId("member-detail");
-  await expect(detail).toContainText("A00002 · Siti Rahayu");
+  await expect(detail).toContainText("A00013 · Siti Rahayu");
   // Her KTP photographed with the tablet (here: a file), kept with her record.
   await detail.getByTestId("ktp-input").setInputFiles({ name: "ktp.png", mimeType: "image/png", buffer: Buffer.from("89504e470d0a1a0a" + "07".repeat(64), "hex") });
   await expect(detail.getByTestId("ktp-photo")).toHaveAttribute("src", /\/api\/v1\/members\/.+\/ktp\?v=/);
@@ -33,7 +33,7 @@ test("an officer registers a member and takes her savings at the teller", async 
   await expect(teller.getByRole("status")).toHaveText("Disetor Rp100.000 · saldo Rp100.000");
   // The teller's receipt, ready for the printer (or the browser's print dialog).
   await expect(teller.getByTestId("teller-receipt")).toContainText("BUKTI SETORAN");
-  await expect(teller.getByTestId("teller-receipt")).toContainText("SP-A00002");
+  await expect(teller.getByTestId("teller-receipt")).toContainText("SP-A00013");
   await expect(detail.getByTestId("account-SP")).toContainText("Rp100.000");
   await teller.getByTestId("teller-amount").fill("10000");
   await teller.getByTestId("withdraw").click();
@@ -60,7 +60,7 @@ test("an officer registers a member and takes her savings at the teller", async 
 
   // The member list as a printable report (and CSV).
   await page.getByTestId("show-member-report").click();
-  await expect(page.getByTestId("csv-report")).toContainText("A00002");
+  await expect(page.getByTestId("csv-report")).toContainText("A00013");
   await expect(page.getByTestId("csv-report")).toContainText("Siti Rahayu");
 });
 

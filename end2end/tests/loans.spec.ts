@@ -121,3 +121,17 @@ test("a member sees her loan's schedule and what is due on a 360 px phone", asyn
   expect(width).toBeLessThanOrEqual(360);
   await phone.close();
 });
+
+test("the koperasi's cash book opens the month with the cash its members deposited, never below zero", async ({ browser, baseURL }) => {
+  const manager = await asUser(browser, baseURL, "manager@makmur.test");
+  await manager.goto("/pinjaman");
+  await ready(manager);
+  await manager.getByRole("tab", { name: "Buku kas" }).click();
+  const book = manager.getByTestId("cash-book");
+  // Twelve members' pokok, wajib and sukarela since August, less Siti's loan paid out in cash.
+  // The summary line: "Saldo awal Rp… · Kas masuk … · Kas keluar … · Saldo akhir Rp…".
+  const summary = book.locator("p").filter({ hasText: "Saldo awal" }).locator("strong");
+  await expect(summary.first()).toHaveText(/^Rp\d/);
+  await expect(summary.last()).toHaveText(/^Rp\d/);
+  await manager.context().close();
+});

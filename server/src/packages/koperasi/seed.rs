@@ -43,9 +43,7 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
     txn: &C,
     tenant_id: &str,
 ) -> Result<(), ApiError> {
-    use crate::packages::koperasi::entity::{
-        member, savings_account, savings_movement, savings_product,
-    };
+    use crate::packages::koperasi::entity::{member, savings_product};
     use crate::packages::koperasi::repo::koperasi;
     if !koperasi::products(txn, tenant_id).await?.is_empty() {
         return Ok(());
@@ -118,7 +116,30 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
             ],
         ),
     ];
-    for p in &products {
+    seed_savings(txn, tenant_id, &products, &m, &user.id, &deposits).await?;
+    let teller = users::find_by_email(txn, "manager@makmur.test")
+        .await?
+        .map_or(user.id.clone(), |u| u.id);
+    seed_other_members(txn, tenant_id, &products, &teller).await?;
+    seed_demo_loan(txn, tenant_id, &m).await
+}
+
+type Deposits<'a> = [(&'a str, &'a [(&'a str, i64)])];
+
+/// A member's savings accounts, one per product, with the given deposits (product code →
+/// (time, amount)) recorded by `teller_id`.
+async fn seed_savings<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    tenant_id: &str,
+    products: &[crate::packages::koperasi::entity::savings_product::Model],
+    m: &crate::packages::koperasi::entity::member::Model,
+    teller_id: &str,
+    deposits: &Deposits<'_>,
+) -> Result<(), ApiError> {
+    use crate::packages::koperasi::entity::{savings_account, savings_movement};
+    use crate::packages::koperasi::repo::koperasi;
+    let now = Utc::now();
+    for p in products {
         let mut balance = 0i64;
         let account_id = new_id();
         let rows = deposits
@@ -139,7 +160,7 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
                     amount: *amount,
                     balance_after: balance,
                     note: Some("setoran (data demo)".into()),
-                    user_id: user.id.clone(),
+                    user_id: teller_id.to_string(),
                     device_id: None,
                     at: (*at).to_string(),
                 },
@@ -163,7 +184,77 @@ async fn seed_koperasi<C: sea_orm::ConnectionTrait>(
         )
         .await?;
     }
-    seed_demo_loan(txn, tenant_id, &m).await
+    Ok(())
+}
+
+/// The koperasi's other members (no portal accounts): each paid pokok and wajib since
+/// August and keeps some sukarela, so the member list, the SHU split and the cash book
+/// show a koperasi at work — their deposits are the cash Siti's loan was lent from.
+async fn seed_other_members<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    tenant_id: &str,
+    products: &[crate::packages::koperasi::entity::savings_product::Model],
+    teller_id: &str,
+) -> Result<(), ApiError> {
+    use crate::packages::koperasi::entity::member;
+    use crate::packages::koperasi::repo::koperasi;
+    // (name, sex, birth date, occupation, sukarela deposited on joining)
+    let people: [(&str, &str, &str, &str, i64); 11] = [
+        ("Budi Santoso", "M", "1975-03-12", "Petani", 400_000),
+        ("Sri Wahyuni", "F", "1982-06-21", "Penjahit", 750_000),
+        ("Agus Setiawan", "M", "1979-11-02", "Sopir", 250_000),
+        ("Dewi Lestari", "F", "1988-01-30", "Guru", 1_200_000),
+        ("Joko Susilo", "M", "1970-09-17", "Pedagang", 600_000),
+        ("Rina Marlina", "F", "1985-04-08", "Pedagang", 900_000),
+        ("Hendra Wijaya", "M", "1983-12-25", "Wiraswasta", 1_500_000),
+        ("Yuliana Sari", "F", "1990-07-14", "Karyawan", 300_000),
+        ("Slamet Riyadi", "M", "1968-02-05", "Petani", 200_000),
+        ("Nur Hidayah", "F", "1987-10-19", "Bidan", 1_000_000),
+        ("Eko Prasetyo", "M", "1980-05-27", "Montir", 450_000),
+    ];
+    let now = Utc::now();
+    for (i, (name, sex, birth, occupation, sukarela)) in people.into_iter().enumerate() {
+        let serial = i + 2;
+        // NIK: Semarang (3374 05), birth date as ddmmyy (+40 on the day for women), serial.
+        let day: u32 = birth[8..10].parse().unwrap_or(1) + if sex == "F" { 40 } else { 0 };
+        let nik = format!("337405{day:02}{}{}{serial:04}", &birth[5..7], &birth[2..4]);
+        let m = member::Model {
+            id: new_id(),
+            tenant_id: tenant_id.to_string(),
+            member_no: format!("A{serial:05}"),
+            nik,
+            name: (*name).into(),
+            sex: (*sex).into(),
+            birth_date: (*birth).into(),
+            address: format!("Jl. Pemuda No. {}, Semarang", 12 + serial * 3),
+            phone: Some(format!("+62812345{serial:05}")),
+            email: None,
+            occupation: Some((*occupation).into()),
+            heir_name: None,
+            heir_relation: None,
+            join_date: "2026-08-01".into(),
+            status: "active".into(),
+            ktp_photo_url: None,
+            user_id: None,
+            created_by: teller_id.to_string(),
+            created_at: now,
+        };
+        koperasi::insert_member(txn, m.clone()).await?;
+        let wajib: &[(&str, i64)] = &[
+            ("2026-08-01T03:00:00.000000Z", 50_000),
+            ("2026-09-01T03:00:00.000000Z", 50_000),
+            ("2026-10-01T03:00:00.000000Z", 50_000),
+            ("2026-11-02T03:00:00.000000Z", 50_000),
+        ];
+        let sukarela = [("2026-08-01T03:30:00.000000Z", sukarela)];
+        let deposits: [(&str, &[(&str, i64)]); 3] = [
+            ("SP", &[("2026-08-01T03:00:00.000000Z", 100_000)]),
+            ("SW", wajib),
+            ("SS", &sukarela),
+        ];
+        seed_savings(txn, tenant_id, products, &m, teller_id, &deposits).await?;
+    }
+    Ok(())
 }
 
 /// Pinjaman Umum, and Siti's Rp3.000.000 over 10 months disbursed on 5 September: October
