@@ -14,7 +14,7 @@ DATABASE_URL ?= sqlite://data/satu.db?mode=rwc
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
 SATU = $(CARGO_TARGET_DIR)/release/satu
 
-.PHONY: run test setup build check-rust e2e contract bench size lighthouse
+.PHONY: run test setup build check-rust e2e contract bench bench-short size lighthouse
 
 ## Install what is missing: wasm32 target, cargo-leptos, wasm-bindgen-cli, npm packages, Chromium.
 setup:
@@ -72,8 +72,12 @@ size: build
 contract: build
 	bash end2end/contract.sh
 
-## Every test: Rust, then Playwright, then the API contract.
-test: check-rust e2e size contract
+## The sales report on a small generated history, once (figures printed, not asserted).
+bench-short: build
+	DAYS=35 OUTLETS=1 SALES=60 RUNS=2 bash end2end/report-bench.sh
+
+## Every test: Rust, then Playwright, then the API contract, then the short benchmark.
+test: check-rust e2e size contract bench-short
 
 ## Lighthouse (simulated mobile) on /masuk and /kasir: performance, LCP, TBT, CLS, bytes.
 lighthouse: build

@@ -34,6 +34,18 @@ enum Command {
     Migrate,
     /// Load the demo tenant and accounts (idempotent).
     SeedDemo,
+    /// Add a busy history of sales to the demo tenant, for benchmarks (after seed-demo).
+    SeedVolume {
+        /// Days of sales, ending yesterday.
+        #[arg(long, default_value_t = 365)]
+        days: u32,
+        /// Retail outlets to fill (the demo's, plus new ones up to this many).
+        #[arg(long, default_value_t = 3)]
+        outlets: u32,
+        /// Sales per outlet per day.
+        #[arg(long, default_value_t = 500)]
+        sales_per_day: u32,
+    },
     /// Create a platform superadmin. The password is read from SATU_PASSWORD or stdin.
     CreateSuperadmin {
         #[arg(long)]
@@ -91,6 +103,30 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             println!("Data demo siap. Semua akun demo memakai kata sandi demo1234.");
+        }
+        Command::SeedVolume {
+            days,
+            outlets,
+            sales_per_day,
+        } => {
+            let started = std::time::Instant::now();
+            let w = satu_server::modules::pos::volume::generate(
+                &db,
+                satu_server::modules::pos::volume::Volume {
+                    days,
+                    outlets,
+                    sales_per_day,
+                },
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "{} penjualan, {} baris, {} pembayaran ditulis dalam {:.1} s.",
+                w.sales,
+                w.lines,
+                w.payments,
+                started.elapsed().as_secs_f64()
+            );
         }
         Command::CreateSuperadmin { email, name } => {
             let password = match std::env::var("SATU_PASSWORD") {

@@ -155,3 +155,86 @@ async fn serve_accepts_boolean_environment_values() {
         assert!(up, "satu {args:?} with {value} never listened");
     }
 }
+
+/// `satu seed-volume` adds a busy history to the demo: whole outlet-days of sales, each
+/// with 1–9 lines and one payment covering it, dated before today; bad sizes are refused.
+#[tokio::test]
+async fn seed_volume_writes_whole_days_of_sales() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/satu.db?mode=rwc", dir.path().display());
+    let out = satu(&url, &["seed-demo"], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        count(&url, "SELECT COUNT(*) FROM members").await,
+        12,
+        "the demo koperasi has Siti and eleven other members"
+    );
+    let args = [
+        "seed-volume",
+        "--days",
+        "3",
+        "--outlets",
+        "2",
+        "--sales-per-day",
+        "20",
+    ];
+    let out = satu(&url, &args, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("120 penjualan"));
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM outlets WHERE industry = 'retail'"
+        )
+        .await,
+        2
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM sales WHERE cashier_id = 'volume'"
+        )
+        .await,
+        120
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM (SELECT sale_id, COUNT(*) AS n FROM sale_lines GROUP BY sale_id) \
+             WHERE n < 1 OR n > 9"
+        )
+        .await,
+        0
+    );
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM sale_payments").await, 120);
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM sales s JOIN sale_payments p ON p.sale_id = s.id \
+             WHERE CAST(p.amount AS REAL) < CAST(s.grand_total AS REAL)"
+        )
+        .await,
+        0,
+        "every sale is paid in full"
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM sales WHERE sold_at >= date('now')"
+        )
+        .await,
+        0,
+        "the history ends yesterday"
+    );
+    let out = satu(&url, &["seed-volume", "--days", "0"], &[]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--days"));
+}

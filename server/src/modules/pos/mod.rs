@@ -6,6 +6,7 @@ pub mod entity;
 mod migration;
 pub mod permissions;
 pub mod repo;
+pub mod volume;
 
 pub static MODULE: Package = Package {
     code: "pos",

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The sales report on a busy history: a fresh SQLite file with the demo data plus
+# `satu seed-volume` (DAYS × OUTLETS × SALES sales, ≈ 5 lines each), then
+# `GET /api/v1/reports/sales` for one day, one week and one month of one outlet, RUNS
+# times each, as the owner: median and p95 in ms, or the status when it fails.
+#
+#   DAYS=365 OUTLETS=3 SALES=500 RUNS=5 bash end2end/report-bench.sh   # the issue's year
+#   DAYS=35 OUTLETS=1 SALES=60 RUNS=2 bash end2end/report-bench.sh     # short (make test)
+# Figures are printed, not asserted; a failing request is reported, not fatal.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+target="${CARGO_TARGET_DIR:-$HOME/.cache/satu-target}"
+bin="${SATU_BIN:-$target/release/satu}"
+days="${DAYS:-365}" outlets="${OUTLETS:-3}" sales="${SALES:-500}" runs="${RUNS:-5}"
+port="${SATU_BENCH_PORT:-3230}"
+dir="$(mktemp -d /tmp/satu-bench.XXXXXX)"
+trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$dir"' EXIT
+export DATABASE_URL="sqlite://$dir/satu.db?mode=rwc"
+export LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_OUTPUT_NAME=satu
+"$bin" seed-demo >/dev/null
+"$bin" seed-volume --days "$days" --outlets "$outlets" --sales-per-day "$sales"
+echo "database: $(du -h "$dir/satu.db" | cut -f1)"
+"$bin" serve --demo --addr "127.0.0.1:$port" >"$dir/server.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+api="http://127.0.0.1:$port/api/v1"
+jar="$dir/cookies"
+curl -fsS -c "$jar" -H 'content-type: application/json' \
+  -d '{"email":"owner@makmur.test","password":"demo1234"}' "$api/auth/login" >/dev/null
+outlet="$(curl -fsS -b "$jar" "$api/outlets" |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).find(o=>o.industry==="retail").id))')"
+yesterday="$(date -u -d yesterday +%F)"
+measure() {
+  local name="$1" from="$2" times=() status
+  for _ in $(seq 1 "$runs"); do
+    read -r status secs < <(curl -s -o /dev/null -b "$jar" -w '%{http_code} %{time_total}\n' \
+      "$api/reports/sales?outlet_id=$outlet&from=$from&to=$yesterday")
+    if [ "$status" != 200 ]; then
+      printf '  %-6s %s → %s: HTTP %s after %.0f ms\n' "$name" "$from" "$yesterday" "$status" "$(awk -v s="$secs" 'BEGIN{print s*1000}')"
+      return
+    fi
+    times+=("$(awk -v s="$secs" 'BEGIN{print s*1000}')")
+  done
+  node -e '
+    const t = process.argv.slice(2).map(Number).sort((a, b) => a - b);
+    const q = (p) => t[Math.min(t.length - 1, Math.ceil(p * t.length) - 1)];
+    console.log(`  ${process.argv[1]}`.padEnd(9) + ` median ${q(0.5).toFixed(0)} ms  p95 ${q(0.95).toFixed(0)} ms  (${t.length} runs)`);
+  ' "$name" "${times[@]}"
+}
+echo "GET /reports/sales, one outlet, SQLite, ending $yesterday:"
+measure day "$yesterday"
+measure week "$(date -u -d '7 days ago' +%F)"
+measure month "$(date -u -d '30 days ago' +%F)"
