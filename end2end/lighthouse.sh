@@ -10,11 +10,19 @@ out="$(mktemp -d /tmp/satu-lh.XXXXXX)"
 source "$here/background-server.sh"
 start_satu "$port" "$out/server.log"
 
-# The till as a manager's registered tablet sees it: a session cookie from the API.
+# The till as a cashier finds it on a registered tablet in the morning: signed in (the
+# manager), the tablet registered to the minimarket (device cookie), a shift open, so
+# /kasir opens on the selling screen.
 jar="$out/cookies"
-curl -fsS -c "$jar" -H 'content-type: application/json' \
-  -d '{"email":"manager@makmur.test","password":"demo1234"}' \
-  "http://127.0.0.1:$port/api/v1/auth/login" >/dev/null
+api="http://127.0.0.1:$port/api/v1"
+csrf="$(curl -fsS -c "$jar" -H 'content-type: application/json' \
+  -d '{"email":"manager@makmur.test","password":"demo1234"}' "$api/auth/login" |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).csrf_token))')"
+outlet="$(curl -fsS -b "$jar" "$api/outlets" |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).find(o=>o.industry==="retail").id))')"
+post() { curl -fsS -b "$jar" -c "$jar" -H 'content-type: application/json' -H "x-csrf-token: $csrf" -d "$2" "$api$1" >/dev/null; }
+post /devices "{\"outlet_id\":\"$outlet\",\"name\":\"Tablet Lighthouse\"}"
+post /shifts "{\"id\":\"$(cat /proc/sys/kernel/random/uuid)\",\"outlet_id\":\"$outlet\",\"opening_float\":\"200000\",\"opened_at\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"}"
 # (curl writes HttpOnly cookies as comment-like `#HttpOnly_` lines.)
 cookie="$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')"
 

@@ -30,3 +30,45 @@ pub fn after(f: impl FnOnce() + 'static) {
         }
     });
 }
+
+/// Runs `steps` one by one, each in a moment the browser is idle, once the page is hydrated
+/// and `ready` holds (the screen is drawn). For work the first screen does not need —
+/// fetching the chunks of panels a cashier may open later — so it never delays or blocks
+/// that screen: started while the till still waits on the network, ~150 chunk requests
+/// queued in front of the till's own and their compiling blocked the first tap.
+pub fn when_idle(ready: impl Fn() -> bool + 'static, steps: Vec<Box<dyn FnOnce()>>) {
+    let done = done();
+    let mut steps = Some(steps);
+    Effect::new(move |_| {
+        if done.get() && ready() {
+            if let Some(steps) = steps.take() {
+                idle_chain(steps.into_iter().rev().collect());
+            }
+        }
+    });
+}
+
+#[cfg(feature = "hydrate")]
+fn idle_chain(mut rest: Vec<Box<dyn FnOnce()>>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(step) = rest.pop() else {
+        return;
+    };
+    let callback = Closure::once_into_js(move || {
+        step();
+        idle_chain(rest);
+    });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback: js_sys::Function = callback.unchecked_into();
+    // Safari has no requestIdleCallback (the call throws): a short timeout stands in. Were
+    // both refused, nothing is lost: a panel's chunk is fetched when it is first opened.
+    if window.request_idle_callback(&callback).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&callback, 200);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn idle_chain(_steps: Vec<Box<dyn FnOnce()>>) {}

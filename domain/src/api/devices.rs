@@ -32,4 +32,7 @@ pub struct CurrentDevice {
     pub cashier_discount_limit_percent: String,
     /// The outlet's static QRIS payload (from its acquirer), if set.
     pub static_qris: Option<String>,
+    /// The device's outlet, so a till opens with one request instead of two in a row.
+    #[serde(default)]
+    pub outlet: Option<super::OutletView>,
 }

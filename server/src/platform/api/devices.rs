@@ -134,6 +134,7 @@ pub async fn current(
         static_qris: outlet
             .as_ref()
             .and_then(crate::platform::api::outlets::static_qris),
+        outlet: outlet.map(Into::into),
         device: d.into(),
         users: pin_users,
     }))
