@@ -22,6 +22,8 @@
 //! - [`qris`] — QRIS TLV parsing, CRC-16/CCITT-FALSE, static → dynamic payload.
 //! - [`barcode`] — EAN-13 / EAN-8 / UPC-A check digits.
 //! - [`receipt`] — the struk laid out for 32/48 columns and its ESC/POS bytes.
+//! - [`stored`] — amounts as exact integers for storage (sen, thousandths),
+//!   so a database adds them up; the rule and its conversion in one place.
 //! - [`loan`] — `schedule` (flat / effective / annuity) with due dates;
 //!   denda (`loan::penalty`), payment allocation, early payoff,
 //!   kolektibilitas (koperasi 4-class or OJK 5-class) and PPAP reserve.
@@ -42,5 +44,6 @@ pub mod role;
 pub mod savings;
 pub mod shift;
 pub mod shu;
+pub mod stored;
 pub mod tax;
 pub mod wajib;

@@ -20,6 +20,7 @@ use hyper::{Method, Request, StatusCode};
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use rust_decimal::Decimal;
+use satu_server::kernel::money::{Milli, Sen};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
 use serde_json::{json, Value};
 
@@ -343,6 +344,8 @@ async fn plain_insert(
 ) -> anyhow::Result<()> {
     let id = uuid::Uuid::now_v7().to_string();
     let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    let dec = |v: &Value| -> Decimal { v.as_str().unwrap_or_default().parse().unwrap_or_default() };
+    let sen = |v: &Value| Sen::of(dec(v));
     let totals = &template["totals"];
     let sale_row = sale::Model {
         id: id.clone(),
@@ -353,14 +356,14 @@ async fn plain_insert(
         client_sale_id: uuid::Uuid::now_v7().to_string(),
         receipt_no: receipt.into(),
         customer_id: None,
-        subtotal: text(&totals["subtotal"]),
-        discount_total: text(&totals["discount_total"]),
-        service_charge: text(&totals["service_charge"]),
-        tax_total: text(&totals["tax"]),
-        rounding: text(&totals["rounding"]),
-        grand_total: text(&totals["grand_total"]),
-        paid_total: text(&totals["paid_total"]),
-        change_due: text(&totals["change"]),
+        subtotal_sen: sen(&totals["subtotal"])?,
+        discount_total_sen: sen(&totals["discount_total"])?,
+        service_charge_sen: sen(&totals["service_charge"])?,
+        tax_total_sen: sen(&totals["tax"])?,
+        rounding_sen: sen(&totals["rounding"])?,
+        grand_total_sen: sen(&totals["grand_total"])?,
+        paid_total_sen: sen(&totals["paid_total"])?,
+        change_due_sen: sen(&totals["change"])?,
         status: "completed".into(),
         flags: None,
         sold_at: Utc::now().to_rfc3339(),
@@ -373,30 +376,33 @@ async fn plain_insert(
         .into_iter()
         .flatten()
         .enumerate()
-        .map(|(i, l)| sale_line::Model {
-            id: uuid::Uuid::now_v7().to_string(),
-            tenant_id: tenant_id.into(),
-            sale_id: id.clone(),
-            line_no: i as i32 + 1,
-            product_id: text(&l["product_id"]),
-            name: "x".into(),
-            quantity: text(&l["quantity"]),
-            unit_price: text(&l["unit_price"]),
-            discount: "0".into(),
-            net: "0".into(),
+        .map(|(i, l)| -> anyhow::Result<sale_line::Model> {
+            Ok(sale_line::Model {
+                id: uuid::Uuid::now_v7().to_string(),
+                tenant_id: tenant_id.into(),
+                sale_id: id.clone(),
+                line_no: i as i32 + 1,
+                product_id: text(&l["product_id"]),
+                name: "x".into(),
+                quantity_milli: Milli::of(dec(&l["quantity"]))?,
+                unit_price_sen: sen(&l["unit_price"])?,
+                discount_sen: Sen::ZERO,
+                net_sen: Sen::ZERO,
+                cost_sen: None,
+            })
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     let payments = vec![sale_payment::Model {
         id: uuid::Uuid::now_v7().to_string(),
         tenant_id: tenant_id.into(),
         sale_id: id.clone(),
         method: "cash".into(),
-        amount: text(&totals["grand_total"]),
+        amount_sen: sen(&totals["grand_total"])?,
         reference: None,
     }];
     let moves: Vec<(String, Decimal)> = lines
         .iter()
-        .map(|l| (l.product_id.clone(), l.quantity.parse().unwrap_or_default()))
+        .map(|l| (l.product_id.clone(), l.quantity_milli.dec()))
         .collect();
     let tenant_id = tenant_id.to_string();
     let outlet_id = outlet_id.to_string();

@@ -39,6 +39,9 @@ mod tests {
     /// The page words (`kernel::i18n::use_page_words`) of the package whose source file
     /// is `path`: a package's pages may use them, nothing else may.
     fn page_words(path: &str) -> Option<Words> {
+        if path.contains("/platform/dashboard") {
+            return Some(crate::platform::i18n::dashboard_words as Words);
+        }
         path.contains("/packages/koperasi/")
             .then_some(super::koperasi::i18n::page_words as Words)
     }

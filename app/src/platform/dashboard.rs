@@ -1,8 +1,16 @@
+//! The owner's dashboard: a period (today, yesterday, 7 days, this month or picked dates)
+//! over all or some outlets, compared with the period before or last year; the sales
+//! figures, charts and lists from `GET /api/v1/dashboard`, and the tiles the tenant's
+//! packages add. Charts are SVG written by this page (no chart service), each with a
+//! table of its figures for screen readers; every figure opens the sales report with the
+//! same filter.
+use domain::api::dashboard::{DashboardView, Kpis, Tile, TileKind};
+use domain::api::pos::Bucket;
 use leptos::prelude::*;
 
-use crate::kernel::i18n::{industry_label, t, use_lang};
+use crate::kernel::i18n::{lookup_in, pick, t, tr, use_lang, Lang};
 use crate::kernel::model::Outlet;
-use crate::kernel::pages::fetched;
+use crate::kernel::pages::{day_text, fetched, rupiah};
 use crate::kernel::session::{use_session, Protected};
 
 #[component]
@@ -14,11 +22,144 @@ pub fn Dashboard() -> impl IntoView {
     }
 }
 
+/// The periods offered by a tap.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Preset {
+    Today,
+    Yesterday,
+    Week,
+    Month,
+    Custom,
+}
+
+const PRESETS: [(Preset, &str); 5] = [
+    (Preset::Today, "dash_today"),
+    (Preset::Yesterday, "dash_yesterday"),
+    (Preset::Week, "dash_7_days"),
+    (Preset::Month, "dash_this_month"),
+    (Preset::Custom, "dash_custom"),
+];
+
+/// Today in WIB, as the browser's clock says (the server decides the outlets' own day
+/// when no date is sent).
+fn today() -> chrono::NaiveDate {
+    // The server has a clock; the browser's is read through JavaScript.
+    #[cfg(feature = "ssr")]
+    let now = chrono::Utc::now();
+    #[cfg(not(feature = "ssr"))]
+    let now = chrono::DateTime::parse_from_rfc3339(&crate::kernel::offline::now_rfc3339())
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_default();
+    (now + chrono::Duration::hours(7)).date_naive()
+}
+
+fn preset_days(p: Preset) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    use chrono::Datelike;
+    let t = today();
+    match p {
+        Preset::Today | Preset::Custom => (t, t),
+        Preset::Yesterday => {
+            let y = t.pred_opt().unwrap_or(t);
+            (y, y)
+        }
+        Preset::Week => (t - chrono::Duration::days(6), t),
+        Preset::Month => (t.with_day(1).unwrap_or(t), t),
+    }
+}
+
+/// `&`, `<`, `>` and quotes escaped for HTML written by hand.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A count written the Indonesian way (`1.234`).
+fn count_text(n: u64) -> String {
+    domain::money::format_idr(rust_decimal::Decimal::from(n)).replace("Rp", "")
+}
+
+/// A decimal (`"12.5"`) written with a decimal comma (`12,50`).
+fn decimal_text(v: &str, dp: u32) -> String {
+    let Ok(mut d) = v.parse::<rust_decimal::Decimal>() else {
+        return v.to_string();
+    };
+    d = d.round_dp(dp);
+    d.rescale(dp);
+    d.to_string().replace('.', ",")
+}
+
+fn dec(v: &str) -> rust_decimal::Decimal {
+    v.parse().unwrap_or_default()
+}
+
+/// The change from `then` to `now`, as `▲ 12,5%` / `▼ 3,0%`, or nothing to compare.
+fn change(lang: Lang, now: &str, then: &str) -> (String, &'static str) {
+    let (now, then) = (dec(now), dec(then));
+    if then.is_zero() {
+        return (tr(lang, "dash_no_compare").to_string(), "flat");
+    }
+    let pct = ((now - then) * rust_decimal::Decimal::ONE_HUNDRED / then.abs()).round_dp(1);
+    let mut shown = pct.abs();
+    shown.rescale(1);
+    let text = shown.to_string().replace('.', ",");
+    if pct.is_sign_negative() && !pct.is_zero() {
+        (format!("▼ {text}%"), "down")
+    } else if pct.is_zero() {
+        (format!("= {text}%"), "flat")
+    } else {
+        (format!("▲ {text}%"), "up")
+    }
+}
+
+fn tile_value(kind: TileKind, value: &str) -> String {
+    match kind {
+        TileKind::Money => rupiah(value),
+        TileKind::Count => value.parse::<u64>().map(count_text).unwrap_or_default(),
+        TileKind::Percent => format!("{}%", decimal_text(value, 2)),
+    }
+}
+
+/// A key's words from the registry or an opened page (tile keys come from the server).
+fn word(lang: Lang, key: &str) -> String {
+    lookup_in(crate::packages::all(), key)
+        .map(|w| pick(lang, w).to_string())
+        .unwrap_or_else(|| key.to_string())
+}
+
 #[component]
 fn DashboardBody() -> impl IntoView {
     let ctx = use_session();
     let lang = use_lang();
+    let preset = RwSignal::new(Preset::Today);
+    let (start, end) = preset_days(Preset::Today);
+    let from = RwSignal::new(start.to_string());
+    let to = RwSignal::new(end.to_string());
+    let compare = RwSignal::new("previous".to_string());
+    let picked = RwSignal::new(Vec::<String>::new());
     let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
+    let query = move || {
+        format!(
+            "from={}&to={}&compare={}&outlet_id={}",
+            from.get(),
+            to.get(),
+            compare.get(),
+            picked.get().join(",")
+        )
+    };
+    let data = fetched::<DashboardView>(
+        move || format!("/api/v1/dashboard?{}", query()),
+        RwSignal::new(0),
+    );
+    let choose = move |p: Preset| {
+        preset.set(p);
+        if p != Preset::Custom {
+            let (a, b) = preset_days(p);
+            from.set(a.to_string());
+            to.set(b.to_string());
+        }
+    };
     let name = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
     let tenant = move || {
         ctx.session
@@ -26,33 +167,691 @@ fn DashboardBody() -> impl IntoView {
             .and_then(|s| s.user.tenant_name)
             .unwrap_or_default()
     };
+    let toggle_outlet = move |id: String| {
+        picked.update(|list| {
+            if let Some(i) = list.iter().position(|x| *x == id) {
+                list.remove(i);
+            } else {
+                list.push(id);
+            }
+        })
+    };
     view! {
         <h1 data-testid="page-title">{t("dashboard")}</h1>
         <p>{t("welcome")}", " <strong>{name}</strong>" — " {tenant}</p>
-        <h2>{t("outlets")}</h2>
-        <div class="grid">
-            {move || match outlets.get() {
-                None => view! { <p class="muted">{t("loading")}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="error">{e.message}</p> }.into_any(),
-                Some(Ok(list)) => list.into_iter().map(|o| view! {
-                    <article class="card tile">
-                        <h3>{o.name}</h3>
-                        <p class="muted">{o.code}" · "{move || industry_label(lang.get(), &o.industry)}" · "{o.timezone}</p>
-                        <p>{o.address}</p>
-                    </article>
-                }).collect_view().into_any(),
-            }}
+        <div class="dash-filters card" data-testid="dash-filters">
+            <div class="chips" role="group" aria-label=move || tr(lang.get(), "dash_period")>
+                {PRESETS.into_iter().map(|(p, key)| view! {
+                    <button type="button" class="chip" data-testid=format!("period-{key}")
+                        aria-pressed=move || (preset.get() == p).to_string()
+                        on:click=move |_| choose(p)>{t(key)}</button>
+                }).collect_view()}
+            </div>
+            <Show when=move || preset.get() == Preset::Custom>
+                <label>{t("from_date")}<input type="date" data-testid="dash-from" bind:value=from/></label>
+                <label>{t("to_date")}<input type="date" data-testid="dash-to" bind:value=to/></label>
+            </Show>
+            <label>{t("dash_compare")}
+                <select data-testid="dash-compare" prop:value=move || compare.get()
+                    on:change=move |ev| compare.set(event_target_value(&ev))>
+                    <option value="previous">{t("dash_compare_previous")}</option>
+                    <option value="last_year">{t("dash_compare_last_year")}</option>
+                </select>
+            </label>
+            <details class="dash-outlets" data-testid="dash-outlets">
+                <summary>{move || if picked.with(Vec::is_empty) {
+                    tr(lang.get(), "all_outlets").to_string()
+                } else {
+                    format!("{} ({})", tr(lang.get(), "dash_outlets_picked"), picked.with(Vec::len))
+                }}</summary>
+                {move || outlets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|o| {
+                    let id = o.id.clone();
+                    let checked_id = o.id.clone();
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=move || picked.with(|l| l.contains(&checked_id))
+                                on:change=move |_| toggle_outlet(id.clone())/>
+                            {o.name}
+                        </label>
+                    }
+                }).collect_view()}
+            </details>
         </div>
-        <div class="actions">
-            // What this user may open, from the registry (the tenant's packages only).
-            {move || ctx.session.get().map(|s| {
-                crate::kernel::package::menu(crate::packages::all(), &s)
-                    .into_iter()
-                    .filter(|e| e.path != "/dasbor")
-                    .map(|e| view! { <a class="button" href=e.path>{t(e.label)}</a> })
-                    .collect_view()
-            })}
-            <a class="button" href="/api/docs" rel="external">{t("open_api_docs")}</a>
-        </div>
+        {move || match data.get() {
+            None => view! { <p class="muted" role="status">{t("loading")}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="error" role="alert">{e.message}</p> }.into_any(),
+            Some(Ok(d)) => {
+                let html = body_html(lang.get(), &d);
+                view! { <div class="dash" data-testid="dashboard" inner_html=html></div> }.into_any()
+            }
+        }}
+        <Summary/>
+    }
+}
+
+/// The link to the sales report with the dashboard's filter (one outlet, or all).
+fn report_link(d: &DashboardView, outlet: Option<&str>) -> String {
+    let outlet = outlet
+        .map(str::to_string)
+        .or_else(|| (d.outlet_ids.len() == 1).then(|| d.outlet_ids[0].clone()))
+        .unwrap_or_default();
+    format!(
+        "/laporan?from={}&to={}&outlet_id={}",
+        d.from,
+        d.to,
+        esc(&outlet)
+    )
+}
+
+/// The figures and charts, as HTML (one string: no view code of its own in the bundle).
+fn body_html(lang: Lang, d: &DashboardView) -> String {
+    let w = |key: &'static str| esc(tr(lang, key));
+    let mut out = String::new();
+    out.push_str(&format!(
+        r#"<p class="muted" data-testid="dash-period">{} – {} · {} {} – {}</p>"#,
+        day_text(lang, &d.from, 7),
+        day_text(lang, &d.to, 7),
+        w("dash_vs"),
+        day_text(lang, &d.compare_from, 7),
+        day_text(lang, &d.compare_to, 7),
+    ));
+    if let (Some(k), Some(c), Some(s)) = (&d.kpis, &d.compare, &d.series) {
+        out.push_str(&kpi_cards(lang, d, k, c));
+        if k.transactions == 0 {
+            out.push_str(&format!(
+                r#"<p class="muted" data-testid="dash-empty">{}</p>"#,
+                w("dash_no_sales")
+            ));
+        }
+        out.push_str(r#"<div class="dash-grid">"#);
+        out.push_str(&line_chart(lang, &s.by_day));
+        out.push_str(&heatmap(lang, &s.by_hour));
+        out.push_str(&bars(lang, d, "dash_by_outlet", &s.by_outlet, true));
+        out.push_str(&bars(lang, d, "dash_by_category", &s.by_category, false));
+        out.push_str(&bars(lang, d, "dash_by_tender", &s.by_tender, false));
+        out.push_str(&ranked(lang, d, "dash_top", &s.top_products));
+        out.push_str(&ranked(lang, d, "dash_bottom", &s.bottom_products));
+        out.push_str(&dead_stock(lang, &s.dead_stock));
+        out.push_str("</div>");
+    }
+    if !d.tiles.is_empty() {
+        out.push_str(&format!(
+            r#"<h2>{}</h2><div class="dash-tiles" data-testid="dash-tiles">"#,
+            w("dash_other_figures")
+        ));
+        for tile in &d.tiles {
+            out.push_str(&tile_html(lang, tile));
+        }
+        out.push_str("</div>");
+    }
+    out
+}
+
+fn kpi_cards(lang: Lang, d: &DashboardView, k: &Kpis, c: &Kpis) -> String {
+    let link = report_link(d, None);
+    let cards: Vec<(&str, String, String, String)> = vec![
+        (
+            "dash_omzet_gross",
+            rupiah(&k.omzet_gross),
+            k.omzet_gross.clone(),
+            c.omzet_gross.clone(),
+        ),
+        (
+            "dash_omzet_net",
+            rupiah(&k.omzet_net),
+            k.omzet_net.clone(),
+            c.omzet_net.clone(),
+        ),
+        (
+            "dash_transactions",
+            count_text(k.transactions),
+            k.transactions.to_string(),
+            c.transactions.to_string(),
+        ),
+        (
+            "dash_average_basket",
+            rupiah(&k.average_basket),
+            k.average_basket.clone(),
+            c.average_basket.clone(),
+        ),
+        (
+            "dash_items_per_basket",
+            decimal_text(&k.items_per_basket, 2),
+            k.items_per_basket.clone(),
+            c.items_per_basket.clone(),
+        ),
+        (
+            "dash_gross_margin",
+            k.gross_margin
+                .as_deref()
+                .map(rupiah)
+                .unwrap_or_else(|| tr(lang, "dash_margin_unknown").to_string()),
+            k.gross_margin.clone().unwrap_or_default(),
+            c.gross_margin.clone().unwrap_or_default(),
+        ),
+        (
+            "dash_discounts",
+            rupiah(&k.discounts),
+            k.discounts.clone(),
+            c.discounts.clone(),
+        ),
+        (
+            "dash_refunds",
+            rupiah(&k.refunds),
+            k.refunds.clone(),
+            c.refunds.clone(),
+        ),
+        ("dash_tax", rupiah(&k.tax), k.tax.clone(), c.tax.clone()),
+    ];
+    let mut out = String::from(r#"<div class="kpis" data-testid="kpis">"#);
+    for (key, shown, now, then) in cards {
+        let (delta, class) = change(lang, &now, &then);
+        let note = if key == "dash_gross_margin" && k.gross_margin.is_some() {
+            format!(
+                r#"<span class="muted small">{}% {}</span>"#,
+                decimal_text(&k.margin_coverage_percent, 0),
+                esc(tr(lang, "dash_margin_coverage"))
+            )
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            r#"<a class="kpi card" href="{link}" data-testid="kpi-{key}"><span class="kpi-label">{label}</span><strong class="kpi-value">{value}</strong><span class="delta {class}">{delta}</span>{note}</a>"#,
+            label = esc(tr(lang, key_static(key))),
+            value = esc(&shown),
+            delta = esc(&delta),
+        ));
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The KPI keys as `'static` (they are literals above; `tr` wants `'static`).
+fn key_static(key: &str) -> &'static str {
+    [
+        "dash_omzet_gross",
+        "dash_omzet_net",
+        "dash_transactions",
+        "dash_average_basket",
+        "dash_items_per_basket",
+        "dash_gross_margin",
+        "dash_discounts",
+        "dash_refunds",
+        "dash_tax",
+    ]
+    .into_iter()
+    .find(|k| *k == key)
+    .unwrap_or("dashboard")
+}
+
+/// A figure with its screen-reader table: `<figure>` with the chart and a folded table.
+fn figure(
+    title: &str,
+    chart: &str,
+    table_head: &str,
+    rows: &str,
+    testid: &str,
+    lang: Lang,
+) -> String {
+    format!(
+        r#"<figure class="card dash-chart" data-testid="{testid}"><figcaption><h2>{title}</h2></figcaption>{chart}<details><summary>{as_table}</summary><div class="table-wrap" tabindex="0"><table><thead><tr>{table_head}</tr></thead><tbody>{rows}</tbody></table></div></details></figure>"#,
+        title = esc(title),
+        as_table = esc(tr(lang, "dash_as_table")),
+    )
+}
+
+fn line_chart(lang: Lang, days: &[domain::api::dashboard::DayPoint]) -> String {
+    let (w, h, pad) = (640.0_f64, 200.0_f64, 8.0_f64);
+    let max = days
+        .iter()
+        .flat_map(|p| [dec(&p.omzet), dec(&p.compare_omzet)])
+        .max()
+        .unwrap_or_default();
+    // Plot coordinates only (pixels), never money: the figures stay exact in the table.
+    let scale = |v: &str| -> f64 {
+        if max.is_zero() {
+            return h - pad;
+        }
+        let ratio = (dec(v) / max)
+            .round_dp(4)
+            .to_string()
+            .parse::<f64>()
+            .unwrap_or(0.0);
+        h - pad - ratio * (h - 2.0 * pad)
+    };
+    let x = |i: usize| -> f64 {
+        if days.len() <= 1 {
+            w / 2.0
+        } else {
+            pad + i as f64 * (w - 2.0 * pad) / (days.len() - 1) as f64
+        }
+    };
+    let path = |get: &dyn Fn(&domain::api::dashboard::DayPoint) -> &str| -> String {
+        days.iter()
+            .enumerate()
+            .map(|(i, p)| format!("{:.1},{:.1}", x(i), scale(get(p))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let now = path(&|p| p.omzet.as_str());
+    let then = path(&|p| p.compare_omzet.as_str());
+    let dots: String = days
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            format!(
+                r#"<circle cx="{:.1}" cy="{:.1}" r="3"><title>{}: {}</title></circle>"#,
+                x(i),
+                scale(&p.omzet),
+                esc(&day_text(lang, &p.date, 7)),
+                esc(&rupiah(&p.omzet))
+            )
+        })
+        .collect();
+    let chart = format!(
+        r#"<svg class="line-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{label}" preserveAspectRatio="none"><polyline class="then" points="{then}"/><polyline class="now" points="{now}"/>{dots}</svg><p class="legend"><span class="key now"></span>{legend_now} <span class="key then"></span>{legend_then} · max {max}</p>"#,
+        label = esc(tr(lang, "dash_by_day")),
+        legend_now = esc(tr(lang, "dash_by_day_legend_now")),
+        legend_then = esc(tr(lang, "dash_by_day_legend_then")),
+        max = esc(&rupiah(&max.to_string())),
+    );
+    let head = format!(
+        r#"<th>{}</th><th class="num">{}</th><th class="num">{}</th><th class="num">{}</th>"#,
+        esc(tr(lang, "dash_day")),
+        esc(tr(lang, "dash_by_day_legend_now")),
+        esc(tr(lang, "dash_transactions")),
+        esc(tr(lang, "dash_by_day_legend_then"))
+    );
+    let rows: String = days
+        .iter()
+        .map(|p| {
+            format!(
+                r#"<tr><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+                esc(&day_text(lang, &p.date, 7)),
+                esc(&rupiah(&p.omzet)),
+                count_text(p.transactions),
+                esc(&rupiah(&p.compare_omzet))
+            )
+        })
+        .collect();
+    figure(
+        tr(lang, "dash_by_day"),
+        &chart,
+        &head,
+        &rows,
+        "chart-by-day",
+        lang,
+    )
+}
+
+fn weekday_key(d: u8) -> &'static str {
+    match d {
+        1 => "dash_weekday_1",
+        2 => "dash_weekday_2",
+        3 => "dash_weekday_3",
+        4 => "dash_weekday_4",
+        5 => "dash_weekday_5",
+        6 => "dash_weekday_6",
+        _ => "dash_weekday_7",
+    }
+}
+
+fn heatmap(lang: Lang, cells: &[domain::api::dashboard::HeatCell]) -> String {
+    let max = cells
+        .iter()
+        .map(|c| dec(&c.omzet))
+        .max()
+        .unwrap_or_default();
+    let (cw, ch, left, top) = (24.0_f64, 20.0_f64, 34.0_f64, 16.0_f64);
+    let mut svg = format!(
+        r#"<svg class="heatmap" viewBox="0 0 {} {}" role="img" aria-label="{}">"#,
+        left + 24.0 * cw,
+        top + 7.0 * ch,
+        esc(tr(lang, "dash_by_hour"))
+    );
+    for hour in (0..24).step_by(3) {
+        svg.push_str(&format!(
+            r#"<text x="{:.0}" y="11" class="axis">{hour:02}</text>"#,
+            left + hour as f64 * cw + 2.0
+        ));
+    }
+    for day in 1..=7u8 {
+        let y = top + (day - 1) as f64 * ch;
+        svg.push_str(&format!(
+            r#"<text x="0" y="{:.0}" class="axis">{}</text>"#,
+            y + 14.0,
+            esc(tr(lang, weekday_key(day)))
+        ));
+        for hour in 0..24u8 {
+            let cell = cells.iter().find(|c| c.weekday == day && c.hour == hour);
+            let share = match cell {
+                Some(c) if !max.is_zero() => (dec(&c.omzet) / max)
+                    .round_dp(2)
+                    .to_string()
+                    .parse::<f64>()
+                    .unwrap_or(0.0),
+                _ => 0.0,
+            };
+            let title = cell
+                .map(|c| {
+                    format!(
+                        "{} {hour:02}:00 — {} · {}",
+                        tr(lang, weekday_key(day)),
+                        rupiah(&c.omzet),
+                        count_text(c.transactions)
+                    )
+                })
+                .unwrap_or_default();
+            svg.push_str(&format!(
+                r#"<rect x="{:.0}" y="{:.0}" width="{}" height="{}" fill-opacity="{:.2}"><title>{}</title></rect>"#,
+                left + hour as f64 * cw,
+                y,
+                cw - 2.0,
+                ch - 2.0,
+                0.06 + share * 0.94,
+                esc(&title)
+            ));
+        }
+    }
+    svg.push_str("</svg>");
+    let head = format!(
+        r#"<th>{}</th><th>{}</th><th class="num">{}</th><th class="num">{}</th>"#,
+        esc(tr(lang, "dash_day")),
+        esc(tr(lang, "dash_hour")),
+        esc(tr(lang, "dash_omzet_gross")),
+        esc(tr(lang, "dash_transactions"))
+    );
+    let rows: String = cells
+        .iter()
+        .map(|c| {
+            format!(
+                r#"<tr><td>{}</td><td>{:02}:00</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+                esc(tr(lang, weekday_key(c.weekday))),
+                c.hour,
+                esc(&rupiah(&c.omzet)),
+                count_text(c.transactions)
+            )
+        })
+        .collect();
+    figure(
+        tr(lang, "dash_by_hour"),
+        &svg,
+        &head,
+        &rows,
+        "chart-by-hour",
+        lang,
+    )
+}
+
+/// A tender's code (`e_wallet`) as the till's words name it.
+fn tender_label(lang: Lang, code: &str) -> String {
+    let key = match code {
+        "cash" => "tender_cash",
+        "qris" => "tender_qris",
+        "e_wallet" => "tender_ewallet",
+        "debit_card" => "tender_debit",
+        "credit_card" => "tender_credit",
+        "transfer" => "tender_transfer",
+        "member_savings" => "tender_savings",
+        other => return other.to_string(),
+    };
+    word(lang, key)
+}
+
+/// Horizontal bars (SVG), each a link to the report (per outlet: that outlet's).
+fn bars(
+    lang: Lang,
+    d: &DashboardView,
+    title: &'static str,
+    rows: &[Bucket],
+    per_outlet: bool,
+) -> String {
+    let max = rows
+        .iter()
+        .map(|b| dec(&b.amount))
+        .max()
+        .unwrap_or_default();
+    let mut chart = String::from(r#"<ul class="bars">"#);
+    for b in rows {
+        let share = if max.is_zero() {
+            0.0
+        } else {
+            (dec(&b.amount) / max)
+                .round_dp(3)
+                .to_string()
+                .parse::<f64>()
+                .unwrap_or(0.0)
+        };
+        let label = if title == "dash_by_tender" {
+            tender_label(lang, &b.label)
+        } else {
+            b.label.clone()
+        };
+        let link = report_link(d, per_outlet.then_some(b.key.as_str()));
+        chart.push_str(&format!(
+            r#"<li><a href="{link}"><span class="bar-label">{}</span><svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect width="{:.1}" height="8"/></svg><span class="bar-value">{}</span></a></li>"#,
+            esc(&label),
+            (share * 100.0).max(0.5),
+            esc(&rupiah(&b.amount))
+        ));
+    }
+    chart.push_str("</ul>");
+    let head = format!(
+        r#"<th>{}</th><th class="num">{}</th><th class="num">{}</th>"#,
+        esc(tr(lang, "name")),
+        esc(tr(lang, "report_count")),
+        esc(tr(lang, "dash_omzet_gross"))
+    );
+    let rows: String = rows
+        .iter()
+        .map(|b| {
+            let label = if title == "dash_by_tender" {
+                tender_label(lang, &b.label)
+            } else {
+                b.label.clone()
+            };
+            format!(
+                r#"<tr><td>{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+                esc(&label),
+                count_text(b.count),
+                esc(&rupiah(&b.amount))
+            )
+        })
+        .collect();
+    figure(
+        tr(lang, title),
+        &chart,
+        &head,
+        &rows,
+        &title.replace('_', "-"),
+        lang,
+    )
+}
+
+fn ranked(lang: Lang, d: &DashboardView, title: &'static str, rows: &[Bucket]) -> String {
+    let link = report_link(d, None);
+    let body: String = rows
+        .iter()
+        .map(|b| {
+            format!(
+                r#"<tr><td><a href="{link}">{}</a></td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+                esc(&b.label),
+                esc(&decimal_text(&b.quantity, 0)),
+                esc(&rupiah(&b.amount))
+            )
+        })
+        .collect();
+    format!(
+        r#"<section class="card" data-testid="{}"><h2>{}</h2><div class="table-wrap" tabindex="0"><table><thead><tr><th>{}</th><th class="num">{}</th><th class="num">{}</th></tr></thead><tbody>{body}</tbody></table></div></section>"#,
+        title.replace('_', "-"),
+        esc(tr(lang, title)),
+        esc(tr(lang, "name")),
+        esc(tr(lang, "qty")),
+        esc(tr(lang, "dash_omzet_gross"))
+    )
+}
+
+fn dead_stock(lang: Lang, rows: &[domain::api::dashboard::DeadStock]) -> String {
+    let body: String = if rows.is_empty() {
+        format!(
+            r#"<tr><td colspan="3" class="muted">{}</td></tr>"#,
+            esc(tr(lang, "dash_dead_none"))
+        )
+    } else {
+        rows.iter()
+            .map(|r| {
+                format!(
+                    r#"<tr><td><a href="/stok">{}</a></td><td class="num">{} {}</td><td class="num">{}</td></tr>"#,
+                    esc(&r.name),
+                    esc(&decimal_text(&r.quantity, 0)),
+                    esc(&r.unit),
+                    esc(&rupiah(&r.value))
+                )
+            })
+            .collect()
+    };
+    format!(
+        r#"<section class="card" data-testid="dash-dead-stock"><h2>{}</h2><div class="table-wrap" tabindex="0"><table><thead><tr><th>{}</th><th class="num">{}</th><th class="num">{}</th></tr></thead><tbody>{body}</tbody></table></div></section>"#,
+        esc(tr(lang, "dash_dead_stock")),
+        esc(tr(lang, "name")),
+        esc(tr(lang, "qty")),
+        esc(tr(lang, "dash_stock_value"))
+    )
+}
+
+fn tile_html(lang: Lang, tile: &Tile) -> String {
+    let details: String = tile
+        .detail
+        .iter()
+        .map(|x| {
+            let label = if x.literal {
+                x.label.clone()
+            } else {
+                word(lang, &x.label)
+            };
+            format!(
+                r#"<span class="tile-detail">{}: {}</span>"#,
+                esc(&label),
+                esc(&tile_value(x.kind, &x.value))
+            )
+        })
+        .collect();
+    format!(
+        r#"<a class="kpi card" href="{}" data-testid="tile-{}"><span class="kpi-label">{}</span><strong class="kpi-value">{}</strong>{details}</a>"#,
+        esc(tile.link.as_deref().unwrap_or("#")),
+        esc(&tile.key),
+        esc(&word(lang, &tile.key)),
+        esc(&tile_value(tile.kind, &tile.value))
+    )
+}
+
+/// Yesterday per outlet as text to send (WhatsApp, by a link: no API needed) or print.
+#[component]
+fn Summary() -> impl IntoView {
+    let lang = use_lang();
+    let ctx = use_session();
+    let yesterday = today().pred_opt().unwrap_or_else(today).to_string();
+    let data = fetched::<DashboardView>(
+        move || format!("/api/v1/dashboard?from={yesterday}&to={yesterday}"),
+        RwSignal::new(0),
+    );
+    let text = move || {
+        let d = data.get().and_then(Result::ok)?;
+        let lang = lang.get();
+        let tenant = ctx
+            .session
+            .get()
+            .and_then(|s| s.user.tenant_name)
+            .unwrap_or_default();
+        let mut out = format!(
+            "{} {tenant}, {}\n",
+            tr(lang, "dash_summary_intro"),
+            day_text(lang, &d.from, 7)
+        );
+        if let (Some(k), Some(s)) = (&d.kpis, &d.series) {
+            for o in &s.by_outlet {
+                out.push_str(&format!(
+                    "• {}: {} ({} {})\n",
+                    o.label,
+                    rupiah(&o.amount),
+                    count_text(o.count),
+                    tr(lang, "dash_transactions").to_lowercase()
+                ));
+            }
+            out.push_str(&format!(
+                "{}: {} · {}: {} · {}: {}\n",
+                tr(lang, "dash_omzet_gross"),
+                rupiah(&k.omzet_gross),
+                tr(lang, "dash_transactions"),
+                count_text(k.transactions),
+                tr(lang, "dash_refunds"),
+                rupiah(&k.refunds)
+            ));
+        }
+        for tile in &d.tiles {
+            out.push_str(&format!(
+                "{}: {}\n",
+                word(lang, &tile.key),
+                tile_value(tile.kind, &tile.value)
+            ));
+        }
+        Some(out)
+    };
+    let wa = move || {
+        text()
+            .map(|t| format!("https://wa.me/?text={}", urlencode(&t)))
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="card dash-summary" data-testid="dash-summary">
+            <h2>{t("dash_summary")}</h2>
+            <pre data-testid="dash-summary-text">{move || text().unwrap_or_default()}</pre>
+            <div class="actions">
+                <a class="button" data-testid="dash-share" rel="external noopener" target="_blank" href=wa>{t("dash_share_wa")}</a>
+                <button type="button" on:click=move |_| print()>{t("dash_print")}</button>
+            </div>
+        </section>
+    }
+}
+
+/// Percent-encoding for a URL's query value.
+fn urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn print() {
+    #[cfg(feature = "hydrate")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_read_with_a_decimal_comma() {
+        crate::kernel::i18n::use_page_words(crate::platform::i18n::dashboard_words);
+        assert_eq!(change(Lang::Id, "110", "100").0, "▲ 10,0%");
+        assert_eq!(change(Lang::Id, "75", "100").0, "▼ 25,0%");
+        assert_eq!(change(Lang::Id, "100", "100").0, "= 0,0%");
+        assert_eq!(change(Lang::Id, "5", "0").0, "tanpa pembanding");
+        assert_eq!(decimal_text("3.5", 2), "3,50");
+        assert_eq!(count_text(1234567), "1.234.567");
+        assert_eq!(urlencode("Rp1.000 & •"), "Rp1.000%20%26%20%E2%80%A2");
+        assert_eq!(
+            esc("<b>\"A&B\"</b>"),
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;"
+        );
     }
 }

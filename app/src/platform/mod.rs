@@ -79,7 +79,11 @@ pub static PACKAGE: AppPackage = AppPackage {
 
 crate::lazy_page!(LoginPage, login::Login);
 crate::lazy_page!(AcceptInvitationPage, login::AcceptInvitation);
-crate::lazy_page!(DashboardPage, dashboard::Dashboard);
+crate::lazy_page!(
+    DashboardPage,
+    dashboard::Dashboard,
+    words = i18n::dashboard_words
+);
 crate::lazy_page!(OutletsPage, outlets::Outlets);
 crate::lazy_page!(StaffPage, staff::Staff);
 crate::lazy_page!(TokensPage, tokens::Tokens);

@@ -10,6 +10,7 @@ pub mod health;
 pub mod http;
 pub mod input;
 pub mod migration;
+pub mod money;
 pub mod package;
 pub mod rbac;
 pub mod repo;

@@ -56,7 +56,46 @@ pub struct Package {
     /// The screen a role lands on when this package owns it (the koperasi's members land
     /// on their savings); roles no package names land on the platform's screens.
     pub homes: &'static [(crate::kernel::rbac::Role, &'static str)],
+    /// Its part of the owner's dashboard (figures, series, tiles) for a period.
+    pub dashboard: Option<DashboardFn>,
 }
+
+/// A period of whole days in the outlets' zone: `from_day..=to_day`, stored-time bounds
+/// `[from, to)` as UTC RFC 3339 text (how `sold_at` and the like are stored).
+#[derive(Clone, Debug)]
+pub struct Period {
+    pub from_day: chrono::NaiveDate,
+    pub to_day: chrono::NaiveDate,
+    pub from: String,
+    pub to: String,
+}
+
+/// What a package's part of the dashboard is asked for.
+pub struct DashboardQuery<'a> {
+    pub tenant_id: &'a str,
+    /// Outlets the figures cover: the caller's, narrowed by the filter.
+    pub outlets: &'a crate::kernel::repo::OutletScope,
+    pub period: &'a Period,
+    pub compare: &'a Period,
+    /// Hours the outlets' zone is ahead of UTC.
+    pub offset_hours: i64,
+    pub auth: &'a crate::kernel::auth::Auth,
+}
+
+/// A package's part: the module that sells answers the figures and series, a package
+/// with figures of its own answers tiles.
+#[derive(Default)]
+pub struct DashboardPart {
+    pub kpis: Option<domain::api::dashboard::Kpis>,
+    pub compare: Option<domain::api::dashboard::Kpis>,
+    pub series: Option<domain::api::dashboard::Series>,
+    pub tiles: Vec<domain::api::dashboard::Tile>,
+}
+
+pub type DashboardFn = for<'a> fn(
+    &'a AppState,
+    &'a DashboardQuery<'a>,
+) -> BoxFuture<'a, Result<DashboardPart, ApiError>>;
 
 pub type Registry = &'static [&'static Package];
 
@@ -122,6 +161,7 @@ mod tests {
         seed: None,
         default_tax: None,
         homes: &[],
+        dashboard: None,
     };
     static POS: Package = Package {
         code: "pos",

@@ -8,6 +8,23 @@ use std::future::Future;
 /// `ApiError` (unique violations become `409 duplicate`) with `?`.
 pub type DbResult<T> = Result<T, sea_orm::DbErr>;
 
+/// Which outlets' rows a report or the dashboard adds up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutletScope {
+    /// Every outlet of the tenant.
+    All,
+    /// These outlets only (the caller's, or those picked).
+    Only(Vec<String>),
+}
+
+/// `SUM` of a BIGINT column of sen (or any integer unit) as a BIGINT on both databases:
+/// PostgreSQL sums BIGINT into NUMERIC, and the cast brings it back, failing (never
+/// wrapping) past `i64`; SQLite fails on an integer overflow itself. NULL for no rows.
+pub fn sum_sen(col: impl sea_orm::sea_query::IntoColumnRef) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Alias, Expr, Func};
+    Func::cast_as(Func::sum(Expr::col(col)), Alias::new("BIGINT")).into()
+}
+
 /// Values one `IN (…)` binds at most. SQLite allows 32,766 bound variables in a statement
 /// and PostgreSQL 65,535; a year of sales ids would pass both.
 pub const IN_CHUNK: usize = 500;

@@ -19,4 +19,5 @@ pub static PACKAGE: Package = Package {
     seed: None,
     default_tax: None,
     homes: &[],
+    dashboard: None,
 };

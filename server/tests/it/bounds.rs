@@ -174,7 +174,9 @@ async fn absurd_numbers(app: &TestApp) {
     app.db
         .execute(Statement::from_string(
             app.db.get_database_backend(),
-            "UPDATE sales SET grand_total = '40000000000000000000000000000', paid_total = '40000000000000000000000000000' WHERE receipt_no IN ('MKM1-D01-S1', 'MKM1-D01-S2')",
+            // The largest amount a sale may carry (just under Rp10.000.000.000.000, in sen):
+            // a report over many of them still adds up in a BIGINT.
+            "UPDATE sales SET grand_total_sen = 999999999999999, paid_total_sen = 999999999999999 WHERE receipt_no IN ('MKM1-D01-S1', 'MKM1-D01-S2')",
         ))
         .await
         .unwrap();

@@ -219,7 +219,7 @@ async fn seed_volume_writes_whole_days_of_sales() {
         count(
             &url,
             "SELECT COUNT(*) FROM sales s JOIN sale_payments p ON p.sale_id = s.id \
-             WHERE CAST(p.amount AS REAL) < CAST(s.grand_total AS REAL)"
+             WHERE p.amount_sen < s.grand_total_sen"
         )
         .await,
         0,

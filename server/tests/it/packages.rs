@@ -202,6 +202,7 @@ static SALON: Package = Package {
     seed: None,
     default_tax: None,
     homes: &[],
+    dashboard: None,
 };
 
 fn with_salon() -> Registry {

@@ -161,6 +161,7 @@ async fn matrix(app: &TestApp) {
         ),
         case(Method::GET, "/api/v1/audit", None, &["owner"]),
         case(Method::GET, "/api/v1/audit/verify", None, &["owner"]),
+        case(Method::GET, "/api/v1/dashboard", None, MANAGERS),
         case(
             Method::POST,
             "/api/v1/loan-simulations",

@@ -1,5 +1,6 @@
 //! Sales from the till: recomputed, idempotent, stock through the ledger, reports that match.
 use crate::common;
+use satu_server::kernel::money::Sen;
 
 use axum::http::{Method, StatusCode};
 use chrono::Utc;
@@ -34,8 +35,8 @@ async fn add_product(
         variant: Set(None),
         category_id: Set(category_id),
         unit: Set(unit.to_string()),
-        cost: Set("0".into()),
-        price: Set(price.to_string()),
+        cost_sen: Set(Sen(0)),
+        price_sen: Set(Sen::of(price.parse().unwrap()).unwrap()),
         tax: Set("ppn".into()),
         active: Set(true),
         image_url: Set(None),

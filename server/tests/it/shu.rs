@@ -2,6 +2,11 @@
 //! by loan interest paid plus purchases at the koperasi's store (matched to the member by
 //! phone), the RAT's approval by an owner, posting to sukarela once, and the member's
 //! own SHU history.
+use satu_server::kernel::money::Sen;
+
+fn sen(amount: &str) -> Sen {
+    Sen::of(amount.parse().unwrap()).unwrap()
+}
 use crate::common;
 
 use axum::http::StatusCode;
@@ -24,14 +29,14 @@ async fn store_sale(app: &TestApp, owner: &mut Agent, customer: &str, total: &st
         client_sale_id: Set(uuid::Uuid::now_v7().to_string()),
         receipt_no: Set(receipt.to_string()),
         customer_id: Set(Some(customer.to_string())),
-        subtotal: Set(total.to_string()),
-        discount_total: Set("0".into()),
-        service_charge: Set("0".into()),
-        tax_total: Set("0".into()),
-        rounding: Set("0".into()),
-        grand_total: Set(total.to_string()),
-        paid_total: Set(total.to_string()),
-        change_due: Set("0".into()),
+        subtotal_sen: Set(sen(total)),
+        discount_total_sen: Set(Sen(0)),
+        service_charge_sen: Set(Sen(0)),
+        tax_total_sen: Set(Sen(0)),
+        rounding_sen: Set(Sen(0)),
+        grand_total_sen: Set(sen(total)),
+        paid_total_sen: Set(sen(total)),
+        change_due_sen: Set(Sen(0)),
         status: Set("completed".into()),
         flags: Set(None),
         sold_at: Set("2026-03-10T03:00:00.000000Z".into()),

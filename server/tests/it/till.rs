@@ -1,6 +1,7 @@
 //! Till operations: a shift from float to count, cash in and out, refunds and voids, and
 //! the shift report's expected cash and difference.
 use crate::common;
+use satu_server::kernel::money::Sen;
 
 use axum::http::StatusCode;
 use chrono::Utc;
@@ -38,8 +39,8 @@ pub(crate) async fn shop(app: &TestApp, owner: &mut Agent) -> Shop {
         variant: Set(None),
         category_id: Set(None),
         unit: Set("pcs".into()),
-        cost: Set("0".into()),
-        price: Set("5000".into()),
+        cost_sen: Set(Sen(0)),
+        price_sen: Set(Sen(500_000)),
         tax: Set("ppn".into()),
         active: Set(true),
         image_url: Set(None),

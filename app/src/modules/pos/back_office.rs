@@ -25,8 +25,15 @@ pub fn Reports() -> impl IntoView {
 fn ReportsBody() -> impl IntoView {
     let lang = use_lang();
     let (outlets, outlet) = outlet_choice();
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
+    // Opened from the dashboard (a tile or a bar): the same period and outlet.
+    let params = leptos_router::hooks::use_query_map();
+    let initial = move |key: &str| params.with_untracked(|p| p.get(key)).unwrap_or_default();
+    let from = RwSignal::new(initial("from"));
+    let to = RwSignal::new(initial("to"));
+    let wanted = initial("outlet_id");
+    if !wanted.is_empty() && !wanted.contains(',') {
+        outlet.set(wanted);
+    }
     let query = move || {
         let mut q = format!("outlet_id={}", outlet.get());
         if !from.get().is_empty() {

@@ -2,6 +2,7 @@
 use crate::kernel::package::{Layer, Package};
 
 pub mod api;
+mod dashboard;
 pub mod entity;
 mod migration;
 pub mod permissions;
@@ -19,4 +20,5 @@ pub static MODULE: Package = Package {
     seed: None,
     default_tax: None,
     homes: &[],
+    dashboard: Some(dashboard::part),
 };

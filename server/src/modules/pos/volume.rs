@@ -15,6 +15,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Transactio
 
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::error::ApiError;
+use crate::kernel::money::{Milli, Sen};
 use crate::kernel::repo::INSERT_CHUNK;
 use crate::modules::inventory::entity::product;
 use crate::modules::pos::entity::{sale, sale_line, sale_payment};
@@ -143,14 +144,18 @@ where
         outlets.push(o);
     }
     outlets.truncate(v.outlets as usize);
-    let catalogue: Vec<(String, String, Decimal)> = product::Entity::find()
+    let catalogue: Vec<Item> = product::Entity::find()
         .filter(product::Column::TenantId.eq(&tenant_id))
         .filter(product::Column::Active.eq(true))
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|p| Some((p.id, p.name, p.price.parse::<Decimal>().ok()?)))
-        .filter(|(_, _, price)| *price > Decimal::ZERO)
+        .map(|p| {
+            let price = p.price_sen.dec();
+            let cost = Some(p.cost_sen).filter(|c| *c != Sen::ZERO);
+            (p.id, p.name, price, cost)
+        })
+        .filter(|(_, _, price, _)| *price > Decimal::ZERO)
         .collect();
     if catalogue.is_empty() {
         return Err(ApiError::validation(
@@ -207,9 +212,8 @@ where
     Ok(written)
 }
 
-fn dec(d: Decimal) -> String {
-    d.normalize().to_string()
-}
+/// A product to sell: id, name, price, and its cost when one was entered.
+type Item = (String, String, Decimal, Option<Sen>);
 
 type Day = (
     Vec<sale::Model>,
@@ -225,7 +229,7 @@ fn day_of_sales(
     o_no: usize,
     day: NaiveDate,
     v: Volume,
-    catalogue: &[(String, String, Decimal)],
+    catalogue: &[Item],
     settings: &domain::pricing::PricingSettings,
 ) -> Result<Day, ApiError> {
     let zone_hours = crate::kernel::business_day::Zone::parse(&o.timezone).offset_hours();
@@ -235,7 +239,7 @@ fn day_of_sales(
     for n in 0..v.sales_per_day {
         let id = new_id();
         let count = 1 + rng.below(5) + rng.below(5); // 1–9 lines, 5 on average
-        let picked: Vec<(&(String, String, Decimal), Decimal)> = (0..count)
+        let picked: Vec<(&Item, Decimal)> = (0..count)
             .map(|_| {
                 let p = &catalogue[rng.below(catalogue.len() as u64) as usize];
                 let qty = Decimal::from(1 + rng.below(3) / 2); // mostly 1, sometimes 2
@@ -246,7 +250,7 @@ fn day_of_sales(
             lines: picked
                 .iter()
                 .enumerate()
-                .map(|(i, ((_, _, price), qty))| CartLine {
+                .map(|(i, ((_, _, price, _), qty))| CartLine {
                     id: i.to_string(),
                     unit_price: *price,
                     quantity: *qty,
@@ -289,14 +293,14 @@ fn day_of_sales(
             client_sale_id: new_id(),
             receipt_no: format!("V{o_no}-{}-{n:05}", day.format("%Y%m%d")),
             customer_id: None,
-            subtotal: dec(t.subtotal),
-            discount_total: dec(t.discount_total),
-            service_charge: dec(t.service_charge),
-            tax_total: dec(t.tax),
-            rounding: dec(t.rounding),
-            grand_total: dec(t.grand_total),
-            paid_total: dec(paid),
-            change_due: dec(paid - t.grand_total),
+            subtotal_sen: Sen::of(t.subtotal)?,
+            discount_total_sen: Sen::of(t.discount_total)?,
+            service_charge_sen: Sen::of(t.service_charge)?,
+            tax_total_sen: Sen::of(t.tax)?,
+            rounding_sen: Sen::of(t.rounding)?,
+            grand_total_sen: Sen::of(t.grand_total)?,
+            paid_total_sen: Sen::of(paid)?,
+            change_due_sen: Sen::of(paid - t.grand_total)?,
             status: "completed".into(),
             flags: None,
             sold_at: at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
@@ -304,7 +308,7 @@ fn day_of_sales(
             discount_approved_by: None,
             shift_id: None,
         });
-        for (i, (((product_id, name, price), qty), priced)) in
+        for (i, (((product_id, name, price, cost), qty), priced)) in
             picked.iter().zip(&t.lines).enumerate()
         {
             lines.push(sale_line::Model {
@@ -314,10 +318,11 @@ fn day_of_sales(
                 line_no: i as i32 + 1,
                 product_id: product_id.clone(),
                 name: name.clone(),
-                quantity: dec(*qty),
-                unit_price: dec(*price),
-                discount: dec(priced.line_discount),
-                net: dec(priced.net),
+                quantity_milli: Milli::of(*qty)?,
+                unit_price_sen: Sen::of(*price)?,
+                discount_sen: Sen::of(priced.line_discount)?,
+                net_sen: Sen::of(priced.net)?,
+                cost_sen: *cost,
             });
         }
         payments.push(sale_payment::Model {
@@ -325,7 +330,7 @@ fn day_of_sales(
             tenant_id: tenant_id.into(),
             sale_id: id,
             method: method.into(),
-            amount: dec(paid),
+            amount_sen: Sen::of(paid)?,
             reference: None,
         });
     }

@@ -2,6 +2,7 @@
 use crate::kernel::package::{Layer, Package};
 
 pub mod api;
+mod dashboard;
 pub mod entity;
 mod migration;
 pub mod permissions;
@@ -20,4 +21,5 @@ pub static PACKAGE: Package = Package {
     seed: Some(seed::seed),
     default_tax: None,
     homes: &[(crate::kernel::rbac::Role::Member, "/simpanan-saya")],
+    dashboard: Some(dashboard::part),
 };

@@ -29,4 +29,5 @@ pub static PACKAGE: Package = Package {
     seed: Some(seed::seed),
     default_tax: Some(shelf_prices_include_ppn),
     homes: &[],
+    dashboard: None,
 };

@@ -415,8 +415,10 @@ async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
                 variant: Set(None),
                 category_id: Set(Some(category_id)),
                 unit: Set(unit.to_string()),
-                cost: Set("0".to_string()),
-                price: Set(price.to_string()),
+                cost_sen: Set(demo_cost(price)?),
+                price_sen: Set(crate::modules::inventory::api::rules::price(
+                    "price", price,
+                )?),
                 tax: Set(tax.to_string()),
                 active: Set(true),
                 image_url: Set(None),
@@ -462,6 +464,16 @@ async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
             .await?;
     }
     Ok(())
+}
+
+/// A demo product's cost: 78% of its price, to the rupiah, so margins show.
+fn demo_cost(price: &str) -> Result<crate::kernel::money::Sen, ApiError> {
+    let price = crate::modules::inventory::api::rules::price("price", price)?;
+    let cost = domain::money::round_rupiah(
+        price.dec() * rust_decimal::Decimal::new(78, 2),
+        domain::money::Rounding::HalfUp,
+    );
+    crate::kernel::money::Sen::of(cost)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use crate::kernel::state::AppState;
 
 pub mod audit;
 pub mod auth;
+pub mod dashboard;
 pub mod devices;
 pub mod outlets;
 pub mod tenants;
@@ -32,4 +33,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(devices::current))
         .routes(routes!(audit::list))
         .routes(routes!(audit::verify))
+        .routes(routes!(dashboard::dashboard))
 }

@@ -18,6 +18,7 @@ use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
+use crate::kernel::money::Sen;
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Audit, Change};
@@ -35,8 +36,8 @@ struct Row {
     variant: Option<Option<String>>,
     category: Option<Option<String>>,
     unit: Option<String>,
-    cost: Option<String>,
-    price: Option<String>,
+    cost: Option<Sen>,
+    price: Option<Sen>,
     tax: Option<String>,
     active: Option<bool>,
     barcodes: Option<Vec<String>>,
@@ -392,8 +393,8 @@ async fn write_import(
                     variant: r.variant.unwrap_or(before.variant.clone()),
                     category_id: category_id.unwrap_or(before.category_id.clone()),
                     unit: r.unit.unwrap_or(before.unit.clone()),
-                    cost: r.cost.unwrap_or(before.cost.clone()),
-                    price: r.price.unwrap_or(before.price.clone()),
+                    cost_sen: r.cost.unwrap_or(before.cost_sen),
+                    price_sen: r.price.unwrap_or(before.price_sen),
                     tax: r.tax.unwrap_or(before.tax.clone()),
                     active: r.active.unwrap_or(before.active),
                     updated_at: now,
@@ -409,8 +410,8 @@ async fn write_import(
                     active.variant = Set(after.variant);
                     active.category_id = Set(after.category_id);
                     active.unit = Set(after.unit);
-                    active.cost = Set(after.cost);
-                    active.price = Set(after.price);
+                    active.cost_sen = Set(after.cost_sen);
+                    active.price_sen = Set(after.price_sen);
                     active.tax = Set(after.tax);
                     active.active = Set(after.active);
                     active.updated_at = Set(now);
@@ -442,8 +443,8 @@ async fn write_import(
                     variant: Set(variant),
                     category_id: Set(category_id.flatten()),
                     unit: Set(r.unit.unwrap_or_else(|| "pcs".into())),
-                    cost: Set(r.cost.unwrap_or_else(|| "0".into())),
-                    price: Set(r.price.unwrap_or_default()),
+                    cost_sen: Set(r.cost.unwrap_or_default()),
+                    price_sen: Set(r.price.unwrap_or_default()),
                     tax: Set(r.tax.unwrap_or_else(|| "none".into())),
                     active: Set(r.active.unwrap_or(true)),
                     image_url: Set(None),

@@ -54,18 +54,20 @@ pub async fn set_outlet_price(
     let actor = Actor::of(&auth);
     let view = OutletPriceView {
         outlet_id: outlet_id.clone(),
-        price: price.clone(),
+        price: price.text(),
     };
     audited(&state.db, actor, move |txn, audit| {
         Box::pin(async move {
             let previous =
-                repo::set_outlet_price(txn, &tenant_id, &outlet_id, &product.id, &price).await?;
+                repo::set_outlet_price(txn, &tenant_id, &outlet_id, &product.id, price).await?;
             audit
                 .record(
                     Change::new("product.outlet_price.set", "product", &product.id)
                         .outlet(&outlet_id)
-                        .before_opt(previous.map(|p| json!({"sku": product.sku, "price": p})))
-                        .after(json!({"sku": product.sku, "price": price})),
+                        .before_opt(
+                            previous.map(|p| json!({"sku": product.sku, "price": p.text()})),
+                        )
+                        .after(json!({"sku": product.sku, "price": price.text()})),
                 )
                 .await
         })
@@ -98,7 +100,7 @@ pub async fn clear_outlet_price(
                 .record(
                     Change::new("product.outlet_price.clear", "product", &product.id)
                         .outlet(&outlet_id)
-                        .before(json!({"sku": product.sku, "price": previous})),
+                        .before(json!({"sku": product.sku, "price": previous.text()})),
                 )
                 .await
         })

@@ -83,8 +83,8 @@ pub(super) fn view(
         variant: p.variant,
         category_id: p.category_id,
         unit: p.unit,
-        cost: p.cost,
-        price: p.price,
+        cost: p.cost_sen.text(),
+        price: p.price_sen.text(),
         tax: p.tax,
         active: p.active,
         image_url: p.image_url,
@@ -96,7 +96,7 @@ pub(super) fn view(
 pub(super) fn snapshot(p: &product::Model, barcodes: &[String]) -> serde_json::Value {
     json!({
         "sku": p.sku, "name": p.name, "variant": p.variant, "group_id": p.group_id,
-        "category_id": p.category_id, "unit": p.unit, "cost": p.cost, "price": p.price,
+        "category_id": p.category_id, "unit": p.unit, "cost": p.cost_sen.text(), "price": p.price_sen.text(),
         "tax": p.tax, "active": p.active, "image_url": p.image_url, "barcodes": barcodes,
     })
 }
@@ -142,7 +142,7 @@ pub(super) async fn detail<C: ConnectionTrait>(
             .into_iter()
             .map(|op| OutletPriceView {
                 outlet_id: op.outlet_id,
-                price: op.price,
+                price: op.price_sen.text(),
             })
             .collect(),
     })
@@ -297,8 +297,8 @@ pub async fn create(
         variant: None,
         category_id: None,
         unit: rules::unit("unit", req.unit.as_deref().unwrap_or("pcs"))?,
-        cost: rules::cost("cost", req.cost.as_deref().unwrap_or("0"))?,
-        price: rules::price("price", req.price.as_deref().unwrap_or_default())?,
+        cost_sen: rules::cost("cost", req.cost.as_deref().unwrap_or("0"))?,
+        price_sen: rules::price("price", req.price.as_deref().unwrap_or_default())?,
         tax: rules::tax("tax", req.tax.as_deref().unwrap_or("none"))?,
         active: req.active.unwrap_or(true),
         image_url: rules::image_url("image_url", req.image_url.as_deref().unwrap_or_default())?,
@@ -327,13 +327,13 @@ pub async fn create(
                 group_id: Some(parent_id.clone()),
                 sku: rules::sku(&f("sku"), v.sku.as_deref().unwrap_or_default())?,
                 variant: Some(label),
-                cost: match &v.cost {
+                cost_sen: match &v.cost {
                     Some(c) => rules::cost(&f("cost"), c)?,
-                    None => parent.cost.clone(),
+                    None => parent.cost_sen,
                 },
-                price: match &v.price {
+                price_sen: match &v.price {
                     Some(p) => rules::price(&f("price"), p)?,
-                    None => parent.price.clone(),
+                    None => parent.price_sen,
                 },
                 ..parent.clone()
             },
@@ -421,10 +421,10 @@ pub async fn update(
         after.unit = rules::unit("unit", v)?;
     }
     if let Some(v) = &req.cost {
-        after.cost = rules::cost("cost", v)?;
+        after.cost_sen = rules::cost("cost", v)?;
     }
     if let Some(v) = &req.price {
-        after.price = rules::price("price", v)?;
+        after.price_sen = rules::price("price", v)?;
     }
     if let Some(v) = &req.tax {
         after.tax = rules::tax("tax", v)?;
@@ -511,8 +511,8 @@ impl IntoActiveAll for product::Model {
             variant: Set(self.variant),
             category_id: Set(self.category_id),
             unit: Set(self.unit),
-            cost: Set(self.cost),
-            price: Set(self.price),
+            cost_sen: Set(self.cost_sen),
+            price_sen: Set(self.price_sen),
             tax: Set(self.tax),
             active: Set(self.active),
             image_url: Set(self.image_url),

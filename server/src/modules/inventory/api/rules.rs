@@ -5,6 +5,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::kernel::error::{ApiError, ApiResult};
+use crate::kernel::money::Sen;
 
 pub const UNITS: [&str; 9] = [
     "pcs", "kg", "gram", "liter", "ml", "pack", "box", "lusin", "karton",
@@ -73,10 +74,10 @@ pub fn tax(field: &str, value: &str) -> ApiResult<String> {
         .ok_or_else(|| ApiError::validation(field, "Pajak harus `ppn` atau `none`."))
 }
 
-/// A non-negative amount of money, returned in canonical form (`15000`, `1250.5`).
+/// A non-negative amount of money, as stored (sen).
 /// Accepts a plain decimal with at most two decimals (`15000`, `1250.50`) or the
 /// Indonesian notation (`15.000`, `Rp 1.250,50`). `whole` demands whole rupiah.
-pub fn money(field: &str, value: &str, label: &str, whole: bool) -> ApiResult<String> {
+pub fn money(field: &str, value: &str, label: &str, whole: bool) -> ApiResult<Sen> {
     let v = value.trim();
     if v.is_empty() {
         return Err(ApiError::validation(field, format!("{label} wajib diisi.")));
@@ -125,14 +126,14 @@ pub fn money(field: &str, value: &str, label: &str, whole: bool) -> ApiResult<St
             format!("{label} harus dalam rupiah penuh."),
         ));
     }
-    Ok(amount.abs().to_string())
+    Sen::of(amount.abs())
 }
 
-pub fn price(field: &str, value: &str) -> ApiResult<String> {
+pub fn price(field: &str, value: &str) -> ApiResult<Sen> {
     money(field, value, "Harga", true)
 }
 
-pub fn cost(field: &str, value: &str) -> ApiResult<String> {
+pub fn cost(field: &str, value: &str) -> ApiResult<Sen> {
     money(field, value, "Harga pokok", false)
 }
 
@@ -262,13 +263,13 @@ mod tests {
 
     #[test]
     fn money_forms() {
-        assert_eq!(price("p", "15000").unwrap(), "15000");
-        assert_eq!(price("p", "15.000").unwrap(), "15000");
-        assert_eq!(price("p", "Rp 15.000").unwrap(), "15000");
-        assert_eq!(price("p", "15000.00").unwrap(), "15000");
-        assert_eq!(cost("c", "1250.5").unwrap(), "1250.5");
-        assert_eq!(cost("c", "1.250,50").unwrap(), "1250.5");
-        assert_eq!(cost("c", "0").unwrap(), "0");
+        assert_eq!(price("p", "15000").unwrap().text(), "15000");
+        assert_eq!(price("p", "15.000").unwrap().text(), "15000");
+        assert_eq!(price("p", "Rp 15.000").unwrap().text(), "15000");
+        assert_eq!(price("p", "15000.00").unwrap().text(), "15000");
+        assert_eq!(cost("c", "1250.5").unwrap().text(), "1250.5");
+        assert_eq!(cost("c", "1.250,50").unwrap().text(), "1250.5");
+        assert_eq!(cost("c", "0").unwrap().text(), "0");
         assert!(price("p", "1250.5").is_err());
         assert!(price("p", "-5").is_err());
         assert!(price("p", "abc").is_err());

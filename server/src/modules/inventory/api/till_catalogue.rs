@@ -35,7 +35,7 @@ pub async fn till_catalogue(
     let products: Vec<TillProduct> = rows
         .into_iter()
         .map(|r| TillProduct {
-            price: prices.remove(&r.id).unwrap_or(r.price),
+            price: prices.remove(&r.id).unwrap_or(r.price).text(),
             barcodes: barcodes.remove(&r.id).unwrap_or_default(),
             category: r
                 .category_id

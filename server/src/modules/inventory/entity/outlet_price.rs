@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::kernel::money::Sen;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "outlet_prices")]
 pub struct Model {
@@ -8,7 +10,7 @@ pub struct Model {
     pub tenant_id: String,
     pub outlet_id: String,
     pub product_id: String,
-    pub price: String,
+    pub price_sen: Sen,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

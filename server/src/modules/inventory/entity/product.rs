@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::kernel::money::Sen;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "products")]
 pub struct Model {
@@ -12,8 +14,8 @@ pub struct Model {
     pub variant: Option<String>,
     pub category_id: Option<String>,
     pub unit: String,
-    pub cost: String,
-    pub price: String,
+    pub cost_sen: Sen,
+    pub price_sen: Sen,
     pub tax: String,
     pub active: bool,
     pub image_url: Option<String>,

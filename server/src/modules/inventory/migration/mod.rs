@@ -3,7 +3,11 @@
 use sea_orm_migration::MigrationTrait;
 
 mod m20261127_000002_retail;
+mod m20261207_000010_catalogue_money_in_sen;
 
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
-    vec![Box::new(m20261127_000002_retail::Migration)]
+    vec![
+        Box::new(m20261127_000002_retail::Migration),
+        Box::new(m20261207_000010_catalogue_money_in_sen::Migration),
+    ]
 }

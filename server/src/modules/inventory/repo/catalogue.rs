@@ -10,6 +10,7 @@ use sea_orm::{
 };
 
 use crate::kernel::auth::secret::new_id;
+use crate::kernel::money::Sen;
 use crate::kernel::repo::DbResult;
 use crate::modules::inventory::entity::{category, outlet_price, product, product_barcode};
 
@@ -424,11 +425,11 @@ pub async fn outlet_prices_of_outlet<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     outlet_id: &str,
-) -> DbResult<HashMap<String, String>> {
-    let rows: Vec<(String, String)> = outlet_price::Entity::find()
+) -> DbResult<HashMap<String, Sen>> {
+    let rows: Vec<(String, Sen)> = outlet_price::Entity::find()
         .select_only()
         .column(outlet_price::Column::ProductId)
-        .column(outlet_price::Column::Price)
+        .column(outlet_price::Column::PriceSen)
         .filter(outlet_price::Column::TenantId.eq(tenant_id))
         .filter(outlet_price::Column::OutletId.eq(outlet_id))
         .into_tuple()
@@ -443,8 +444,8 @@ pub async fn set_outlet_price<C: ConnectionTrait>(
     tenant_id: &str,
     outlet_id: &str,
     product_id: &str,
-    price: &str,
-) -> DbResult<Option<String>> {
+    price: Sen,
+) -> DbResult<Option<Sen>> {
     let existing = outlet_price::Entity::find()
         .filter(outlet_price::Column::TenantId.eq(tenant_id))
         .filter(outlet_price::Column::OutletId.eq(outlet_id))
@@ -453,9 +454,9 @@ pub async fn set_outlet_price<C: ConnectionTrait>(
         .await?;
     match existing {
         Some(row) => {
-            let before = row.price.clone();
+            let before = row.price_sen;
             let mut active: outlet_price::ActiveModel = row.into();
-            active.price = Set(price.to_string());
+            active.price_sen = Set(price);
             active.update(db).await?;
             Ok(Some(before))
         }
@@ -465,7 +466,7 @@ pub async fn set_outlet_price<C: ConnectionTrait>(
                 tenant_id: Set(tenant_id.to_string()),
                 outlet_id: Set(outlet_id.to_string()),
                 product_id: Set(product_id.to_string()),
-                price: Set(price.to_string()),
+                price_sen: Set(price),
             }
             .insert(db)
             .await?;
@@ -480,7 +481,7 @@ pub async fn clear_outlet_price<C: ConnectionTrait>(
     tenant_id: &str,
     outlet_id: &str,
     product_id: &str,
-) -> DbResult<Option<String>> {
+) -> DbResult<Option<Sen>> {
     let existing = outlet_price::Entity::find()
         .filter(outlet_price::Column::TenantId.eq(tenant_id))
         .filter(outlet_price::Column::OutletId.eq(outlet_id))
@@ -493,7 +494,7 @@ pub async fn clear_outlet_price<C: ConnectionTrait>(
     outlet_price::Entity::delete_by_id(row.id.clone())
         .exec(db)
         .await?;
-    Ok(Some(row.price))
+    Ok(Some(row.price_sen))
 }
 
 // ---------------------------------------------------------------- till snapshot
@@ -507,7 +508,7 @@ pub struct SnapshotRow {
     pub variant: Option<String>,
     pub category_id: Option<String>,
     pub unit: String,
-    pub price: String,
+    pub price: Sen,
     pub tax: String,
     pub image_url: Option<String>,
 }
@@ -520,7 +521,7 @@ type SnapshotTuple = (
     Option<String>,
     Option<String>,
     String,
-    String,
+    Sen,
     String,
     Option<String>,
 );
@@ -539,7 +540,7 @@ pub async fn active_products_for_till<C: ConnectionTrait>(
             product::Column::Variant,
             product::Column::CategoryId,
             product::Column::Unit,
-            product::Column::Price,
+            product::Column::PriceSen,
             product::Column::Tax,
             product::Column::ImageUrl,
         ])

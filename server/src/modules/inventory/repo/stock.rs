@@ -12,6 +12,7 @@ use sea_orm::{
 
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::error::ApiError;
+use crate::kernel::money::Sen;
 use crate::kernel::repo::DbResult;
 use crate::modules::inventory::entity::{outlet_price, product, stock_movement};
 
@@ -36,7 +37,7 @@ pub async fn outlet_prices<C: ConnectionTrait>(
     tenant_id: &str,
     outlet_id: &str,
     ids: &[String],
-) -> DbResult<HashMap<String, String>> {
+) -> DbResult<HashMap<String, Sen>> {
     Ok(outlet_price::Entity::find()
         .filter(outlet_price::Column::TenantId.eq(tenant_id))
         .filter(outlet_price::Column::OutletId.eq(outlet_id))
@@ -44,7 +45,7 @@ pub async fn outlet_prices<C: ConnectionTrait>(
         .all(db)
         .await?
         .into_iter()
-        .map(|p| (p.product_id, p.price))
+        .map(|p| (p.product_id, p.price_sen))
         .collect())
 }
 
@@ -93,6 +94,40 @@ pub async fn stock_levels<C: ConnectionTrait>(
         .group_by(stock_movement::Column::ProductId);
     if let Some(ids) = product_ids {
         q = q.filter(stock_movement::Column::ProductId.is_in(ids.to_vec()));
+    }
+    Ok(q.into_model::<Level>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| {
+            let milli = l.milli();
+            (l.product_id, milli)
+        })
+        .collect())
+}
+
+/// Stock on hand per product over several outlets (or all), in thousandths of a unit.
+pub async fn stock_on_hand<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    outlets: &crate::kernel::repo::OutletScope,
+) -> DbResult<HashMap<String, i64>> {
+    let mut q = stock_movement::Entity::find()
+        .select_only()
+        .column(stock_movement::Column::ProductId)
+        // Summed in two parts, as `stock_levels` explains.
+        .column_as(
+            Expr::cust("CAST(SUM(quantity_milli / 1000000) AS BIGINT)"),
+            "millions",
+        )
+        .column_as(
+            Expr::cust("CAST(SUM(quantity_milli % 1000000) AS BIGINT)"),
+            "rest",
+        )
+        .filter(stock_movement::Column::TenantId.eq(tenant_id))
+        .group_by(stock_movement::Column::ProductId);
+    if let crate::kernel::repo::OutletScope::Only(ids) = outlets {
+        q = q.filter(stock_movement::Column::OutletId.is_in(ids.clone()));
     }
     Ok(q.into_model::<Level>()
         .all(db)

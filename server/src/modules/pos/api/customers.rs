@@ -132,23 +132,22 @@ pub async fn purchases(
     let c = load(&state, &auth, &id).await?;
     let rows = crate::modules::pos::repo::sales::of_customer(&state.db, auth.tenant()?, &c.id, 200)
         .await?;
-    let purchases: Vec<PurchaseView> = rows
+    let rows: Vec<_> = rows
         .into_iter()
         .filter(|s| auth.can_access_outlet(&s.outlet_id))
+        .collect();
+    let total = domain::bounds::saturating_sum(rows.iter().map(|s| s.grand_total_sen.dec()));
+    let purchases: Vec<PurchaseView> = rows
+        .into_iter()
         .map(|s| PurchaseView {
             sale_id: s.id,
             receipt_no: s.receipt_no,
             outlet_id: s.outlet_id,
             sold_at: s.sold_at,
-            grand_total: s.grand_total,
+            grand_total: s.grand_total_sen.text(),
             status: s.status,
         })
         .collect();
-    let total = domain::bounds::saturating_sum(
-        purchases
-            .iter()
-            .filter_map(|p| p.grand_total.parse::<rust_decimal::Decimal>().ok()),
-    );
     Ok(Json(PurchaseHistory {
         customer: c.into(),
         count: purchases.len(),

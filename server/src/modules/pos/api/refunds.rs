@@ -26,6 +26,7 @@ use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input::{amount, client_id, instant};
+use crate::kernel::money::{Milli, Sen};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
@@ -35,10 +36,6 @@ use crate::modules::pos::entity::{refund, refund_line, refund_payment, sale};
 use crate::modules::pos::repo::till::RefundRecord;
 use crate::modules::pos::repo::{sales, till};
 use crate::platform::repo::outlets;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_default()
-}
 
 fn s(v: Decimal) -> String {
     v.normalize().to_string()
@@ -102,7 +99,7 @@ fn refund_view(r: RefundRecord) -> RefundView {
         reason: r.refund.reason,
         restock: r.refund.restock,
         to_cash: r.refund.to_cash,
-        total: r.refund.total,
+        total: r.refund.total_sen.text(),
         refunded_at: r.refund.refunded_at,
         lines: r
             .lines
@@ -111,8 +108,8 @@ fn refund_view(r: RefundRecord) -> RefundView {
                 line_no: l.sale_line_no,
                 product_id: l.product_id,
                 name: l.name,
-                quantity: l.quantity,
-                amount: l.amount,
+                quantity: l.quantity_milli.text(),
+                amount: l.amount_sen.text(),
             })
             .collect(),
         payments: r
@@ -120,7 +117,7 @@ fn refund_view(r: RefundRecord) -> RefundView {
             .into_iter()
             .map(|p| RefundTenderView {
                 method: p.method,
-                amount: p.amount,
+                amount: p.amount_sen.text(),
             })
             .collect(),
     }
@@ -134,11 +131,11 @@ fn refunded_so_far(
     let mut tenders = Vec::new();
     for r in records {
         for l in &r.lines {
-            *qty.entry(l.sale_line_no.max(0) as u32).or_default() += d(&l.quantity);
+            *qty.entry(l.sale_line_no.max(0) as u32).or_default() += l.quantity_milli.dec();
         }
         for p in &r.payments {
             if let Some(k) = kind(&p.method) {
-                tenders.push((k, d(&p.amount)));
+                tenders.push((k, p.amount_sen.dec()));
             }
         }
     }
@@ -264,8 +261,8 @@ pub async fn create(
         .iter()
         .map(|l| SoldLine {
             line_no: l.line_no.max(0) as u32,
-            quantity: d(&l.quantity),
-            net: d(&l.net),
+            quantity: l.quantity_milli.dec(),
+            net: l.net_sen.dec(),
         })
         .collect();
     let request: Vec<RefundRequestLine> = req
@@ -278,12 +275,13 @@ pub async fn create(
         .collect();
     let earlier = till::refunds_of_sale(&state.db, &tenant_id, &sale.id).await?;
     let (already_qty, already_tenders) = refunded_so_far(&earlier);
-    let lines = refund_lines(&sold, d(&sale.grand_total), &already_qty, &request).map_err(|e| {
-        ApiError::Rejected {
-            code: "refund_exceeds_sale",
-            message: e.to_string(),
-        }
-    })?;
+    let lines =
+        refund_lines(&sold, sale.grand_total_sen.dec(), &already_qty, &request).map_err(|e| {
+            ApiError::Rejected {
+                code: "refund_exceeds_sale",
+                message: e.to_string(),
+            }
+        })?;
     let total = domain::refund::total(&lines);
     if total != req.total {
         return Err(ApiError::Rejected {
@@ -298,12 +296,12 @@ pub async fn create(
     let sale_payments = sales::payments_of(&state.db, &sale.id).await?;
     let paid: Vec<(TenderKind, Decimal)> = sale_payments
         .iter()
-        .filter_map(|p| kind(&p.method).map(|k| (k, d(&p.amount))))
+        .filter_map(|p| kind(&p.method).map(|k| (k, p.amount_sen.dec())))
         .collect();
     let tenders = allocate_tenders(
         total,
         &paid,
-        d(&sale.change_due),
+        sale.change_due_sen.dec(),
         &already_tenders,
         req.to_cash,
     );
@@ -340,7 +338,7 @@ pub async fn create(
             reason,
             restock: req.restock,
             to_cash: req.to_cash,
-            total: s(total),
+            total_sen: Sen::of(total)?,
             refunded_at,
             received_at: Utc::now(),
         },
@@ -348,28 +346,30 @@ pub async fn create(
             .iter()
             .map(|l| {
                 let sold_line = by_no.get(&(l.line_no as i32));
-                refund_line::Model {
+                Ok(refund_line::Model {
                     id: new_id(),
                     tenant_id: tenant_id.clone(),
                     refund_id: id.clone(),
                     sale_line_no: l.line_no as i32,
                     product_id: sold_line.map(|x| x.product_id.clone()).unwrap_or_default(),
                     name: sold_line.map(|x| x.name.clone()).unwrap_or_default(),
-                    quantity: s(l.quantity),
-                    amount: s(l.amount),
-                }
+                    quantity_milli: Milli::of(l.quantity)?,
+                    amount_sen: Sen::of(l.amount)?,
+                })
             })
-            .collect(),
+            .collect::<ApiResult<_>>()?,
         payments: tenders
             .iter()
-            .map(|(k, a)| refund_payment::Model {
-                id: new_id(),
-                tenant_id: tenant_id.clone(),
-                refund_id: id.clone(),
-                method: code(*k),
-                amount: s(*a),
+            .map(|(k, a)| {
+                Ok(refund_payment::Model {
+                    id: new_id(),
+                    tenant_id: tenant_id.clone(),
+                    refund_id: id.clone(),
+                    method: code(*k),
+                    amount_sen: Sen::of(*a)?,
+                })
             })
-            .collect(),
+            .collect::<ApiResult<_>>()?,
     };
     let _actor = Actor::of(&auth);
     let user_id = auth.user.id.clone();
@@ -378,13 +378,13 @@ pub async fn create(
     let movements: Vec<(String, Decimal)> = record
         .lines
         .iter()
-        .map(|l| (l.product_id.clone(), d(&l.quantity)))
+        .map(|l| (l.product_id.clone(), l.quantity_milli.dec()))
         .collect();
     let audit_after = json!({"refund_no": refund_no, "sale_id": sale.id, "receipt_no": sale.receipt_no,
         "total": s(total), "approved_by": approver.id, "approver_name": approver.name,
         "restock": restock, "to_cash": req.to_cash,
-        "lines": record.lines.iter().map(|l| json!({"line_no": l.sale_line_no, "quantity": l.quantity, "amount": l.amount})).collect::<Vec<_>>(),
-        "tenders": record.payments.iter().map(|p| json!({"method": p.method, "amount": p.amount})).collect::<Vec<_>>()});
+        "lines": record.lines.iter().map(|l| json!({"line_no": l.sale_line_no, "quantity": l.quantity_milli.text(), "amount": l.amount_sen.text()})).collect::<Vec<_>>(),
+        "tenders": record.payments.iter().map(|p| json!({"method": p.method, "amount": p.amount_sen.text()})).collect::<Vec<_>>()});
     let stored = audited(&state.db, Actor::of(&auth), {
         let tenant_id = tenant_id.clone();
         let sale_id = sale.id.clone();

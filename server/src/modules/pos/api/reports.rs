@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Timelike, Utc};
+use chrono::{Duration, NaiveDate, SecondsFormat, Utc};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -14,10 +14,10 @@ use utoipa::IntoParams;
 use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Query};
+use crate::kernel::money::{Milli, Sen};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
-use crate::modules::inventory::repo::stock;
-use crate::modules::pos::repo::sales;
+use crate::modules::pos::repo::reports::{self, Group, Outlets, Scope};
 use crate::platform::entity::outlet;
 use crate::platform::repo::outlets;
 
@@ -85,42 +85,43 @@ pub struct ReportFilter {
     pub format: Option<String>,
 }
 
-#[derive(Default)]
-struct Acc {
-    label: String,
-    count: u64,
-    quantity: Decimal,
-    amount: Decimal,
+fn sen_text(sen: i64) -> String {
+    Sen(sen).text()
 }
 
-fn add(
-    map: &mut BTreeMap<String, Acc>,
-    key: &str,
-    label: &str,
-    quantity: Decimal,
-    amount: Decimal,
-) {
-    let a = map.entry(key.to_string()).or_default();
-    a.label = label.to_string();
-    a.count += 1;
-    a.quantity = a.quantity.saturating_add(quantity);
-    a.amount = a.amount.saturating_add(amount);
+fn milli_text(milli: i64) -> String {
+    Milli(milli).text()
 }
 
-fn buckets(map: BTreeMap<String, Acc>) -> Vec<Bucket> {
-    map.into_iter()
-        .map(|(key, a)| Bucket {
-            key,
-            label: a.label,
-            count: a.count,
-            quantity: a.quantity.normalize().to_string(),
-            amount: a.amount.normalize().to_string(),
-        })
-        .collect()
+fn bucket(g: Group) -> Bucket {
+    Bucket {
+        key: g.key,
+        label: g.label,
+        count: u64::try_from(g.count).unwrap_or(0),
+        quantity: milli_text(g.quantity_milli),
+        amount: sen_text(g.amount_sen),
+    }
 }
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_default()
+/// `groups` keyed, so refunds can be netted out of them.
+fn keyed(groups: Vec<Group>) -> BTreeMap<String, Group> {
+    groups.into_iter().map(|g| (g.key.clone(), g)).collect()
+}
+
+/// A refund's share of its sale's tax, in sen, to the whole rupiah (half away from zero):
+/// tax × refunded ÷ sale total.
+pub(crate) fn tax_share_sen(refund_sen: i64, sale_tax_sen: i64, sale_total_sen: i64) -> i64 {
+    if sale_total_sen == 0 {
+        return 0;
+    }
+    // |tax| and |refund| are below 10^15 sen (`bounds`), so the product fits a Decimal.
+    let share = Decimal::from(sale_tax_sen)
+        .checked_mul(Decimal::from(refund_sen))
+        .and_then(|x| x.checked_div(Decimal::from(sale_total_sen)))
+        .unwrap_or_default();
+    let rupiah = (share / Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    Sen::of(rupiah).map(|s| s.0).unwrap_or(0)
 }
 
 #[utoipa::path(get, path = "/reports/sales", tag = "reports", params(ReportFilter),
@@ -140,181 +141,115 @@ pub async fn sales_report(
         filter.to.clone(),
     )
     .await?;
-    let outlet_id_filter = outlet.as_ref().map(|o| o.id.clone());
     let timezone = outlet
         .as_ref()
         .map_or("WIB".to_string(), |o| o.timezone.clone());
-    let offset = Duration::hours(utc_offset_hours(&timezone));
-    let rows: Vec<_> = sales::list(
-        &state.db,
+    let outlets = match (&outlet, &auth.outlet_ids) {
+        (Some(o), _) => Outlets::Only(vec![o.id.clone()]),
+        (None, Some(ids)) => Outlets::Only(ids.clone()),
+        (None, None) => Outlets::All,
+    };
+    let scope = Scope {
+        tenant_id: &tenant_id,
+        outlets: &outlets,
+        from: &from,
+        to: &to,
+    };
+    let db = &state.db;
+    let totals = reports::sale_totals(db, &scope).await?;
+    let (refunds_count, refunds_sen) = reports::refund_totals(db, &scope).await?;
+
+    let mut tax_sen = totals.tax_sen;
+    for (refund_sen, sale_tax, sale_total, n) in reports::refund_tax_shares(db, &scope).await? {
+        let share = tax_share_sen(refund_sen, sale_tax, sale_total);
+        tax_sen = tax_sen.saturating_sub(share.saturating_mul(n));
+    }
+
+    let mut by_cashier = reports::by_cashier(db, &scope).await?;
+    let names = crate::platform::repo::users::names(
+        db,
         &tenant_id,
-        outlet.as_ref().map(|o| o.id.as_str()),
-        &from,
-        &to,
+        by_cashier.iter().map(|g| g.key.clone()).collect::<Vec<_>>(),
     )
-    .await?
-    .into_iter()
-    .filter(|s| auth.can_access_outlet(&s.outlet_id))
-    .collect();
-    let ids: Vec<String> = rows.iter().map(|s| s.id.clone()).collect();
-    let lines = sales::lines_of_many(&state.db, &ids).await?;
-    let payments = sales::payments_of_many(&state.db, &ids).await?;
-    let product_ids: Vec<String> = lines.iter().map(|l| l.product_id.clone()).collect();
-    let products = stock::products_by_id(&state.db, &tenant_id, &product_ids).await?;
+    .await?;
+    for g in &mut by_cashier {
+        g.label = names.get(&g.key).cloned().unwrap_or_default();
+    }
+
+    let mut by_product = keyed(reports::by_product(db, &scope).await?);
+    for r in reports::refunds_by_product(db, &scope).await? {
+        let g = by_product.entry(r.key.clone()).or_insert_with(|| Group {
+            key: r.key.clone(),
+            label: r.label.clone(),
+            ..Group::default()
+        });
+        g.quantity_milli = g.quantity_milli.saturating_sub(r.quantity_milli);
+        g.amount_sen = g.amount_sen.saturating_sub(r.amount_sen);
+    }
+
     let categories: BTreeMap<String, String> =
-        crate::modules::inventory::repo::catalogue::list_categories(&state.db, &tenant_id)
+        crate::modules::inventory::repo::catalogue::list_categories(db, &tenant_id)
             .await?
             .into_iter()
             .map(|c| (c.id, c.name))
             .collect();
-    let cashier_ids: Vec<String> = rows.iter().map(|s| s.cashier_id.clone()).collect();
-    let cashiers = crate::platform::repo::users::names(&state.db, &tenant_id, cashier_ids).await?;
+    let by_category: Vec<Group> = reports::by_category(db, &scope)
+        .await?
+        .into_iter()
+        .map(|mut g| {
+            g.label = categories
+                .get(&g.key)
+                .cloned()
+                .unwrap_or_else(|| "Tanpa kategori".to_string());
+            g
+        })
+        .collect();
 
-    let (mut gross, mut discounts, mut service, mut tax, mut rounding, mut total) = (
-        Decimal::ZERO,
-        Decimal::ZERO,
-        Decimal::ZERO,
-        Decimal::ZERO,
-        Decimal::ZERO,
-        Decimal::ZERO,
-    );
-    let mut by_cashier = BTreeMap::new();
-    let mut by_hour = BTreeMap::new();
-    let mut change_by_sale = BTreeMap::new();
-    for s in &rows {
-        gross = gross.saturating_add(d(&s.subtotal));
-        discounts = discounts.saturating_add(d(&s.discount_total));
-        service = service.saturating_add(d(&s.service_charge));
-        tax = tax.saturating_add(d(&s.tax_total));
-        rounding = rounding.saturating_add(d(&s.rounding));
-        total = total.saturating_add(d(&s.grand_total));
-        let name = cashiers.get(&s.cashier_id).cloned().unwrap_or_default();
-        add(
-            &mut by_cashier,
-            &s.cashier_id,
-            &name,
-            Decimal::ONE,
-            d(&s.grand_total),
-        );
-        let hour = DateTime::parse_from_rfc3339(&s.sold_at)
-            .map(|t| (t.with_timezone(&Utc) + offset).hour())
-            .unwrap_or(0);
-        let key = format!("{hour:02}");
-        add(
-            &mut by_hour,
-            &key,
-            &format!("{key}:00"),
-            Decimal::ONE,
-            d(&s.grand_total),
-        );
-        change_by_sale.insert(s.id.clone(), d(&s.change_due));
+    let mut by_payment = keyed(reports::by_payment(db, &scope).await?);
+    // Cash received less the change handed back is what stayed in the drawer (change is
+    // only ever given from cash).
+    if let Some(cash) = by_payment.get_mut("cash") {
+        cash.amount_sen = cash.amount_sen.saturating_sub(totals.change_sen);
     }
-    let mut by_product = BTreeMap::new();
-    let mut by_category = BTreeMap::new();
-    for l in &lines {
-        let qty = d(&l.quantity);
-        add(&mut by_product, &l.product_id, &l.name, qty, d(&l.net));
-        let cat_id = products
-            .get(&l.product_id)
-            .and_then(|p| p.category_id.clone())
-            .unwrap_or_default();
-        let cat_name = categories
-            .get(&cat_id)
-            .cloned()
-            .unwrap_or_else(|| "Tanpa kategori".to_string());
-        add(&mut by_category, &cat_id, &cat_name, qty, d(&l.net));
+    for r in reports::refunds_by_payment(db, &scope).await? {
+        let g = by_payment.entry(r.key.clone()).or_insert_with(|| Group {
+            key: r.key.clone(),
+            label: r.label.clone(),
+            ..Group::default()
+        });
+        g.amount_sen = g.amount_sen.saturating_sub(r.amount_sen);
     }
-    // Refunds net out of the period they were made in: products, tenders, tax, total.
-    let refunds = crate::modules::pos::repo::till::refunds_between(
-        &state.db,
-        &tenant_id,
-        outlet_id_filter.as_deref(),
-        &from,
-        &to,
-    )
-    .await?
-    .into_iter()
-    .filter(|r| auth.can_access_outlet(&r.refund.outlet_id))
-    .collect::<Vec<_>>();
-    let refunded_sale_ids: Vec<String> = refunds.iter().map(|r| r.refund.sale_id.clone()).collect();
-    let refunded_sales: BTreeMap<String, (Decimal, Decimal)> =
-        sales::by_ids(&state.db, &tenant_id, refunded_sale_ids)
-            .await?
-            .into_iter()
-            .map(|s| (s.id, (d(&s.tax_total), d(&s.grand_total))))
-            .collect();
-    let mut refunds_total = Decimal::ZERO;
-    for r in &refunds {
-        let amount = d(&r.refund.total);
-        refunds_total = refunds_total.saturating_add(amount);
-        if let Some((sale_tax, sale_total)) = refunded_sales.get(&r.refund.sale_id) {
-            if !sale_total.is_zero() {
-                let share = sale_tax
-                    .checked_mul(amount)
-                    .and_then(|x| x.checked_div(*sale_total))
-                    .unwrap_or_default();
-                tax = tax.saturating_sub(share.round_dp_with_strategy(
-                    0,
-                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                ));
-            }
-        }
-        for l in &r.lines {
-            let entry = by_product
-                .entry(l.product_id.clone())
-                .or_insert_with(|| Acc {
-                    label: l.name.clone(),
-                    ..Acc::default()
-                });
-            entry.quantity = entry.quantity.saturating_sub(d(&l.quantity));
-            entry.amount = entry.amount.saturating_sub(d(&l.amount));
-        }
-    }
-    let mut by_payment = BTreeMap::new();
-    for r in &refunds {
-        for p in &r.payments {
-            let entry = by_payment.entry(p.method.clone()).or_insert_with(|| Acc {
-                label: p.method.clone(),
-                ..Acc::default()
-            });
-            entry.amount = entry.amount.saturating_sub(d(&p.amount));
-        }
-    }
-    for p in &payments {
-        // Cash received less the change handed back is what stays in the drawer.
-        let mut amount = d(&p.amount);
-        if p.method == "cash" {
-            amount =
-                amount.saturating_sub(change_by_sale.get(&p.sale_id).copied().unwrap_or_default());
-        }
-        add(&mut by_payment, &p.method, &p.method, Decimal::ONE, amount);
-    }
+
+    let by_hour = reports::by_hour(db, &scope, utc_offset_hours(&timezone)).await?;
+    let total_sen = totals.grand_total_sen.saturating_sub(refunds_sen);
+    let mut by_hour = by_hour;
+    by_hour.sort_by(|a, b| a.key.cmp(&b.key));
+    let sorted = |m: BTreeMap<String, Group>| m.into_values().map(bucket).collect::<Vec<_>>();
+    let mut by_category = by_category;
+    by_category.sort_by(|a, b| a.key.cmp(&b.key));
+    by_cashier.sort_by(|a, b| a.key.cmp(&b.key));
 
     let report = SalesReport {
         outlet_id: outlet.map(|o| o.id),
         timezone,
         from,
         to,
-        sales_count: rows.len() as u64,
-        sales_total: total.normalize().to_string(),
-        refunds_count: refunds.len() as u64,
-        refunds: refunds_total.normalize().to_string(),
-        gross: gross.normalize().to_string(),
-        discounts: discounts.normalize().to_string(),
-        service_charge: service.normalize().to_string(),
-        tax: tax.normalize().to_string(),
-        rounding: rounding.normalize().to_string(),
-        total: total.saturating_sub(refunds_total).normalize().to_string(),
-        net: total
-            .saturating_sub(refunds_total)
-            .saturating_sub(tax)
-            .normalize()
-            .to_string(),
-        by_product: buckets(by_product),
-        by_category: buckets(by_category),
-        by_cashier: buckets(by_cashier),
-        by_payment: buckets(by_payment),
-        by_hour: buckets(by_hour),
+        sales_count: u64::try_from(totals.count).unwrap_or(0),
+        sales_total: sen_text(totals.grand_total_sen),
+        refunds_count: u64::try_from(refunds_count).unwrap_or(0),
+        refunds: sen_text(refunds_sen),
+        gross: sen_text(totals.subtotal_sen),
+        discounts: sen_text(totals.discount_sen),
+        service_charge: sen_text(totals.service_sen),
+        tax: sen_text(tax_sen),
+        rounding: sen_text(totals.rounding_sen),
+        total: sen_text(total_sen),
+        net: sen_text(total_sen.saturating_sub(tax_sen)),
+        by_product: sorted(by_product),
+        by_category: by_category.into_iter().map(bucket).collect(),
+        by_cashier: by_cashier.into_iter().map(bucket).collect(),
+        by_payment: sorted(by_payment),
+        by_hour: by_hour.into_iter().map(bucket).collect(),
     };
     if filter.format.as_deref() == Some("csv") {
         return Ok(csv(&report));

@@ -20,6 +20,7 @@ use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input;
+use crate::kernel::money::{Milli, Sen};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::audited;
@@ -131,30 +132,30 @@ pub fn sale_view(
         sold_at: s.sold_at,
         received_at: s.received_at.to_rfc3339(),
         status: s.status,
-        subtotal: s.subtotal,
-        discount_total: s.discount_total,
-        service_charge: s.service_charge,
-        tax_total: s.tax_total,
-        rounding: s.rounding,
-        grand_total: s.grand_total,
-        paid_total: s.paid_total,
-        change: s.change_due,
+        subtotal: s.subtotal_sen.text(),
+        discount_total: s.discount_total_sen.text(),
+        service_charge: s.service_charge_sen.text(),
+        tax_total: s.tax_total_sen.text(),
+        rounding: s.rounding_sen.text(),
+        grand_total: s.grand_total_sen.text(),
+        paid_total: s.paid_total_sen.text(),
+        change: s.change_due_sen.text(),
         lines: lines
             .into_iter()
             .map(|l| SaleLineView {
                 product_id: l.product_id,
                 name: l.name,
-                quantity: l.quantity,
-                unit_price: l.unit_price,
-                discount: l.discount,
-                net: l.net,
+                quantity: l.quantity_milli.text(),
+                unit_price: l.unit_price_sen.text(),
+                discount: l.discount_sen.text(),
+                net: l.net_sen.text(),
             })
             .collect(),
         payments: payments
             .into_iter()
             .map(|p| PaymentView {
                 method: p.method,
-                amount: p.amount,
+                amount: p.amount_sen.text(),
                 reference: p.reference,
             })
             .collect(),
@@ -176,10 +177,6 @@ pub fn pricing_settings(o: &outlet::Model) -> PricingSettings {
             .map_or_else(TaxSettings::none, |tax| tax()),
         ..PricingSettings::default()
     })
-}
-
-fn dec(d: Decimal) -> String {
-    d.normalize().to_string()
 }
 
 async fn load_view(state: &AppState, s: sale::Model) -> ApiResult<SaleView> {
@@ -295,10 +292,11 @@ pub async fn create(
         })?;
         input::quantity(&format!("lines[{i}].quantity"), line.quantity)?;
         input::amount(&format!("lines[{i}].unit_price"), line.unit_price)?;
-        let list_price = outlet_prices.get(&product.id).unwrap_or(&product.price);
-        if list_price.parse::<Decimal>().ok() != Some(line.unit_price)
-            && !flags.iter().any(|f| f == "price_changed")
-        {
+        let list_price = outlet_prices
+            .get(&product.id)
+            .copied()
+            .unwrap_or(product.price_sen);
+        if list_price.dec() != line.unit_price && !flags.iter().any(|f| f == "price_changed") {
             // Sold offline at a price that has since changed (or was overridden): keep the
             // sale as charged, and let a manager see it.
             flags.push("price_changed".into());
@@ -387,14 +385,14 @@ pub async fn create(
         client_sale_id: client_id.clone(),
         receipt_no: receipt_no.clone(),
         customer_id,
-        subtotal: dec(server.subtotal),
-        discount_total: dec(server.discount_total),
-        service_charge: dec(server.service_charge),
-        tax_total: dec(server.tax),
-        rounding: dec(server.rounding),
-        grand_total: dec(server.grand_total),
-        paid_total: dec(server.paid_total),
-        change_due: dec(server.change),
+        subtotal_sen: Sen::of(server.subtotal)?,
+        discount_total_sen: Sen::of(server.discount_total)?,
+        service_charge_sen: Sen::of(server.service_charge)?,
+        tax_total_sen: Sen::of(server.tax)?,
+        rounding_sen: Sen::of(server.rounding)?,
+        grand_total_sen: Sen::of(server.grand_total)?,
+        paid_total_sen: Sen::of(server.paid_total)?,
+        change_due_sen: Sen::of(server.change)?,
         status: if flags.is_empty() {
             "completed".into()
         } else {
@@ -415,40 +413,47 @@ pub async fn create(
         .iter()
         .zip(totals.lines.iter())
         .enumerate()
-        .map(|(i, (input, priced))| sale_line::Model {
-            id: new_id(),
-            tenant_id: tenant_id.clone(),
-            sale_id: sale_id.clone(),
-            line_no: i as i32 + 1,
-            product_id: input.product_id.clone(),
-            name: products
-                .get(&input.product_id)
-                .map(|p| match &p.variant {
-                    Some(v) => format!("{} {v}", p.name),
-                    None => p.name.clone(),
-                })
-                .unwrap_or_default(),
-            quantity: dec(input.quantity),
-            unit_price: dec(priced.unit_price),
-            discount: dec(priced.line_discount + priced.cart_discount),
-            net: dec(priced.net),
+        .map(|(i, (input, priced))| {
+            let product = products.get(&input.product_id);
+            Ok(sale_line::Model {
+                id: new_id(),
+                tenant_id: tenant_id.clone(),
+                sale_id: sale_id.clone(),
+                line_no: i as i32 + 1,
+                product_id: input.product_id.clone(),
+                name: product
+                    .map(|p| match &p.variant {
+                        Some(v) => format!("{} {v}", p.name),
+                        None => p.name.clone(),
+                    })
+                    .unwrap_or_default(),
+                quantity_milli: Milli::of(input.quantity)?,
+                unit_price_sen: Sen::of(priced.unit_price)?,
+                discount_sen: Sen::of(priced.line_discount + priced.cart_discount)?,
+                net_sen: Sen::of(priced.net)?,
+                // The cost as the catalogue holds it now, kept with the line so its margin
+                // does not move when the cost does; a zero cost means none was entered.
+                cost_sen: product.map(|p| p.cost_sen).filter(|c| *c != Sen::ZERO),
+            })
         })
-        .collect();
+        .collect::<ApiResult<_>>()?;
     let payment_rows: Vec<sale_payment::Model> = req
         .payments
         .iter()
-        .map(|p| sale_payment::Model {
-            id: new_id(),
-            tenant_id: tenant_id.clone(),
-            sale_id: sale_id.clone(),
-            method: serde_json::to_value(p.method)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
-            amount: dec(p.amount),
-            reference: p.reference.clone(),
+        .map(|p| {
+            Ok(sale_payment::Model {
+                id: new_id(),
+                tenant_id: tenant_id.clone(),
+                sale_id: sale_id.clone(),
+                method: serde_json::to_value(p.method)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                amount_sen: Sen::of(p.amount)?,
+                reference: p.reference.clone(),
+            })
         })
-        .collect();
+        .collect::<ApiResult<_>>()?;
 
     let user_id = auth.user.id.clone();
     let device_id = auth.device_id.clone();

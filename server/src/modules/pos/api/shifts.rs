@@ -25,6 +25,7 @@ use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input::{amount, client_id, instant};
+use crate::kernel::money::{opt_text, Sen};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
@@ -34,10 +35,6 @@ use crate::platform::repo::outlets;
 pub use domain::api::pos::{CashMovementView, ShiftReport, ShiftView, TenderTotal};
 
 pub use crate::platform::outlet_settings::{cash_limit, DEFAULT_CASH_LIMIT};
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_default()
-}
 
 fn s(v: Decimal) -> String {
     v.normalize().to_string()
@@ -76,14 +73,14 @@ fn view(sh: shift::Model, cashier_name: String) -> ShiftView {
         device_id: sh.device_id,
         cashier_id: sh.cashier_id,
         cashier_name,
-        opening_float: sh.opening_float,
+        opening_float: sh.opening_float_sen.text(),
         opened_at: sh.opened_at,
         status: sh.status,
         closed_at: sh.closed_at,
         closed_by: sh.closed_by,
-        counted_cash: sh.counted_cash,
-        expected_cash: sh.expected_cash,
-        difference: sh.difference,
+        counted_cash: opt_text(sh.counted_cash_sen),
+        expected_cash: opt_text(sh.expected_cash_sen),
+        difference: opt_text(sh.difference_sen),
         denominations,
         note: sh.note,
     }
@@ -99,12 +96,12 @@ pub async fn report(state: &AppState, sh: shift::Model) -> ApiResult<ShiftReport
 
     let change: BTreeMap<&str, Decimal> = sales
         .iter()
-        .map(|s| (s.id.as_str(), d(&s.change_due)))
+        .map(|s| (s.id.as_str(), s.change_due_sen.dec()))
         .collect();
     let mut by_tender: BTreeMap<String, Decimal> = BTreeMap::new();
     let mut change_left = change.clone();
     for p in &payments {
-        let mut amount = d(&p.amount);
+        let mut amount = p.amount_sen.dec();
         if p.method == "cash" {
             // Change goes back out of the drawer: count only what stayed.
             if let Some(c) = change_left.get_mut(p.sale_id.as_str()) {
@@ -120,23 +117,23 @@ pub async fn report(state: &AppState, sh: shift::Model) -> ApiResult<ShiftReport
     for r in &refunds {
         for p in &r.payments {
             let total = refunds_by_tender.entry(p.method.clone()).or_default();
-            *total = total.saturating_add(d(&p.amount));
+            *total = total.saturating_add(p.amount_sen.dec());
         }
     }
     let cash_in = saturating_sum(
         movements
             .iter()
             .filter(|m| m.kind == "in")
-            .map(|m| d(&m.amount)),
+            .map(|m| m.amount_sen.dec()),
     );
     let cash_out = saturating_sum(
         movements
             .iter()
             .filter(|m| m.kind == "out")
-            .map(|m| d(&m.amount)),
+            .map(|m| m.amount_sen.dec()),
     );
     let summary = CashSummary {
-        opening_float: d(&sh.opening_float),
+        opening_float: sh.opening_float_sen.dec(),
         cash_sales: by_tender.get("cash").copied().unwrap_or_default(),
         cash_refunds: refunds_by_tender.get("cash").copied().unwrap_or_default(),
         cash_in,
@@ -144,9 +141,8 @@ pub async fn report(state: &AppState, sh: shift::Model) -> ApiResult<ShiftReport
     };
     // A closed shift keeps the figure it was closed with.
     let expected = sh
-        .expected_cash
-        .as_deref()
-        .map(d)
+        .expected_cash_sen
+        .map(Sen::dec)
         .unwrap_or_else(|| summary.expected());
     let cashier = names(state, &tenant_id, vec![sh.cashier_id.clone()])
         .await?
@@ -162,14 +158,20 @@ pub async fn report(state: &AppState, sh: shift::Model) -> ApiResult<ShiftReport
     };
     Ok(ShiftReport {
         sales_count: sales.len() as u64,
-        sales_total: s(saturating_sum(sales.iter().map(|x| d(&x.grand_total)))),
-        discounts: s(saturating_sum(sales.iter().map(|x| d(&x.discount_total)))),
+        sales_total: s(saturating_sum(
+            sales.iter().map(|x| x.grand_total_sen.dec()),
+        )),
+        discounts: s(saturating_sum(
+            sales.iter().map(|x| x.discount_total_sen.dec()),
+        )),
         by_tender: tenders(by_tender),
         refunds_count: refunds.len() as u64,
-        refunds_total: s(saturating_sum(refunds.iter().map(|r| d(&r.refund.total)))),
+        refunds_total: s(saturating_sum(
+            refunds.iter().map(|r| r.refund.total_sen.dec()),
+        )),
         refunds_by_tender: tenders(refunds_by_tender),
         voids_count: voids.len() as u64,
-        voids_amount: s(saturating_sum(voids.iter().map(|v| d(&v.amount)))),
+        voids_amount: s(saturating_sum(voids.iter().map(|v| v.amount_sen.dec()))),
         cash_in: s(cash_in),
         cash_out: s(cash_out),
         cash_movements: movements
@@ -177,7 +179,7 @@ pub async fn report(state: &AppState, sh: shift::Model) -> ApiResult<ShiftReport
             .map(|m| CashMovementView {
                 id: m.id,
                 kind: m.kind,
-                amount: m.amount,
+                amount: m.amount_sen.text(),
                 reason: m.reason,
                 approved_by: m.approved_by,
                 user_id: m.user_id,
@@ -185,8 +187,8 @@ pub async fn report(state: &AppState, sh: shift::Model) -> ApiResult<ShiftReport
             })
             .collect(),
         expected_cash: s(expected),
-        counted_cash: sh.counted_cash.clone(),
-        difference: sh.difference.clone(),
+        counted_cash: opt_text(sh.counted_cash_sen),
+        difference: opt_text(sh.difference_sen),
         shift: view(sh, cashier),
     })
 }
@@ -250,15 +252,15 @@ pub async fn open(
         outlet_id: outlet.id.clone(),
         device_id: auth.device_id.clone(),
         cashier_id: auth.user.id.clone(),
-        opening_float: s(float),
+        opening_float_sen: Sen::of(float)?,
         opened_at,
         status: "open".into(),
         closed_at: None,
         closed_by: None,
         denominations: None,
-        counted_cash: None,
-        expected_cash: None,
-        difference: None,
+        counted_cash_sen: None,
+        expected_cash_sen: None,
+        difference_sen: None,
         note: None,
         received_at: Utc::now(),
     };
@@ -266,7 +268,7 @@ pub async fn open(
     let saved = row.clone();
     audited(&state.db, actor, move |txn, audit| Box::pin(async move {
                 till::insert_shift(txn, row).await?;
-                audit.record(Change::new("shift.open", "shift", &saved.id).outlet(&saved.outlet_id).after(json!({"opening_float": saved.opening_float, "opened_at": saved.opened_at})))
+                audit.record(Change::new("shift.open", "shift", &saved.id).outlet(&saved.outlet_id).after(json!({"opening_float": saved.opening_float_sen.text(), "opened_at": saved.opened_at})))
                 .await
             }))
         .await?;
@@ -314,7 +316,7 @@ pub async fn cash_movement(
     let as_view = |m: cash_movement::Model| CashMovementView {
         id: m.id,
         kind: m.kind,
-        amount: m.amount,
+        amount: m.amount_sen.text(),
         reason: m.reason,
         approved_by: m.approved_by,
         user_id: m.user_id,
@@ -389,7 +391,7 @@ pub async fn cash_movement(
         outlet_id: sh.outlet_id.clone(),
         shift_id: sh.id.clone(),
         kind: req.kind.clone(),
-        amount: s(value),
+        amount_sen: Sen::of(value)?,
         reason,
         approved_by,
         user_id: auth.user.id.clone(),
@@ -401,7 +403,7 @@ pub async fn cash_movement(
     audited(&state.db, actor, move |txn, audit| Box::pin(async move {
                 till::insert_cash_movement(txn, row).await?;
                 audit.record(Change::new("shift.cash_movement", "cash_movement", &saved.id).outlet(&saved.outlet_id).after(json!({"shift_id": saved.shift_id, "kind": saved.kind,
-                            "amount": saved.amount, "reason": saved.reason, "approved_by": saved.approved_by})))
+                            "amount": saved.amount_sen.text(), "reason": saved.reason, "approved_by": saved.approved_by})))
                 .await
             }))
         .await?;
@@ -452,21 +454,25 @@ pub async fn close(
         .filter(|n| !n.is_empty())
         .map(|n| n.chars().take(500).collect::<String>());
     let live = report(&state, sh.clone()).await?;
-    let expected = d(&live.expected_cash);
+    let expected: Decimal = live.expected_cash.parse().map_err(|_| {
+        ApiError::Internal(anyhow::anyhow!(
+            "shift report's expected cash is not a number"
+        ))
+    })?;
     let diff = difference(expected, counted);
     let counts: Vec<DenominationCount> = req.counted.into_iter().filter(|c| c.count > 0).collect();
     let closing = till::Closing {
         closed_at,
         closed_by: auth.user.id.clone(),
         denominations: serde_json::to_string(&counts).unwrap_or_else(|_| "[]".into()),
-        counted: s(counted),
-        expected: s(expected),
-        difference: s(diff),
+        counted: Sen::of(counted)?,
+        expected: Sen::of(expected)?,
+        difference: Sen::of(diff)?,
         note,
     };
     let actor = Actor::of(&auth);
-    let audit_after = json!({"counted_cash": closing.counted, "expected_cash": closing.expected,
-        "difference": closing.difference, "closed_at": closing.closed_at});
+    let audit_after = json!({"counted_cash": closing.counted.text(), "expected_cash": closing.expected.text(),
+        "difference": closing.difference.text(), "closed_at": closing.closed_at});
     let sid = sh.id.clone();
     let outlet_id = sh.outlet_id.clone();
     let tid = tenant_id.clone();

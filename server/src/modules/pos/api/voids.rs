@@ -11,6 +11,7 @@ use crate::kernel::auth::Auth;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::Json;
 use crate::kernel::input::{self, amount, client_id, instant};
+use crate::kernel::money::Sen;
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::modules::pos::entity::till_void;
@@ -58,7 +59,7 @@ fn as_view(v: till_void::Model) -> VoidView {
     VoidView {
         id: v.id,
         kind: v.kind,
-        amount: v.amount,
+        amount: v.amount_sen.text(),
         shift_id: v.shift_id,
         user_id: v.user_id,
         at: v.at,
@@ -128,7 +129,7 @@ pub async fn create(
         shift_id,
         kind: req.kind,
         items: serde_json::to_string(&req.items).unwrap_or_else(|_| "[]".into()),
-        amount: total.normalize().to_string(),
+        amount_sen: Sen::of(total)?,
         reason: req
             .reason
             .map(|r| r.trim().chars().take(200).collect::<String>())

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::kernel::money::Sen;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "cash_movements")]
 pub struct Model {
@@ -11,7 +13,7 @@ pub struct Model {
     pub outlet_id: String,
     pub shift_id: String,
     pub kind: String,
-    pub amount: String,
+    pub amount_sen: Sen,
     pub reason: String,
     pub approved_by: Option<String>,
     pub user_id: String,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::kernel::money::Sen;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "refunds")]
 pub struct Model {
@@ -18,7 +20,7 @@ pub struct Model {
     pub reason: String,
     pub restock: bool,
     pub to_cash: bool,
-    pub total: String,
+    pub total_sen: Sen,
     pub refunded_at: String,
     pub received_at: DateTimeUtc,
 }

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::kernel::money::{Milli, Sen};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "refund_lines")]
 pub struct Model {
@@ -10,8 +12,8 @@ pub struct Model {
     pub sale_line_no: i32,
     pub product_id: String,
     pub name: String,
-    pub quantity: String,
-    pub amount: String,
+    pub quantity_milli: Milli,
+    pub amount_sen: Sen,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

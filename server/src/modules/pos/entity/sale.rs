@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::kernel::money::Sen;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "sales")]
 pub struct Model {
@@ -12,14 +14,14 @@ pub struct Model {
     pub client_sale_id: String,
     pub receipt_no: String,
     pub customer_id: Option<String>,
-    pub subtotal: String,
-    pub discount_total: String,
-    pub service_charge: String,
-    pub tax_total: String,
-    pub rounding: String,
-    pub grand_total: String,
-    pub paid_total: String,
-    pub change_due: String,
+    pub subtotal_sen: Sen,
+    pub discount_total_sen: Sen,
+    pub service_charge_sen: Sen,
+    pub tax_total_sen: Sen,
+    pub rounding_sen: Sen,
+    pub grand_total_sen: Sen,
+    pub paid_total_sen: Sen,
+    pub change_due_sen: Sen,
     pub status: String,
     #[sea_orm(column_type = "Text", nullable)]
     pub flags: Option<String>,

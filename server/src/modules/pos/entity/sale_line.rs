@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::kernel::money::{Milli, Sen};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "sale_lines")]
 pub struct Model {
@@ -10,10 +12,12 @@ pub struct Model {
     pub line_no: i32,
     pub product_id: String,
     pub name: String,
-    pub quantity: String,
-    pub unit_price: String,
-    pub discount: String,
-    pub net: String,
+    pub quantity_milli: Milli,
+    pub unit_price_sen: Sen,
+    pub discount_sen: Sen,
+    pub net_sen: Sen,
+    /// The product's cost when sold (for margin); `None` where it was not known.
+    pub cost_sen: Option<Sen>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::kernel::money::Sen;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "sale_payments")]
 pub struct Model {
@@ -8,7 +10,7 @@ pub struct Model {
     pub tenant_id: String,
     pub sale_id: String,
     pub method: String,
-    pub amount: String,
+    pub amount_sen: Sen,
     pub reference: Option<String>,
 }
 

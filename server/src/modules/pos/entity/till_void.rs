@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::kernel::money::Sen;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "till_voids")]
 pub struct Model {
@@ -13,7 +15,7 @@ pub struct Model {
     pub kind: String,
     #[sea_orm(column_type = "Text")]
     pub items: String,
-    pub amount: String,
+    pub amount_sen: Sen,
     pub reason: Option<String>,
     pub user_id: String,
     pub device_id: Option<String>,

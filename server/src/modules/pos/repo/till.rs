@@ -3,6 +3,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
+use crate::kernel::money::Sen;
 use crate::kernel::repo::DbResult;
 use crate::modules::pos::entity::{
     cash_movement, refund, refund_line, refund_payment, sale, sale_payment, shift, till_void,
@@ -48,9 +49,9 @@ pub struct Closing {
     pub closed_at: String,
     pub closed_by: String,
     pub denominations: String,
-    pub counted: String,
-    pub expected: String,
-    pub difference: String,
+    pub counted: Sen,
+    pub expected: Sen,
+    pub difference: Sen,
     pub note: Option<String>,
 }
 
@@ -67,9 +68,9 @@ pub async fn close_shift<C: ConnectionTrait>(
         .col_expr(shift::Column::ClosedAt, Expr::value(c.closed_at))
         .col_expr(shift::Column::ClosedBy, Expr::value(c.closed_by))
         .col_expr(shift::Column::Denominations, Expr::value(c.denominations))
-        .col_expr(shift::Column::CountedCash, Expr::value(c.counted))
-        .col_expr(shift::Column::ExpectedCash, Expr::value(c.expected))
-        .col_expr(shift::Column::Difference, Expr::value(c.difference))
+        .col_expr(shift::Column::CountedCashSen, Expr::value(c.counted.0))
+        .col_expr(shift::Column::ExpectedCashSen, Expr::value(c.expected.0))
+        .col_expr(shift::Column::DifferenceSen, Expr::value(c.difference.0))
         .col_expr(shift::Column::Note, Expr::value(c.note))
         .filter(shift::Column::TenantId.eq(tenant_id))
         .filter(shift::Column::Id.eq(id))
@@ -304,7 +305,7 @@ pub async fn insert_void<C: ConnectionTrait>(db: &C, row: till_void::Model) -> D
         shift_id: Set(row.shift_id),
         kind: Set(row.kind),
         items: Set(row.items),
-        amount: Set(row.amount),
+        amount_sen: Set(row.amount_sen),
         reason: Set(row.reason),
         user_id: Set(row.user_id),
         device_id: Set(row.device_id),

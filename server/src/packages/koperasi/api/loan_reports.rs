@@ -143,6 +143,16 @@ pub async fn portfolio(
     auth.require(Permission::VIEW_LOAN_PORTFOLIO)?;
     let tenant_id = auth.tenant()?.to_string();
     let day = as_of(&q, koperasi::zone(&state.db, &tenant_id).await?)?;
+    Ok(Json(portfolio_of(&state, &tenant_id, day).await?))
+}
+
+/// The running loans' standing on `day`: outstanding, collectibility, reserve and PAR.
+pub async fn portfolio_of(
+    state: &AppState,
+    tenant_id: &str,
+    day: chrono::NaiveDate,
+) -> ApiResult<Portfolio> {
+    let tenant_id = tenant_id.to_string();
     let members = member_map(&state.db, &tenant_id).await?;
     let mut loans_out = Vec::new();
     let mut total = Decimal::ZERO;
@@ -151,7 +161,7 @@ pub async fn portfolio(
     let mut by_class: HashMap<&str, (u32, Decimal, Decimal)> = HashMap::new();
     let thresholds = [1u32, 30, 90];
     let mut at_risk = [Decimal::ZERO; 3];
-    for (l, rows, p) in running_loans(&state, &tenant_id, None).await? {
+    for (l, rows, p) in running_loans(state, &tenant_id, None).await? {
         let (_, pos) = standing(&rows, &p, day)?;
         let (class, reserve) = quality(&l, &pos);
         let class_text = serde_json::to_value(class)
@@ -196,7 +206,7 @@ pub async fn portfolio(
             p.to_string()
         }
     };
-    Ok(Json(Portfolio {
+    Ok(Portfolio {
         as_of: day.to_string(),
         outstanding: total.to_string(),
         reserve: reserve_total.to_string(),
@@ -222,7 +232,7 @@ pub async fn portfolio(
             })
             .collect(),
         loans: loans_out,
-    }))
+    })
 }
 
 /// The signed-in member's loans (any status), with schedule and today's position.

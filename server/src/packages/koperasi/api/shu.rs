@@ -163,31 +163,25 @@ async fn figures(
             customer_member.insert(c.id, m.to_string());
         }
     }
-    let sales = shu::customer_sales_between(&state.db, tenant_id, &from, &until).await?;
-    let refunds = shu::refunds_of_sales(
-        &state.db,
-        tenant_id,
-        sales.iter().map(|s| s.id.clone()).collect(),
-    )
-    .await?;
-    let mut refunded: HashMap<String, Decimal> = HashMap::new();
-    for r in refunds {
-        let total = refunded.entry(r.sale_id).or_default();
-        *total = total.saturating_add(r.total.parse::<Decimal>().unwrap_or_default());
+    // Summed per customer by the database (a busy store's year is a million sales), then
+    // per member; a member's purchases are whole rupiah, rounded half up.
+    let purchases = shu::customer_purchases_between(&state.db, tenant_id, &from, &until).await?;
+    let mut by_member: HashMap<&str, i64> = HashMap::new();
+    for (customer, sen) in &purchases {
+        if let Some(m) = customer_member.get(customer) {
+            let v = by_member.entry(m.as_str()).or_default();
+            *v = v.saturating_add(*sen);
+        }
     }
-    for s in sales {
-        let Some(m) = s.customer_id.as_ref().and_then(|c| customer_member.get(c)) else {
-            continue;
-        };
-        let net = s
-            .grand_total
-            .parse::<Decimal>()
-            .unwrap_or_default()
-            .saturating_sub(refunded.get(&s.id).copied().unwrap_or_default());
+    for (m, sen) in by_member {
         if let Some(f) = out.get_mut(m) {
+            let rupiah = domain::money::round_rupiah(
+                crate::kernel::money::Sen(sen).dec(),
+                domain::money::Rounding::HalfUp,
+            );
             f.purchases = f
                 .purchases
-                .saturating_add(i64::try_from(net.round()).unwrap_or(0));
+                .saturating_add(i64::try_from(rupiah).unwrap_or(i64::MAX));
         }
     }
     Ok(out)

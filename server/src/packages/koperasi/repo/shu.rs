@@ -1,10 +1,14 @@
 //! SHU closings and shares, and the year's figures they are computed from: savings at
 //! year end, loan interest paid, and purchases at the koperasi's store.
+use std::collections::HashMap;
+
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
-use crate::kernel::repo::DbResult;
+use crate::kernel::repo::{sum_sen, DbResult};
 use crate::modules::pos::entity::{customer, refund, sale};
 use crate::packages::koperasi::entity::{loan_payment, savings_movement, shu_closing, shu_share};
 
@@ -162,36 +166,58 @@ pub async fn customers<C: ConnectionTrait>(
         .await
 }
 
-/// Completed sales to a known customer sold within `[from, until)` (RFC 3339 UTC).
-pub async fn customer_sales_between<C: ConnectionTrait>(
+/// Net purchases per till customer, in sen: completed sales sold within `[from, until)`
+/// (RFC 3339 UTC) less what was refunded of them, summed by the database.
+pub async fn customer_purchases_between<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     from: &str,
     until: &str,
-) -> DbResult<Vec<sale::Model>> {
-    sale::Entity::find()
+) -> DbResult<HashMap<String, i64>> {
+    let sold: Vec<(String, Option<i64>)> = sale::Entity::find()
+        .select_only()
+        .column(sale::Column::CustomerId)
+        .column_as(sum_sen((sale::Entity, sale::Column::GrandTotalSen)), "sen")
         .filter(sale::Column::TenantId.eq(tenant_id))
         .filter(sale::Column::CustomerId.is_not_null())
         .filter(sale::Column::Status.eq("completed"))
         .filter(sale::Column::SoldAt.gte(from))
         .filter(sale::Column::SoldAt.lt(until))
+        .group_by(sale::Column::CustomerId)
+        .into_tuple()
         .all(db)
-        .await
-}
-
-pub async fn refunds_of_sales<C: ConnectionTrait>(
-    db: &C,
-    tenant_id: &str,
-    sale_ids: Vec<String>,
-) -> DbResult<Vec<refund::Model>> {
-    if sale_ids.is_empty() {
-        return Ok(Vec::new());
+        .await?;
+    let refunded: Vec<(String, Option<i64>)> = refund::Entity::find()
+        .select_only()
+        .column_as(
+            Expr::col((sale::Entity, sale::Column::CustomerId)),
+            "customer_id",
+        )
+        .column_as(sum_sen((refund::Entity, refund::Column::TotalSen)), "sen")
+        .join(
+            JoinType::InnerJoin,
+            refund::Entity::belongs_to(sale::Entity)
+                .from(refund::Column::SaleId)
+                .to(sale::Column::Id)
+                .into(),
+        )
+        .filter(refund::Column::TenantId.eq(tenant_id))
+        .filter(sale::Column::TenantId.eq(tenant_id))
+        .filter(sale::Column::CustomerId.is_not_null())
+        .filter(sale::Column::Status.eq("completed"))
+        .filter(sale::Column::SoldAt.gte(from))
+        .filter(sale::Column::SoldAt.lt(until))
+        .group_by(Expr::col((sale::Entity, sale::Column::CustomerId)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: HashMap<String, i64> = sold
+        .into_iter()
+        .map(|(c, sen)| (c, sen.unwrap_or(0)))
+        .collect();
+    for (c, sen) in refunded {
+        let v = out.entry(c).or_default();
+        *v = v.saturating_sub(sen.unwrap_or(0));
     }
-    crate::kernel::repo::in_chunks(sale_ids, |ids| {
-        refund::Entity::find()
-            .filter(refund::Column::TenantId.eq(tenant_id))
-            .filter(refund::Column::SaleId.is_in(ids))
-            .all(db)
-    })
-    .await
+    Ok(out)
 }

@@ -1,0 +1,141 @@
+//! The owner's dashboard (`GET /api/v1/dashboard`): the sales figures of a period against a
+//! comparison period, the charts' series, and the tiles each package adds. Money is a
+//! decimal string, like everywhere in the API.
+use serde::{Deserialize, Serialize};
+
+use super::pos::Bucket;
+
+/// The headline figures of a period.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Kpis {
+    /// Sales' grand totals (tax, service and rounding included).
+    pub omzet_gross: String,
+    /// `omzet_gross` less refunds made in the period.
+    pub omzet_net: String,
+    pub transactions: u64,
+    /// `omzet_gross` ÷ transactions, to the rupiah.
+    pub average_basket: String,
+    /// Units sold ÷ transactions, two decimals.
+    pub items_per_basket: String,
+    /// Sales less tax less the cost stored with each line, over the lines whose cost is
+    /// known; `None` when no line sold had a cost.
+    pub gross_margin: Option<String>,
+    /// Share of the lines' sales whose cost is known (percent, two decimals).
+    pub margin_coverage_percent: String,
+    pub discounts: String,
+    pub refunds: String,
+    /// PPN/PBJT on the sales, less its share of the refunds.
+    pub tax: String,
+}
+
+/// One day of the chart: the period's day and the comparison period's matching day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DayPoint {
+    /// `YYYY-MM-DD` in the outlets' zone.
+    pub date: String,
+    pub omzet: String,
+    pub transactions: u64,
+    /// The comparison period's day at the same offset from its start.
+    pub compare_date: String,
+    pub compare_omzet: String,
+}
+
+/// Sales in one hour of one weekday (in the outlets' zone) over the period.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HeatCell {
+    /// 1 = Monday … 7 = Sunday.
+    pub weekday: u8,
+    pub hour: u8,
+    pub transactions: u64,
+    pub omzet: String,
+}
+
+/// A product with stock on hand and no sale in the 30 days before the period's end.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeadStock {
+    pub product_id: String,
+    pub name: String,
+    pub unit: String,
+    pub quantity: String,
+    /// Quantity × the product's cost.
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Series {
+    pub by_day: Vec<DayPoint>,
+    pub by_hour: Vec<HeatCell>,
+    pub by_outlet: Vec<Bucket>,
+    pub by_category: Vec<Bucket>,
+    /// What each tender brought in (cash net of change), less refunds.
+    pub by_tender: Vec<Bucket>,
+    /// Best sellers by amount, at most 10.
+    pub top_products: Vec<Bucket>,
+    /// The period's weakest sellers by amount (of those sold), at most 10.
+    pub bottom_products: Vec<Bucket>,
+    pub dead_stock: Vec<DeadStock>,
+}
+
+/// How a tile's value reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TileKind {
+    Money,
+    Count,
+    Percent,
+}
+
+/// A figure a package adds to the dashboard (the koperasi's members, loans, PAR…).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Tile {
+    /// The package that adds it (`koperasi`).
+    pub package: String,
+    /// A translation key for its label (`tile_members`).
+    pub key: String,
+    pub kind: TileKind,
+    pub value: String,
+    /// A second line (`PAR 1 3,20% · PAR 90 0,00%`), already in figures; may be empty.
+    #[serde(default)]
+    pub detail: Vec<TileDetail>,
+    /// The page that explains it.
+    pub link: Option<String>,
+}
+
+/// A labelled figure under a tile's value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TileDetail {
+    /// A translation key, or a name (a savings product's) when `literal`.
+    pub label: String,
+    #[serde(default)]
+    pub literal: bool,
+    pub kind: TileKind,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DashboardView {
+    /// The period, `YYYY-MM-DD` inclusive, in the outlets' zone.
+    pub from: String,
+    pub to: String,
+    /// `previous` (the same length just before) or `last_year`.
+    pub compare_mode: String,
+    pub compare_from: String,
+    pub compare_to: String,
+    pub timezone: String,
+    /// The outlets the figures cover (the caller's, narrowed by the filter).
+    pub outlet_ids: Vec<String>,
+    /// The sales figures (when the tenant sells through the till).
+    pub kpis: Option<Kpis>,
+    pub compare: Option<Kpis>,
+    pub series: Option<Series>,
+    pub tiles: Vec<Tile>,
+}

@@ -1,0 +1,45 @@
+//! Catalogue prices and costs as integers of sen (`domain::stored`), so the database can
+//! add up stock value and margin: `products.cost`/`price` and `outlet_prices.price`
+//! (decimal text) become `cost_sen`/`price_sen` (BIGINT), converted exactly.
+use sea_orm_migration::prelude::*;
+
+use crate::kernel::migration::{text_to_units, units_to_text, RowKey, ToUnits};
+use domain::stored::SEN_SCALE;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+const fn sen(from: &'static str, to: &'static str) -> ToUnits {
+    ToUnits {
+        from,
+        to,
+        scale: SEN_SCALE,
+        nullable: false,
+    }
+}
+
+const TABLES: &[(&str, RowKey, &[ToUnits])] = &[
+    (
+        "products",
+        RowKey::Id,
+        &[sen("cost", "cost_sen"), sen("price", "price_sen")],
+    ),
+    ("outlet_prices", RowKey::Id, &[sen("price", "price_sen")]),
+];
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for (table, key, columns) in TABLES {
+            text_to_units(m, table, *key, columns).await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for (table, key, columns) in TABLES {
+            units_to_text(m, table, *key, columns).await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,121 @@
+//! The koperasi's tiles on the owner's dashboard: members, savings per product, loans
+//! outstanding with PAR, and what was lent in the period.
+use futures::future::BoxFuture;
+
+use domain::api::dashboard::{Tile, TileDetail, TileKind};
+
+use crate::kernel::error::ApiError;
+use crate::kernel::package::{DashboardPart, DashboardQuery};
+use crate::kernel::rbac::Permission;
+use crate::kernel::state::AppState;
+use crate::packages::koperasi::repo::{figures, koperasi};
+
+pub fn part<'a>(
+    state: &'a AppState,
+    q: &'a DashboardQuery<'a>,
+) -> BoxFuture<'a, Result<DashboardPart, ApiError>> {
+    Box::pin(async move {
+        let db = &state.db;
+        let mut tiles = Vec::new();
+        if q.auth.can(Permission::MANAGE_MEMBERS) {
+            tiles.push(Tile {
+                package: "koperasi".into(),
+                key: "tile_members".into(),
+                kind: TileKind::Count,
+                value: figures::active_members(db, q.tenant_id).await?.to_string(),
+                detail: Vec::new(),
+                link: Some("/anggota".into()),
+            });
+            let savings = figures::savings_by_product(db, q.tenant_id).await?;
+            let total: i64 = savings.iter().map(|s| s.2).fold(0, i64::saturating_add);
+            tiles.push(Tile {
+                package: "koperasi".into(),
+                key: "tile_savings".into(),
+                kind: TileKind::Money,
+                value: total.to_string(),
+                detail: savings
+                    .into_iter()
+                    .map(|(_, name, balance)| TileDetail {
+                        label: name,
+                        literal: true,
+                        kind: TileKind::Money,
+                        value: balance.to_string(),
+                    })
+                    .collect(),
+                link: Some("/anggota".into()),
+            });
+        }
+        if q.auth.can(Permission::VIEW_LOAN_PORTFOLIO) {
+            let zone = koperasi::zone(db, q.tenant_id).await?;
+            let day = q.period.to_day.min(zone.today());
+            let p =
+                crate::packages::koperasi::api::loan_reports::portfolio_of(state, q.tenant_id, day)
+                    .await?;
+            let par = |days: u32| {
+                p.par
+                    .iter()
+                    .find(|x| x.days == days)
+                    .map(|x| x.percent.clone())
+                    .unwrap_or_else(|| "0.00".into())
+            };
+            tiles.push(Tile {
+                package: "koperasi".into(),
+                key: "tile_loans_outstanding".into(),
+                kind: TileKind::Money,
+                value: p.outstanding.clone(),
+                detail: vec![TileDetail {
+                    label: "tile_loans_running".into(),
+                    literal: false,
+                    kind: TileKind::Count,
+                    value: p.loans.len().to_string(),
+                }],
+                link: Some("/pinjaman".into()),
+            });
+            tiles.push(Tile {
+                package: "koperasi".into(),
+                key: "tile_par30".into(),
+                kind: TileKind::Percent,
+                value: par(30),
+                detail: vec![
+                    TileDetail {
+                        label: "tile_par1".into(),
+                        literal: false,
+                        kind: TileKind::Percent,
+                        value: par(1),
+                    },
+                    TileDetail {
+                        label: "tile_par90".into(),
+                        literal: false,
+                        kind: TileKind::Percent,
+                        value: par(90),
+                    },
+                ],
+                link: Some("/pinjaman".into()),
+            });
+            let (n, amount) = figures::disbursed_between(
+                db,
+                q.tenant_id,
+                &q.period.from_day.to_string(),
+                &q.period.to_day.to_string(),
+            )
+            .await?;
+            tiles.push(Tile {
+                package: "koperasi".into(),
+                key: "tile_disbursed".into(),
+                kind: TileKind::Money,
+                value: amount.to_string(),
+                detail: vec![TileDetail {
+                    label: "tile_loans_count".into(),
+                    literal: false,
+                    kind: TileKind::Count,
+                    value: n.to_string(),
+                }],
+                link: Some("/pinjaman".into()),
+            });
+        }
+        Ok(DashboardPart {
+            tiles,
+            ..DashboardPart::default()
+        })
+    })
+}

@@ -1,0 +1,298 @@
+//! The owner's dashboard: its figures equal the sales report's and the sum of the stored
+//! sales for generated data; a refund takes omzet and margin back; a manager limited to
+//! one outlet sees nothing of another; the koperasi adds its tiles through the registry.
+use crate::common;
+
+use axum::http::StatusCode;
+use rust_decimal::Decimal;
+use sea_orm::EntityTrait;
+use serde_json::{json, Value};
+
+use common::TestApp;
+use satu_server::modules::pos::entity::{sale, sale_line};
+
+fn d(v: &Value) -> Decimal {
+    v.as_str()
+        .unwrap_or_else(|| panic!("not a decimal string: {v}"))
+        .parse()
+        .unwrap()
+}
+
+fn sum(list: &Value, field: &str) -> Decimal {
+    list.as_array().unwrap().iter().map(|b| d(&b[field])).sum()
+}
+
+/// Five products with costs (one without), then three days × two outlets × 40 sales.
+async fn generated(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    for (sku, price, cost) in [
+        ("TEH", "5000", "3900"),
+        ("KOPI", "12500", "9750.5"),
+        ("BERAS", "14000", "0"),
+        ("SUSU", "18900", "15000"),
+        ("ROTI", "8500", "6000"),
+    ] {
+        let r = app
+            .post(
+                &mut owner,
+                "/api/v1/products",
+                json!({"sku": sku, "name": sku, "price": price, "cost": cost, "tax": "ppn"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    }
+    satu_server::modules::pos::volume::generate(
+        &app.db,
+        satu_server::modules::pos::volume::Volume {
+            days: 3,
+            outlets: 2,
+            sales_per_day: 40,
+        },
+    )
+    .await
+    .unwrap();
+}
+
+async fn figures_match(app: &TestApp) {
+    generated(app).await;
+    let mut owner = app.login("owner@makmur.test").await;
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    let from = today - chrono::Duration::days(5);
+    let q = format!("from={from}&to={today}");
+    let dash = app.get(&mut owner, &format!("/api/v1/dashboard?{q}")).await;
+    assert_eq!(dash.status, StatusCode::OK, "{}", dash.json);
+    let dash = dash.json;
+    let report = app
+        .get(&mut owner, &format!("/api/v1/reports/sales?{q}"))
+        .await
+        .json;
+    let k = &dash["kpis"];
+    assert_eq!(k["transactions"], report["sales_count"]);
+    assert_eq!(d(&k["omzet_gross"]), d(&report["sales_total"]));
+    assert_eq!(d(&k["omzet_net"]), d(&report["total"]));
+    assert_eq!(d(&k["tax"]), d(&report["tax"]));
+    assert_eq!(d(&k["discounts"]), d(&report["discounts"]));
+
+    // The same figures from every stored row, added up here.
+    let sales = sale::Entity::find().all(&app.db).await.unwrap();
+    let lines = sale_line::Entity::find().all(&app.db).await.unwrap();
+    let total: Decimal = sales.iter().map(|s| s.grand_total_sen.dec()).sum();
+    assert_eq!(sales.len(), 240);
+    assert_eq!(d(&k["omzet_gross"]), total);
+    let s = &dash["series"];
+    assert_eq!(
+        sum(&s["by_day"], "omzet"),
+        total,
+        "days add up to the period"
+    );
+    assert_eq!(sum(&s["by_hour"], "omzet"), total, "the heatmap too");
+    assert_eq!(sum(&s["by_outlet"], "amount"), total);
+    assert_eq!(sum(&s["by_tender"], "amount"), total);
+    assert_eq!(s["by_outlet"].as_array().unwrap().len(), 2);
+    assert_eq!(s["by_day"].as_array().unwrap().len(), 6);
+    assert!(s["top_products"].as_array().unwrap().len() <= 10);
+    // Margin: sales before tax, service and rounding on the lines with a cost, less cost.
+    let dec_sum = |f: &dyn Fn(&sale::Model) -> Decimal| -> Decimal { sales.iter().map(f).sum() };
+    let ex_tax = total
+        - dec_sum(&|s| s.tax_total_sen.dec())
+        - dec_sum(&|s| s.service_charge_sen.dec())
+        - dec_sum(&|s| s.rounding_sen.dec());
+    let net: Decimal = lines.iter().map(|l| l.net_sen.dec()).sum();
+    let costed: Decimal = lines
+        .iter()
+        .filter(|l| l.cost_sen.is_some())
+        .map(|l| l.net_sen.dec())
+        .sum();
+    let cost: Decimal = lines
+        .iter()
+        .filter_map(|l| {
+            l.cost_sen
+                .map(|c| Decimal::from(c.0 * l.quantity_milli.0 / 1000) / Decimal::ONE_HUNDRED)
+        })
+        .sum();
+    assert!(
+        costed < net,
+        "BERAS has no cost, so some lines are not costed"
+    );
+    let margin = (ex_tax * costed / net - cost)
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    assert_eq!(d(&k["gross_margin"]), margin);
+    // The comparison period (the six days before) had no sales.
+    assert_eq!(dash["compare"]["transactions"], 0);
+
+    // A day with no sales reads as zeros, not an error.
+    let empty = app
+        .get(
+            &mut owner,
+            "/api/v1/dashboard?from=2020-01-01&to=2020-01-31&compare=last_year",
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::OK, "{}", empty.json);
+    assert_eq!(empty.json["kpis"]["transactions"], 0);
+    assert_eq!(empty.json["kpis"]["gross_margin"], Value::Null);
+    assert_eq!(empty.json["compare_from"], "2019-01-01");
+    // Bounds: a year at most, dates in order, a known comparison.
+    for (query, field) in [
+        ("from=2024-01-01&to=2026-01-01", "to"),
+        ("from=2026-02-01&to=2026-01-01", "to"),
+        ("compare=tomorrow", "compare"),
+        ("from=2026-13-01", "from"),
+    ] {
+        let r = app
+            .get(&mut owner, &format!("/api/v1/dashboard?{query}"))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{query}: {}",
+            r.json
+        );
+        assert_eq!(r.json["error"]["field"], field, "{query}");
+    }
+}
+on_every_backend!(dashboard_figures_are_the_sales_figures, figures_match);
+
+/// A refund made today takes its amount out of today's net omzet and its share of tax;
+/// the margin of a costed product moves back too.
+async fn refund_moves_back(app: &TestApp) {
+    let mut owner = app.login("owner@makmur.test").await;
+    let shop = crate::till::shop(app, &mut owner).await;
+    // Teh Kotak costs Rp4.000 (the shop helper stores none).
+    let r = app
+        .send(
+            &mut owner,
+            axum::http::Method::PATCH,
+            &format!("/api/v1/products/{}", shop.teh),
+            Some(json!({"cost": "4000"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    let mut kasir = app.login("kasir@makmur.test").await;
+    let shift = crate::till::uuid();
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/shifts",
+            json!({"id": shift, "outlet_id": shop.outlet, "opening_float": "0", "opened_at": crate::till::now()}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let r = app
+        .post(
+            &mut kasir,
+            "/api/v1/sales",
+            crate::till::sale(&shop, &shift, "DASH-1", 4, "cash", 20000),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let url = format!("/api/v1/dashboard?outlet_id={}", shop.outlet);
+    let before = app.get(&mut owner, &url).await.json;
+    assert_eq!(before["kpis"]["omzet_gross"], "20000");
+    assert_eq!(before["kpis"]["omzet_net"], "20000");
+    // Rp20.000 with PPN inside (1.981) less 4 × Rp4.000.
+    assert_eq!(before["kpis"]["gross_margin"], "2019");
+    assert_eq!(before["kpis"]["items_per_basket"], "4.00");
+    let refund = json!({
+        "id": crate::till::uuid(), "outlet_id": shop.outlet, "receipt_no": "DASH-1",
+        "refund_no": "R-DASH-1", "refunded_at": crate::till::now(), "shift_id": shift,
+        "lines": [{"line_no": 1, "quantity": "1"}], "restock": true, "reason": "Rusak",
+        "approver_id": shop.manager, "pin": "246810", "total": "5000",
+    });
+    let r = app.post(&mut kasir, "/api/v1/refunds", refund).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let after = app.get(&mut owner, &url).await.json;
+    assert_eq!(after["kpis"]["omzet_gross"], "20000");
+    assert_eq!(after["kpis"]["omzet_net"], "15000");
+    assert_eq!(after["kpis"]["refunds"], "5000");
+    assert!(d(&after["kpis"]["tax"]) < d(&before["kpis"]["tax"]));
+    assert!(d(&after["kpis"]["gross_margin"]) < d(&before["kpis"]["gross_margin"]));
+    assert_eq!(
+        sum(&after["series"]["by_tender"], "amount"),
+        Decimal::from(15000)
+    );
+}
+on_every_backend!(a_refund_takes_omzet_and_margin_back, refund_moves_back);
+
+/// A manager limited to the koperasi desk sees none of the minimarket's sales, and may not
+/// name it; another tenant's owner sees only her own; a cashier may not open it.
+async fn scoped(app: &TestApp) {
+    generated(app).await;
+    let mut owner = app.login("owner@makmur.test").await;
+    let koperasi = app.outlet_id(&mut owner, "KSP1").await;
+    let minimarket = app.outlet_id(&mut owner, "MKM1").await;
+    let r = app.post(&mut owner, "/api/v1/users", json!({"email": "spv2@makmur.test", "name": "Supervisor", "roles": ["manager"], "outlet_ids": [koperasi]})).await;
+    let token = r.json["invite_token"].as_str().unwrap().to_string();
+    let mut anon = app.agent();
+    app.post(
+        &mut anon,
+        "/api/v1/invitations/accept",
+        json!({"token": token, "password": "supervisor-2"}),
+    )
+    .await;
+    let mut spv = app.login_with("spv2@makmur.test", "supervisor-2").await;
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    let q = format!("from={}&to={today}", today - chrono::Duration::days(5));
+    let mine = app.get(&mut spv, &format!("/api/v1/dashboard?{q}")).await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.json);
+    assert_eq!(mine.json["kpis"]["transactions"], 0, "{}", mine.json);
+    assert_eq!(mine.json["outlet_ids"], json!([koperasi]));
+    let theirs = app
+        .get(
+            &mut spv,
+            &format!("/api/v1/dashboard?{q}&outlet_id={minimarket}"),
+        )
+        .await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND, "{}", theirs.json);
+    let all = app
+        .get(&mut owner, &format!("/api/v1/dashboard?{q}"))
+        .await
+        .json;
+    assert_eq!(all["kpis"]["transactions"], 240);
+    let one = app
+        .get(
+            &mut owner,
+            &format!("/api/v1/dashboard?{q}&outlet_id={minimarket}"),
+        )
+        .await
+        .json;
+    assert_eq!(one["kpis"]["transactions"], 120);
+
+    let (mut other, other_outlet) = app.other_tenant_with_outlet().await;
+    let r = app.get(&mut other, &format!("/api/v1/dashboard?{q}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["kpis"]["transactions"], 0);
+    assert!(r.json["outlet_ids"]
+        .as_array()
+        .unwrap()
+        .contains(&json!(other_outlet)));
+    let r = app
+        .get(
+            &mut other,
+            &format!("/api/v1/dashboard?outlet_id={minimarket}"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let mut kasir = app.login("kasir@makmur.test").await;
+    assert_eq!(
+        app.get(&mut kasir, "/api/v1/dashboard").await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // The koperasi's tiles come with the owner's dashboard (its package is on).
+    let keys: Vec<&str> = all["tiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["key"].as_str().unwrap())
+        .collect();
+    for key in [
+        "tile_members",
+        "tile_savings",
+        "tile_loans_outstanding",
+        "tile_par30",
+        "tile_disbursed",
+    ] {
+        assert!(keys.contains(&key), "{key} missing from {keys:?}");
+    }
+}
+on_every_backend!(the_dashboard_shows_only_what_the_caller_may_see, scoped);
