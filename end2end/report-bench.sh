@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The sales report on a busy history: a fresh SQLite file with the demo data plus
 # `satu seed-volume` (DAYS × OUTLETS × SALES sales, ≈ 5 lines each), then
-# `GET /api/v1/reports/sales` for one day, one week and one month of one outlet, RUNS
-# times each, as the owner: median and p95 in ms, or the status when it fails.
+# `GET /api/v1/reports/sales` for one day, one week and one month of one outlet and
+# `GET /api/v1/dashboard` for today, this month and 30 days of all outlets, RUNS times
+# each, as the owner: median and p95 in ms, or the status when it fails.
+# `SATU_BIN=/path/to/satu` measures another build (the code before a change, say).
 #
 #   DAYS=365 OUTLETS=3 SALES=500 RUNS=5 bash end2end/report-bench.sh   # the issue's year
 #   DAYS=35 OUTLETS=1 SALES=60 RUNS=2 bash end2end/report-bench.sh     # short (make test)
@@ -34,12 +36,15 @@ outlet="$(curl -fsS -b "$jar" "$api/outlets" |
   node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).find(o=>o.industry==="retail").id))')"
 yesterday="$(date -u -d yesterday +%F)"
 measure() {
-  local name="$1" from="$2" times=() status
+  local name="$1" from="$2"
+  measure_url "$name" "$api/reports/sales?outlet_id=$outlet&from=$from&to=$yesterday"
+}
+measure_url() {
+  local name="$1" url="$2" times=() status
   for _ in $(seq 1 "$runs"); do
-    read -r status secs < <(curl -s -o /dev/null -b "$jar" -w '%{http_code} %{time_total}\n' \
-      "$api/reports/sales?outlet_id=$outlet&from=$from&to=$yesterday")
+    read -r status secs < <(curl -s -o /dev/null -b "$jar" -w '%{http_code} %{time_total}\n' "$url")
     if [ "$status" != 200 ]; then
-      printf '  %-6s %s → %s: HTTP %s after %.0f ms\n' "$name" "$from" "$yesterday" "$status" "$(awk -v s="$secs" 'BEGIN{print s*1000}')"
+      printf '  %-14s HTTP %s after %.0f ms\n' "$name" "$status" "$(awk -v s="$secs" 'BEGIN{print s*1000}')"
       return
     fi
     times+=("$(awk -v s="$secs" 'BEGIN{print s*1000}')")
@@ -47,10 +52,15 @@ measure() {
   node -e '
     const t = process.argv.slice(2).map(Number).sort((a, b) => a - b);
     const q = (p) => t[Math.min(t.length - 1, Math.ceil(p * t.length) - 1)];
-    console.log(`  ${process.argv[1]}`.padEnd(9) + ` median ${q(0.5).toFixed(0)} ms  p95 ${q(0.95).toFixed(0)} ms  (${t.length} runs)`);
+    console.log(`  ${process.argv[1]}`.padEnd(17) + ` median ${q(0.5).toFixed(0)} ms  p95 ${q(0.95).toFixed(0)} ms  (${t.length} runs)`);
   ' "$name" "${times[@]}"
 }
 echo "GET /reports/sales, one outlet, SQLite, ending $yesterday:"
 measure day "$yesterday"
 measure week "$(date -u -d '7 days ago' +%F)"
 measure month "$(date -u -d '30 days ago' +%F)"
+month_start="$(date -u -d "$yesterday" +%Y-%m-01)"
+echo "GET /dashboard, all outlets, compared with the previous period:"
+measure_url "today" "$api/dashboard"
+measure_url "this month" "$api/dashboard?from=$month_start&to=$yesterday"
+measure_url "last 30 days" "$api/dashboard?from=$(date -u -d '30 days ago' +%F)&to=$yesterday"

@@ -214,7 +214,15 @@ async fn seed_volume_writes_whole_days_of_sales() {
         .await,
         0
     );
-    assert_eq!(count(&url, "SELECT COUNT(*) FROM sale_payments").await, 120);
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM sale_payments p JOIN sales s ON s.id = p.sale_id \
+             WHERE s.cashier_id = 'volume'"
+        )
+        .await,
+        120
+    );
     assert_eq!(
         count(
             &url,
@@ -228,11 +236,11 @@ async fn seed_volume_writes_whole_days_of_sales() {
     assert_eq!(
         count(
             &url,
-            "SELECT COUNT(*) FROM sales WHERE sold_at >= date('now')"
+            "SELECT COUNT(*) FROM sales WHERE sold_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now')"
         )
         .await,
         0,
-        "the history ends yesterday"
+        "the history ends before now (yesterday in the outlet's zone)"
     );
     let out = satu(&url, &["seed-volume", "--days", "0"], &[]);
     assert!(!out.status.success());

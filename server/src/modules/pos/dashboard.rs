@@ -216,7 +216,7 @@ async fn series(
     for g in &mut by_outlet {
         g.label = names.get(&g.key).cloned().unwrap_or_default();
     }
-    by_outlet.sort_by(|a, b| b.amount_sen.cmp(&a.amount_sen));
+    by_outlet.sort_by_key(|g| std::cmp::Reverse(g.amount_sen));
 
     let categories: HashMap<String, String> =
         crate::modules::inventory::repo::catalogue::list_categories(db, q.tenant_id)
@@ -231,7 +231,7 @@ async fn series(
             .cloned()
             .unwrap_or_else(|| "Tanpa kategori".to_string());
     }
-    by_category.sort_by(|a, b| b.amount_sen.cmp(&a.amount_sen));
+    by_category.sort_by_key(|g| std::cmp::Reverse(g.amount_sen));
 
     let totals = reports::sale_totals(db, current).await?;
     let mut tenders: BTreeMap<String, Group> = reports::by_payment(db, current)
@@ -251,7 +251,7 @@ async fn series(
         g.amount_sen = g.amount_sen.saturating_sub(r.amount_sen);
     }
     let mut by_tender: Vec<Group> = tenders.into_values().collect();
-    by_tender.sort_by(|a, b| b.amount_sen.cmp(&a.amount_sen));
+    by_tender.sort_by_key(|g| std::cmp::Reverse(g.amount_sen));
 
     let mut products = reports::by_product(db, current).await?;
     products.sort_by(|a, b| b.amount_sen.cmp(&a.amount_sen).then(a.label.cmp(&b.label)));

@@ -1,7 +1,7 @@
 //! `satu seed-volume`: a busy year of sales for benchmarks, on the configured database.
 //!
 //! Fills the demo tenant's retail outlets (adding outlets up to `--outlets`) with `--days`
-//! days of `--sales-per-day` completed sales each, ending yesterday: baskets of 1–9 lines
+//! days of `--sales-per-day` completed sales each, ending yesterday (in the outlet's zone): baskets of 1–9 lines
 //! (5 on average) from the outlet's catalogue, priced by `domain` exactly as the till
 //! prices them, paid in cash (about 70%), QRIS or e-wallet, at the hours a minimarket is
 //! busy. Only sales, their lines and payments are written (stock and the audit trail are
@@ -20,6 +20,9 @@ use crate::kernel::repo::INSERT_CHUNK;
 use crate::modules::inventory::entity::product;
 use crate::modules::pos::entity::{sale, sale_line, sale_payment};
 use crate::platform::entity::outlet;
+
+/// The cashier the generated sales name (no user: they were rung up by no one).
+pub const CASHIER: &str = "volume";
 
 /// What to generate.
 #[derive(Clone, Copy, Debug)]
@@ -98,6 +101,14 @@ pub async fn generate<C>(db: &C, v: Volume) -> Result<Written, ApiError>
 where
     C: ConnectionTrait + TransactionTrait,
 {
+    generate_for(db, None, v).await
+}
+
+/// `generate` for one tenant's retail outlets (`None`: the first retail outlet's tenant).
+pub async fn generate_for<C>(db: &C, tenant: Option<&str>, v: Volume) -> Result<Written, ApiError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
     if v.days == 0 || v.days > DAYS_MAX {
         return Err(ApiError::validation(
             "days",
@@ -116,10 +127,11 @@ where
             format!("--sales-per-day antara 1 dan {SALES_PER_DAY_MAX}."),
         ));
     }
-    let retail: Vec<outlet::Model> = outlet::Entity::find()
-        .filter(outlet::Column::Industry.eq("retail"))
-        .all(db)
-        .await?;
+    let mut q = outlet::Entity::find().filter(outlet::Column::Industry.eq("retail"));
+    if let Some(t) = tenant {
+        q = q.filter(outlet::Column::TenantId.eq(t));
+    }
+    let retail: Vec<outlet::Model> = q.all(db).await?;
     let Some(first) = retail.first().cloned() else {
         return Err(ApiError::validation(
             "outlets",
@@ -163,15 +175,27 @@ where
             "Katalog kosong: jalankan `satu seed-demo` dahulu.",
         ));
     }
-    let today = Utc::now().date_naive();
     let mut rng = Rng(0x5A7u64);
     let mut written = Written::default();
+    // Receipt numbers carry this run's own tag, so a second run (or the demo's history)
+    // never takes one already used.
+    let run: String = new_id()
+        .chars()
+        .rev()
+        .filter(char::is_ascii_hexdigit)
+        .take(6)
+        .collect();
+    let run = run.to_uppercase();
     for (o_no, o) in outlets.iter().enumerate() {
+        let tag = format!("V{run}-{}", o_no + 1);
+        // Days end yesterday in the outlet's own zone, so "yesterday" on its dashboard is
+        // the last generated day whatever the hour in UTC.
+        let today = crate::kernel::business_day::Zone::parse(&o.timezone).today();
         let settings = crate::modules::pos::api::sales::pricing_settings(o);
         for d in (1..=i64::from(v.days)).rev() {
             let day = today - Duration::days(d);
             let (sales, lines, payments) =
-                day_of_sales(&mut rng, &tenant_id, o, o_no, day, v, &catalogue, &settings)?;
+                day_of_sales(&mut rng, &tenant_id, o, &tag, day, v, &catalogue, &settings)?;
             written.sales += sales.len() as u64;
             written.lines += lines.len() as u64;
             written.payments += payments.len() as u64;
@@ -226,7 +250,7 @@ fn day_of_sales(
     rng: &mut Rng,
     tenant_id: &str,
     o: &outlet::Model,
-    o_no: usize,
+    tag: &str,
     day: NaiveDate,
     v: Volume,
     catalogue: &[Item],
@@ -289,9 +313,9 @@ fn day_of_sales(
             tenant_id: tenant_id.into(),
             outlet_id: o.id.clone(),
             device_id: None,
-            cashier_id: "volume".into(),
+            cashier_id: CASHIER.into(),
             client_sale_id: new_id(),
-            receipt_no: format!("V{o_no}-{}-{n:05}", day.format("%Y%m%d")),
+            receipt_no: format!("{tag}-{}-{n:05}", day.format("%Y%m%d")),
             customer_id: None,
             subtotal_sen: Sen::of(t.subtotal)?,
             discount_total_sen: Sen::of(t.discount_total)?,

@@ -35,9 +35,50 @@ pub fn seed<'a>(
         .await?;
         if ctx.with_catalogue {
             seed_catalogue(txn, ctx.tenant_id, ctx.audit).await?;
+            seed_history(txn, ctx.tenant_id).await?;
         }
         Ok(())
     })
+}
+
+/// Four weeks of the minimarket's sales before today (60 a day, rung up by the demo
+/// cashier), so the dashboard and reports open on a shop at work. History only: the
+/// sales, their lines and payments (stock stays at the opening count). Once: a seed run
+/// again finds them and adds none.
+async fn seed_history(txn: &sea_orm::DatabaseTransaction, tenant_id: &str) -> Result<(), ApiError> {
+    use crate::modules::pos::entity::sale;
+    use sea_orm::{PaginatorTrait, QueryFilter};
+    let already = sale::Entity::find()
+        .filter(sale::Column::TenantId.eq(tenant_id))
+        .count(txn)
+        .await?;
+    if already > 0 {
+        return Ok(());
+    }
+    crate::modules::pos::volume::generate_for(
+        txn,
+        Some(tenant_id),
+        crate::modules::pos::volume::Volume {
+            days: 28,
+            outlets: 1,
+            sales_per_day: 60,
+        },
+    )
+    .await?;
+    if let Some(kasir) =
+        crate::platform::repo::users::find_by_email(txn, "kasir@makmur.test").await?
+    {
+        sale::Entity::update_many()
+            .col_expr(
+                sale::Column::CashierId,
+                sea_orm::sea_query::Expr::value(kasir.id),
+            )
+            .filter(sale::Column::TenantId.eq(tenant_id))
+            .filter(sale::Column::CashierId.eq(crate::modules::pos::volume::CASHIER))
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// A made-up static QRIS for the demo minimarket (fictitious acquirer and NMID; it pays
