@@ -64,3 +64,12 @@ echo "GET /dashboard, all outlets, compared with the previous period:"
 measure_url "today" "$api/dashboard"
 measure_url "this month" "$api/dashboard?from=$month_start&to=$yesterday"
 measure_url "last 30 days" "$api/dashboard?from=$(date -u -d '30 days ago' +%F)&to=$yesterday"
+echo "Year-end on the same data (the koperasi's loan portfolio; the SHU draft adds up the year's store sales):"
+measure_url "portfolio" "$api/loan-reports/portfolio"
+csrf="$(sed 's/^#HttpOnly_//' "$jar" | awk '$6 == "satu_csrf" {print $7}')"
+year="$(date -u -d "$yesterday" +%Y)"
+read -r status secs < <(curl -s -o /dev/null -b "$jar" -w '%{http_code} %{time_total}\n' \
+  -H 'content-type: application/json' -H "x-csrf-token: $csrf" \
+  -d "{\"year\": $year, \"shu_total\": \"10000000\", \"allocation\": [{\"name\": \"Cadangan\", \"percent\": \"50\"}, {\"name\": \"Jasa modal\", \"percent\": \"25\"}, {\"name\": \"Jasa usaha\", \"percent\": \"25\"}], \"jasa_modal_pool\": \"Jasa modal\", \"jasa_usaha_pool\": \"Jasa usaha\"}" \
+  "$api/shu-closings")
+printf '  %-14s HTTP %s in %.0f ms (once)\n' "shu $year" "$status" "$(awk -v s="$secs" 'BEGIN{print s*1000}')"

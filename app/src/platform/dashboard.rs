@@ -8,7 +8,7 @@ use domain::api::dashboard::{DashboardView, Kpis, Tile, TileKind};
 use domain::api::pos::Bucket;
 use leptos::prelude::*;
 
-use crate::kernel::i18n::{lookup_in, pick, t, tr, use_lang, Lang};
+use crate::kernel::i18n::{lookup_in, pick, tr, use_lang, Lang};
 use crate::kernel::model::Outlet;
 use crate::kernel::pages::{day_text, fetched, rupiah};
 use crate::kernel::session::{use_session, Protected};
@@ -128,105 +128,244 @@ fn word(lang: Lang, key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// What the reader picked: the period, the comparison, the outlets.
+#[derive(Clone, PartialEq)]
+struct Filter {
+    preset: Preset,
+    from: String,
+    to: String,
+    compare: String,
+    picked: Vec<String>,
+    outlets_open: bool,
+}
+
+impl Filter {
+    fn query(&self) -> String {
+        format!(
+            "from={}&to={}&compare={}&outlet_id={}",
+            self.from,
+            self.to,
+            self.compare,
+            self.picked.join(",")
+        )
+    }
+}
+
+/// The whole page is one element whose HTML this page writes, and whose clicks and
+/// changes are read from the element that was hit (`data-preset`, `data-action`,
+/// `data-outlet`): no view code of its own, so the till's first load does not grow with
+/// the dashboard (a view here brings the hydration code it shares with other pages into
+/// the first load).
 #[component]
 fn DashboardBody() -> impl IntoView {
     let ctx = use_session();
     let lang = use_lang();
-    let preset = RwSignal::new(Preset::Today);
     let (start, end) = preset_days(Preset::Today);
-    let from = RwSignal::new(start.to_string());
-    let to = RwSignal::new(end.to_string());
-    let compare = RwSignal::new("previous".to_string());
-    let picked = RwSignal::new(Vec::<String>::new());
+    let filter = RwSignal::new(Filter {
+        preset: Preset::Today,
+        from: start.to_string(),
+        to: end.to_string(),
+        compare: "previous".into(),
+        picked: Vec::new(),
+        outlets_open: false,
+    });
     let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
-    let query = move || {
-        format!(
-            "from={}&to={}&compare={}&outlet_id={}",
-            from.get(),
-            to.get(),
-            compare.get(),
-            picked.get().join(",")
-        )
-    };
     let data = fetched::<DashboardView>(
-        move || format!("/api/v1/dashboard?{}", query()),
+        move || format!("/api/v1/dashboard?{}", filter.with(Filter::query)),
         RwSignal::new(0),
     );
-    let choose = move |p: Preset| {
-        preset.set(p);
-        if p != Preset::Custom {
-            let (a, b) = preset_days(p);
-            from.set(a.to_string());
-            to.set(b.to_string());
+    let yesterday = today().pred_opt().unwrap_or_else(today).to_string();
+    let summary = fetched::<DashboardView>(
+        move || format!("/api/v1/dashboard?from={yesterday}&to={yesterday}"),
+        RwSignal::new(0),
+    );
+    let html = move || {
+        let lang = lang.get();
+        let session = ctx.session.get();
+        let name = session
+            .as_ref()
+            .map(|s| s.user.name.clone())
+            .unwrap_or_default();
+        let tenant = session.and_then(|s| s.user.tenant_name).unwrap_or_default();
+        let f = filter.get();
+        let mut out = format!(
+            r#"<h1 data-testid="page-title">{}</h1><p>{}, <strong>{}</strong> — {}</p>"#,
+            esc(tr(lang, "dashboard")),
+            esc(tr(lang, "welcome")),
+            esc(&name),
+            esc(&tenant)
+        );
+        let list = outlets.get().and_then(Result::ok).unwrap_or_default();
+        out.push_str(&filters_html(lang, &f, &list));
+        out.push_str(&match data.get() {
+            None => format!(
+                r#"<p class="muted" role="status">{}</p>"#,
+                esc(tr(lang, "loading"))
+            ),
+            Some(Err(e)) => format!(r#"<p class="error" role="alert">{}</p>"#, esc(&e.message)),
+            Some(Ok(d)) => format!(
+                r#"<div class="dash" data-testid="dashboard">{}</div>"#,
+                body_html(lang, &d)
+            ),
+        });
+        if let Some(Ok(d)) = summary.get() {
+            out.push_str(&summary_html(lang, &tenant, &d));
+        }
+        out
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some((attr, value)) = hit(&ev) else {
+            return;
+        };
+        match (attr.as_str(), value.as_str()) {
+            ("data-preset", p) => {
+                let Some((preset, _)) = PRESETS.into_iter().find(|(_, key)| *key == p) else {
+                    return;
+                };
+                filter.update(|f| {
+                    f.preset = preset;
+                    if preset != Preset::Custom {
+                        let (a, b) = preset_days(preset);
+                        f.from = a.to_string();
+                        f.to = b.to_string();
+                    }
+                });
+            }
+            ("data-action", "outlets") => {
+                // The page keeps the list open or shut across its redraws.
+                ev.prevent_default();
+                filter.update(|f| f.outlets_open = !f.outlets_open);
+            }
+            ("data-action", "print") => print(),
+            _ => {}
         }
     };
-    let name = move || ctx.session.get().map(|s| s.user.name).unwrap_or_default();
-    let tenant = move || {
-        ctx.session
-            .get()
-            .and_then(|s| s.user.tenant_name)
-            .unwrap_or_default()
-    };
-    let toggle_outlet = move |id: String| {
-        picked.update(|list| {
-            if let Some(i) = list.iter().position(|x| *x == id) {
-                list.remove(i);
-            } else {
-                list.push(id);
-            }
-        })
-    };
-    view! {
-        <h1 data-testid="page-title">{t("dashboard")}</h1>
-        <p>{t("welcome")}", " <strong>{name}</strong>" — " {tenant}</p>
-        <div class="dash-filters card" data-testid="dash-filters">
-            <div class="chips" role="group" aria-label=move || tr(lang.get(), "dash_period")>
-                {PRESETS.into_iter().map(|(p, key)| view! {
-                    <button type="button" class="chip" data-testid=format!("period-{key}")
-                        aria-pressed=move || (preset.get() == p).to_string()
-                        on:click=move |_| choose(p)>{t(key)}</button>
-                }).collect_view()}
-            </div>
-            <Show when=move || preset.get() == Preset::Custom>
-                <label>{t("from_date")}<input type="date" data-testid="dash-from" bind:value=from/></label>
-                <label>{t("to_date")}<input type="date" data-testid="dash-to" bind:value=to/></label>
-            </Show>
-            <label>{t("dash_compare")}
-                <select data-testid="dash-compare" prop:value=move || compare.get()
-                    on:change=move |ev| compare.set(event_target_value(&ev))>
-                    <option value="previous">{t("dash_compare_previous")}</option>
-                    <option value="last_year">{t("dash_compare_last_year")}</option>
-                </select>
-            </label>
-            <details class="dash-outlets" data-testid="dash-outlets">
-                <summary>{move || if picked.with(Vec::is_empty) {
-                    tr(lang.get(), "all_outlets").to_string()
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some((attr, value)) = hit(&ev) else {
+            return;
+        };
+        let field = target_value(&ev);
+        match (attr.as_str(), value.as_str()) {
+            ("data-outlet", id) => filter.update(|f| {
+                if let Some(i) = f.picked.iter().position(|x| x == id) {
+                    f.picked.remove(i);
                 } else {
-                    format!("{} ({})", tr(lang.get(), "dash_outlets_picked"), picked.with(Vec::len))
-                }}</summary>
-                {move || outlets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|o| {
-                    let id = o.id.clone();
-                    let checked_id = o.id.clone();
-                    view! {
-                        <label class="check">
-                            <input type="checkbox" prop:checked=move || picked.with(|l| l.contains(&checked_id))
-                                on:change=move |_| toggle_outlet(id.clone())/>
-                            {o.name}
-                        </label>
-                    }
-                }).collect_view()}
-            </details>
-        </div>
-        {move || match data.get() {
-            None => view! { <p class="muted" role="status">{t("loading")}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="error" role="alert">{e.message}</p> }.into_any(),
-            Some(Ok(d)) => {
-                let html = body_html(lang.get(), &d);
-                view! { <div class="dash" data-testid="dashboard" inner_html=html></div> }.into_any()
-            }
-        }}
-        <Summary/>
+                    f.picked.push(id.to_string());
+                }
+            }),
+            ("data-action", "compare") => filter.update(|f| f.compare = field),
+            ("data-action", "from") if !field.is_empty() => filter.update(|f| f.from = field),
+            ("data-action", "to") if !field.is_empty() => filter.update(|f| f.to = field),
+            _ => {}
+        }
+    };
+    view! { <div class="dash-page" on:click=on_click on:change=on_change inner_html=html></div> }
+}
+
+/// The marked element an event hit: its marking attribute and value.
+fn hit(ev: &leptos::ev::Event) -> Option<(String, String)> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
+        let marked = el
+            .closest("[data-preset],[data-action],[data-outlet]")
+            .ok()??;
+        ["data-preset", "data-action", "data-outlet"]
+            .into_iter()
+            .find_map(|a| marked.get_attribute(a).map(|v| (a.to_string(), v)))
     }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        None
+    }
+}
+
+/// The value of the input or select an event came from.
+fn target_value(ev: &leptos::ev::Event) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        ev.target()
+            .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        String::new()
+    }
+}
+
+fn filters_html(lang: Lang, f: &Filter, outlets: &[Outlet]) -> String {
+    let mut out = format!(
+        r#"<div class="dash-filters card" data-testid="dash-filters"><div class="chips" role="group" aria-label="{}">"#,
+        esc(tr(lang, "dash_period"))
+    );
+    for (p, key) in PRESETS {
+        out.push_str(&format!(
+            r#"<button type="button" class="chip" data-preset="{key}" data-testid="period-{key}" aria-pressed="{}">{}</button>"#,
+            p == f.preset,
+            esc(tr(lang, key_static_preset(key)))
+        ));
+    }
+    out.push_str("</div>");
+    if f.preset == Preset::Custom {
+        out.push_str(&format!(
+            r#"<label>{}<input type="date" data-action="from" data-testid="dash-from" value="{}"></label><label>{}<input type="date" data-action="to" data-testid="dash-to" value="{}"></label>"#,
+            esc(tr(lang, "from_date")),
+            esc(&f.from),
+            esc(tr(lang, "to_date")),
+            esc(&f.to)
+        ));
+    }
+    let option = |value: &str, key: &'static str| {
+        format!(
+            r#"<option value="{value}"{}>{}</option>"#,
+            if f.compare == value { " selected" } else { "" },
+            esc(tr(lang, key))
+        )
+    };
+    out.push_str(&format!(
+        r#"<label>{}<select data-action="compare" data-testid="dash-compare">{}{}</select></label>"#,
+        esc(tr(lang, "dash_compare")),
+        option("previous", "dash_compare_previous"),
+        option("last_year", "dash_compare_last_year")
+    ));
+    let title = if f.picked.is_empty() {
+        tr(lang, "all_outlets").to_string()
+    } else {
+        format!("{} ({})", tr(lang, "dash_outlets_picked"), f.picked.len())
+    };
+    out.push_str(&format!(
+        r#"<details class="dash-outlets" data-testid="dash-outlets"{}><summary data-action="outlets">{}</summary>"#,
+        if f.outlets_open { " open" } else { "" },
+        esc(&title)
+    ));
+    for o in outlets {
+        out.push_str(&format!(
+            r#"<label class="check"><input type="checkbox" data-outlet="{}"{}>{}</label>"#,
+            esc(&o.id),
+            if f.picked.contains(&o.id) {
+                " checked"
+            } else {
+                ""
+            },
+            esc(&o.name)
+        ));
+    }
+    out.push_str("</details></div>");
+    out
+}
+
+/// The preset keys as `'static` for `tr`.
+fn key_static_preset(key: &str) -> &'static str {
+    PRESETS
+        .into_iter()
+        .map(|(_, k)| k)
+        .find(|k| *k == key)
+        .unwrap_or("dashboard")
 }
 
 /// The link to the sales report with the dashboard's filter (one outlet, or all).
@@ -746,72 +885,52 @@ fn tile_html(lang: Lang, tile: &Tile) -> String {
 }
 
 /// Yesterday per outlet as text to send (WhatsApp, by a link: no API needed) or print.
-#[component]
-fn Summary() -> impl IntoView {
-    let lang = use_lang();
-    let ctx = use_session();
-    let yesterday = today().pred_opt().unwrap_or_else(today).to_string();
-    let data = fetched::<DashboardView>(
-        move || format!("/api/v1/dashboard?from={yesterday}&to={yesterday}"),
-        RwSignal::new(0),
+fn summary_text(lang: Lang, tenant: &str, d: &DashboardView) -> String {
+    let mut out = format!(
+        "{} {tenant}, {}\n",
+        tr(lang, "dash_summary_intro"),
+        day_text(lang, &d.from, 7)
     );
-    let text = move || {
-        let d = data.get().and_then(Result::ok)?;
-        let lang = lang.get();
-        let tenant = ctx
-            .session
-            .get()
-            .and_then(|s| s.user.tenant_name)
-            .unwrap_or_default();
-        let mut out = format!(
-            "{} {tenant}, {}\n",
-            tr(lang, "dash_summary_intro"),
-            day_text(lang, &d.from, 7)
-        );
-        if let (Some(k), Some(s)) = (&d.kpis, &d.series) {
-            for o in &s.by_outlet {
-                out.push_str(&format!(
-                    "• {}: {} ({} {})\n",
-                    o.label,
-                    rupiah(&o.amount),
-                    count_text(o.count),
-                    tr(lang, "dash_transactions").to_lowercase()
-                ));
-            }
+    if let (Some(k), Some(s)) = (&d.kpis, &d.series) {
+        for o in &s.by_outlet {
             out.push_str(&format!(
-                "{}: {} · {}: {} · {}: {}\n",
-                tr(lang, "dash_omzet_gross"),
-                rupiah(&k.omzet_gross),
-                tr(lang, "dash_transactions"),
-                count_text(k.transactions),
-                tr(lang, "dash_refunds"),
-                rupiah(&k.refunds)
+                "• {}: {} ({} {})\n",
+                o.label,
+                rupiah(&o.amount),
+                count_text(o.count),
+                tr(lang, "dash_transactions").to_lowercase()
             ));
         }
-        for tile in &d.tiles {
-            out.push_str(&format!(
-                "{}: {}\n",
-                word(lang, &tile.key),
-                tile_value(tile.kind, &tile.value)
-            ));
-        }
-        Some(out)
-    };
-    let wa = move || {
-        text()
-            .map(|t| format!("https://wa.me/?text={}", urlencode(&t)))
-            .unwrap_or_default()
-    };
-    view! {
-        <section class="card dash-summary" data-testid="dash-summary">
-            <h2>{t("dash_summary")}</h2>
-            <pre data-testid="dash-summary-text">{move || text().unwrap_or_default()}</pre>
-            <div class="actions">
-                <a class="button" data-testid="dash-share" rel="external noopener" target="_blank" href=wa>{t("dash_share_wa")}</a>
-                <button type="button" on:click=move |_| print()>{t("dash_print")}</button>
-            </div>
-        </section>
+        out.push_str(&format!(
+            "{}: {} · {}: {} · {}: {}\n",
+            tr(lang, "dash_omzet_gross"),
+            rupiah(&k.omzet_gross),
+            tr(lang, "dash_transactions"),
+            count_text(k.transactions),
+            tr(lang, "dash_refunds"),
+            rupiah(&k.refunds)
+        ));
     }
+    for tile in &d.tiles {
+        out.push_str(&format!(
+            "{}: {}\n",
+            word(lang, &tile.key),
+            tile_value(tile.kind, &tile.value)
+        ));
+    }
+    out
+}
+
+fn summary_html(lang: Lang, tenant: &str, d: &DashboardView) -> String {
+    let text = summary_text(lang, tenant, d);
+    format!(
+        r#"<section class="card dash-summary" data-testid="dash-summary"><h2>{}</h2><pre data-testid="dash-summary-text">{}</pre><div class="actions"><a class="button" data-testid="dash-share" rel="external noopener" target="_blank" href="https://wa.me/?text={}">{}</a><button type="button" data-action="print">{}</button></div></section>"#,
+        esc(tr(lang, "dash_summary")),
+        esc(&text),
+        urlencode(&text),
+        esc(tr(lang, "dash_share_wa")),
+        esc(tr(lang, "dash_print"))
+    )
 }
 
 /// Percent-encoding for a URL's query value.
