@@ -128,6 +128,10 @@ fn word(lang: Lang, key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// The page's own style, written with its HTML so it travels in the page's chunk rather
+/// than in the style sheet every page (the till first) downloads.
+const STYLE: &str = r#"<style>.dash-filters{display:flex;flex-wrap:wrap;gap:0.6rem 1rem;align-items:end}.dash-filters .chips{display:flex;flex-wrap:wrap;gap:0.4rem}.dash-filters .chip{min-height:44px;cursor:pointer}.dash-filters .chip[aria-pressed="true"]{background:var(--green);border-color:var(--green);color:#fff;font-weight:600}.dash-outlets summary{min-height:44px;display:flex;align-items:center;cursor:pointer;padding:0 0.6rem;border:1px solid var(--line);border-radius:8px;background:#fff}.dash-outlets .check{display:flex;align-items:center;gap:0.5rem;min-height:44px}.kpis,.dash-tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,190px),1fr));gap:0.75rem;margin-bottom:1rem}a.kpi{display:flex;flex-direction:column;gap:0.2rem;margin:0;text-decoration:none;color:var(--ink);min-height:44px}a.kpi:hover,a.kpi:focus-visible{border-color:var(--green)}.kpi-label{color:var(--muted);font-size:0.9rem}.kpi-value{font-size:1.35rem;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}.delta{font-size:0.9rem;font-weight:600}.delta.up{color:var(--ok)}.delta.down{color:var(--red)}.delta.flat{color:var(--muted);font-weight:400}.small{font-size:0.8rem}.tile-detail{color:var(--muted);font-size:0.85rem}.dash-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,420px),1fr));gap:1rem}.dash-grid>*{margin:0;min-width:0}.dash-chart figcaption h2{margin-top:0}.line-chart{width:100%;height:200px;display:block}.line-chart polyline{fill:none;stroke-width:2.5;vector-effect:non-scaling-stroke}.line-chart polyline.now{stroke:var(--green)}.line-chart polyline.then{stroke:#9aa9a3;stroke-dasharray:6 4}.line-chart circle{fill:var(--green)}.legend{font-size:0.85rem;color:var(--muted)}.legend .key{display:inline-block;width:1.2rem;height:0;border-top:3px solid var(--green);vertical-align:middle;margin:0 0.3rem 0 0.5rem}.legend .key.then{border-top:3px dashed #9aa9a3}.heatmap{width:100%;height:auto;display:block}.heatmap rect{fill:var(--green)}.heatmap .axis{font-size:10px;fill:var(--muted)}ul.bars{list-style:none;margin:0;padding:0;display:grid;gap:0.35rem}ul.bars a{display:grid;grid-template-columns:minmax(0,9rem) 1fr auto;gap:0.5rem;align-items:center;min-height:44px;color:var(--ink);text-decoration:none}ul.bars .bar-label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}ul.bars svg{width:100%;height:14px;background:#eef2ef;border-radius:4px}ul.bars rect{fill:var(--green)}ul.bars .bar-value{font-variant-numeric:tabular-nums;white-space:nowrap}.dash-chart details summary{cursor:pointer;min-height:44px;display:flex;align-items:center;color:var(--green)}.dash-summary pre{white-space:pre-wrap;font-family:inherit;background:var(--bg);padding:0.75rem;border-radius:8px}@media (max-width:420px){ul.bars a{grid-template-columns:minmax(0,6rem) 1fr auto}}@media print{.topbar,nav,.dash-filters,.dash-grid,.kpis,.dash-tiles,.dash-summary .actions,h1 + p{display:none !important}}</style>"#;
+
 /// What the reader picked: the period, the comparison, the outlets.
 #[derive(Clone, PartialEq)]
 struct Filter {
@@ -189,7 +193,7 @@ fn DashboardBody() -> impl IntoView {
         let tenant = session.and_then(|s| s.user.tenant_name).unwrap_or_default();
         let f = filter.get();
         let mut out = format!(
-            r#"<h1 data-testid="page-title">{}</h1><p>{}, <strong>{}</strong> — {}</p>"#,
+            r#"{STYLE}<h1 data-testid="page-title">{}</h1><p>{}, <strong>{}</strong> — {}</p>"#,
             esc(tr(lang, "dashboard")),
             esc(tr(lang, "welcome")),
             esc(&name),

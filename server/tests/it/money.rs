@@ -187,6 +187,29 @@ async fn the_migration_converts_every_stored_amount_exactly() {
             .await,
             Some(expected)
         );
+        // The dashboard's rollups are filled from what was stored.
+        let sum = |sql: &'static str| int(&db, sql);
+        assert_eq!(
+            sum("SELECT CAST(SUM(sales) AS BIGINT) FROM rollup_sales_hour").await,
+            Some(5)
+        );
+        assert_eq!(
+            sum("SELECT CAST(SUM(grand_total_sen) AS BIGINT) FROM rollup_sales_hour").await,
+            Some(expected)
+        );
+        assert_eq!(
+            sum("SELECT CAST(SUM(net_sen) AS BIGINT) FROM rollup_product_day").await,
+            Some(expected)
+        );
+        assert_eq!(
+            sum("SELECT CAST(SUM(amount_sen) AS BIGINT) FROM rollup_tender_day").await,
+            Some(expected)
+        );
+        assert_eq!(
+            sum("SELECT CAST(MAX(hour) AS BIGINT) FROM rollup_sales_hour").await,
+            Some(10),
+            "03:00 UTC is 10:00 WIB"
+        );
         assert_eq!(
             int(&db, "SELECT counted_cash_sen FROM shifts WHERE id = 'sh1'").await,
             Some(45_000_050)

@@ -26,8 +26,7 @@ fn ReportsBody() -> impl IntoView {
     let lang = use_lang();
     let (outlets, outlet) = outlet_choice();
     // Opened from the dashboard (a tile or a bar): the same period and outlet.
-    let params = leptos_router::hooks::use_query_map();
-    let initial = move |key: &str| params.with_untracked(|p| p.get(key)).unwrap_or_default();
+    let initial = |key: &str| query_param(key);
     let from = RwSignal::new(initial("from"));
     let to = RwSignal::new(initial("to"));
     let wanted = initial("outlet_id");
@@ -300,6 +299,28 @@ fn CustomersBody() -> impl IntoView {
 }
 
 /// A payment method's words (`qris` → QRIS, `cash` → Tunai); an unknown code as it is.
+/// A value of the page address's query (`?from=…`), read in the browser.
+fn query_param(key: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.replace("%2C", ",").replace("%2c", ","))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = key;
+        String::new()
+    }
+}
+
 fn payment_label(lang: crate::kernel::i18n::Lang, code: &str) -> String {
     serde_json::from_value::<domain::payment::TenderKind>(serde_json::Value::String(code.into()))
         .map(|k| super::till_model::tender_label(lang, k).to_string())

@@ -1,10 +1,10 @@
 //! The POS module's part of the owner's dashboard: the period's sales figures against the
-//! comparison period, and the charts' series — each one a `SUM … GROUP BY` in the
-//! database (`repo::reports`), folded here into days, weekdays and hours of the outlets'
-//! zone.
+//! comparison period, and the charts' series, read from the daily rollups
+//! (`repo::rollups`, kept with every sale and refund): a month of a busy chain is a few
+//! thousand rows, not a million lines.
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, Duration, NaiveDate};
 use futures::future::BoxFuture;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -13,9 +13,9 @@ use domain::api::pos::Bucket;
 
 use crate::kernel::error::ApiError;
 use crate::kernel::money::{Milli, Sen};
-use crate::kernel::package::{DashboardPart, DashboardQuery, Period};
+use crate::kernel::package::{DashboardPart, DashboardQuery};
 use crate::kernel::state::AppState;
-use crate::modules::pos::repo::reports::{self, Group, Scope};
+use crate::modules::pos::repo::rollups::{self, Days, HourFigures, ProductFigures};
 
 /// Products listed as best and weakest sellers.
 const RANKED: usize = 10;
@@ -29,11 +29,22 @@ pub fn part<'a>(
     q: &'a DashboardQuery<'a>,
 ) -> BoxFuture<'a, Result<DashboardPart, ApiError>> {
     Box::pin(async move {
-        let current = scope(q, q.period);
-        let compare = scope(q, q.compare);
-        let kpis = kpis_of(state, &current).await?;
-        let compare_kpis = kpis_of(state, &compare).await?;
-        let series = series(state, q, &current, &compare).await?;
+        let db = &state.db;
+        let (from, to) = (q.period.from_day.to_string(), q.period.to_day.to_string());
+        let (cfrom, cto) = (q.compare.from_day.to_string(), q.compare.to_day.to_string());
+        let current = days(q, &from, &to);
+        let compare = days(q, &cfrom, &cto);
+        let hours = rollups::hours(db, &current, &["day", "hour"]).await?;
+        let compare_days = rollups::hours(db, &compare, &["day"]).await?;
+        let products = rollups::products(db, &current).await?;
+        let compare_products = rollups::products(db, &compare).await?;
+        let tenders = rollups::tenders(db, &current).await?;
+        let kpis = kpis_of(&total_hours(&hours), &total_products(&products));
+        let compare_kpis = kpis_of(
+            &total_hours(&compare_days),
+            &total_products(&compare_products),
+        );
+        let series = series(state, q, &hours, &compare_days, products, tenders).await?;
         Ok(DashboardPart {
             kpis: Some(kpis),
             compare: Some(compare_kpis),
@@ -43,13 +54,29 @@ pub fn part<'a>(
     })
 }
 
-fn scope<'a>(q: &'a DashboardQuery<'a>, p: &'a Period) -> Scope<'a> {
-    Scope {
+fn days<'a>(q: &'a DashboardQuery<'a>, from: &'a str, to: &'a str) -> Days<'a> {
+    Days {
         tenant_id: q.tenant_id,
         outlets: q.outlets,
-        from: &p.from,
-        to: &p.to,
+        from_day: from,
+        to_day: to,
     }
+}
+
+fn total_hours(rows: &[(Vec<String>, HourFigures)]) -> HourFigures {
+    let mut t = HourFigures::default();
+    for (_, f) in rows {
+        t.add(f);
+    }
+    t
+}
+
+fn total_products(rows: &[(String, String, ProductFigures)]) -> ProductFigures {
+    let mut t = ProductFigures::default();
+    for (_, _, f) in rows {
+        t.add(f);
+    }
+    t
 }
 
 fn money(sen: i64) -> String {
@@ -61,18 +88,9 @@ fn dec(sen: i64) -> Decimal {
 }
 
 /// The headline figures of one period.
-async fn kpis_of(state: &AppState, s: &Scope<'_>) -> Result<Kpis, ApiError> {
-    let db = &state.db;
-    let t = reports::sale_totals(db, s).await?;
-    let (_, refunds_sen) = reports::refund_totals(db, s).await?;
-    let lines = reports::line_totals(db, s).await?;
-    let mut tax_sen = t.tax_sen;
-    for (refund_sen, sale_tax, sale_total, n) in reports::refund_tax_shares(db, s).await? {
-        let share =
-            crate::modules::pos::api::reports::tax_share_sen(refund_sen, sale_tax, sale_total);
-        tax_sen = tax_sen.saturating_sub(share.saturating_mul(n));
-    }
-    let count = Decimal::from(t.count.max(0));
+fn kpis_of(t: &HourFigures, lines: &ProductFigures) -> Kpis {
+    let tax_sen = t.tax_sen.saturating_sub(t.refund_tax_sen);
+    let count = Decimal::from(t.sales.max(0));
     let per_sale = |v: Decimal, dp: u32| {
         if count.is_zero() {
             Decimal::ZERO
@@ -90,12 +108,11 @@ async fn kpis_of(state: &AppState, s: &Scope<'_>) -> Result<Kpis, ApiError> {
     } else {
         ex_tax_all / dec(lines.net_sen)
     };
-    let (refunded_costed_sen, refunded_cost_sen) = reports::refunded_costs(db, s).await?;
-    let (gross_margin, coverage) = if lines.costed_net_sen == 0 && refunded_costed_sen == 0 {
+    let (gross_margin, coverage) = if lines.costed_net_sen == 0 && lines.refunded_costed_sen == 0 {
         (None, Decimal::ZERO)
     } else {
-        let kept = dec(lines.costed_net_sen) - dec(refunded_costed_sen);
-        let cost = dec(lines.cost_sen) - dec(refunded_cost_sen);
+        let kept = dec(lines.costed_net_sen) - dec(lines.refunded_costed_sen);
+        let cost = dec(lines.cost_sen) - dec(lines.refunded_cost_sen);
         let margin = (kept * ex_tax_per_net - cost)
             .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
         let share = if lines.net_sen == 0 {
@@ -110,10 +127,10 @@ async fn kpis_of(state: &AppState, s: &Scope<'_>) -> Result<Kpis, ApiError> {
     };
     let mut coverage = coverage.round_dp(2);
     coverage.rescale(2);
-    Ok(Kpis {
+    Kpis {
         omzet_gross: money(t.grand_total_sen),
-        omzet_net: money(t.grand_total_sen.saturating_sub(refunds_sen)),
-        transactions: u64::try_from(t.count).unwrap_or(0),
+        omzet_net: money(t.grand_total_sen.saturating_sub(t.refund_sen)),
+        transactions: u64::try_from(t.sales).unwrap_or(0),
         average_basket: per_sale(dec(t.grand_total_sen), 0).normalize().to_string(),
         items_per_basket: {
             let mut v = per_sale(Milli(lines.quantity_milli).dec(), 2);
@@ -123,80 +140,72 @@ async fn kpis_of(state: &AppState, s: &Scope<'_>) -> Result<Kpis, ApiError> {
         gross_margin,
         margin_coverage_percent: coverage.to_string(),
         discounts: money(t.discount_sen),
-        refunds: money(refunds_sen),
+        refunds: money(t.refund_sen),
         tax: money(tax_sen),
-    })
+    }
 }
 
-fn bucket(g: Group) -> Bucket {
+fn bucket(key: String, label: String, count: i64, quantity_milli: i64, amount_sen: i64) -> Bucket {
     Bucket {
-        key: g.key,
-        label: g.label,
-        count: u64::try_from(g.count).unwrap_or(0),
-        quantity: Milli(g.quantity_milli).text(),
-        amount: Sen(g.amount_sen).text(),
+        key,
+        label,
+        count: u64::try_from(count).unwrap_or(0),
+        quantity: Milli(quantity_milli).text(),
+        amount: Sen(amount_sen).text(),
     }
 }
 
-/// Local (day, weekday 1–7, hour) of a stored `YYYY-MM-DDTHH` UTC hour.
-fn local_hour(utc_hour: &str, offset_hours: i64) -> Option<(NaiveDate, u8, u8)> {
-    let t = NaiveDateTime::parse_from_str(&format!("{utc_hour}:00"), "%Y-%m-%dT%H:%M").ok()?
-        + Duration::hours(offset_hours);
-    Some((
-        t.date(),
-        t.weekday().number_from_monday() as u8,
-        t.hour() as u8,
-    ))
-}
-
-/// Omzet and sales per local day.
-fn per_day(hours: &[Group], offset_hours: i64) -> BTreeMap<NaiveDate, (i64, i64)> {
-    let mut out: BTreeMap<NaiveDate, (i64, i64)> = BTreeMap::new();
-    for g in hours {
-        if let Some((day, _, _)) = local_hour(&g.key, offset_hours) {
-            let e = out.entry(day).or_default();
-            e.0 = e.0.saturating_add(g.amount_sen);
-            e.1 = e.1.saturating_add(g.count);
-        }
-    }
-    out
+fn day_of(key: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(key, "%Y-%m-%d").ok()
 }
 
 async fn series(
     state: &AppState,
     q: &DashboardQuery<'_>,
-    current: &Scope<'_>,
-    compare: &Scope<'_>,
+    hours: &[(Vec<String>, HourFigures)],
+    compare_days: &[(Vec<String>, HourFigures)],
+    products: Vec<(String, String, ProductFigures)>,
+    tenders: Vec<(String, i64, i64, i64)>,
 ) -> Result<Series, ApiError> {
     let db = &state.db;
-    let hours = reports::by_utc_hour(db, current).await?;
-    let compare_hours = reports::by_utc_hour(db, compare).await?;
-    let days = per_day(&hours, q.offset_hours);
-    let compare_days = per_day(&compare_hours, q.offset_hours);
+    let mut per_day: BTreeMap<NaiveDate, (i64, i64)> = BTreeMap::new();
+    let mut heat: BTreeMap<(u8, u8), (i64, i64)> = BTreeMap::new();
+    for (keys, f) in hours {
+        let (Some(day), Some(hour)) = (
+            keys.first().and_then(|k| day_of(k)),
+            keys.get(1).and_then(|h| h.parse::<u8>().ok()),
+        ) else {
+            continue;
+        };
+        let e = per_day.entry(day).or_default();
+        e.0 = e.0.saturating_add(f.grand_total_sen);
+        e.1 = e.1.saturating_add(f.sales);
+        let weekday = day.weekday().number_from_monday() as u8;
+        if f.sales > 0 {
+            let h = heat.entry((weekday, hour)).or_default();
+            h.0 = h.0.saturating_add(f.grand_total_sen);
+            h.1 = h.1.saturating_add(f.sales);
+        }
+    }
+    let compare_per_day: HashMap<NaiveDate, i64> = compare_days
+        .iter()
+        .filter_map(|(k, f)| Some((day_of(k.first()?)?, f.grand_total_sen)))
+        .collect();
     let length = (q.period.to_day - q.period.from_day).num_days() + 1;
     let by_day = (0..length)
         .map(|i| {
             let day = q.period.from_day + Duration::days(i);
             let other = q.compare.from_day + Duration::days(i);
-            let (omzet, n) = days.get(&day).copied().unwrap_or_default();
-            let (compare_omzet, _) = compare_days.get(&other).copied().unwrap_or_default();
+            let (omzet, n) = per_day.get(&day).copied().unwrap_or_default();
             DayPoint {
                 date: day.to_string(),
                 omzet: money(omzet),
                 transactions: u64::try_from(n).unwrap_or(0),
                 compare_date: other.to_string(),
-                compare_omzet: money(compare_omzet),
+                compare_omzet: money(compare_per_day.get(&other).copied().unwrap_or(0)),
             }
         })
         .collect();
-    let mut heat: BTreeMap<(u8, u8), (i64, i64)> = BTreeMap::new();
-    for g in &hours {
-        if let Some((_, weekday, hour)) = local_hour(&g.key, q.offset_hours) {
-            let e = heat.entry((weekday, hour)).or_default();
-            e.0 = e.0.saturating_add(g.amount_sen);
-            e.1 = e.1.saturating_add(g.count);
-        }
-    }
     let by_hour = heat
         .into_iter()
         .map(|((weekday, hour), (omzet, n))| HeatCell {
@@ -207,67 +216,117 @@ async fn series(
         })
         .collect();
 
+    let (from, to) = (q.period.from_day.to_string(), q.period.to_day.to_string());
+    let current = days(q, &from, &to);
     let names: HashMap<String, String> = crate::platform::repo::outlets::list(db, q.tenant_id)
         .await?
         .into_iter()
         .map(|o| (o.id, o.name))
         .collect();
-    let mut by_outlet: Vec<Group> = reports::by_outlet(db, current).await?;
-    for g in &mut by_outlet {
-        g.label = names.get(&g.key).cloned().unwrap_or_default();
-    }
-    by_outlet.sort_by_key(|g| std::cmp::Reverse(g.amount_sen));
+    let mut by_outlet: Vec<(String, HourFigures)> = rollups::hours(db, &current, &["outlet_id"])
+        .await?
+        .into_iter()
+        .filter_map(|(k, f)| Some((k.into_iter().next()?, f)))
+        .collect();
+    by_outlet.sort_by_key(|(_, f)| std::cmp::Reverse(f.grand_total_sen));
+    let by_outlet = by_outlet
+        .into_iter()
+        .map(|(id, f)| {
+            let label = names.get(&id).cloned().unwrap_or_default();
+            bucket(id, label, f.sales, 0, f.grand_total_sen)
+        })
+        .collect();
 
-    let categories: HashMap<String, String> =
+    // Categories: the products' own, summed here (a catalogue is small).
+    let ids: Vec<String> = products.iter().map(|(id, _, _)| id.clone()).collect();
+    let mut catalogue = HashMap::new();
+    for chunk in ids.chunks(crate::kernel::repo::IN_CHUNK) {
+        catalogue.extend(
+            crate::modules::inventory::repo::stock::products_by_id(db, q.tenant_id, chunk).await?,
+        );
+    }
+    let category_names: HashMap<String, String> =
         crate::modules::inventory::repo::catalogue::list_categories(db, q.tenant_id)
             .await?
             .into_iter()
             .map(|c| (c.id, c.name))
             .collect();
-    let mut by_category = reports::by_category(db, current).await?;
-    for g in &mut by_category {
-        g.label = categories
-            .get(&g.key)
-            .cloned()
-            .unwrap_or_else(|| "Tanpa kategori".to_string());
+    let mut categories: BTreeMap<String, (i64, i64, i64)> = BTreeMap::new();
+    for (id, _, f) in &products {
+        let cat = catalogue
+            .get(id)
+            .and_then(|p| p.category_id.clone())
+            .unwrap_or_default();
+        let e = categories.entry(cat).or_default();
+        e.0 = e.0.saturating_add(f.lines);
+        e.1 = e.1.saturating_add(f.quantity_milli);
+        e.2 = e.2.saturating_add(f.net_sen);
     }
-    by_category.sort_by_key(|g| std::cmp::Reverse(g.amount_sen));
-
-    let totals = reports::sale_totals(db, current).await?;
-    let mut tenders: BTreeMap<String, Group> = reports::by_payment(db, current)
-        .await?
+    let mut by_category: Vec<Bucket> = categories
         .into_iter()
-        .map(|g| (g.key.clone(), g))
+        .map(|(id, (n, q, a))| {
+            let label = category_names
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| "Tanpa kategori".to_string());
+            bucket(id, label, n, q, a)
+        })
         .collect();
-    if let Some(cash) = tenders.get_mut("cash") {
-        cash.amount_sen = cash.amount_sen.saturating_sub(totals.change_sen);
-    }
-    for r in reports::refunds_by_payment(db, current).await? {
-        let g = tenders.entry(r.key.clone()).or_insert_with(|| Group {
-            key: r.key.clone(),
-            label: r.label.clone(),
-            ..Group::default()
-        });
-        g.amount_sen = g.amount_sen.saturating_sub(r.amount_sen);
-    }
-    let mut by_tender: Vec<Group> = tenders.into_values().collect();
-    by_tender.sort_by_key(|g| std::cmp::Reverse(g.amount_sen));
+    by_category.sort_by_key(|b| std::cmp::Reverse(dec_text(&b.amount)));
 
-    let mut products = reports::by_product(db, current).await?;
-    products.sort_by(|a, b| b.amount_sen.cmp(&a.amount_sen).then(a.label.cmp(&b.label)));
-    let top: Vec<Group> = products.iter().take(RANKED).cloned().collect();
-    let bottom: Vec<Group> = products.iter().rev().take(RANKED).cloned().collect();
+    let change_sen = total_hours(hours).change_sen;
+    let mut by_tender: Vec<(String, i64, i64)> = tenders
+        .into_iter()
+        .map(|(method, n, amount, refunded)| {
+            let kept = if method == "cash" {
+                amount.saturating_sub(change_sen)
+            } else {
+                amount
+            };
+            (method, n, kept.saturating_sub(refunded))
+        })
+        .collect();
+    by_tender.sort_by_key(|(_, _, a)| std::cmp::Reverse(*a));
+    let by_tender = by_tender
+        .into_iter()
+        .map(|(m, n, a)| bucket(m.clone(), m, n, 0, a))
+        .collect();
+
+    // Best and weakest by what each product kept after refunds.
+    let mut ranked: Vec<(String, String, ProductFigures)> = products
+        .into_iter()
+        .filter(|(_, _, f)| f.lines > 0)
+        .collect();
+    ranked.sort_by(|a, b| {
+        let kept = |f: &ProductFigures| f.net_sen.saturating_sub(f.refunded_sen);
+        kept(&b.2).cmp(&kept(&a.2)).then(a.1.cmp(&b.1))
+    });
+    let as_bucket = |(id, name, f): &(String, String, ProductFigures)| {
+        bucket(
+            id.clone(),
+            name.clone(),
+            f.lines,
+            f.quantity_milli.saturating_sub(f.refunded_quantity_milli),
+            f.net_sen.saturating_sub(f.refunded_sen),
+        )
+    };
+    let top = ranked.iter().take(RANKED).map(as_bucket).collect();
+    let bottom = ranked.iter().rev().take(RANKED).map(as_bucket).collect();
 
     Ok(Series {
         by_day,
         by_hour,
-        by_outlet: by_outlet.into_iter().map(bucket).collect(),
-        by_category: by_category.into_iter().map(bucket).collect(),
-        by_tender: by_tender.into_iter().map(bucket).collect(),
-        top_products: top.into_iter().map(bucket).collect(),
-        bottom_products: bottom.into_iter().map(bucket).collect(),
+        by_outlet,
+        by_category,
+        by_tender,
+        top_products: top,
+        bottom_products: bottom,
         dead_stock: dead_stock(state, q).await?,
     })
+}
+
+fn dec_text(v: &str) -> Decimal {
+    v.parse().unwrap_or_default()
 }
 
 /// Products with stock on hand in the outlets and no sale in the 30 days up to the
@@ -276,18 +335,9 @@ async fn dead_stock(state: &AppState, q: &DashboardQuery<'_>) -> Result<Vec<Dead
     let db = &state.db;
     let stock =
         crate::modules::inventory::repo::stock::stock_on_hand(db, q.tenant_id, q.outlets).await?;
-    let window_from = (q.period.to_day - Duration::days(DEAD_AFTER_DAYS - 1))
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc()
-        - Duration::hours(q.offset_hours);
-    let window = Scope {
-        tenant_id: q.tenant_id,
-        outlets: q.outlets,
-        from: &window_from.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
-        to: &q.period.to,
-    };
-    let sold = reports::products_sold(db, &window).await?;
+    let window_from = (q.period.to_day - Duration::days(DEAD_AFTER_DAYS - 1)).to_string();
+    let window_to = q.period.to_day.to_string();
+    let sold = rollups::products_sold(db, &days(q, &window_from, &window_to)).await?;
     let idle: Vec<(String, i64)> = stock
         .into_iter()
         .filter(|(id, milli)| *milli > 0 && !sold.contains(id))

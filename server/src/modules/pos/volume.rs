@@ -196,6 +196,29 @@ where
             let day = today - Duration::days(d);
             let (sales, lines, payments) =
                 day_of_sales(&mut rng, &tenant_id, o, &tag, day, v, &catalogue, &settings)?;
+            let mut rollup = crate::modules::pos::repo::rollups::Deltas::default();
+            {
+                let offset = crate::kernel::business_day::Zone::parse(&o.timezone).offset_hours();
+                let mut by_sale_lines: std::collections::HashMap<&str, Vec<sale_line::Model>> =
+                    std::collections::HashMap::new();
+                for l in &lines {
+                    by_sale_lines
+                        .entry(l.sale_id.as_str())
+                        .or_default()
+                        .push(l.clone());
+                }
+                for (s, p) in sales.iter().zip(payments.iter()) {
+                    rollup.add_sale(
+                        offset,
+                        s,
+                        by_sale_lines
+                            .get(s.id.as_str())
+                            .map(Vec::as_slice)
+                            .unwrap_or_default(),
+                        std::slice::from_ref(p),
+                    );
+                }
+            }
             written.sales += sales.len() as u64;
             written.lines += lines.len() as u64;
             written.payments += payments.len() as u64;
@@ -223,6 +246,7 @@ where
                         .exec(txn)
                         .await?;
                     }
+                    rollup.write(txn).await?;
                     Ok(())
                 })
             })

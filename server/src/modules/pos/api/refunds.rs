@@ -372,6 +372,20 @@ pub async fn create(
             .collect::<ApiResult<_>>()?,
     };
     let _actor = Actor::of(&auth);
+    // What the refund takes back from the dashboard's rollups, written in its transaction.
+    let mut rollup = crate::modules::pos::repo::rollups::Deltas::default();
+    rollup.add_refund(
+        crate::kernel::business_day::Zone::parse(&outlet.timezone).offset_hours(),
+        &record.refund,
+        &record.lines,
+        &record.payments,
+        crate::modules::pos::api::reports::tax_share_sen(
+            record.refund.total_sen.0,
+            sale.tax_total_sen.0,
+            sale.grand_total_sen.0,
+        ),
+        &sale_lines,
+    );
     let user_id = auth.user.id.clone();
     let device_id = auth.device_id.clone();
     let restock = req.restock;
@@ -411,6 +425,7 @@ pub async fn create(
                     });
                 }
                 till::insert_refund(txn, record).await?;
+                rollup.write(txn).await?;
                 if restock {
                     for (product_id, quantity) in &movements {
                         stock::record_movement(

@@ -458,6 +458,14 @@ pub async fn create(
     let user_id = auth.user.id.clone();
     let device_id = auth.device_id.clone();
     let outlet_id = outlet.id.clone();
+    // What the sale adds to the dashboard's rollups, written in its transaction.
+    let mut rollup = crate::modules::pos::repo::rollups::Deltas::default();
+    rollup.add_sale(
+        crate::kernel::business_day::Zone::parse(&outlet.timezone).offset_hours(),
+        &sale_row,
+        &line_rows,
+        &payment_rows,
+    );
     let quantities: Vec<(String, Decimal)> = req
         .lines
         .iter()
@@ -478,6 +486,7 @@ pub async fn create(
                     }
                 }
                 sales::insert_sale(txn, sale_row, line_rows, payment_rows).await?;
+                rollup.write(txn).await?;
                 for (product_id, quantity) in &quantities {
                     stock::record_movement(
                         txn,

@@ -2,5 +2,6 @@
 pub mod customers;
 pub mod discount_approvals;
 pub mod reports;
+pub mod rollups;
 pub mod sales;
 pub mod till;

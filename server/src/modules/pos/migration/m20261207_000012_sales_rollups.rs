@@ -1,0 +1,224 @@
+//! Daily rollups of the till's sales (`repo::rollups`): per outlet and local day, by hour,
+//! by product and by tender. Filled from the sales and refunds already stored, page by
+//! page, in each outlet's zone; from then on every sale and refund adds to them in its own
+//! transaction.
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm_migration::prelude::*;
+
+use crate::modules::pos::entity::{
+    refund, refund_line, refund_payment, sale, sale_line, sale_payment,
+};
+use crate::modules::pos::repo::rollups::{Deltas, HOURS, PRODUCTS, TENDERS};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// Sales read per round trip while filling.
+const PAGE: u64 = 2_000;
+
+fn figure(name: &str) -> ColumnDef {
+    ColumnDef::new(Alias::new(name))
+        .big_integer()
+        .not_null()
+        .default(0)
+        .to_owned()
+}
+
+fn key(name: &str) -> ColumnDef {
+    ColumnDef::new(Alias::new(name))
+        .string()
+        .not_null()
+        .to_owned()
+}
+
+async fn create(
+    m: &SchemaManager<'_>,
+    table: &str,
+    dimension: ColumnDef,
+    figures: &[&str],
+    label: bool,
+) -> Result<(), DbErr> {
+    let dim_name = dimension.get_column_name();
+    let mut t = Table::create();
+    t.table(Alias::new(table))
+        .if_not_exists()
+        .col(key("tenant_id"))
+        .col(key("outlet_id"))
+        .col(key("day"))
+        .col(dimension);
+    if label {
+        t.col(
+            ColumnDef::new(Alias::new("name"))
+                .string()
+                .not_null()
+                .default(""),
+        );
+    }
+    for f in figures {
+        t.col(figure(f));
+    }
+    t.primary_key(
+        Index::create()
+            .col(Alias::new("tenant_id"))
+            .col(Alias::new("day"))
+            .col(Alias::new("outlet_id"))
+            .col(Alias::new(dim_name)),
+    );
+    m.create_table(t.to_owned()).await
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        create(
+            m,
+            HOURS,
+            ColumnDef::new(Alias::new("hour"))
+                .integer()
+                .not_null()
+                .to_owned(),
+            &[
+                "sales",
+                "subtotal_sen",
+                "discount_sen",
+                "service_sen",
+                "tax_sen",
+                "rounding_sen",
+                "grand_total_sen",
+                "change_sen",
+                "refunds",
+                "refund_sen",
+                "refund_tax_sen",
+            ],
+            false,
+        )
+        .await?;
+        create(
+            m,
+            PRODUCTS,
+            key("product_id"),
+            &[
+                "lines",
+                "quantity_milli",
+                "net_sen",
+                "costed_net_sen",
+                "cost_sen",
+                "refunded_quantity_milli",
+                "refunded_sen",
+                "refunded_costed_sen",
+                "refunded_cost_sen",
+            ],
+            true,
+        )
+        .await?;
+        create(
+            m,
+            TENDERS,
+            key("method"),
+            &["payments", "amount_sen", "refunded_sen"],
+            false,
+        )
+        .await?;
+        fill(m).await
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for t in [HOURS, PRODUCTS, TENDERS] {
+            m.drop_table(Table::drop().table(Alias::new(t)).if_exists().to_owned())
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// The rollups of everything stored so far (an empty table when the migration is run
+/// again after a cut-short run: what it finds is replaced, not added to).
+async fn fill(m: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let db = m.get_connection();
+    for t in [HOURS, PRODUCTS, TENDERS] {
+        db.execute_unprepared(&format!("DELETE FROM \"{t}\""))
+            .await?;
+    }
+    let zones: HashMap<String, i64> = crate::platform::entity::outlet::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let hours = crate::kernel::business_day::Zone::parse(&o.timezone).offset_hours();
+            (o.id, hours)
+        })
+        .collect();
+    let offset = |outlet: &str| zones.get(outlet).copied().unwrap_or(7);
+    let mut last: Option<String> = None;
+    loop {
+        let mut q = sale::Entity::find()
+            .order_by_asc(sale::Column::Id)
+            .limit(PAGE);
+        if let Some(id) = &last {
+            q = q.filter(sale::Column::Id.gt(id.clone()));
+        }
+        let sales = q.all(db).await?;
+        let Some(tail) = sales.last() else {
+            break;
+        };
+        last = Some(tail.id.clone());
+        let ids: Vec<String> = sales.iter().map(|s| s.id.clone()).collect();
+        let mut lines: HashMap<String, Vec<sale_line::Model>> = HashMap::new();
+        for l in sale_line::Entity::find()
+            .filter(sale_line::Column::SaleId.is_in(ids.clone()))
+            .all(db)
+            .await?
+        {
+            lines.entry(l.sale_id.clone()).or_default().push(l);
+        }
+        let mut payments: HashMap<String, Vec<sale_payment::Model>> = HashMap::new();
+        for p in sale_payment::Entity::find()
+            .filter(sale_payment::Column::SaleId.is_in(ids))
+            .all(db)
+            .await?
+        {
+            payments.entry(p.sale_id.clone()).or_default().push(p);
+        }
+        let mut d = Deltas::default();
+        for s in &sales {
+            d.add_sale(
+                offset(&s.outlet_id),
+                s,
+                lines.get(&s.id).map(Vec::as_slice).unwrap_or_default(),
+                payments.get(&s.id).map(Vec::as_slice).unwrap_or_default(),
+            );
+        }
+        d.write(db).await?;
+    }
+    // Refunds are few beside sales: each with its sale's lines and figures.
+    for r in refund::Entity::find().all(db).await? {
+        let rl = refund_line::Entity::find()
+            .filter(refund_line::Column::TenantId.eq(r.tenant_id.clone()))
+            .filter(refund_line::Column::RefundId.eq(r.id.clone()))
+            .all(db)
+            .await?;
+        let rp = refund_payment::Entity::find()
+            .filter(refund_payment::Column::TenantId.eq(r.tenant_id.clone()))
+            .filter(refund_payment::Column::RefundId.eq(r.id.clone()))
+            .all(db)
+            .await?;
+        let Some(s) = sale::Entity::find_by_id(r.sale_id.clone()).one(db).await? else {
+            continue;
+        };
+        let sold = sale_line::Entity::find()
+            .filter(sale_line::Column::SaleId.eq(s.id.clone()))
+            .all(db)
+            .await?;
+        let share = crate::modules::pos::api::reports::tax_share_sen(
+            r.total_sen.0,
+            s.tax_total_sen.0,
+            s.grand_total_sen.0,
+        );
+        let mut d = Deltas::default();
+        d.add_refund(offset(&r.outlet_id), &r, &rl, &rp, share, &sold);
+        d.write(db).await?;
+    }
+    Ok(())
+}
