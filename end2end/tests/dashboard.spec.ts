@@ -36,9 +36,9 @@ test("the owner reads the dashboard on a laptop, switches period and outlet, and
   await expect(page.getByTestId("chart-by-day").locator("tbody tr")).toHaveCount(7);
 
   // The koperasi adds its own tiles.
-  await expect(page.getByTestId("tile-tile_members")).toContainText(/\d/);
-  await expect(page.getByTestId("tile-tile_loans_outstanding")).toContainText(/Rp\d/);
-  await expect(page.getByTestId("tile-tile_par30")).toContainText("%");
+  await expect(page.getByTestId("tile-members")).toContainText(/\d/);
+  await expect(page.getByTestId("tile-loans_outstanding")).toContainText(/Rp\d/);
+  await expect(page.getByTestId("tile-par30")).toContainText("%");
 
   // Only the minimarket: the same figures (it is the only one that sells).
   await page.getByTestId("dash-outlets").locator("summary").click();

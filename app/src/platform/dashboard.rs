@@ -4,7 +4,7 @@
 //! packages add. Charts are SVG written by this page (no chart service), each with a
 //! table of its figures for screen readers; every figure opens the sales report with the
 //! same filter.
-use domain::api::dashboard::{DashboardView, Kpis, Tile, TileKind};
+use domain::api::dashboard::{DashboardView, Kpis, Label, Tile, TileKind};
 use domain::api::pos::Bucket;
 use leptos::prelude::*;
 
@@ -122,6 +122,15 @@ fn tile_value(kind: TileKind, value: &str) -> String {
 }
 
 /// A key's words from the registry or an opened page (tile keys come from the server).
+/// A label the server sent in both languages.
+fn label(lang: Lang, l: &Label) -> &str {
+    if lang == Lang::Id {
+        &l.id
+    } else {
+        &l.en
+    }
+}
+
 fn word(lang: Lang, key: &str) -> String {
     lookup_in(crate::packages::all(), key)
         .map(|w| pick(lang, w).to_string())
@@ -867,14 +876,9 @@ fn tile_html(lang: Lang, tile: &Tile) -> String {
         .detail
         .iter()
         .map(|x| {
-            let label = if x.literal {
-                x.label.clone()
-            } else {
-                word(lang, &x.label)
-            };
             format!(
                 r#"<span class="tile-detail">{}: {}</span>"#,
-                esc(&label),
+                esc(label(lang, &x.label)),
                 esc(&tile_value(x.kind, &x.value))
             )
         })
@@ -883,7 +887,7 @@ fn tile_html(lang: Lang, tile: &Tile) -> String {
         r#"<a class="kpi card" href="{}" data-testid="tile-{}"><span class="kpi-label">{}</span><strong class="kpi-value">{}</strong>{details}</a>"#,
         esc(tile.link.as_deref().unwrap_or("#")),
         esc(&tile.key),
-        esc(&word(lang, &tile.key)),
+        esc(label(lang, &tile.label)),
         esc(&tile_value(tile.kind, &tile.value))
     )
 }
@@ -918,7 +922,7 @@ fn summary_text(lang: Lang, tenant: &str, d: &DashboardView) -> String {
     for tile in &d.tiles {
         out.push_str(&format!(
             "{}: {}\n",
-            word(lang, &tile.key),
+            label(lang, &tile.label),
             tile_value(tile.kind, &tile.value)
         ));
     }

@@ -91,17 +91,41 @@ pub enum TileKind {
     Percent,
 }
 
+/// A label in both languages, as the package that adds a tile words it (the app needs no
+/// table of every package's tile words).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Label {
+    pub id: String,
+    pub en: String,
+}
+
+impl Label {
+    pub fn new(id: &str, en: &str) -> Label {
+        Label {
+            id: id.to_string(),
+            en: en.to_string(),
+        }
+    }
+
+    /// A name that is the same in both languages (a savings product's).
+    pub fn name(name: &str) -> Label {
+        Label::new(name, name)
+    }
+}
+
 /// A figure a package adds to the dashboard (the koperasi's members, loans, PAR…).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tile {
     /// The package that adds it (`koperasi`).
     pub package: String,
-    /// A translation key for its label (`tile_members`).
+    /// Its name among the package's tiles (`members`).
     pub key: String,
+    pub label: Label,
     pub kind: TileKind,
     pub value: String,
-    /// A second line (`PAR 1 3,20% · PAR 90 0,00%`), already in figures; may be empty.
+    /// Figures under the value (`PAR 1`, `PAR 90`); may be empty.
     #[serde(default)]
     pub detail: Vec<TileDetail>,
     /// The page that explains it.
@@ -112,10 +136,7 @@ pub struct Tile {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TileDetail {
-    /// A translation key, or a name (a savings product's) when `literal`.
-    pub label: String,
-    #[serde(default)]
-    pub literal: bool,
+    pub label: Label,
     pub kind: TileKind,
     pub value: String,
 }

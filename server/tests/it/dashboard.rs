@@ -286,11 +286,11 @@ async fn scoped(app: &TestApp) {
         .map(|t| t["key"].as_str().unwrap())
         .collect();
     for key in [
-        "tile_members",
-        "tile_savings",
-        "tile_loans_outstanding",
-        "tile_par30",
-        "tile_disbursed",
+        "members",
+        "savings",
+        "loans_outstanding",
+        "par30",
+        "disbursed",
     ] {
         assert!(keys.contains(&key), "{key} missing from {keys:?}");
     }

@@ -6,16 +6,6 @@
 pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
         "menu_koperasi" => ("Koperasi", "Cooperative"),
-        // Its tiles on the owner's dashboard (the server names them by these keys).
-        "tile_members" => ("Anggota aktif", "Active members"),
-        "tile_savings" => ("Simpanan anggota", "Members' savings"),
-        "tile_loans_outstanding" => ("Pinjaman beredar", "Loans outstanding"),
-        "tile_loans_running" => ("Pinjaman berjalan", "Running loans"),
-        "tile_par30" => ("PAR 30", "PAR 30"),
-        "tile_par1" => ("PAR 1", "PAR 1"),
-        "tile_par90" => ("PAR 90", "PAR 90"),
-        "tile_disbursed" => ("Pencairan periode ini", "Disbursed this period"),
-        "tile_loans_count" => ("Jumlah pinjaman", "Loans"),
         "my_savings" => ("Simpanan saya", "My savings"),
         "members" => ("Anggota", "Members"),
         "loans" => ("Pinjaman", "Loans"),

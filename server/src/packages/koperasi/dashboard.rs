@@ -2,7 +2,7 @@
 //! outstanding with PAR, and what was lent in the period.
 use futures::future::BoxFuture;
 
-use domain::api::dashboard::{Tile, TileDetail, TileKind};
+use domain::api::dashboard::{Label, Tile, TileDetail, TileKind};
 
 use crate::kernel::error::ApiError;
 use crate::kernel::package::{DashboardPart, DashboardQuery};
@@ -20,7 +20,8 @@ pub fn part<'a>(
         if q.auth.can(Permission::MANAGE_MEMBERS) {
             tiles.push(Tile {
                 package: "koperasi".into(),
-                key: "tile_members".into(),
+                key: "members".into(),
+                label: Label::new("Anggota aktif", "Active members"),
                 kind: TileKind::Count,
                 value: figures::active_members(db, q.tenant_id).await?.to_string(),
                 detail: Vec::new(),
@@ -30,14 +31,14 @@ pub fn part<'a>(
             let total: i64 = savings.iter().map(|s| s.2).fold(0, i64::saturating_add);
             tiles.push(Tile {
                 package: "koperasi".into(),
-                key: "tile_savings".into(),
+                key: "savings".into(),
+                label: Label::new("Simpanan anggota", "Members' savings"),
                 kind: TileKind::Money,
                 value: total.to_string(),
                 detail: savings
                     .into_iter()
                     .map(|(_, name, balance)| TileDetail {
-                        label: name,
-                        literal: true,
+                        label: Label::name(&name),
                         kind: TileKind::Money,
                         value: balance.to_string(),
                     })
@@ -60,12 +61,12 @@ pub fn part<'a>(
             };
             tiles.push(Tile {
                 package: "koperasi".into(),
-                key: "tile_loans_outstanding".into(),
+                key: "loans_outstanding".into(),
+                label: Label::new("Pinjaman beredar", "Loans outstanding"),
                 kind: TileKind::Money,
                 value: p.outstanding.clone(),
                 detail: vec![TileDetail {
-                    label: "tile_loans_running".into(),
-                    literal: false,
+                    label: Label::new("Pinjaman berjalan", "Running loans"),
                     kind: TileKind::Count,
                     value: p.loans.len().to_string(),
                 }],
@@ -73,19 +74,18 @@ pub fn part<'a>(
             });
             tiles.push(Tile {
                 package: "koperasi".into(),
-                key: "tile_par30".into(),
+                key: "par30".into(),
+                label: Label::new("PAR 30", "PAR 30"),
                 kind: TileKind::Percent,
                 value: par(30),
                 detail: vec![
                     TileDetail {
-                        label: "tile_par1".into(),
-                        literal: false,
+                        label: Label::new("PAR 1", "PAR 1"),
                         kind: TileKind::Percent,
                         value: par(1),
                     },
                     TileDetail {
-                        label: "tile_par90".into(),
-                        literal: false,
+                        label: Label::new("PAR 90", "PAR 90"),
                         kind: TileKind::Percent,
                         value: par(90),
                     },
@@ -101,12 +101,12 @@ pub fn part<'a>(
             .await?;
             tiles.push(Tile {
                 package: "koperasi".into(),
-                key: "tile_disbursed".into(),
+                key: "disbursed".into(),
+                label: Label::new("Pencairan periode ini", "Disbursed this period"),
                 kind: TileKind::Money,
                 value: amount.to_string(),
                 detail: vec![TileDetail {
-                    label: "tile_loans_count".into(),
-                    literal: false,
+                    label: Label::new("Jumlah pinjaman", "Loans"),
                     kind: TileKind::Count,
                     value: n.to_string(),
                 }],
