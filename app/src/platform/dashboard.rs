@@ -553,35 +553,32 @@ fn figure(
 }
 
 fn line_chart(lang: Lang, days: &[domain::api::dashboard::DayPoint]) -> String {
-    let (w, h, pad) = (640.0_f64, 200.0_f64, 8.0_f64);
+    // Whole-number plot coordinates, from exact ratios (no floating point in the page:
+    // its code would ride into the first load every page shares).
+    let (w, h, pad): (i64, i64, i64) = (640, 200, 8);
     let max = days
         .iter()
         .flat_map(|p| [dec(&p.omzet), dec(&p.compare_omzet)])
         .max()
         .unwrap_or_default();
-    // Plot coordinates only (pixels), never money: the figures stay exact in the table.
-    let scale = |v: &str| -> f64 {
+    let scale = |v: &str| -> i64 {
         if max.is_zero() {
             return h - pad;
         }
-        let ratio = (dec(v) / max)
-            .round_dp(4)
-            .to_string()
-            .parse::<f64>()
-            .unwrap_or(0.0);
-        h - pad - ratio * (h - 2.0 * pad)
+        h - pad - share_of(dec(v), max, h - 2 * pad)
     };
-    let x = |i: usize| -> f64 {
-        if days.len() <= 1 {
-            w / 2.0
+    let x = |i: usize| -> i64 {
+        let n = days.len() as i64;
+        if n <= 1 {
+            w / 2
         } else {
-            pad + i as f64 * (w - 2.0 * pad) / (days.len() - 1) as f64
+            pad + i as i64 * (w - 2 * pad) / (n - 1)
         }
     };
     let path = |get: &dyn Fn(&domain::api::dashboard::DayPoint) -> &str| -> String {
         days.iter()
             .enumerate()
-            .map(|(i, p)| format!("{:.1},{:.1}", x(i), scale(get(p))))
+            .map(|(i, p)| format!("{},{}", x(i), scale(get(p))))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -592,7 +589,7 @@ fn line_chart(lang: Lang, days: &[domain::api::dashboard::DayPoint]) -> String {
         .enumerate()
         .map(|(i, p)| {
             format!(
-                r#"<circle cx="{:.1}" cy="{:.1}" r="3"><title>{}: {}</title></circle>"#,
+                r#"<circle cx="{}" cy="{}" r="3"><title>{}: {}</title></circle>"#,
                 x(i),
                 scale(&p.omzet),
                 esc(&day_text(lang, &p.date, 7)),
@@ -636,6 +633,15 @@ fn line_chart(lang: Lang, days: &[domain::api::dashboard::DayPoint]) -> String {
     )
 }
 
+/// `part ÷ whole × span`, to the nearest whole number (`whole` not zero).
+fn share_of(part: rust_decimal::Decimal, whole: rust_decimal::Decimal, span: i64) -> i64 {
+    use rust_decimal::prelude::ToPrimitive;
+    (part * rust_decimal::Decimal::from(span) / whole)
+        .round()
+        .to_i64()
+        .unwrap_or(0)
+}
+
 fn weekday_key(d: u8) -> &'static str {
     match d {
         1 => "dash_weekday_1",
@@ -654,35 +660,32 @@ fn heatmap(lang: Lang, cells: &[domain::api::dashboard::HeatCell]) -> String {
         .map(|c| dec(&c.omzet))
         .max()
         .unwrap_or_default();
-    let (cw, ch, left, top) = (24.0_f64, 20.0_f64, 34.0_f64, 16.0_f64);
+    let (cw, ch, left, top): (i64, i64, i64, i64) = (24, 20, 34, 16);
     let mut svg = format!(
         r#"<svg class="heatmap" viewBox="0 0 {} {}" role="img" aria-label="{}">"#,
-        left + 24.0 * cw,
-        top + 7.0 * ch,
+        left + 24 * cw,
+        top + 7 * ch,
         esc(tr(lang, "dash_by_hour"))
     );
-    for hour in (0..24).step_by(3) {
+    for hour in (0..24i64).step_by(3) {
         svg.push_str(&format!(
-            r#"<text x="{:.0}" y="11" class="axis">{hour:02}</text>"#,
-            left + hour as f64 * cw + 2.0
+            r#"<text x="{}" y="11" class="axis">{hour:02}</text>"#,
+            left + hour * cw + 2
         ));
     }
     for day in 1..=7u8 {
-        let y = top + (day - 1) as f64 * ch;
+        let y = top + i64::from(day - 1) * ch;
         svg.push_str(&format!(
-            r#"<text x="0" y="{:.0}" class="axis">{}</text>"#,
-            y + 14.0,
+            r#"<text x="0" y="{}" class="axis">{}</text>"#,
+            y + 14,
             esc(tr(lang, weekday_key(day)))
         ));
         for hour in 0..24u8 {
             let cell = cells.iter().find(|c| c.weekday == day && c.hour == hour);
-            let share = match cell {
-                Some(c) if !max.is_zero() => (dec(&c.omzet) / max)
-                    .round_dp(2)
-                    .to_string()
-                    .parse::<f64>()
-                    .unwrap_or(0.0),
-                _ => 0.0,
+            // Opacity in hundredths: 6 for an empty hour, up to 100 for the busiest.
+            let shade = match cell {
+                Some(c) if !max.is_zero() => 6 + share_of(dec(&c.omzet), max, 94),
+                _ => 6,
             };
             let title = cell
                 .map(|c| {
@@ -695,12 +698,13 @@ fn heatmap(lang: Lang, cells: &[domain::api::dashboard::HeatCell]) -> String {
                 })
                 .unwrap_or_default();
             svg.push_str(&format!(
-                r#"<rect x="{:.0}" y="{:.0}" width="{}" height="{}" fill-opacity="{:.2}"><title>{}</title></rect>"#,
-                left + hour as f64 * cw,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" fill-opacity="{}.{:02}"><title>{}</title></rect>"#,
+                left + i64::from(hour) * cw,
                 y,
-                cw - 2.0,
-                ch - 2.0,
-                0.06 + share * 0.94,
+                cw - 2,
+                ch - 2,
+                shade / 100,
+                shade % 100,
                 esc(&title)
             ));
         }
@@ -765,15 +769,13 @@ fn bars(
         .unwrap_or_default();
     let mut chart = String::from(r#"<ul class="bars">"#);
     for b in rows {
-        let share = if max.is_zero() {
-            0.0
+        // Bar length in thousandths of the row, at least a sliver.
+        let length = if max.is_zero() {
+            0
         } else {
-            (dec(&b.amount) / max)
-                .round_dp(3)
-                .to_string()
-                .parse::<f64>()
-                .unwrap_or(0.0)
-        };
+            share_of(dec(&b.amount), max, 1000)
+        }
+        .max(5);
         let label = if title == "dash_by_tender" {
             tender_label(lang, &b.label)
         } else {
@@ -781,9 +783,9 @@ fn bars(
         };
         let link = report_link(d, per_outlet.then_some(b.key.as_str()));
         chart.push_str(&format!(
-            r#"<li><a href="{link}"><span class="bar-label">{}</span><svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect width="{:.1}" height="8"/></svg><span class="bar-value">{}</span></a></li>"#,
+            r#"<li><a href="{link}"><span class="bar-label">{}</span><svg viewBox="0 0 1000 8" preserveAspectRatio="none" aria-hidden="true"><rect width="{}" height="8"/></svg><span class="bar-value">{}</span></a></li>"#,
             esc(&label),
-            (share * 100.0).max(0.5),
+            length,
             esc(&rupiah(&b.amount))
         ));
     }

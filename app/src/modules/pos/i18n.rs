@@ -47,10 +47,6 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
         "new_sale" => ("Transaksi baru", "New sale"),
         "cart_empty" => ("Ketuk produk atau pindai barcode untuk mulai.", "Tap a product or scan a barcode to start."),
         "finish" => ("Selesai", "Done"),
-        "till_preparing" => (
-            "Menyiapkan kasir: produk, harga dan shift perangkat ini…",
-            "Preparing the till: this device's products, prices and shift…",
-        ),
         "void_cart" => ("Batal", "Void"),
         "hold" => ("Tahan", "Hold"),
         "on_hold" => ("Ditahan:", "On hold:"),

@@ -45,60 +45,21 @@ pub(super) fn qr_svg(payload: String) -> String {
 
 #[component]
 pub fn SellPage() -> impl IntoView {
-    let frame = frame_html(use_lang().get_untracked());
-    // The server's frame stands until the till has drawn its first screen (the style
-    // sheet hides it then), so the cashier sees the till's layout from the first paint.
     view! {
-        <div class="till-page">
-            <div class="client-root till-frame" aria-hidden="true" inner_html=frame></div>
-            <Protected roles=&["owner", "admin", "manager", "cashier"]>
-                {crate::kernel::client_only::client_only(SellBody)}
-            </Protected>
-        </div>
+        <Protected roles=&["owner", "admin", "manager", "cashier"]>
+            {crate::kernel::client_only::client_only(SellBody)}
+        </Protected>
     }
-}
-
-/// The till's frame as the server draws it before the WASM has arrived, with the till's
-/// own classes so it is laid out as the till will be: the search field, the grid's place,
-/// an empty cart and charge panel. Only the server builds it: hydration keeps the server's
-/// HTML, so the browser never needs this code.
-#[cfg(feature = "ssr")]
-fn frame_html(lang: crate::kernel::i18n::Lang) -> String {
-    let word = |key| {
-        tr(lang, key)
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('"', "&quot;")
-    };
-    let tiles = r#"<span class="result tile-placeholder"></span>"#.repeat(12);
-    format!(
-        concat!(
-            r#"<div class="till-head"><span class="chip strong">{till}</span></div>"#,
-            r#"<div class="till"><section class="till-left">"#,
-            r#"<input class="search" type="search" disabled placeholder="{search}">"#,
-            r#"<p class="till-preparing">{preparing}</p><div class="results">{tiles}</div></section>"#,
-            r#"<section class="till-right"><p class="muted empty-cart">{empty}</p>"#,
-            r#"<div class="charge"><dl class="totals"><dt class="grand">{total}</dt><dd class="grand">Rp0</dd></dl>"#,
-            r#"<div class="finish-row"><button type="button" class="primary big" disabled>{finish}</button></div>"#,
-            r#"</div></section></div>"#
-        ),
-        till = word("till"),
-        search = word("search_products"),
-        preparing = word("till_preparing"),
-        tiles = tiles,
-        empty = word("cart_empty"),
-        total = word("total"),
-        finish = word("finish"),
-    )
-}
-
-#[cfg(not(feature = "ssr"))]
-fn frame_html(_: crate::kernel::i18n::Lang) -> String {
-    String::new()
 }
 
 #[component]
 fn SellBody() -> impl IntoView {
+    crate::kernel::hydration::after(|| {
+        let _loaded = lazy_preload!(qr_svg);
+        super::sell_panels::preload();
+        super::sell_done::preload();
+        crate::kernel::print::preload();
+    });
     let ctx = use_session();
     let lang = use_lang();
     let context = RwSignal::new(None::<TillContext>);
@@ -232,18 +193,6 @@ fn SellBody() -> impl IntoView {
 
     let till_state = till;
     let shift_checked = RwSignal::new(false);
-    // The panels' chunks, once the till's first screen is drawn.
-    crate::kernel::hydration::when_idle(
-        move || shift_checked.get(),
-        vec![
-            Box::new(super::sell_panels::preload),
-            Box::new(super::sell_done::preload),
-            Box::new(crate::kernel::print::preload),
-            Box::new(|| {
-                let _loaded = lazy_preload!(qr_svg);
-            }),
-        ],
-    );
     // Load the till's context, pricing, catalogue and customers: from the server when it
     // answers (refreshing the cache), otherwise from the cache.
     Effect::new(move |_| {

@@ -9,9 +9,9 @@ use leptos::task::spawn_local;
 use super::outbox::*;
 use super::sell_model::*;
 use super::till_model::*;
-use super::till_ops::{open_shift, server_shift};
+use super::till_ops::restore_shift;
 use crate::kernel::client;
-use crate::kernel::model::CurrentDevice;
+use crate::kernel::model::{CurrentDevice, Outlet};
 #[cfg(feature = "hydrate")]
 use crate::kernel::offline;
 use domain::api::inventory::TillCatalogue;
@@ -33,7 +33,9 @@ pub async fn load_till(
         let d = client::get::<CurrentDevice>("/api/v1/devices/current")
             .await
             .ok()?;
-        let o = d.outlet?;
+        let o = client::get::<Outlet>(&format!("/api/v1/outlets/{}", d.device.outlet_id))
+            .await
+            .ok()?;
         Some(TillContext {
             outlet_id: o.id,
             outlet_code: o.code,
@@ -58,8 +60,8 @@ pub async fn load_till(
             receipt_footer: o.receipt_footer,
             cash_limit: o.cash_movement_limit,
         })
-    };
-    let (fresh, from_server) = futures::join!(fresh, server_shift());
+    }
+    .await;
     let till = match fresh {
         Some(c) => {
             cache("context", &c).await;
@@ -71,61 +73,34 @@ pub async fn load_till(
         no_device.set(true);
         return;
     };
-    // Everything else the first screen needs, at once: on a slow line each request in
-    // turn was another round trip before the cashier saw the grid.
-    let pricing = async {
-        let key = format!("pricing:{}", till.outlet_id);
-        match client::get::<PricingSettings>(&format!("/api/v1/outlets/{}/pricing", till.outlet_id))
-            .await
-        {
-            Ok(p) => {
-                cache(&key, &p).await;
+    let pricing_key = format!("pricing:{}", till.outlet_id);
+    match client::get::<PricingSettings>(&format!("/api/v1/outlets/{}/pricing", till.outlet_id))
+        .await
+    {
+        Ok(p) => {
+            cache(&pricing_key, &p).await;
+            settings.set(p);
+        }
+        Err(_) => {
+            if let Some(p) = cached(&pricing_key).await {
                 settings.set(p);
             }
-            Err(_) => {
-                if let Some(p) = cached(&key).await {
-                    settings.set(p);
-                }
-            }
         }
-    };
-    let catalogue = async {
-        let key = format!("catalogue:{}", till.outlet_id);
-        match client::get::<TillCatalogue>(&format!("/api/v1/outlets/{}/catalogue", till.outlet_id))
-            .await
-        {
-            Ok(TillCatalogue { products: list, .. }) => {
-                cache(&key, &list).await;
+    }
+    let catalogue_key = format!("catalogue:{}", till.outlet_id);
+    match client::get::<TillCatalogue>(&format!("/api/v1/outlets/{}/catalogue", till.outlet_id))
+        .await
+    {
+        Ok(TillCatalogue { products: list, .. }) => {
+            cache(&catalogue_key, &list).await;
+            items.set(list);
+        }
+        Err(_) => {
+            if let Some(list) = cached(&catalogue_key).await {
                 items.set(list);
             }
-            Err(_) => {
-                if let Some(list) = cached(&key).await {
-                    items.set(list);
-                }
-            }
         }
-    };
-    let held_carts = async {
-        let key = format!("held:{}", till.device_id);
-        if let Some(h) = cached::<Vec<HeldCart>>(&key).await {
-            held.set(h);
-        } else if let Some(old) = cached::<Vec<Vec<Line>>>(&key).await {
-            held.set(
-                old.into_iter()
-                    .map(|lines| HeldCart {
-                        lines,
-                        ..HeldCart::default()
-                    })
-                    .collect(),
-            );
-        }
-    };
-    let shift = open_shift(&till.device_id, from_server);
-    let ((), (), (), shift) = futures::join!(pricing, catalogue, held_carts, shift);
-    till_state.shift.set(shift);
-    context.set(Some(till));
-    shift_checked.set(true);
-    // Customers are only needed once the cashier picks one.
+    }
     match client::get::<Vec<CustomerView>>("/api/v1/customers?limit=500").await {
         Ok(list) => {
             cache("customers", &list).await;
@@ -137,6 +112,22 @@ pub async fn load_till(
             }
         }
     }
+    let held_key = format!("held:{}", till.device_id);
+    if let Some(h) = cached::<Vec<HeldCart>>(&held_key).await {
+        held.set(h);
+    } else if let Some(old) = cached::<Vec<Vec<Line>>>(&held_key).await {
+        held.set(
+            old.into_iter()
+                .map(|lines| HeldCart {
+                    lines,
+                    ..HeldCart::default()
+                })
+                .collect(),
+        );
+    }
+    context.set(Some(till));
+    restore_shift(till_state).await;
+    shift_checked.set(true);
 }
 
 /// The sync loop: every few seconds while the page is open, backing off when offline.

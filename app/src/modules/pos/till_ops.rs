@@ -225,24 +225,23 @@ pub async fn send_or_queue(
     Ok(None)
 }
 
-/// This device's open shift: the tablet's own record, else the server's (`from_server`:
-/// the tablet's storage was cleared).
-pub async fn open_shift(device_id: &str, from_server: Option<Shift>) -> Option<Shift> {
-    let key = format!("shift:{device_id}");
+/// Asks the server for this device's open shift (a tablet whose storage was cleared).
+pub async fn restore_shift(till: Till) {
+    let Some(ctx) = till.context.get_untracked() else {
+        return;
+    };
+    let key = format!("shift:{}", ctx.device_id);
     if let Some(s) = cached::<Shift>(&key).await {
-        return Some(s);
+        till.shift.set(Some(s));
+        return;
     }
-    let s = from_server?;
-    cache(&key, &s).await;
-    Some(s)
+    if let Some(s) = shift_from_server(()).await {
+        cache(&key, &s).await;
+        till.shift.set(Some(s));
+    }
 }
 
-/// Asked for while the till learns which device it is, so it costs no round trip of its own.
-pub async fn server_shift() -> Option<Shift> {
-    shift_from_server(()).await
-}
-
-/// The server's record of this device's open shift. Used only when the tablet has none
+/// The server's record of this device's open shift. Read only when the tablet has none
 /// (its storage was cleared), so it is a chunk of its own, out of the till's first load.
 #[lazy]
 async fn shift_from_server(_: ()) -> Option<Shift> {

@@ -23,13 +23,10 @@ fn ops_panel(till: Till, panel: OpsPanel) -> AnyView {
 /// The bar of till operations and the panel that is open.
 #[component]
 pub fn OpsBar(till: Till) -> impl IntoView {
-    // Fetch the panels' chunk in the first idle moment, so a tap on "Refund" never waits.
-    crate::kernel::hydration::when_idle(
-        || true,
-        vec![Box::new(|| {
-            let _loaded = lazy_preload!(ops_panel);
-        })],
-    );
+    // Fetch the panels' chunk as soon as the till is up, so a tap on "Refund" never waits.
+    crate::kernel::hydration::after(|| {
+        let _loaded = lazy_preload!(ops_panel);
+    });
     let toggle = move |p: OpsPanel| {
         till.panel
             .update(|cur| *cur = if *cur == Some(p) { None } else { Some(p) })
