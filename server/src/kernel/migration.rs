@@ -27,6 +27,38 @@ pub struct ToUnits {
     pub nullable: bool,
 }
 
+impl ToUnits {
+    /// An amount column, in sen.
+    pub const fn sen(from: &'static str, to: &'static str) -> ToUnits {
+        ToUnits {
+            from,
+            to,
+            scale: domain::stored::SEN_SCALE,
+            nullable: false,
+        }
+    }
+
+    /// An amount column that may be empty, in sen.
+    pub const fn sen_or_null(from: &'static str, to: &'static str) -> ToUnits {
+        ToUnits {
+            from,
+            to,
+            scale: domain::stored::SEN_SCALE,
+            nullable: true,
+        }
+    }
+
+    /// A quantity column, in thousandths.
+    pub const fn milli(from: &'static str, to: &'static str) -> ToUnits {
+        ToUnits {
+            from,
+            to,
+            scale: domain::stored::MILLI_SCALE,
+            nullable: false,
+        }
+    }
+}
+
 /// Rows converted per round trip.
 const CONVERT_PAGE: u64 = 1_000;
 

@@ -4,27 +4,24 @@
 use sea_orm_migration::prelude::*;
 
 use crate::kernel::migration::{text_to_units, units_to_text, RowKey, ToUnits};
-use domain::stored::SEN_SCALE;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-const fn sen(from: &'static str, to: &'static str) -> ToUnits {
-    ToUnits {
-        from,
-        to,
-        scale: SEN_SCALE,
-        nullable: false,
-    }
-}
 
 const TABLES: &[(&str, RowKey, &[ToUnits])] = &[
     (
         "products",
         RowKey::Id,
-        &[sen("cost", "cost_sen"), sen("price", "price_sen")],
+        &[
+            ToUnits::sen("cost", "cost_sen"),
+            ToUnits::sen("price", "price_sen"),
+        ],
     ),
-    ("outlet_prices", RowKey::Id, &[sen("price", "price_sen")]),
+    (
+        "outlet_prices",
+        RowKey::Id,
+        &[ToUnits::sen("price", "price_sen")],
+    ),
 ];
 
 #[async_trait::async_trait]

@@ -7,97 +7,77 @@
 use sea_orm_migration::prelude::*;
 
 use crate::kernel::migration::{text_to_units, units_to_text, RowKey, ToUnits};
-use domain::stored::{MILLI_SCALE, SEN_SCALE};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-const fn sen(from: &'static str, to: &'static str) -> ToUnits {
-    ToUnits {
-        from,
-        to,
-        scale: SEN_SCALE,
-        nullable: false,
-    }
-}
-
-const fn sen_or_null(from: &'static str, to: &'static str) -> ToUnits {
-    ToUnits {
-        from,
-        to,
-        scale: SEN_SCALE,
-        nullable: true,
-    }
-}
-
-const fn milli(from: &'static str, to: &'static str) -> ToUnits {
-    ToUnits {
-        from,
-        to,
-        scale: MILLI_SCALE,
-        nullable: false,
-    }
-}
 
 const TABLES: &[(&str, RowKey, &[ToUnits])] = &[
     (
         "sales",
         RowKey::Id,
         &[
-            sen("subtotal", "subtotal_sen"),
-            sen("discount_total", "discount_total_sen"),
-            sen("service_charge", "service_charge_sen"),
-            sen("tax_total", "tax_total_sen"),
-            sen("rounding", "rounding_sen"),
-            sen("grand_total", "grand_total_sen"),
-            sen("paid_total", "paid_total_sen"),
-            sen("change_due", "change_due_sen"),
+            ToUnits::sen("subtotal", "subtotal_sen"),
+            ToUnits::sen("discount_total", "discount_total_sen"),
+            ToUnits::sen("service_charge", "service_charge_sen"),
+            ToUnits::sen("tax_total", "tax_total_sen"),
+            ToUnits::sen("rounding", "rounding_sen"),
+            ToUnits::sen("grand_total", "grand_total_sen"),
+            ToUnits::sen("paid_total", "paid_total_sen"),
+            ToUnits::sen("change_due", "change_due_sen"),
         ],
     ),
     (
         "sale_lines",
         RowKey::Id,
         &[
-            milli("quantity", "quantity_milli"),
-            sen("unit_price", "unit_price_sen"),
-            sen("discount", "discount_sen"),
-            sen("net", "net_sen"),
+            ToUnits::milli("quantity", "quantity_milli"),
+            ToUnits::sen("unit_price", "unit_price_sen"),
+            ToUnits::sen("discount", "discount_sen"),
+            ToUnits::sen("net", "net_sen"),
         ],
     ),
-    ("sale_payments", RowKey::Id, &[sen("amount", "amount_sen")]),
-    ("refunds", RowKey::TenantAndId, &[sen("total", "total_sen")]),
+    (
+        "sale_payments",
+        RowKey::Id,
+        &[ToUnits::sen("amount", "amount_sen")],
+    ),
+    (
+        "refunds",
+        RowKey::TenantAndId,
+        &[ToUnits::sen("total", "total_sen")],
+    ),
     (
         "refund_lines",
         RowKey::Id,
         &[
-            milli("quantity", "quantity_milli"),
-            sen("amount", "amount_sen"),
+            ToUnits::milli("quantity", "quantity_milli"),
+            ToUnits::sen("amount", "amount_sen"),
         ],
     ),
     (
         "refund_payments",
         RowKey::Id,
-        &[sen("amount", "amount_sen")],
+        &[ToUnits::sen("amount", "amount_sen")],
     ),
     (
         "cash_movements",
         RowKey::TenantAndId,
-        &[sen("amount", "amount_sen")],
+        &[ToUnits::sen("amount", "amount_sen")],
     ),
     (
         "shifts",
         RowKey::TenantAndId,
         &[
-            sen("opening_float", "opening_float_sen"),
-            sen_or_null("counted_cash", "counted_cash_sen"),
-            sen_or_null("expected_cash", "expected_cash_sen"),
-            sen_or_null("difference", "difference_sen"),
+            ToUnits::sen("opening_float", "opening_float_sen"),
+            ToUnits::sen_or_null("counted_cash", "counted_cash_sen"),
+            ToUnits::sen_or_null("expected_cash", "expected_cash_sen"),
+            ToUnits::sen_or_null("difference", "difference_sen"),
         ],
     ),
     (
         "till_voids",
         RowKey::TenantAndId,
-        &[sen("amount", "amount_sen")],
+        &[ToUnits::sen("amount", "amount_sen")],
     ),
 ];
 

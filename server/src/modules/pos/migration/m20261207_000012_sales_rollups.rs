@@ -10,7 +10,9 @@ use sea_orm_migration::prelude::*;
 use crate::modules::pos::entity::{
     refund, refund_line, refund_payment, sale, sale_line, sale_payment,
 };
-use crate::modules::pos::repo::rollups::{Deltas, HOURS, PRODUCTS, TENDERS};
+use crate::modules::pos::repo::rollups::{
+    Deltas, HOURS, HOUR_COLUMNS, PRODUCTS, PRODUCT_COLUMNS, TENDERS,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -79,40 +81,11 @@ impl MigrationTrait for Migration {
                 .integer()
                 .not_null()
                 .to_owned(),
-            &[
-                "sales",
-                "subtotal_sen",
-                "discount_sen",
-                "service_sen",
-                "tax_sen",
-                "rounding_sen",
-                "grand_total_sen",
-                "change_sen",
-                "refunds",
-                "refund_sen",
-                "refund_tax_sen",
-            ],
+            &HOUR_COLUMNS,
             false,
         )
         .await?;
-        create(
-            m,
-            PRODUCTS,
-            key("product_id"),
-            &[
-                "lines",
-                "quantity_milli",
-                "net_sen",
-                "costed_net_sen",
-                "cost_sen",
-                "refunded_quantity_milli",
-                "refunded_sen",
-                "refunded_costed_sen",
-                "refunded_cost_sen",
-            ],
-            true,
-        )
-        .await?;
+        create(m, PRODUCTS, key("product_id"), &PRODUCT_COLUMNS, true).await?;
         create(
             m,
             TENDERS,

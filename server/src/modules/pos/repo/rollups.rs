@@ -38,7 +38,7 @@ pub struct HourFigures {
     pub refund_tax_sen: i64,
 }
 
-const HOUR_COLUMNS: [&str; 11] = [
+pub const HOUR_COLUMNS: [&str; 11] = [
     "sales",
     "subtotal_sen",
     "discount_sen",
@@ -108,7 +108,7 @@ pub struct ProductFigures {
     pub refunded_cost_sen: i64,
 }
 
-const PRODUCT_COLUMNS: [&str; 9] = [
+pub const PRODUCT_COLUMNS: [&str; 9] = [
     "lines",
     "quantity_milli",
     "net_sen",
