@@ -486,7 +486,6 @@ pub async fn create(
                     }
                 }
                 sales::insert_sale(txn, sale_row, line_rows, payment_rows).await?;
-                rollup.write(txn).await?;
                 for (product_id, quantity) in &quantities {
                     stock::record_movement(
                         txn,
@@ -504,6 +503,9 @@ pub async fn create(
                     )
                     .await?;
                 }
+                // Last, so the rollup rows every sale of this outlet and hour shares are
+                // locked (PostgreSQL) only from here to the commit.
+                rollup.write(txn).await?;
                 Ok(())
             })
         }

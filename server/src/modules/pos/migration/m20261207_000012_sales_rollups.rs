@@ -11,7 +11,7 @@ use crate::modules::pos::entity::{
     refund, refund_line, refund_payment, sale, sale_line, sale_payment,
 };
 use crate::modules::pos::repo::rollups::{
-    Deltas, HOURS, HOUR_COLUMNS, PRODUCTS, PRODUCT_COLUMNS, TENDERS,
+    Deltas, HOURS, HOUR_COLUMNS, PRODUCTS, PRODUCT_COLUMNS, TENDERS, TENDER_COLUMNS,
 };
 
 #[derive(DeriveMigrationName)]
@@ -35,22 +35,71 @@ fn key(name: &str) -> ColumnDef {
         .to_owned()
 }
 
-async fn create(
+/// A rollup table's shape: its name, its own key column, its figures, whether it has a
+/// label (`name`).
+pub(super) struct Shape {
+    pub table: &'static str,
+    pub dimension: fn() -> ColumnDef,
+    pub figures: &'static [&'static str],
+    pub label: bool,
+}
+
+fn hour_column() -> ColumnDef {
+    ColumnDef::new(Alias::new("hour"))
+        .integer()
+        .not_null()
+        .to_owned()
+}
+
+fn product_column() -> ColumnDef {
+    key("product_id")
+}
+
+fn method_column() -> ColumnDef {
+    key("method")
+}
+
+pub(super) const SHAPES: [Shape; 3] = [
+    Shape {
+        table: HOURS,
+        dimension: hour_column,
+        figures: &HOUR_COLUMNS,
+        label: false,
+    },
+    Shape {
+        table: PRODUCTS,
+        dimension: product_column,
+        figures: &PRODUCT_COLUMNS,
+        label: true,
+    },
+    Shape {
+        table: TENDERS,
+        dimension: method_column,
+        figures: &TENDER_COLUMNS,
+        label: false,
+    },
+];
+
+/// Creates `name` in `shape`, with the `slot` column in its key (what the code writes
+/// since migration 000013) or without it (what this migration first created). The
+/// primary key is named after the table and the shape, so a table rebuilt under another
+/// name and renamed never clashes with it (PostgreSQL names constraints per schema).
+pub(super) async fn create(
     m: &SchemaManager<'_>,
-    table: &str,
-    dimension: ColumnDef,
-    figures: &[&str],
-    label: bool,
+    name: &str,
+    shape: &Shape,
+    with_slot: bool,
 ) -> Result<(), DbErr> {
+    let dimension = (shape.dimension)();
     let dim_name = dimension.get_column_name();
     let mut t = Table::create();
-    t.table(Alias::new(table))
+    t.table(Alias::new(name))
         .if_not_exists()
         .col(key("tenant_id"))
         .col(key("outlet_id"))
         .col(key("day"))
         .col(dimension);
-    if label {
+    if shape.label {
         t.col(
             ColumnDef::new(Alias::new("name"))
                 .string()
@@ -58,42 +107,35 @@ async fn create(
                 .default(""),
         );
     }
-    for f in figures {
+    for f in shape.figures {
         t.col(figure(f));
     }
-    t.primary_key(
-        Index::create()
-            .col(Alias::new("tenant_id"))
-            .col(Alias::new("day"))
-            .col(Alias::new("outlet_id"))
-            .col(Alias::new(dim_name)),
-    );
+    let mut pk = Index::create();
+    pk.col(Alias::new("tenant_id"))
+        .col(Alias::new("day"))
+        .col(Alias::new("outlet_id"))
+        .col(Alias::new(dim_name));
+    if with_slot {
+        t.col(figure("slot"));
+        pk.col(Alias::new("slot"));
+    }
+    pk.name(format!(
+        "pk_{}{}",
+        shape.table,
+        if with_slot { "_slot" } else { "" }
+    ));
+    t.primary_key(&mut pk);
     m.create_table(t.to_owned()).await
 }
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        create(
-            m,
-            HOURS,
-            ColumnDef::new(Alias::new("hour"))
-                .integer()
-                .not_null()
-                .to_owned(),
-            &HOUR_COLUMNS,
-            false,
-        )
-        .await?;
-        create(m, PRODUCTS, key("product_id"), &PRODUCT_COLUMNS, true).await?;
-        create(
-            m,
-            TENDERS,
-            key("method"),
-            &["payments", "amount_sen", "refunded_sen"],
-            false,
-        )
-        .await?;
+        // Created as the code writes them today (with their slots), so the rows filled
+        // below fit; a database that ran the first version is rebuilt by 000013.
+        for shape in &SHAPES {
+            create(m, shape.table, shape, true).await?;
+        }
         fill(m).await
     }
 

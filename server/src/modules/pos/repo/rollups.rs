@@ -21,6 +21,8 @@ use crate::modules::pos::entity::{refund_line, refund_payment, sale, sale_line, 
 pub const HOURS: &str = "rollup_sales_hour";
 pub const PRODUCTS: &str = "rollup_product_day";
 pub const TENDERS: &str = "rollup_tender_day";
+/// The figures of `rollup_tender_day`.
+pub const TENDER_COLUMNS: [&str; 3] = ["payments", "amount_sen", "refunded_sen"];
 
 /// Figures of one `rollup_sales_hour` row.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -161,8 +163,24 @@ pub fn line_cost_sen(cost_sen: i64, quantity_milli: i64) -> i64 {
     i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
 }
 
-/// (tenant, outlet, local day `YYYY-MM-DD`)
-type DayKey = (String, String, String);
+/// (tenant, outlet, local day `YYYY-MM-DD`, slot)
+type DayKey = (String, String, String, i64);
+
+/// Each rollup row is kept in this many slots, a sale's (or refund's) slot picked from its
+/// id: sales stored at the same moment in one outlet then mostly add to different rows,
+/// so on PostgreSQL they do not queue for one row's lock until each commits. Readers add
+/// the slots up with everything else.
+pub const SLOTS: u64 = 4;
+
+/// The slot of a sale or refund: FNV-1a of its id, stable across runs and machines.
+pub fn slot_of(id: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h % SLOTS) as i64
+}
 
 /// What a batch of sales and refunds adds to the rollups, gathered before it is written.
 #[derive(Default)]
@@ -199,7 +217,12 @@ impl Deltas {
         payments: &[sale_payment::Model],
     ) {
         let (day, hour) = local(&s.sold_at, offset_hours);
-        let key: DayKey = (s.tenant_id.clone(), s.outlet_id.clone(), day);
+        let key: DayKey = (
+            s.tenant_id.clone(),
+            s.outlet_id.clone(),
+            day,
+            slot_of(&s.id),
+        );
         self.hours
             .entry((key.clone(), hour))
             .or_default()
@@ -251,7 +274,12 @@ impl Deltas {
         sold: &[sale_line::Model],
     ) {
         let (day, hour) = local(&refund.refunded_at, offset_hours);
-        let key: DayKey = (refund.tenant_id.clone(), refund.outlet_id.clone(), day);
+        let key: DayKey = (
+            refund.tenant_id.clone(),
+            refund.outlet_id.clone(),
+            day,
+            slot_of(&refund.id),
+        );
         self.hours
             .entry((key.clone(), hour))
             .or_default()
@@ -288,90 +316,104 @@ impl Deltas {
         }
     }
 
-    /// Adds everything gathered to the stored rollups.
+    /// Adds everything gathered to the stored rollups: one statement a table (a few for a
+    /// day of the volume generator), so the rows every sale of an outlet and hour shares
+    /// are held for as few round trips as can be.
     pub async fn write<C: ConnectionTrait>(self, db: &C) -> DbResult<()> {
-        for (((tenant, outlet, day), hour), f) in self.hours {
-            let keys = vec![
-                ("tenant_id", tenant.into()),
-                ("outlet_id", outlet.into()),
-                ("day", day.into()),
-                ("hour", hour.into()),
-            ];
-            upsert(db, HOURS, keys, &HOUR_COLUMNS, &f.values(), None).await?;
-        }
-        for (((tenant, outlet, day), product), (name, f)) in self.products {
-            let keys = vec![
-                ("tenant_id", tenant.into()),
-                ("outlet_id", outlet.into()),
-                ("day", day.into()),
-                ("product_id", product.into()),
-            ];
-            upsert(
-                db,
-                PRODUCTS,
-                keys,
-                &PRODUCT_COLUMNS,
-                &f.values(),
-                Some(("name", name)),
-            )
-            .await?;
-        }
-        for (((tenant, outlet, day), method), (n, amount, refunded)) in self.tenders {
-            let keys = vec![
-                ("tenant_id", tenant.into()),
-                ("outlet_id", outlet.into()),
-                ("day", day.into()),
-                ("method", method.into()),
-            ];
-            upsert(
-                db,
-                TENDERS,
-                keys,
-                &["payments", "amount_sen", "refunded_sen"],
-                &[n, amount, refunded],
-                None,
-            )
-            .await?;
-        }
-        Ok(())
+        let key = |(tenant, outlet, day, slot): DayKey, last: sea_orm::Value| {
+            [tenant.into(), outlet.into(), day.into(), last, slot.into()]
+        };
+        let hours: Vec<Row> = self
+            .hours
+            .into_iter()
+            .map(|((day, hour), f)| Row {
+                keys: key(day, hour.into()),
+                sums: f.values().to_vec(),
+                label: None,
+            })
+            .collect();
+        upsert(db, HOURS, "hour", &HOUR_COLUMNS, None, hours).await?;
+        let products: Vec<Row> = self
+            .products
+            .into_iter()
+            .map(|((day, product), (name, f))| Row {
+                keys: key(day, product.into()),
+                sums: f.values().to_vec(),
+                label: Some(name),
+            })
+            .collect();
+        upsert(
+            db,
+            PRODUCTS,
+            "product_id",
+            &PRODUCT_COLUMNS,
+            Some("name"),
+            products,
+        )
+        .await?;
+        let tenders: Vec<Row> = self
+            .tenders
+            .into_iter()
+            .map(|((day, method), (n, amount, refunded))| Row {
+                keys: key(day, method.into()),
+                sums: vec![n, amount, refunded],
+                label: None,
+            })
+            .collect();
+        upsert(db, TENDERS, "method", &TENDER_COLUMNS, None, tenders).await
     }
 }
 
-/// `INSERT … ON CONFLICT (keys) DO UPDATE SET sum = table.sum + excluded.sum[, label =
-/// excluded.label]`.
+/// One rollup row to add: tenant, outlet, day, the table's own key and the slot; its
+/// figures; its label (a product's name) when the table has one.
+struct Row {
+    keys: [sea_orm::Value; 5],
+    sums: Vec<i64>,
+    label: Option<String>,
+}
+
+/// `INSERT … VALUES (…), (…) ON CONFLICT (keys) DO UPDATE SET sum = table.sum +
+/// excluded.sum[, label = excluded.label]`. Keys within `rows` are distinct (they come from
+/// a map), as PostgreSQL requires of one statement.
 async fn upsert<C: ConnectionTrait>(
     db: &C,
     table: &'static str,
-    keys: Vec<(&'static str, sea_orm::Value)>,
+    own_key: &'static str,
     sums: &[&'static str],
-    values: &[i64],
-    label: Option<(&'static str, String)>,
+    label: Option<&'static str>,
+    rows: Vec<Row>,
 ) -> DbResult<()> {
-    let mut columns: Vec<Alias> = keys.iter().map(|(k, _)| Alias::new(*k)).collect();
-    let mut row: Vec<SimpleExpr> = keys.iter().map(|(_, v)| Expr::value(v.clone())).collect();
-    for (c, v) in sums.iter().zip(values) {
-        columns.push(Alias::new(*c));
-        row.push(Expr::value(*v));
+    let key_names = ["tenant_id", "outlet_id", "day", own_key, "slot"];
+    for chunk in rows.chunks(crate::kernel::repo::INSERT_CHUNK) {
+        let mut columns: Vec<Alias> = key_names.iter().map(|k| Alias::new(*k)).collect();
+        columns.extend(sums.iter().map(|c| Alias::new(*c)));
+        columns.extend(label.map(Alias::new));
+        let mut on_conflict = OnConflict::columns(key_names.iter().map(|k| Alias::new(*k)));
+        for c in sums {
+            on_conflict.value(
+                Alias::new(*c),
+                Expr::col((Alias::new(table), Alias::new(*c)))
+                    .add(Expr::cust(format!("excluded.{c}"))),
+            );
+        }
+        if let Some(c) = label {
+            on_conflict.value(Alias::new(c), Expr::cust(format!("excluded.{c}")));
+        }
+        let mut q = Query::insert();
+        q.into_table(Alias::new(table)).columns(columns);
+        for r in chunk {
+            let mut values: Vec<SimpleExpr> =
+                r.keys.iter().map(|v| Expr::value(v.clone())).collect();
+            values.extend(r.sums.iter().map(|v| Expr::value(*v)));
+            if label.is_some() {
+                values.push(Expr::value(r.label.clone().unwrap_or_default()));
+            }
+            q.values(values)
+                .map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
+        }
+        q.on_conflict(on_conflict);
+        db.execute(db.get_database_backend().build(&q)).await?;
     }
-    let mut on_conflict = OnConflict::columns(keys.iter().map(|(k, _)| Alias::new(*k)));
-    for c in sums {
-        on_conflict.value(
-            Alias::new(*c),
-            Expr::col((Alias::new(table), Alias::new(*c))).add(Expr::cust(format!("excluded.{c}"))),
-        );
-    }
-    if let Some((c, v)) = label {
-        columns.push(Alias::new(c));
-        row.push(Expr::value(v));
-        on_conflict.value(Alias::new(c), Expr::cust(format!("excluded.{c}")));
-    }
-    let mut q = Query::insert();
-    q.into_table(Alias::new(table))
-        .columns(columns)
-        .values(row)
-        .map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?
-        .on_conflict(on_conflict);
-    db.execute(db.get_database_backend().build(&q)).await?;
     Ok(())
 }
 
@@ -524,4 +566,43 @@ pub async fn products_sold<C: ConnectionTrait>(
     scoped(&mut q, PRODUCTS, d);
     let rows = db.query_all(db.get_database_backend().build(&q)).await?;
     rows.iter().map(|r| text(r, "product_id")).collect()
+}
+
+/// Every tenant's sales per local day `from_day..=to_day` (the platform dashboard):
+/// (day, tenants that sold, sales, grand totals in sen). Days without sales are absent.
+pub async fn across_tenants_by_day<C: ConnectionTrait>(
+    db: &C,
+    from_day: &str,
+    to_day: &str,
+) -> DbResult<Vec<(String, i64, i64, i64)>> {
+    let day = || Expr::col(Alias::new("day"));
+    let mut q = Query::select();
+    q.from(Alias::new(HOURS))
+        .expr_as(day(), Alias::new("day"))
+        .expr_as(
+            Func::cast_as(
+                Func::count_distinct(Expr::col(Alias::new("tenant_id"))),
+                Alias::new("BIGINT"),
+            ),
+            Alias::new("tenants"),
+        )
+        .expr_as(sum_sen(Alias::new("sales")), Alias::new("sales"))
+        .expr_as(
+            sum_sen(Alias::new("grand_total_sen")),
+            Alias::new("grand_total_sen"),
+        )
+        .and_where(day().gte(from_day))
+        .and_where(day().lte(to_day))
+        .add_group_by([day().into()]);
+    let rows = db.query_all(db.get_database_backend().build(&q)).await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                text(r, "day")?,
+                int(r, "tenants")?,
+                int(r, "sales")?,
+                int(r, "grand_total_sen")?,
+            ))
+        })
+        .collect()
 }
