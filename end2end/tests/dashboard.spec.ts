@@ -73,3 +73,26 @@ test("the dashboard on a 360 px phone: no sideways scroll, figures first", async
   expect(width).toBeLessThanOrEqual(360);
   await phone.close();
 });
+
+test("the superadmin reads the platform overview: counts across tenants, no tenant's figures", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, "superadmin@satu.test");
+  await expect(page).toHaveURL(/\/platform$/);
+  await ready(page);
+  const stats = page.getByTestId("platform-stats");
+  await expect(stats.getByTestId("plat-tenants")).toContainText(/\d/);
+  // The demo: a minimarket and a koperasi desk; four weeks of 60 sales a day.
+  await expect(stats.getByTestId("plat-industries")).toContainText("Ritel");
+  await expect(stats.getByTestId("plat-industries")).toContainText("Koperasi");
+  await expect(stats.getByTestId("plat-sales")).toContainText(/\d\.\d{3}/);
+  await expect(stats.getByTestId("plat-omzet")).toContainText(/Rp\d/);
+  await expect(stats.getByTestId("plat-tills")).toContainText(/\d/);
+  await expect(stats.getByTestId("plat-tile-members")).toContainText(/\d/);
+  await expect(stats.getByTestId("plat-days").locator("svg rect")).toHaveCount(30);
+  await stats.getByTestId("plat-days").getByText("Lihat sebagai tabel").click();
+  await expect(stats.getByTestId("plat-days").locator("tbody tr")).toHaveCount(30);
+  // Counts only: the page names no tenant's outlets.
+  await expect(stats).not.toContainText("Minimarket Makmur");
+  // The tenants list is still there below.
+  await expect(page.getByRole("heading", { name: "Tenant", exact: true })).toBeVisible();
+});

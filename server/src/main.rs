@@ -42,9 +42,12 @@ enum Command {
         /// Retail outlets to fill (the demo's, plus new ones up to this many).
         #[arg(long, default_value_t = 3)]
         outlets: u32,
-        /// Sales per outlet per day.
+        /// Sales per outlet per day (0: none).
         #[arg(long, default_value_t = 500)]
         sales_per_day: u32,
+        /// Koperasi members to add, with their savings and loans over the days (0: none).
+        #[arg(long, default_value_t = 5_000)]
+        members: u32,
     },
     /// Create a platform superadmin. The password is read from SATU_PASSWORD or stdin.
     CreateSuperadmin {
@@ -108,23 +111,29 @@ async fn main() -> anyhow::Result<()> {
             days,
             outlets,
             sales_per_day,
+            members,
         } => {
             let started = std::time::Instant::now();
-            let w = satu_server::modules::pos::volume::generate(
-                &db,
-                satu_server::modules::pos::volume::Volume {
-                    days,
-                    outlets,
-                    sales_per_day,
-                },
-            )
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let args = satu_server::kernel::package::VolumeArgs {
+                days,
+                outlets,
+                sales_per_day,
+                members,
+            };
+            // Each package adds its own part (`Package::volume`).
+            for p in satu_server::packages::all() {
+                let Some(volume) = p.volume else {
+                    continue;
+                };
+                let written = volume(&db, args)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", p.code))?;
+                for (what, n) in written {
+                    println!("{}: {n} {what}", p.code);
+                }
+            }
             println!(
-                "{} penjualan, {} baris, {} pembayaran ditulis dalam {:.1} s.",
-                w.sales,
-                w.lines,
-                w.payments,
+                "Data volume ditulis dalam {:.1} s.",
                 started.elapsed().as_secs_f64()
             );
         }

@@ -42,6 +42,9 @@ mod tests {
         if path.contains("/platform/dashboard") {
             return Some(crate::platform::i18n::dashboard_words as Words);
         }
+        if path.contains("/platform/platform_stats") {
+            return Some(crate::platform::i18n::platform_words as Words);
+        }
         path.contains("/packages/koperasi/")
             .then_some(super::koperasi::i18n::page_words as Words)
     }

@@ -57,6 +57,7 @@ fn PlatformBody() -> impl IntoView {
     };
     view! {
         <h1 data-testid="page-title">{t("platform")}</h1>
+        <crate::platform::platform_stats::PlatformStats/>
         <h2>{t("tenants")}</h2>
         <div class="table-wrap" tabindex="0">
             <table>

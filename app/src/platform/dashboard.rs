@@ -68,7 +68,7 @@ fn preset_days(p: Preset) -> (chrono::NaiveDate, chrono::NaiveDate) {
 }
 
 /// `&`, `<`, `>` and quotes escaped for HTML written by hand.
-fn esc(s: &str) -> String {
+pub(super) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -76,7 +76,7 @@ fn esc(s: &str) -> String {
 }
 
 /// A count written the Indonesian way (`1.234`).
-fn count_text(n: u64) -> String {
+pub(super) fn count_text(n: u64) -> String {
     domain::money::format_idr(rust_decimal::Decimal::from(n)).replace("Rp", "")
 }
 
@@ -90,7 +90,7 @@ fn decimal_text(v: &str, dp: u32) -> String {
     d.to_string().replace('.', ",")
 }
 
-fn dec(v: &str) -> rust_decimal::Decimal {
+pub(super) fn dec(v: &str) -> rust_decimal::Decimal {
     v.parse().unwrap_or_default()
 }
 
@@ -113,7 +113,7 @@ fn change(lang: Lang, now: &str, then: &str) -> (String, &'static str) {
     }
 }
 
-fn tile_value(kind: TileKind, value: &str) -> String {
+pub(super) fn tile_value(kind: TileKind, value: &str) -> String {
     match kind {
         TileKind::Money => rupiah(value),
         TileKind::Count => value.parse::<u64>().map(count_text).unwrap_or_default(),
@@ -123,7 +123,7 @@ fn tile_value(kind: TileKind, value: &str) -> String {
 
 /// A key's words from the registry or an opened page (tile keys come from the server).
 /// A label the server sent in both languages.
-fn label(lang: Lang, l: &Label) -> &str {
+pub(super) fn label(lang: Lang, l: &Label) -> &str {
     if lang == Lang::Id {
         &l.id
     } else {
@@ -634,7 +634,11 @@ fn line_chart(lang: Lang, days: &[domain::api::dashboard::DayPoint]) -> String {
 }
 
 /// `part ÷ whole × span`, to the nearest whole number (`whole` not zero).
-fn share_of(part: rust_decimal::Decimal, whole: rust_decimal::Decimal, span: i64) -> i64 {
+pub(super) fn share_of(
+    part: rust_decimal::Decimal,
+    whole: rust_decimal::Decimal,
+    span: i64,
+) -> i64 {
     use rust_decimal::prelude::ToPrimitive;
     (part * rust_decimal::Decimal::from(span) / whole)
         .round()

@@ -75,6 +75,37 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// The platform console's own words, carried in its chunk (`lazy_page!(…, words = …)`).
+pub fn platform_words(key: &str) -> Option<(&'static str, &'static str)> {
+    Some(match key {
+        "plat_overview" => ("Ringkasan platform", "Platform overview"),
+        "plat_counts_only" => (
+            "Hanya jumlah dari semua tenant: tidak ada rincian satu tenant pun.",
+            "Counts across all tenants only: no one tenant's details.",
+        ),
+        "plat_tenants" => ("Tenant", "Tenants"),
+        "plat_outlets" => ("Outlet aktif", "Active outlets"),
+        "plat_tills" => (
+            "Kasir aktif 24 jam terakhir",
+            "Tills active in the last 24 h",
+        ),
+        "plat_sales_30" => ("Transaksi 30 hari", "Transactions, 30 days"),
+        "plat_omzet_30" => ("Omzet 30 hari, semua tenant", "Sales, 30 days, all tenants"),
+        "plat_by_industry" => ("Outlet per industri", "Outlets per industry"),
+        "plat_by_plan" => ("Tenant per paket", "Tenants per plan"),
+        "plat_by_day" => (
+            "Transaksi per hari, semua tenant",
+            "Transactions per day, all tenants",
+        ),
+        "plat_as_table" => ("Lihat sebagai tabel", "Show as a table"),
+        "plat_day" => ("Tanggal", "Date"),
+        "plat_active_tenants" => ("Tenant berjualan", "Tenants selling"),
+        "plat_transactions" => ("Transaksi", "Transactions"),
+        "plat_omzet" => ("Omzet", "Sales"),
+        _ => return None,
+    })
+}
+
 /// The dashboard's own words, carried in its chunk (`lazy_page!(…, words = …)`).
 pub fn dashboard_words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod login;
 pub mod member;
 pub mod outlets;
+pub mod platform_stats;
 pub mod staff;
 pub mod tokens;
 
@@ -89,7 +90,11 @@ crate::lazy_page!(StaffPage, staff::Staff);
 crate::lazy_page!(TokensPage, tokens::Tokens);
 crate::lazy_page!(AuditPage, audit::Audit);
 crate::lazy_page!(SupplierHomePage, member::SupplierHome);
-crate::lazy_page!(PlatformPage, console::Platform);
+crate::lazy_page!(
+    PlatformPage,
+    console::Platform,
+    words = i18n::platform_words
+);
 
 #[component(transparent)]
 pub fn PlatformRoutes() -> impl MatchNestedRoutes + Clone {

@@ -160,3 +160,41 @@ pub struct DashboardView {
     pub series: Option<Series>,
     pub tiles: Vec<Tile>,
 }
+
+/// One day of the platform's sales across every tenant (counts and sums only).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlatformDay {
+    /// `YYYY-MM-DD`, each outlet's own local day.
+    pub date: String,
+    /// Tenants that sold anything that day.
+    pub tenants: u64,
+    pub transactions: u64,
+    /// Sales' grand totals, every tenant together.
+    pub omzet: String,
+}
+
+/// A count under a name (`retail` → 12 outlets, `pro` → 3 tenants).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Count {
+    pub key: String,
+    pub count: u64,
+}
+
+/// The superadmin's platform dashboard (`GET /api/v1/platform/dashboard`): how much the
+/// platform is used, as counts and sums across tenants — never one tenant's details.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlatformDashboard {
+    pub tenants: u64,
+    pub tenants_by_plan: Vec<Count>,
+    /// Outlets that are not archived, per industry code.
+    pub outlets_by_industry: Vec<Count>,
+    /// Registered tills (devices) that recorded a sale in the last 24 hours.
+    pub active_tills_24h: u64,
+    /// The last `days` days, oldest first, every day present.
+    pub by_day: Vec<PlatformDay>,
+    /// Figures packages add (the koperasi's members across tenants…).
+    pub tiles: Vec<Tile>,
+}

@@ -14,6 +14,7 @@ pub mod money;
 pub mod package;
 pub mod rbac;
 pub mod repo;
+pub mod rng;
 pub mod router;
 pub mod state;
 pub mod txn;

@@ -58,7 +58,32 @@ pub struct Package {
     pub homes: &'static [(crate::kernel::rbac::Role, &'static str)],
     /// Its part of the owner's dashboard (figures, series, tiles) for a period.
     pub dashboard: Option<DashboardFn>,
+    /// Its part of the superadmin's platform dashboard: counts and sums across tenants.
+    pub platform: Option<PlatformFn>,
+    /// Its part of `satu seed-volume`: a busy history for benchmarks.
+    pub volume: Option<VolumeFn>,
 }
+
+/// What `satu seed-volume` asks for; each package reads the part that is its own and does
+/// nothing when that part is 0.
+#[derive(Clone, Copy, Debug)]
+pub struct VolumeArgs {
+    /// Days of history, ending yesterday.
+    pub days: u32,
+    /// Retail outlets to fill with sales.
+    pub outlets: u32,
+    pub sales_per_day: u32,
+    /// Koperasi members to add, with their savings and loans over the days.
+    pub members: u32,
+}
+
+/// Rows written, by what they are (`penjualan` → 547,500).
+pub type Written = Vec<(&'static str, u64)>;
+
+pub type VolumeFn = for<'a> fn(
+    &'a sea_orm::DatabaseConnection,
+    VolumeArgs,
+) -> BoxFuture<'a, Result<Written, ApiError>>;
 
 /// A period of whole days in the outlets' zone: `from_day..=to_day`, stored-time bounds
 /// `[from, to)` as UTC RFC 3339 text (how `sold_at` and the like are stored).
@@ -96,6 +121,26 @@ pub type DashboardFn = for<'a> fn(
     &'a AppState,
     &'a DashboardQuery<'a>,
 ) -> BoxFuture<'a, Result<DashboardPart, ApiError>>;
+
+/// What the platform dashboard asks every package for: local days `from_day..=to_day`,
+/// and `since` (stored-time text, 24 hours ago) for what counts as active.
+pub struct PlatformQuery {
+    pub from_day: chrono::NaiveDate,
+    pub to_day: chrono::NaiveDate,
+    pub since: String,
+}
+
+/// A package's part of the platform dashboard: the module that sells answers the days and
+/// the active tills, others add tiles. Never one tenant's details, only counts and sums.
+#[derive(Default)]
+pub struct PlatformPart {
+    pub by_day: Option<Vec<domain::api::dashboard::PlatformDay>>,
+    pub active_tills_24h: Option<u64>,
+    pub tiles: Vec<domain::api::dashboard::Tile>,
+}
+
+pub type PlatformFn =
+    for<'a> fn(&'a AppState, &'a PlatformQuery) -> BoxFuture<'a, Result<PlatformPart, ApiError>>;
 
 pub type Registry = &'static [&'static Package];
 
@@ -162,6 +207,8 @@ mod tests {
         default_tax: None,
         homes: &[],
         dashboard: None,
+        platform: None,
+        volume: None,
     };
     static POS: Package = Package {
         code: "pos",

@@ -53,3 +53,35 @@ where
     }
     Ok(out)
 }
+
+/// `SELECT key, COUNT(*) FROM table [WHERE …] GROUP BY key`, as (key, count) in key order:
+/// the platform dashboard's counts across tenants.
+pub async fn count_by<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    table: impl sea_orm::sea_query::IntoTableRef,
+    key: impl sea_orm::sea_query::IntoColumnRef + Clone,
+    filter: Option<sea_orm::sea_query::SimpleExpr>,
+) -> DbResult<Vec<(String, i64)>> {
+    use sea_orm::sea_query::{Alias, Asterisk, Expr, Func, Query};
+    let mut q = Query::select();
+    q.from(table)
+        .expr_as(Expr::col(key.clone()), Alias::new("k"))
+        .expr_as(
+            Func::cast_as(Func::count(Expr::col(Asterisk)), Alias::new("BIGINT")),
+            Alias::new("n"),
+        )
+        .add_group_by([Expr::col(key.clone()).into()])
+        .order_by(key, sea_orm::sea_query::Order::Asc);
+    if let Some(f) = filter {
+        q.and_where(f);
+    }
+    let rows = db.query_all(db.get_database_backend().build(&q)).await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get::<Option<String>>("", "k")?.unwrap_or_default(),
+                r.try_get::<Option<i64>>("", "n")?.unwrap_or(0),
+            ))
+        })
+        .collect()
+}

@@ -14,6 +14,10 @@ impl Permission {
         "platform.list_tenants",
         &[Role::Superadmin, Role::Developer],
     );
+    pub const VIEW_PLATFORM_DASHBOARD: Permission = Permission::new(
+        "platform.view_platform_dashboard",
+        &[Role::Superadmin, Role::Developer],
+    );
     pub const CREATE_TENANT: Permission =
         Permission::new("platform.create_tenant", &[Role::Superadmin]);
     pub const VIEW_OUTLETS: Permission = Permission::new(
@@ -57,6 +61,7 @@ pub const ALL: &[Permission] = &[
     Permission::VIEW_DASHBOARD,
     Permission::SUPPLIER_PORTAL,
     Permission::LIST_TENANTS,
+    Permission::VIEW_PLATFORM_DASHBOARD,
     Permission::CREATE_TENANT,
     Permission::VIEW_OUTLETS,
     Permission::MANAGE_OUTLETS,

@@ -218,6 +218,7 @@ async fn openapi_documents_every_v1_route() {
         ("/api/v1/audit", &["get"]),
         ("/api/v1/audit/verify", &["get"]),
         ("/api/v1/dashboard", &["get"]),
+        ("/api/v1/platform/dashboard", &["get"]),
         ("/api/v1/loan-simulations", &["post"]),
         ("/api/v1/shu-simulations", &["post"]),
         ("/api/v1/nik-checks", &["post"]),

@@ -181,6 +181,8 @@ async fn seed_volume_writes_whole_days_of_sales() {
         "2",
         "--sales-per-day",
         "20",
+        "--members",
+        "40",
     ];
     let out = satu(&url, &args, &[]);
     assert!(
@@ -241,6 +243,78 @@ async fn seed_volume_writes_whole_days_of_sales() {
         .await,
         0,
         "the history ends before now (yesterday in the outlet's zone)"
+    );
+    // The koperasi's part: 40 more members, each with pokok, wajib and sukarela whose
+    // balances are their movements' sums; loans whose instalments carry exactly what the
+    // repayments paid.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("40 anggota"));
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM members").await, 52);
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM savings_accounts a JOIN members m ON m.id = a.member_id \
+             WHERE m.created_by = 'volume'"
+        )
+        .await,
+        120
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM savings_accounts a WHERE a.balance <> \
+             (SELECT COALESCE(SUM(CASE kind WHEN 'deposit' THEN amount ELSE -amount END), 0) \
+              FROM savings_movements v WHERE v.account_id = a.id)"
+        )
+        .await,
+        0,
+        "every balance is the sum of its movements"
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM savings_accounts WHERE balance < 0"
+        )
+        .await,
+        0
+    );
+    assert!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM loans WHERE created_by = 'volume'"
+        )
+        .await
+            > 0
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM loans l WHERE l.created_by = 'volume' AND \
+             (SELECT COALESCE(SUM(paid_principal), 0) FROM loan_installments i WHERE i.loan_id = l.id) <> \
+             (SELECT COALESCE(SUM(principal), 0) FROM loan_payments p \
+              WHERE p.loan_id = l.id AND p.kind = 'repayment')"
+        )
+        .await,
+        0,
+        "instalments carry what the repayments paid"
+    );
+    // One in ten of them shops at the store: named on 12 of the latest sales each, found
+    // by the SHU through her phone number.
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM customers c JOIN members m ON m.phone = c.phone \
+             WHERE m.created_by = 'volume'"
+        )
+        .await,
+        4
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM sales WHERE customer_id IS NOT NULL"
+        )
+        .await,
+        48
     );
     let out = satu(&url, &["seed-volume", "--days", "0"], &[]);
     assert!(!out.status.success());

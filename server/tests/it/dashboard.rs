@@ -296,3 +296,148 @@ async fn scoped(app: &TestApp) {
     }
 }
 on_every_backend!(the_dashboard_shows_only_what_the_caller_may_see, scoped);
+
+/// The superadmin's platform dashboard: counts and sums across tenants, the same as the
+/// stored rows; a till that sold today is active; no tenant is named; only platform roles.
+async fn platform_counts(app: &TestApp) {
+    generated(app).await;
+    let (_other, _) = app.other_tenant_with_outlet().await;
+    let mut owner = app.login("owner@makmur.test").await;
+    let outlet = app.outlet_id(&mut owner, "MKM1").await;
+    let r = app
+        .post(
+            &mut owner,
+            "/api/v1/products",
+            json!({"sku": "AIR", "name": "Air Mineral", "price": "4000", "cost": "2500", "tax": "ppn"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let product = r.json["id"].as_str().unwrap().to_string();
+    // A tablet registered at the outlet, where the cashier signs in by PIN and sells.
+    let mut tablet = app.login("owner@makmur.test").await;
+    let r = app
+        .post(
+            &mut tablet,
+            "/api/v1/devices",
+            json!({"outlet_id": outlet, "name": "Tablet Depan"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let kasir = app.get(&mut owner, "/api/v1/users").await.json;
+    let kasir = kasir
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["email"] == "kasir@makmur.test")
+        .unwrap()["id"]
+        .clone();
+    let r = app
+        .post(
+            &mut tablet,
+            "/api/v1/auth/pin-login",
+            json!({"user_id": kasir, "pin": "123456"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    let sale = json!({
+        "client_sale_id": uuid::Uuid::now_v7().to_string(),
+        "outlet_id": outlet,
+        "receipt_no": "MKM1-D01-000001",
+        "sold_at": chrono::Utc::now().to_rfc3339(),
+        "lines": [{"product_id": product, "quantity": "1", "unit_price": "4000"}],
+        "payments": [{"method": "cash", "amount": "4000"}],
+        "totals": {"subtotal": "4000", "discount_total": "0", "service_charge": "0", "tax": "396",
+            "rounding": "0", "grand_total": "4000", "paid_total": "4000", "change": "0"}
+    });
+    let r = app.post(&mut tablet, "/api/v1/sales", sale).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+
+    // Owners, managers and cashiers of a tenant see nothing of the platform.
+    assert_eq!(
+        app.get(&mut owner, "/api/v1/platform/dashboard")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let mut admin = app.login("superadmin@satu.test").await;
+    for bad in ["0", "367", "x"] {
+        let r = app
+            .get(
+                &mut admin,
+                &format!("/api/v1/platform/dashboard?days={bad}"),
+            )
+            .await;
+        assert!(r.status.is_client_error(), "days={bad}: {}", r.status);
+    }
+    let r = app
+        .get(&mut admin, "/api/v1/platform/dashboard?days=7")
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    let v = r.json;
+
+    let tenants = satu_server::platform::entity::tenant::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert!(tenants.len() >= 2);
+    assert_eq!(v["tenants"], tenants.len() as u64);
+    let by_plan: u64 = v["tenants_by_plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(by_plan, tenants.len() as u64);
+    let outlets = satu_server::platform::entity::outlet::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    for industry in ["retail", "koperasi"] {
+        let stored = outlets
+            .iter()
+            .filter(|o| o.industry == industry && !o.archived)
+            .count() as u64;
+        let shown = v["outlets_by_industry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["key"] == industry)
+            .map_or(0, |c| c["count"].as_u64().unwrap());
+        assert_eq!(shown, stored, "{industry}");
+    }
+    assert_eq!(v["active_tills_24h"], 1);
+
+    // Seven days, oldest first, adding up to every stored sale of those days.
+    let days = v["by_day"].as_array().unwrap();
+    assert_eq!(days.len(), 7);
+    assert!(days
+        .windows(2)
+        .all(|w| w[0]["date"].as_str() < w[1]["date"].as_str()));
+    let shown: u64 = days
+        .iter()
+        .map(|p| p["transactions"].as_u64().unwrap())
+        .sum();
+    let omzet = sum(&v["by_day"], "omzet");
+    let sales = sale::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(shown, sales.len() as u64, "3 generated days + today's sale");
+    let stored: Decimal = sales.iter().map(|s| s.grand_total_sen.dec()).sum();
+    assert_eq!(omzet, stored);
+    let today = days.last().unwrap();
+    assert_eq!(today["transactions"], 1);
+    assert_eq!(today["tenants"], 1);
+    assert_eq!(d(&today["omzet"]), Decimal::from(4000));
+
+    // The koperasi adds its counts; no tenant's name or id is in the answer.
+    let tiles = v["tiles"].as_array().unwrap();
+    assert!(tiles.iter().any(|t| t["key"] == "members"));
+    let text = v.to_string();
+    for t in &tenants {
+        assert!(!text.contains(&t.name), "{} is named", t.name);
+        assert!(!text.contains(&t.id), "{} is named", t.id);
+    }
+}
+
+on_every_backend!(
+    the_platform_dashboard_counts_across_tenants,
+    platform_counts
+);

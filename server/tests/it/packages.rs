@@ -203,6 +203,8 @@ static SALON: Package = Package {
     default_tax: None,
     homes: &[],
     dashboard: None,
+    platform: None,
+    volume: None,
 };
 
 fn with_salon() -> Registry {

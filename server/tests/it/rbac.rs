@@ -78,6 +78,12 @@ async fn matrix(app: &TestApp) {
     let cases = vec![
         case(Method::GET, "/api/v1/tenants", None, &["superadmin"]),
         case(
+            Method::GET,
+            "/api/v1/platform/dashboard",
+            None,
+            &["superadmin"],
+        ),
+        case(
             Method::POST,
             "/api/v1/tenants",
             Some(json!({"name": "", "owner_email": "", "plan": "basic"})),

@@ -20,4 +20,6 @@ pub static MODULE: Package = Package {
     default_tax: None,
     homes: &[],
     dashboard: None,
+    platform: None,
+    volume: None,
 };

@@ -8,12 +8,12 @@ use chrono::{Datelike, Duration, NaiveDate};
 use futures::future::BoxFuture;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use domain::api::dashboard::{DayPoint, DeadStock, HeatCell, Kpis, Series};
+use domain::api::dashboard::{DayPoint, DeadStock, HeatCell, Kpis, PlatformDay, Series};
 use domain::api::pos::Bucket;
 
 use crate::kernel::error::ApiError;
 use crate::kernel::money::{Milli, Sen};
-use crate::kernel::package::{DashboardPart, DashboardQuery};
+use crate::kernel::package::{DashboardPart, DashboardQuery, PlatformPart, PlatformQuery};
 use crate::kernel::state::AppState;
 use crate::modules::pos::repo::rollups::{self, Days, HourFigures, ProductFigures};
 
@@ -373,4 +373,41 @@ async fn dead_stock(state: &AppState, q: &DashboardQuery<'_>) -> Result<Vec<Dead
         .collect();
     out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
     Ok(out.into_iter().take(DEAD_LISTED).map(|(_, d)| d).collect())
+}
+
+/// The POS module's part of the platform dashboard: every tenant's sales per day (from the
+/// hour rollup, by its day index) and the tills that sold in the last 24 hours.
+pub fn platform_part<'a>(
+    state: &'a AppState,
+    q: &'a PlatformQuery,
+) -> BoxFuture<'a, Result<PlatformPart, ApiError>> {
+    Box::pin(async move {
+        let db = &state.db;
+        let rows =
+            rollups::across_tenants_by_day(db, &q.from_day.to_string(), &q.to_day.to_string())
+                .await?;
+        let by_date: HashMap<String, (i64, i64, i64)> = rows
+            .into_iter()
+            .map(|(day, tenants, sales, sen)| (day, (tenants, sales, sen)))
+            .collect();
+        let mut by_day = Vec::new();
+        let mut day = q.from_day;
+        while day <= q.to_day {
+            let date = day.to_string();
+            let (tenants, sales, sen) = by_date.get(&date).copied().unwrap_or_default();
+            by_day.push(PlatformDay {
+                date,
+                tenants: u64::try_from(tenants).unwrap_or(0),
+                transactions: u64::try_from(sales).unwrap_or(0),
+                omzet: money(sen),
+            });
+            day += Duration::days(1);
+        }
+        let active = crate::modules::pos::repo::sales::active_devices_since(db, &q.since).await?;
+        Ok(PlatformPart {
+            by_day: Some(by_day),
+            active_tills_24h: Some(active),
+            tiles: Vec::new(),
+        })
+    })
 }

@@ -21,4 +21,6 @@ pub static MODULE: Package = Package {
     default_tax: None,
     homes: &[],
     dashboard: Some(dashboard::part),
+    platform: Some(dashboard::platform_part),
+    volume: Some(volume::seed_volume),
 };

@@ -17,6 +17,7 @@ use crate::kernel::auth::secret::new_id;
 use crate::kernel::error::ApiError;
 use crate::kernel::money::{Milli, Sen};
 use crate::kernel::repo::INSERT_CHUNK;
+use crate::kernel::rng::SplitMix as Rng;
 use crate::modules::inventory::entity::product;
 use crate::modules::pos::entity::{sale, sale_line, sale_payment};
 use crate::platform::entity::outlet;
@@ -43,26 +44,6 @@ pub struct Written {
     pub sales: u64,
     pub lines: u64,
     pub payments: u64,
-}
-
-/// A small deterministic generator (SplitMix64), so runs can be compared.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 {
-            0
-        } else {
-            self.next() % n
-        }
-    }
 }
 
 /// Share of a day's sales in each hour 06–21 (a minimarket: morning, lunch, after work).
@@ -95,6 +76,33 @@ fn hour(rng: &mut Rng) -> u32 {
         pick -= w;
     }
     12
+}
+
+/// The POS module's part of `satu seed-volume` (`Package::volume`): nothing when no sales
+/// are asked for.
+pub fn seed_volume(
+    db: &sea_orm::DatabaseConnection,
+    v: crate::kernel::package::VolumeArgs,
+) -> futures::future::BoxFuture<'_, Result<crate::kernel::package::Written, ApiError>> {
+    Box::pin(async move {
+        if v.sales_per_day == 0 {
+            return Ok(Vec::new());
+        }
+        let w = generate(
+            db,
+            Volume {
+                days: v.days,
+                outlets: v.outlets,
+                sales_per_day: v.sales_per_day,
+            },
+        )
+        .await?;
+        Ok(vec![
+            ("penjualan", w.sales),
+            ("baris penjualan", w.lines),
+            ("pembayaran", w.payments),
+        ])
+    })
 }
 
 pub async fn generate<C>(db: &C, v: Volume) -> Result<Written, ApiError>

@@ -5,7 +5,7 @@ use futures::future::BoxFuture;
 use domain::api::dashboard::{Label, Tile, TileDetail, TileKind};
 
 use crate::kernel::error::ApiError;
-use crate::kernel::package::{DashboardPart, DashboardQuery};
+use crate::kernel::package::{DashboardPart, DashboardQuery, PlatformPart, PlatformQuery};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::packages::koperasi::repo::{figures, koperasi};
@@ -49,9 +49,13 @@ pub fn part<'a>(
         if q.auth.can(Permission::VIEW_LOAN_PORTFOLIO) {
             let zone = koperasi::zone(db, q.tenant_id).await?;
             let day = q.period.to_day.min(zone.today());
-            let p =
-                crate::packages::koperasi::api::loan_reports::portfolio_of(state, q.tenant_id, day)
-                    .await?;
+            let p = crate::packages::koperasi::api::loan_reports::portfolio_of(
+                state,
+                q.tenant_id,
+                day,
+                crate::packages::koperasi::api::loan_reports::Listed::TotalsOnly,
+            )
+            .await?;
             let par = |days: u32| {
                 p.par
                     .iter()
@@ -116,6 +120,43 @@ pub fn part<'a>(
         Ok(DashboardPart {
             tiles,
             ..DashboardPart::default()
+        })
+    })
+}
+
+/// The koperasi's part of the platform dashboard: members and running loans across every
+/// tenant, as counts.
+pub fn platform_part<'a>(
+    state: &'a AppState,
+    _q: &'a PlatformQuery,
+) -> BoxFuture<'a, Result<PlatformPart, ApiError>> {
+    Box::pin(async move {
+        let db = &state.db;
+        let count = |package: &str, key: &str, label: Label, value: i64| Tile {
+            package: package.into(),
+            key: key.into(),
+            label,
+            kind: TileKind::Count,
+            value: value.to_string(),
+            detail: Vec::new(),
+            link: None,
+        };
+        Ok(PlatformPart {
+            tiles: vec![
+                count(
+                    "koperasi",
+                    "members",
+                    Label::new("Anggota koperasi aktif", "Active co-op members"),
+                    figures::active_members_across_tenants(db).await?,
+                ),
+                count(
+                    "koperasi",
+                    "running_loans",
+                    Label::new("Pinjaman berjalan", "Loans being repaid"),
+                    figures::running_loans_across_tenants(db).await?,
+                ),
+            ],
+            ..PlatformPart::default()
         })
     })
 }

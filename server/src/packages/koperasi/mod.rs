@@ -8,6 +8,7 @@ mod migration;
 pub mod permissions;
 pub mod repo;
 pub mod seed;
+pub mod volume;
 
 pub static PACKAGE: Package = Package {
     code: "koperasi",
@@ -22,4 +23,6 @@ pub static PACKAGE: Package = Package {
     default_tax: None,
     homes: &[(crate::kernel::rbac::Role::Member, "/simpanan-saya")],
     dashboard: Some(dashboard::part),
+    platform: Some(dashboard::platform_part),
+    volume: Some(volume::seed_volume),
 };

@@ -265,7 +265,7 @@ async fn seed_demo_loan<C: sea_orm::ConnectionTrait>(
     tenant_id: &str,
     m: &crate::packages::koperasi::entity::member::Model,
 ) -> Result<(), ApiError> {
-    use crate::packages::koperasi::entity::{loan, loan_installment, loan_payment, loan_product};
+    use crate::packages::koperasi::entity::{loan, loan_payment, loan_product};
     use crate::packages::koperasi::repo::loans;
     use domain::loan::ledger;
     use rust_decimal::Decimal;
@@ -360,25 +360,7 @@ async fn seed_demo_loan<C: sea_orm::ConnectionTrait>(
     )
     .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
     loans::insert_loan(txn, row.clone()).await?;
-    let mut rows = Vec::new();
-    for i in &items {
-        let whole = |d: Decimal| i64::try_from(d).unwrap_or_default();
-        rows.push(loan_installment::Model {
-            id: new_id(),
-            tenant_id: tenant_id.to_string(),
-            loan_id: row.id.clone(),
-            period: i.period as i32,
-            due_date: i.due_date.to_string(),
-            principal: whole(i.principal),
-            interest: whole(i.interest),
-            paid_principal: whole(i.paid_principal),
-            paid_interest: whole(i.paid_interest),
-            waived_interest: 0,
-            penalty_charged: whole(i.penalty_charged),
-            paid_penalty: whole(i.paid_penalty),
-            penalty_through: i.penalty_through.map(|d| d.to_string()),
-        });
-    }
+    let rows = crate::packages::koperasi::api::loans::installment_rows(tenant_id, &row.id, &items)?;
     loans::insert_installments(txn, rows).await?;
     let payment =
         |kind: &str, source: &str, amount: i64, on: chrono::NaiveDate| loan_payment::Model {

@@ -30,4 +30,6 @@ pub static PACKAGE: Package = Package {
     default_tax: Some(shelf_prices_include_ppn),
     homes: &[],
     dashboard: None,
+    platform: None,
+    volume: None,
 };

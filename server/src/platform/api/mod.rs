@@ -9,6 +9,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod devices;
 pub mod outlets;
+pub mod platform_dashboard;
 pub mod tenants;
 pub mod tokens;
 pub mod users;
@@ -34,4 +35,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(audit::list))
         .routes(routes!(audit::verify))
         .routes(routes!(dashboard::dashboard))
+        .routes(routes!(platform_dashboard::platform_dashboard))
 }

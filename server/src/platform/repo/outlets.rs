@@ -68,3 +68,14 @@ pub async fn industries<C: ConnectionTrait>(db: &C, tenant_id: &str) -> DbResult
         .all(db)
         .await
 }
+
+/// Outlets that are not archived, per industry, across every tenant.
+pub async fn count_by_industry<C: ConnectionTrait>(db: &C) -> DbResult<Vec<(String, i64)>> {
+    crate::kernel::repo::count_by(
+        db,
+        outlet::Entity,
+        outlet::Column::Industry,
+        Some(outlet::Column::Archived.eq(false)),
+    )
+    .await
+}

@@ -32,3 +32,8 @@ pub async fn list<C: ConnectionTrait>(db: &C) -> DbResult<Vec<tenant::Model>> {
 pub async fn find<C: ConnectionTrait>(db: &C, id: &str) -> DbResult<Option<tenant::Model>> {
     tenant::Entity::find_by_id(id.to_string()).one(db).await
 }
+
+/// Tenants per plan.
+pub async fn count_by_plan<C: ConnectionTrait>(db: &C) -> DbResult<Vec<(String, i64)>> {
+    crate::kernel::repo::count_by(db, tenant::Entity, tenant::Column::Plan, None).await
+}

@@ -168,3 +168,35 @@ pub async fn insert_sale<C: ConnectionTrait>(
     }
     Ok(())
 }
+
+/// Registered tills (devices) of any tenant that recorded a sale at or after `since`
+/// (stored-time text). Read tenant by tenant through the (tenant, time) index, so only
+/// the recent sales are touched, never the whole history.
+pub async fn active_devices_since<C: ConnectionTrait>(db: &C, since: &str) -> DbResult<u64> {
+    use sea_orm::sea_query::{Alias, Expr, Func, Query};
+    let mut q = Query::select();
+    q.from(sale::Entity)
+        .expr_as(
+            Func::cast_as(
+                Func::count_distinct(Expr::col(sale::Column::DeviceId)),
+                Alias::new("BIGINT"),
+            ),
+            Alias::new("devices"),
+        )
+        .and_where(
+            Expr::col(sale::Column::TenantId).in_subquery(
+                Query::select()
+                    .column(crate::platform::entity::tenant::Column::Id)
+                    .from(crate::platform::entity::tenant::Entity)
+                    .to_owned(),
+            ),
+        )
+        .and_where(Expr::col(sale::Column::SoldAt).gte(since))
+        .and_where(Expr::col(sale::Column::DeviceId).is_not_null());
+    let row = db.query_one(db.get_database_backend().build(&q)).await?;
+    let devices = match row {
+        Some(r) => r.try_get::<Option<i64>>("", "devices")?.unwrap_or(0),
+        None => 0,
+    };
+    Ok(u64::try_from(devices).unwrap_or(0))
+}

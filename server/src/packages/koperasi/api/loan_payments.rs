@@ -24,8 +24,8 @@ use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loans::{
-    allocation_order, changed_rows, first_due, load_view, penalty_rule, readable_loan, terms_of,
-    AsOf, LoanView,
+    allocation_order, changed_rows, first_due, installment_rows, load_view, penalty_rule,
+    readable_loan, terms_of, AsOf, LoanView,
 };
 use crate::packages::koperasi::entity::{
     loan, loan_installment, loan_payment, loan_product, savings_movement,
@@ -276,24 +276,7 @@ pub async fn disburse(
     let s = schedule(&terms_of(&l, first_due(day)?)?)
         .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
     let items = ledger::installments(&s).map_err(ledger_error)?;
-    let mut rows = Vec::with_capacity(items.len());
-    for i in &items {
-        rows.push(loan_installment::Model {
-            id: new_id(),
-            tenant_id: tenant_id.clone(),
-            loan_id: l.id.clone(),
-            period: i.period as i32,
-            due_date: i.due_date.to_string(),
-            principal: rupiah(i.principal)?,
-            interest: rupiah(i.interest)?,
-            paid_principal: 0,
-            paid_interest: 0,
-            waived_interest: 0,
-            penalty_charged: 0,
-            paid_penalty: 0,
-            penalty_through: None,
-        });
-    }
+    let rows = installment_rows(&tenant_id, &l.id, &items)?;
     let fees = l.admin_fee + l.provision_fee;
     let net = if req.fees_deducted {
         l.amount - fees

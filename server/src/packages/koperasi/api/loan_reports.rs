@@ -143,17 +143,31 @@ pub async fn portfolio(
     auth.require(Permission::VIEW_LOAN_PORTFOLIO)?;
     let tenant_id = auth.tenant()?.to_string();
     let day = as_of(&q, koperasi::zone(&state.db, &tenant_id).await?)?;
-    Ok(Json(portfolio_of(&state, &tenant_id, day).await?))
+    Ok(Json(
+        portfolio_of(&state, &tenant_id, day, Listed::Loans).await?,
+    ))
 }
 
 /// The running loans' standing on `day`: outstanding, collectibility, reserve and PAR.
+/// Whether the portfolio lists its loans (the report) or only adds them up (the
+/// dashboard's tiles, which need no member names).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    Loans,
+    TotalsOnly,
+}
+
 pub async fn portfolio_of(
     state: &AppState,
     tenant_id: &str,
     day: chrono::NaiveDate,
+    listed: Listed,
 ) -> ApiResult<Portfolio> {
     let tenant_id = tenant_id.to_string();
-    let members = member_map(&state.db, &tenant_id).await?;
+    let members = match listed {
+        Listed::Loans => member_map(&state.db, &tenant_id).await?,
+        Listed::TotalsOnly => HashMap::new(),
+    };
     let mut loans_out = Vec::new();
     let mut total = Decimal::ZERO;
     let mut reserve_total = Decimal::ZERO;
@@ -180,6 +194,9 @@ pub async fn portfolio_of(
             if pos.days_past_due >= *t {
                 at_risk[i] += pos.outstanding_principal;
             }
+        }
+        if listed == Listed::TotalsOnly {
+            continue;
         }
         let m = members.get(&l.member_id);
         loans_out.push(PortfolioLoan {

@@ -88,6 +88,34 @@ pub fn to_domain(rows: &[loan_installment::Model]) -> ApiResult<Vec<Installment>
         .collect()
 }
 
+/// A loan's schedule as the rows to store, with what the domain says was paid of each.
+pub fn installment_rows(
+    tenant_id: &str,
+    loan_id: &str,
+    items: &[Installment],
+) -> ApiResult<Vec<loan_installment::Model>> {
+    items
+        .iter()
+        .map(|i| {
+            Ok(loan_installment::Model {
+                id: crate::kernel::auth::secret::new_id(),
+                tenant_id: tenant_id.to_string(),
+                loan_id: loan_id.to_string(),
+                period: i.period as i32,
+                due_date: i.due_date.to_string(),
+                principal: rupiah_i64(i.principal)?,
+                interest: rupiah_i64(i.interest)?,
+                paid_principal: rupiah_i64(i.paid_principal)?,
+                paid_interest: rupiah_i64(i.paid_interest)?,
+                waived_interest: rupiah_i64(i.waived_interest)?,
+                penalty_charged: rupiah_i64(i.penalty_charged)?,
+                paid_penalty: rupiah_i64(i.paid_penalty)?,
+                penalty_through: i.penalty_through.map(|d| d.to_string()),
+            })
+        })
+        .collect()
+}
+
 /// Copies the domain's figures back onto the stored rows; the rows that changed.
 pub fn changed_rows(
     rows: &[loan_installment::Model],

@@ -102,20 +102,8 @@ async fn figures(
         .filter(|p| basis == "all" || p.kind == "pokok" || p.kind == "wajib")
         .map(|p| p.id.clone())
         .collect();
-    let mut account_product: HashMap<String, String> = HashMap::new();
-    for m in members {
-        for a in koperasi::accounts_of(&state.db, tenant_id, &m.id).await? {
-            account_product.insert(a.id, a.product_id);
-        }
-    }
-    // The last balance before the year ended, per account.
-    let mut year_end: HashMap<String, (String, i64)> = HashMap::new();
-    for mv in shu::movements_before(&state.db, tenant_id, &until).await? {
-        year_end.insert(
-            mv.account_id.clone(),
-            (mv.member_id.clone(), mv.balance_after),
-        );
-    }
+    // The last balance before the year ended, per account (member, product, balance).
+    let year_end = shu::balances_before(&state.db, tenant_id, &until).await?;
     let mut out: HashMap<String, Figures> = members
         .iter()
         .map(|m| {
@@ -129,17 +117,16 @@ async fn figures(
             )
         })
         .collect();
-    for (account, (member_id, balance)) in year_end {
-        let counts = account_product
-            .get(&account)
-            .is_some_and(|p| counted.contains(p));
-        if let (true, Some(f)) = (counts, out.get_mut(&member_id)) {
+    for (_, member_id, product_id, balance) in year_end {
+        if let (true, Some(f)) = (counted.contains(&product_id), out.get_mut(&member_id)) {
             f.savings = f.savings.saturating_add(balance);
         }
     }
-    for p in shu::loan_payments_between(&state.db, tenant_id, &first_day, &last_day).await? {
-        if let Some(f) = out.get_mut(&p.member_id) {
-            f.loan_interest = f.loan_interest.saturating_add(p.interest);
+    for (member_id, interest) in
+        shu::interest_paid_between(&state.db, tenant_id, &first_day, &last_day).await?
+    {
+        if let Some(f) = out.get_mut(&member_id) {
+            f.loan_interest = f.loan_interest.saturating_add(interest);
         }
     }
     // Purchases: till customers linked to the member's login, or with her phone number.

@@ -11,14 +11,41 @@ fn int(row: &QueryResult, col: &str) -> DbResult<i64> {
 
 /// Members whose membership is running.
 pub async fn active_members<C: ConnectionTrait>(db: &C, tenant_id: &str) -> DbResult<i64> {
+    members_counted(db, Some(tenant_id)).await
+}
+
+/// Members whose membership is running, in every tenant (the platform dashboard: a count,
+/// nothing of any one koperasi).
+pub async fn active_members_across_tenants<C: ConnectionTrait>(db: &C) -> DbResult<i64> {
+    members_counted(db, None).await
+}
+
+async fn members_counted<C: ConnectionTrait>(db: &C, tenant_id: Option<&str>) -> DbResult<i64> {
     let mut q = Query::select();
     q.from(member::Entity)
         .expr_as(
             Func::count(Expr::col(sea_orm::sea_query::Asterisk)),
             Alias::new("n"),
         )
-        .and_where(Expr::col(member::Column::TenantId).eq(tenant_id))
         .and_where(Expr::col(member::Column::Status).eq("active"));
+    if let Some(t) = tenant_id {
+        q.and_where(Expr::col(member::Column::TenantId).eq(t));
+    }
+    match db.query_one(db.get_database_backend().build(&q)).await? {
+        Some(r) => int(&r, "n"),
+        None => Ok(0),
+    }
+}
+
+/// Loans being repaid (disbursed, not closed), in every tenant.
+pub async fn running_loans_across_tenants<C: ConnectionTrait>(db: &C) -> DbResult<i64> {
+    let mut q = Query::select();
+    q.from(loan::Entity)
+        .expr_as(
+            Func::count(Expr::col(sea_orm::sea_query::Asterisk)),
+            Alias::new("n"),
+        )
+        .and_where(Expr::col(loan::Column::Status).eq("disbursed"));
     match db.query_one(db.get_database_backend().build(&q)).await? {
         Some(r) => int(&r, "n"),
         None => Ok(0),

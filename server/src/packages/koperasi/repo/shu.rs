@@ -10,7 +10,9 @@ use sea_orm::{
 
 use crate::kernel::repo::{sum_sen, DbResult};
 use crate::modules::pos::entity::{customer, refund, sale};
-use crate::packages::koperasi::entity::{loan_payment, savings_movement, shu_closing, shu_share};
+use crate::packages::koperasi::entity::{
+    loan_payment, savings_account, savings_movement, shu_closing, shu_share,
+};
 
 pub async fn closings<C: ConnectionTrait>(
     db: &C,
@@ -139,6 +141,80 @@ pub async fn movements_before<C: ConnectionTrait>(
         .order_by_asc(savings_movement::Column::Id)
         .all(db)
         .await
+}
+
+/// Each savings account's balance after its last movement before `until` (stored-time
+/// text), with its member and product: one row an account, picked by the database
+/// (`ROW_NUMBER() OVER (PARTITION BY account …)`), not every movement of every year.
+pub async fn balances_before<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    until: &str,
+) -> DbResult<Vec<(String, String, String, i64)>> {
+    use savings_movement::Column as M;
+    use sea_orm::sea_query::{Alias, Order, Query, WindowStatement};
+    let mut window = WindowStatement::partition_by(M::AccountId);
+    window
+        .order_by(M::At, Order::Desc)
+        .order_by(M::Id, Order::Desc);
+    let mut last = Query::select();
+    last.from(savings_movement::Entity)
+        .columns([M::AccountId, M::MemberId, M::BalanceAfter])
+        .expr_window_as(Expr::cust("ROW_NUMBER()"), window, Alias::new("rn"))
+        .and_where(Expr::col(M::TenantId).eq(tenant_id))
+        .and_where(Expr::col(M::At).lt(until));
+    let t = Alias::new("t");
+    let mut q = Query::select();
+    q.from_subquery(last, t.clone())
+        .column((t.clone(), M::AccountId))
+        .column((t.clone(), M::MemberId))
+        .column((savings_account::Entity, savings_account::Column::ProductId))
+        .column((t.clone(), M::BalanceAfter))
+        .inner_join(
+            savings_account::Entity,
+            Expr::col((savings_account::Entity, savings_account::Column::Id))
+                .equals((t.clone(), M::AccountId)),
+        )
+        .and_where(Expr::col((t, Alias::new("rn"))).eq(1));
+    let rows = db.query_all(db.get_database_backend().build(&q)).await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get::<String>("", "account_id")?,
+                r.try_get::<String>("", "member_id")?,
+                r.try_get::<String>("", "product_id")?,
+                r.try_get::<i64>("", "balance_after")?,
+            ))
+        })
+        .collect()
+}
+
+/// Loan interest each member paid within `[from, to]` (`YYYY-MM-DD`), summed by the
+/// database.
+pub async fn interest_paid_between<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    from: &str,
+    to: &str,
+) -> DbResult<HashMap<String, i64>> {
+    let rows: Vec<(String, Option<i64>)> = loan_payment::Entity::find()
+        .select_only()
+        .column(loan_payment::Column::MemberId)
+        .column_as(
+            sum_sen((loan_payment::Entity, loan_payment::Column::Interest)),
+            "interest",
+        )
+        .filter(loan_payment::Column::TenantId.eq(tenant_id))
+        .filter(loan_payment::Column::PaidOn.gte(from))
+        .filter(loan_payment::Column::PaidOn.lte(to))
+        .group_by(loan_payment::Column::MemberId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(member, interest)| (member, interest.unwrap_or(0)))
+        .collect())
 }
 
 /// Loan payments dated within `[from, to]` (`YYYY-MM-DD`).
