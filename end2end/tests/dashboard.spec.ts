@@ -38,6 +38,7 @@ test("the owner reads the dashboard on a laptop, switches period and outlet, and
   // The koperasi adds its own tiles.
   await expect(page.getByTestId("tile-members")).toContainText(/\d/);
   await expect(page.getByTestId("tile-loans_outstanding")).toContainText(/Rp\d/);
+  await expect(page.getByTestId("tile-collection_rate")).toContainText("%");
   await expect(page.getByTestId("tile-par30")).toContainText("%");
 
   // Only the minimarket: the same figures (it is the only one that sells).

@@ -291,9 +291,83 @@ async fn scoped(app: &TestApp) {
         "loans_outstanding",
         "par30",
         "disbursed",
+        "collection_rate",
     ] {
         assert!(keys.contains(&key), "{key} missing from {keys:?}");
     }
+    // The collection rate of the last 365 days: of the instalments that fell due, the
+    // share paid, as the stored rows say.
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    let from = (today - chrono::Duration::days(365)).to_string();
+    let me = app.get(&mut owner, "/api/v1/auth/me").await.json;
+    let tenant = me["user"]["tenant_id"].as_str().unwrap().to_string();
+    // Two instalments of a loan: last month's paid in full, this week's not yet.
+    for (period, days_ago, paid) in [(1, 30, true), (2, 2, false)] {
+        use sea_orm::ActiveModelTrait;
+        satu_server::packages::koperasi::entity::loan_installment::ActiveModel::from(
+            satu_server::packages::koperasi::entity::loan_installment::Model {
+                id: uuid::Uuid::now_v7().to_string(),
+                tenant_id: tenant.clone(),
+                loan_id: "loan-collection".into(),
+                period,
+                due_date: (today - chrono::Duration::days(days_ago)).to_string(),
+                principal: 300_000,
+                interest: 45_000,
+                paid_principal: if paid { 300_000 } else { 0 },
+                paid_interest: if paid { 45_000 } else { 0 },
+                waived_interest: 0,
+                penalty_charged: 0,
+                paid_penalty: 0,
+                penalty_through: None,
+            },
+        )
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    let r = app
+        .get(
+            &mut owner,
+            &format!("/api/v1/dashboard?from={from}&to={today}"),
+        )
+        .await;
+    let tile = r.json["tiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["key"] == "collection_rate")
+        .unwrap()
+        .clone();
+    let rows = satu_server::packages::koperasi::entity::loan_installment::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    let in_period = rows
+        .iter()
+        .filter(|i| i.due_date.as_str() >= from.as_str() && i.due_date <= today.to_string());
+    let due: i64 = in_period.clone().map(|i| i.principal + i.interest).sum();
+    let paid: i64 = in_period.map(|i| i.paid_principal + i.paid_interest).sum();
+    assert!(due >= 690_000 && paid >= 345_000, "due {due}, paid {paid}");
+    let rate = (Decimal::from(paid) * Decimal::ONE_HUNDRED / Decimal::from(due)).round_dp(2);
+    assert_eq!(d(&tile["value"]), rate);
+    assert_eq!(d(&tile["detail"][0]["value"]), Decimal::from(due));
+    // The running loans counted under the outstanding total (not the listed loans: the
+    // dashboard's portfolio lists none).
+    let outstanding = all["tiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["key"] == "loans_outstanding")
+        .unwrap()
+        .clone();
+    let running = satu_server::packages::koperasi::entity::loan::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|l| l.status == "disbursed")
+        .count();
+    assert_eq!(outstanding["detail"][0]["value"], running.to_string());
 }
 on_every_backend!(the_dashboard_shows_only_what_the_caller_may_see, scoped);
 

@@ -72,7 +72,7 @@ pub fn part<'a>(
                 detail: vec![TileDetail {
                     label: Label::new("Pinjaman berjalan", "Running loans"),
                     kind: TileKind::Count,
-                    value: p.loans.len().to_string(),
+                    value: p.classes.iter().map(|c| c.loans).sum::<u32>().to_string(),
                 }],
                 link: Some("/pinjaman".into()),
             });
@@ -114,6 +114,44 @@ pub fn part<'a>(
                     kind: TileKind::Count,
                     value: n.to_string(),
                 }],
+                link: Some("/pinjaman".into()),
+            });
+            // Of the principal and interest that fell due in the period, the share paid.
+            let (due, paid) = figures::due_and_paid_between(
+                db,
+                q.tenant_id,
+                &q.period.from_day.to_string(),
+                &q.period.to_day.to_string(),
+            )
+            .await?;
+            let rate = if due > 0 {
+                let mut r = (rust_decimal::Decimal::from(paid)
+                    * rust_decimal::Decimal::ONE_HUNDRED
+                    / rust_decimal::Decimal::from(due))
+                .round_dp(2);
+                r.rescale(2);
+                r.to_string()
+            } else {
+                "0.00".to_string()
+            };
+            tiles.push(Tile {
+                package: "koperasi".into(),
+                key: "collection_rate".into(),
+                label: Label::new("Tingkat penagihan", "Collection rate"),
+                kind: TileKind::Percent,
+                value: rate,
+                detail: vec![
+                    TileDetail {
+                        label: Label::new("Jatuh tempo periode ini", "Due this period"),
+                        kind: TileKind::Money,
+                        value: due.to_string(),
+                    },
+                    TileDetail {
+                        label: Label::new("Sudah dibayar", "Paid so far"),
+                        kind: TileKind::Money,
+                        value: paid.to_string(),
+                    },
+                ],
                 link: Some("/pinjaman".into()),
             });
         }

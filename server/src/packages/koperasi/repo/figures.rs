@@ -121,3 +121,37 @@ pub async fn disbursed_between<C: ConnectionTrait>(
         None => Ok((0, 0)),
     }
 }
+
+/// Instalments that fell due between two days (inclusive, `YYYY-MM-DD`): principal and
+/// interest due, and how much of it has been paid so far (the collection rate's parts).
+pub async fn due_and_paid_between<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    from_day: &str,
+    to_day: &str,
+) -> DbResult<(i64, i64)> {
+    use crate::packages::koperasi::entity::loan_installment::{Column as I, Entity};
+    let mut q = Query::select();
+    q.from(Entity)
+        .expr_as(
+            Func::cast_as(
+                Func::sum(Expr::col(I::Principal).add(Expr::col(I::Interest))),
+                Alias::new("BIGINT"),
+            ),
+            Alias::new("due"),
+        )
+        .expr_as(
+            Func::cast_as(
+                Func::sum(Expr::col(I::PaidPrincipal).add(Expr::col(I::PaidInterest))),
+                Alias::new("BIGINT"),
+            ),
+            Alias::new("paid"),
+        )
+        .and_where(Expr::col(I::TenantId).eq(tenant_id))
+        .and_where(Expr::col(I::DueDate).gte(from_day))
+        .and_where(Expr::col(I::DueDate).lte(to_day));
+    match db.query_one(db.get_database_backend().build(&q)).await? {
+        Some(r) => Ok((int(&r, "due")?, int(&r, "paid")?)),
+        None => Ok((0, 0)),
+    }
+}
