@@ -47,9 +47,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </head>
             <body>
                 <App/>
+                {till_frame().map(|html| view! { <div class="till-frame" aria-hidden="true" inner_html=html></div> })}
             </body>
         </html>
     }
+}
+
+/// On `/kasir`, the till's frame drawn by the server after the app (which hydration never
+/// reaches): the cashier sees the till's layout from the first paint, before the WASM.
+#[cfg(feature = "ssr")]
+fn till_frame() -> Option<String> {
+    let url = use_context::<leptos_router::location::RequestUrl>()?;
+    let url: &str = url.as_ref();
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    (path == "/kasir").then(modules::pos::sell::frame_html)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn till_frame() -> Option<String> {
+    None
 }
 
 #[component]

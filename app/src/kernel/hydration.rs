@@ -30,3 +30,25 @@ pub fn after(f: impl FnOnce() + 'static) {
         }
     });
 }
+
+/// Runs `f` once after hydration, when the user first touches or types (the cashier
+/// starts working) or a few seconds have passed, whichever comes first: for fetching what
+/// the first screen does not need (the till's panel chunks), so it never competes with
+/// that screen for the network or the main thread, yet is there before the network drops.
+pub fn later(f: impl FnOnce() + 'static) {
+    after(move || {
+        let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+        let run = move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        };
+        let (touched, typed) = (run.clone(), run.clone());
+        let _ = window_event_listener(leptos::ev::pointerdown, move |_| touched());
+        let _ = window_event_listener(leptos::ev::keydown, move |_| typed());
+        set_timeout(run, std::time::Duration::from_millis(LATER_MS));
+    });
+}
+
+/// How long `later` waits after hydration when nobody touches the screen.
+const LATER_MS: u64 = 4_000;

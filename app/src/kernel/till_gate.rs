@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::kernel::client;
 use crate::kernel::i18n::t;
-use crate::kernel::model::{CurrentDevice, Outlet};
+use crate::kernel::model::CurrentDevice;
 use crate::kernel::package::till_for;
 
 const KNOWN_INDUSTRY: &str = "till_industry";
@@ -22,10 +22,7 @@ pub fn TillPage() -> impl IntoView {
                 let d = client::get::<CurrentDevice>("/api/v1/devices/current")
                     .await
                     .ok()?;
-                let o = client::get::<Outlet>(&format!("/api/v1/outlets/{}", d.device.outlet_id))
-                    .await
-                    .ok()?;
-                Some(o.industry)
+                Some(d.outlet?.industry)
             }
             .await;
             let known = match fresh {

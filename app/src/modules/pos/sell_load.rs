@@ -11,7 +11,7 @@ use super::sell_model::*;
 use super::till_model::*;
 use super::till_ops::restore_shift;
 use crate::kernel::client;
-use crate::kernel::model::{CurrentDevice, Outlet};
+use crate::kernel::model::CurrentDevice;
 #[cfg(feature = "hydrate")]
 use crate::kernel::offline;
 use domain::api::inventory::TillCatalogue;
@@ -33,9 +33,8 @@ pub async fn load_till(
         let d = client::get::<CurrentDevice>("/api/v1/devices/current")
             .await
             .ok()?;
-        let o = client::get::<Outlet>(&format!("/api/v1/outlets/{}", d.device.outlet_id))
-            .await
-            .ok()?;
+        // The device's answer carries its outlet: one request, not two in a row.
+        let o = d.outlet?;
         Some(TillContext {
             outlet_id: o.id,
             outlet_code: o.code,
@@ -73,45 +72,53 @@ pub async fn load_till(
         no_device.set(true);
         return;
     };
-    let pricing_key = format!("pricing:{}", till.outlet_id);
-    match client::get::<PricingSettings>(&format!("/api/v1/outlets/{}/pricing", till.outlet_id))
-        .await
-    {
-        Ok(p) => {
-            cache(&pricing_key, &p).await;
-            settings.set(p);
-        }
-        Err(_) => {
-            if let Some(p) = cached(&pricing_key).await {
+    // Pricing, catalogue and customers are asked for at once, each filling its own signal
+    // when it answers, so the till never waits for them one after another.
+    let outlet_id = till.outlet_id.clone();
+    leptos::task::spawn_local(async move {
+        let pricing_key = format!("pricing:{outlet_id}");
+        match client::get::<PricingSettings>(&format!("/api/v1/outlets/{outlet_id}/pricing")).await
+        {
+            Ok(p) => {
+                cache(&pricing_key, &p).await;
                 settings.set(p);
             }
+            Err(_) => {
+                if let Some(p) = cached(&pricing_key).await {
+                    settings.set(p);
+                }
+            }
         }
-    }
-    let catalogue_key = format!("catalogue:{}", till.outlet_id);
-    match client::get::<TillCatalogue>(&format!("/api/v1/outlets/{}/catalogue", till.outlet_id))
-        .await
-    {
-        Ok(TillCatalogue { products: list, .. }) => {
-            cache(&catalogue_key, &list).await;
-            items.set(list);
-        }
-        Err(_) => {
-            if let Some(list) = cached(&catalogue_key).await {
+    });
+    let outlet_id = till.outlet_id.clone();
+    leptos::task::spawn_local(async move {
+        let catalogue_key = format!("catalogue:{outlet_id}");
+        match client::get::<TillCatalogue>(&format!("/api/v1/outlets/{outlet_id}/catalogue")).await
+        {
+            Ok(TillCatalogue { products: list, .. }) => {
+                cache(&catalogue_key, &list).await;
                 items.set(list);
             }
-        }
-    }
-    match client::get::<Vec<CustomerView>>("/api/v1/customers?limit=500").await {
-        Ok(list) => {
-            cache("customers", &list).await;
-            customers.set(list);
-        }
-        Err(_) => {
-            if let Some(list) = cached("customers").await {
-                customers.set(list);
+            Err(_) => {
+                if let Some(list) = cached(&catalogue_key).await {
+                    items.set(list);
+                }
             }
         }
-    }
+    });
+    leptos::task::spawn_local(async move {
+        match client::get::<Vec<CustomerView>>("/api/v1/customers?limit=500").await {
+            Ok(list) => {
+                cache("customers", &list).await;
+                customers.set(list);
+            }
+            Err(_) => {
+                if let Some(list) = cached("customers").await {
+                    customers.set(list);
+                }
+            }
+        }
+    });
     let held_key = format!("held:{}", till.device_id);
     if let Some(h) = cached::<Vec<HeldCart>>(&held_key).await {
         held.set(h);

@@ -23,8 +23,8 @@ fn ops_panel(till: Till, panel: OpsPanel) -> AnyView {
 /// The bar of till operations and the panel that is open.
 #[component]
 pub fn OpsBar(till: Till) -> impl IntoView {
-    // Fetch the panels' chunk as soon as the till is up, so a tap on "Refund" never waits.
-    crate::kernel::hydration::after(|| {
+    // Fetch the panels' chunk once the till is up, so a tap on "Refund" never waits.
+    crate::kernel::hydration::later(|| {
         let _loaded = lazy_preload!(ops_panel);
     });
     let toggle = move |p: OpsPanel| {
