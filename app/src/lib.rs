@@ -63,7 +63,7 @@ fn till_frame() -> Option<String> {
         .split_once("://")
         .map_or(url, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
     let path = path.split(['?', '#']).next().unwrap_or_default();
-    (path == "/kasir").then(modules::pos::sell::frame_html)
+    (path == "/kasir").then(modules::pos::sell_frame::frame_html)
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -11,6 +11,8 @@ pub mod i18n;
 pub mod outbox;
 pub mod sell;
 pub mod sell_done;
+#[cfg(feature = "ssr")]
+pub mod sell_frame;
 pub mod sell_load;
 pub mod sell_model;
 pub mod sell_panels;

@@ -265,7 +265,7 @@ async fn seed_demo_loan<C: sea_orm::ConnectionTrait>(
     tenant_id: &str,
     m: &crate::packages::koperasi::entity::member::Model,
 ) -> Result<(), ApiError> {
-    use crate::packages::koperasi::entity::{loan, loan_payment, loan_product};
+    use crate::packages::koperasi::entity::{loan, loan_product};
     use crate::packages::koperasi::repo::loans;
     use domain::loan::ledger;
     use rust_decimal::Decimal;
@@ -362,26 +362,14 @@ async fn seed_demo_loan<C: sea_orm::ConnectionTrait>(
     loans::insert_loan(txn, row.clone()).await?;
     let rows = crate::packages::koperasi::api::loans::installment_rows(tenant_id, &row.id, &items)?;
     loans::insert_installments(txn, rows).await?;
-    let payment =
-        |kind: &str, source: &str, amount: i64, on: chrono::NaiveDate| loan_payment::Model {
-            id: new_id(),
-            tenant_id: tenant_id.to_string(),
-            loan_id: row.id.clone(),
-            member_id: m.id.clone(),
-            kind: kind.into(),
-            source: source.into(),
-            savings_account_id: None,
-            amount,
-            penalty: 0,
-            interest: 0,
-            principal: 0,
-            advance: 0,
-            paid_on: on.to_string(),
-            note: None,
-            user_id: officer.id.clone(),
-            device_id: None,
-            at: format!("{on}T03:00:00.000000Z"),
-        };
+    let by = crate::packages::koperasi::api::loans::Recorder {
+        user_id: &officer.id,
+        device_id: None,
+        at: None,
+    };
+    let payment = |kind: &str, source: &str, amount: i64, on: chrono::NaiveDate| {
+        crate::packages::koperasi::api::loans::payment_row(&row, &by, kind, source, amount, on)
+    };
     loans::insert_payment(txn, payment("disbursement", "cash", 2_945_000, disbursed)).await?;
     loans::insert_payment(txn, payment("fee", "deducted", 55_000, disbursed)).await?;
     let mut repaid = payment("repayment", "cash", 345_000, paid_on);

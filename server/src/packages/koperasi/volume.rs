@@ -20,7 +20,7 @@ use crate::kernel::package::{VolumeArgs, Written};
 use crate::kernel::repo::INSERT_CHUNK;
 use crate::kernel::rng::SplitMix as Rng;
 use crate::packages::koperasi::api::loans::{
-    allocation_order, first_due, installment_rows, penalty_rule, terms_of,
+    allocation_order, first_due, installment_rows, payment_row, penalty_rule, terms_of, Recorder,
 };
 use crate::packages::koperasi::entity::{
     loan, loan_installment, loan_payment, loan_product, member, savings_account, savings_movement,
@@ -502,24 +502,13 @@ fn loan_of(
     let schedule = domain::loan::schedule(&terms)
         .map_err(|e| ApiError::validation(e.field(), e.to_string()))?;
     let mut items = ledger::installments(&schedule).map_err(ledger_error)?;
-    let payment = |kind: &str, source: &str, amount: i64, on: NaiveDate| loan_payment::Model {
-        id: new_id(),
-        tenant_id: row.tenant_id.clone(),
-        loan_id: row.id.clone(),
-        member_id: row.member_id.clone(),
-        kind: kind.into(),
-        source: source.into(),
-        savings_account_id: None,
-        amount,
-        penalty: 0,
-        interest: 0,
-        principal: 0,
-        advance: 0,
-        paid_on: on.to_string(),
-        note: None,
-        user_id: TELLER.into(),
+    let by = Recorder {
+        user_id: TELLER,
         device_id: None,
-        at: at(on, 3),
+        at: None,
+    };
+    let payment = |kind: &str, source: &str, amount: i64, on: NaiveDate| {
+        payment_row(&row, &by, kind, source, amount, on)
     };
     batch.payments.push(payment(
         "disbursement",

@@ -25,7 +25,7 @@ use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::packages::koperasi::api::loans::{
     allocation_order, changed_rows, first_due, installment_rows, load_view, penalty_rule,
-    readable_loan, terms_of, AsOf, LoanView,
+    readable_loan, terms_of, AsOf, LoanView, Recorder,
 };
 use crate::packages::koperasi::entity::{
     loan, loan_installment, loan_payment, loan_product, savings_movement,
@@ -202,25 +202,12 @@ fn payment_row(
     amount: i64,
     paid_on: NaiveDate,
 ) -> loan_payment::Model {
-    loan_payment::Model {
-        id: new_id(),
-        tenant_id: l.tenant_id.clone(),
-        loan_id: l.id.clone(),
-        member_id: l.member_id.clone(),
-        kind: kind.into(),
-        source: source.into(),
-        savings_account_id: None,
-        amount,
-        penalty: 0,
-        interest: 0,
-        principal: 0,
-        advance: 0,
-        paid_on: paid_on.to_string(),
-        note: None,
-        user_id: auth.user.id.clone(),
-        device_id: auth.device_id.clone(),
-        at: crate::kernel::business_day::now_text(),
-    }
+    let by = Recorder {
+        user_id: &auth.user.id,
+        device_id: auth.device_id.as_deref(),
+        at: Some(crate::kernel::business_day::now_text()),
+    };
+    crate::packages::koperasi::api::loans::payment_row(l, &by, kind, source, amount, paid_on)
 }
 
 async fn reload(

@@ -88,6 +88,47 @@ pub fn to_domain(rows: &[loan_installment::Model]) -> ApiResult<Vec<Installment>
         .collect()
 }
 
+/// Who records a loan payment: the signed-in user on her device at this moment, or the
+/// demo seed's and the volume generator's teller (`at: None`: the payment day, 10:00 WIB).
+pub struct Recorder<'a> {
+    pub user_id: &'a str,
+    pub device_id: Option<&'a str>,
+    pub at: Option<String>,
+}
+
+/// A payment row of `l` with no split yet (penalty, interest, principal and advance 0).
+pub fn payment_row(
+    l: &loan::Model,
+    by: &Recorder<'_>,
+    kind: &str,
+    source: &str,
+    amount: i64,
+    paid_on: NaiveDate,
+) -> loan_payment::Model {
+    loan_payment::Model {
+        id: crate::kernel::auth::secret::new_id(),
+        tenant_id: l.tenant_id.clone(),
+        loan_id: l.id.clone(),
+        member_id: l.member_id.clone(),
+        kind: kind.into(),
+        source: source.into(),
+        savings_account_id: None,
+        amount,
+        penalty: 0,
+        interest: 0,
+        principal: 0,
+        advance: 0,
+        paid_on: paid_on.to_string(),
+        note: None,
+        user_id: by.user_id.to_string(),
+        device_id: by.device_id.map(str::to_string),
+        at: by
+            .at
+            .clone()
+            .unwrap_or_else(|| format!("{paid_on}T03:00:00.000000Z")),
+    }
+}
+
 /// A loan's schedule as the rows to store, with what the domain says was paid of each.
 pub fn installment_rows(
     tenant_id: &str,
