@@ -42,7 +42,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // The build's files under a path that names the build (server kernel::web),
                 // so browsers may keep them for a year.
                 <HashedStylesheet options=options.clone() id="leptos" root=asset_root()/>
-                <HydrationScripts options root=asset_root()/>
+                <AppScripts options root=asset_root()/>
                 <MetaTags/>
             </head>
             <body>
@@ -51,6 +51,39 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Starts the app (its JS, then its WASM) once the page has painted, not while the
+/// browser is still laying out the server's HTML: the first screen is already whole
+/// without them (the till's frame on `/kasir`), and 4 MB of WASM fetched alongside the
+/// stylesheet only delays that paint on a slow line. Leptos's `HydrationScripts` is still
+/// called for what it provides to the render (the split chunks' manifest, from which the
+/// route's chunks are preloaded); its tags, which fetch both files at once, are not sent.
+#[component]
+fn AppScripts(options: LeptosOptions, root: String) -> impl IntoView {
+    let _context_only = HydrationScripts(
+        HydrationScriptsProps::builder()
+            .options(options.clone())
+            .root(root.clone())
+            .build(),
+    );
+    let pkg = format!("{root}/{}", options.site_pkg_dir);
+    let js = format!("{pkg}/{}.js", options.output_name);
+    // cargo-leptos names the WASM after the output; a plain wasm-bindgen build adds `_bg`.
+    let wasm_suffix = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+        ""
+    } else {
+        "_bg"
+    };
+    let wasm = format!("{pkg}/{}{wasm_suffix}.wasm", options.output_name);
+    // After the next frame has painted (requestAnimationFrame, then a task), with a timer
+    // as the backstop for a tab that paints no frames (opened in the background).
+    let script = format!(
+        "(function(){{var started=false;function start(){{if(started)return;started=true;\
+         import('{js}').then(function(m){{return m.default({{module_or_path:'{wasm}'}}).then(function(){{m.hydrate();}});}});}}\
+         requestAnimationFrame(function(){{setTimeout(start,0);}});setTimeout(start,300);}})();"
+    );
+    view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
 }
 
 /// On `/kasir`, the till's frame drawn by the server after the app (which hydration never
