@@ -27,6 +27,8 @@
 //! - [`loan`] — `schedule` (flat / effective / annuity) with due dates;
 //!   denda (`loan::penalty`), payment allocation, early payoff,
 //!   kolektibilitas (koperasi 4-class or OJK 5-class) and PPAP reserve.
+//! - [`purchasing`] — NPWP and payment terms, units of purchase, purchase-order
+//!   totals with PPN masukan and statuses, moving average cost, FEFO, payables aging.
 pub mod api;
 pub mod barcode;
 pub mod bounds;
@@ -37,6 +39,7 @@ pub mod money;
 pub mod nik;
 pub mod payment;
 pub mod pricing;
+pub mod purchasing;
 pub mod qris;
 pub mod receipt;
 pub mod refund;

@@ -20,13 +20,14 @@ pub const DEMO_PIN: &str = "123456";
 /// The demo manager's PIN, for approving discounts above the cashier's limit at the till.
 pub const DEMO_MANAGER_PIN: &str = "246810";
 
-pub const DEMO_USERS: [(&str, &str, Role); 6] = [
+pub const DEMO_USERS: [(&str, &str, Role); 7] = [
     ("owner@makmur.test", "Budi Santoso", Role::Owner),
     ("admin@makmur.test", "Sari Wulandari", Role::Admin),
     ("manager@makmur.test", "Agus Pratama", Role::Manager),
     ("kasir@makmur.test", "Dewi Lestari", Role::Cashier),
     ("anggota@makmur.test", "Siti Aminah", Role::Member),
-    ("supplier@makmur.test", "CV Sumber Rejeki", Role::Supplier),
+    ("supplier@makmur.test", "Rina Hartati", Role::Supplier),
+    ("supplier2@makmur.test", "Joko Susilo", Role::Supplier),
 ];
 
 pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), ApiError> {

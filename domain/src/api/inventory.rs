@@ -200,3 +200,30 @@ mod tests {
         assert!(p.barcodes.is_empty());
     }
 }
+
+/// One product's stock at a location valued at its moving average cost.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ValuationRow {
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    pub unit: String,
+    pub quantity: String,
+    /// The outlet's moving average cost (the product's cost until goods were received).
+    pub unit_cost: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StockValuation {
+    pub outlet_id: String,
+    pub items: Vec<ValuationRow>,
+    /// Products with stock (positive or negative) at the location.
+    pub total: u64,
+    /// Every product's value, not only this page's.
+    pub total_value: String,
+    pub limit: u64,
+    pub offset: u64,
+}

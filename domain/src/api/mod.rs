@@ -12,6 +12,7 @@ mod error;
 pub mod inventory;
 pub mod koperasi;
 pub mod pos;
+pub mod purchasing;
 mod session;
 mod tenancy;
 

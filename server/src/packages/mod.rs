@@ -5,11 +5,13 @@ use crate::kernel::package::{Package, Registry};
 pub mod koperasi;
 pub mod retail;
 
-static ALL: [&Package; 5] = [
+static ALL: [&Package; 6] = [
     &crate::platform::PACKAGE,
     &crate::modules::pos::MODULE,
     &crate::modules::inventory::MODULE,
     &retail::PACKAGE,
+    // After retail: its demo orders are for the minimarket's products.
+    &crate::modules::purchasing::MODULE,
     &koperasi::PACKAGE,
 ];
 

@@ -287,6 +287,29 @@ async fn openapi_documents_every_v1_route() {
         ("/api/v1/outlets/{id}/catalogue", &["get"]),
         ("/api/v1/customers", &["get", "post"]),
         ("/api/v1/customers/{id}", &["get", "patch"]),
+        ("/api/v1/stock-valuation", &["get"]),
+        ("/api/v1/suppliers", &["get", "post"]),
+        ("/api/v1/suppliers/{id}", &["get", "patch"]),
+        ("/api/v1/suppliers/{id}/products", &["get", "put"]),
+        ("/api/v1/purchase-orders", &["get", "post"]),
+        ("/api/v1/purchase-orders/{id}", &["get"]),
+        ("/api/v1/purchase-orders/{id}/send", &["post"]),
+        ("/api/v1/purchase-orders/{id}/approve", &["post"]),
+        ("/api/v1/purchase-orders/{id}/cancel", &["post"]),
+        ("/api/v1/purchase-orders/{id}/close", &["post"]),
+        ("/api/v1/purchase-orders/{id}/receipts", &["post"]),
+        ("/api/v1/reorder-suggestions", &["get"]),
+        ("/api/v1/reorder-points", &["put"]),
+        ("/api/v1/supplier-portal/purchase-orders", &["get"]),
+        ("/api/v1/supplier-portal/purchase-orders/{id}", &["get"]),
+        (
+            "/api/v1/supplier-portal/purchase-orders/{id}/confirm",
+            &["post"],
+        ),
+        (
+            "/api/v1/supplier-portal/purchase-orders/{id}/ship",
+            &["post"],
+        ),
     ];
     for (path, methods) in expected {
         let item = paths

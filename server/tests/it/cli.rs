@@ -53,16 +53,22 @@ async fn migrate_seed_twice_and_create_superadmin() {
         1,
         "seed-demo is idempotent"
     );
-    assert_eq!(count(&url, "SELECT COUNT(*) FROM users").await, 7);
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM users").await, 8);
+    // Purchasing's demo, once: two suppliers, two orders, one receipt.
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM suppliers").await, 2);
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM purchase_orders").await, 2);
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM goods_receipts").await, 1);
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM supplier_users").await, 2);
     assert_eq!(count(&url, "SELECT COUNT(*) FROM outlets").await, 2);
     assert_eq!(
         count(&url, "SELECT COUNT(*) FROM products").await,
         30,
         "the demo minimarket has a catalogue"
     );
+    // The opening count of each product, and the milk that came on the demo order.
     assert_eq!(
         count(&url, "SELECT COUNT(*) FROM stock_movements").await,
-        30
+        31
     );
 
     let out = satu(

@@ -19,6 +19,7 @@ mod koperasi;
 mod loans;
 mod money;
 mod packages;
+mod purchasing;
 mod rbac;
 mod sales;
 mod savings_interest;

@@ -97,7 +97,14 @@ async fn only_what_the_outlets_run(app: &TestApp) {
     let me = app.get(&mut owner, "/api/v1/auth/me").await.json;
     assert_eq!(
         me["packages"],
-        json!(["inventory", "koperasi", "platform", "pos", "retail"])
+        json!([
+            "inventory",
+            "koperasi",
+            "platform",
+            "pos",
+            "purchasing",
+            "retail"
+        ])
     );
     let held: Vec<&str> = me["permissions"]
         .as_array()

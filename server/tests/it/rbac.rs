@@ -510,6 +510,113 @@ async fn matrix(app: &TestApp) {
             MANAGERS,
         ),
         case(Method::GET, "/api/v1/shu-closings/nope", None, MANAGERS),
+        case(Method::GET, "/api/v1/suppliers", None, MANAGERS),
+        case(
+            Method::POST,
+            "/api/v1/suppliers",
+            Some(json!({"name": ""})),
+            MANAGERS,
+        ),
+        case(Method::GET, "/api/v1/suppliers/nope", None, MANAGERS),
+        case(
+            Method::PATCH,
+            "/api/v1/suppliers/nope",
+            Some(json!({})),
+            MANAGERS,
+        ),
+        case(
+            Method::GET,
+            "/api/v1/suppliers/nope/products",
+            None,
+            MANAGERS,
+        ),
+        case(
+            Method::PUT,
+            "/api/v1/suppliers/nope/products",
+            Some(json!({"product_id": "nope"})),
+            MANAGERS,
+        ),
+        case(Method::GET, "/api/v1/purchase-orders", None, MANAGERS),
+        case(
+            Method::POST,
+            "/api/v1/purchase-orders",
+            Some(json!({"supplier_id": "nope", "outlet_id": "nope", "lines": []})),
+            MANAGERS,
+        ),
+        case(Method::GET, "/api/v1/purchase-orders/nope", None, MANAGERS),
+        case(
+            Method::POST,
+            "/api/v1/purchase-orders/nope/send",
+            Some(json!({})),
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/purchase-orders/nope/approve",
+            Some(json!({})),
+            ADMINS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/purchase-orders/nope/cancel",
+            Some(json!({})),
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/purchase-orders/nope/close",
+            Some(json!({})),
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/purchase-orders/nope/receipts",
+            Some(json!({"lines": []})),
+            MANAGERS,
+        ),
+        case(
+            Method::GET,
+            format!("/api/v1/reorder-suggestions?outlet_id={outlet}"),
+            None,
+            MANAGERS,
+        ),
+        case(
+            Method::PUT,
+            "/api/v1/reorder-points",
+            Some(json!({"outlet_id": outlet, "product_id": "nope"})),
+            MANAGERS,
+        ),
+        case(
+            Method::GET,
+            format!("/api/v1/stock-valuation?outlet_id={outlet}"),
+            None,
+            MANAGERS,
+        ),
+        // The supplier's own portal (404 for a supplier user no supplier record names).
+        case(
+            Method::GET,
+            "/api/v1/supplier-portal/purchase-orders",
+            None,
+            &["supplier"],
+        ),
+        case(
+            Method::GET,
+            "/api/v1/supplier-portal/purchase-orders/nope",
+            None,
+            &["supplier"],
+        ),
+        case(
+            Method::POST,
+            "/api/v1/supplier-portal/purchase-orders/nope/confirm",
+            Some(json!({"delivery_on": "2026-12-12"})),
+            &["supplier"],
+        ),
+        case(
+            Method::POST,
+            "/api/v1/supplier-portal/purchase-orders/nope/ship",
+            Some(json!({"delivery_note": "SJ-1"})),
+            &["supplier"],
+        ),
     ];
 
     // Every mismatch is collected, so one run shows the whole table's disagreements.

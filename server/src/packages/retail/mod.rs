@@ -21,7 +21,7 @@ fn shelf_prices_include_ppn() -> TaxSettings {
 pub static PACKAGE: Package = Package {
     code: "retail",
     layer: Layer::Package,
-    requires: &["pos", "inventory"],
+    requires: &["pos", "inventory", "purchasing"],
     industries: &["retail"],
     permissions: &[],
     routes,

@@ -36,4 +36,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(stock::levels))
         .routes(routes!(stock::movements))
         .routes(routes!(stock::adjust))
+        .routes(routes!(stock::valuation))
 }

@@ -170,3 +170,90 @@ pub async fn adjust(
     .await?;
     Ok((StatusCode::CREATED, Json(movement.into())))
 }
+
+#[derive(Deserialize, IntoParams)]
+pub struct ValuationQuery {
+    pub outlet_id: String,
+    pub limit: Option<u64>,
+    pub offset: Option<u64>,
+}
+
+/// Pages of a valuation: at most this many rows.
+const VALUATION_PAGE_MAX: u64 = 500;
+
+#[utoipa::path(get, path = "/stock-valuation", tag = "stock", params(ValuationQuery),
+    responses((status = 200, body = domain::api::inventory::StockValuation), (status = 422)))]
+pub async fn valuation(
+    State(state): State<AppState>,
+    auth: Auth,
+    Query(q): Query<ValuationQuery>,
+) -> ApiResult<Json<domain::api::inventory::StockValuation>> {
+    use domain::api::inventory::{StockValuation, ValuationRow};
+    auth.require(Permission::ADJUST_STOCK)?;
+    let o = outlet_for(&state, &auth, &q.outlet_id)
+        .await
+        .map_err(|_| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
+    let limit = q.limit.unwrap_or(100).clamp(1, VALUATION_PAGE_MAX);
+    let offset = q.offset.unwrap_or(0).min(1_000_000);
+    let tenant_id = auth.tenant()?;
+    // One summed level per product (the database adds the ledger up), then each at its
+    // cost: rows per product, never per movement.
+    let levels = stock::stock_levels(&state.db, tenant_id, &o.id, None).await?;
+    let ids: Vec<String> = levels.keys().cloned().collect();
+    let products: std::collections::HashMap<String, product::Model> =
+        crate::kernel::repo::in_chunks(ids.clone(), |chunk| {
+            let db = &state.db;
+            async move {
+                stock::products_by_id(db, tenant_id, &chunk)
+                    .await
+                    .map(|m| m.into_values().collect::<Vec<_>>())
+            }
+        })
+        .await?
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
+        .collect();
+    let costs =
+        crate::modules::inventory::repo::costs::unit_costs(&state.db, tenant_id, &o.id, ids)
+            .await?;
+    let mut rows: Vec<(String, ValuationRow, Decimal)> = levels
+        .into_iter()
+        .filter(|(_, milli)| *milli != 0)
+        .filter_map(|(pid, milli)| {
+            let p = products.get(&pid)?;
+            let cost = costs.get(&pid).copied().unwrap_or(p.cost_sen).dec();
+            let quantity = stock::from_milli(milli);
+            let value = (quantity * cost).round_dp(2);
+            Some((
+                p.name.clone(),
+                ValuationRow {
+                    product_id: pid,
+                    sku: p.sku.clone(),
+                    name: p.name.clone(),
+                    unit: p.unit.clone(),
+                    quantity: quantity.to_string(),
+                    unit_cost: cost.normalize().to_string(),
+                    value: value.normalize().to_string(),
+                },
+                value,
+            ))
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let total_value: Decimal = rows.iter().map(|r| r.2).sum();
+    let total = rows.len() as u64;
+    let items = rows
+        .into_iter()
+        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(limit).unwrap_or(100))
+        .map(|r| r.1)
+        .collect();
+    Ok(Json(StockValuation {
+        outlet_id: o.id,
+        items,
+        total,
+        total_value: total_value.normalize().to_string(),
+        limit,
+        offset,
+    }))
+}

@@ -1,3 +1,4 @@
 //! SQL for this part; every function takes the tenant from the caller's `Auth`.
 pub mod catalogue;
+pub mod costs;
 pub mod stock;

@@ -280,6 +280,14 @@ pub async fn create(
     let ids: Vec<String> = req.lines.iter().map(|l| l.product_id.clone()).collect();
     let products = stock::products_by_id(&state.db, &tenant_id, &ids).await?;
     let outlet_prices = stock::outlet_prices(&state.db, &tenant_id, &outlet.id, &ids).await?;
+    // The outlet's moving average cost where goods were received (`purchasing`).
+    let unit_costs = crate::modules::inventory::repo::costs::unit_costs(
+        &state.db,
+        &tenant_id,
+        &outlet.id,
+        ids.clone(),
+    )
+    .await?;
     let mut cart_lines = Vec::with_capacity(req.lines.len());
     let mut flags: Vec<String> = Vec::new();
     if shift.as_ref().is_some_and(|sh| sh.status != "open") {
@@ -431,9 +439,12 @@ pub async fn create(
                 unit_price_sen: Sen::of(priced.unit_price)?,
                 discount_sen: Sen::of(priced.line_discount + priced.cart_discount)?,
                 net_sen: Sen::of(priced.net)?,
-                // The cost as the catalogue holds it now, kept with the line so its margin
-                // does not move when the cost does; a zero cost means none was entered.
-                cost_sen: product.map(|p| p.cost_sen).filter(|c| *c != Sen::ZERO),
+                // The cost now (the outlet's moving average, else the catalogue's), kept
+                // with the line so its margin does not move when the cost does; a zero
+                // cost means none was entered.
+                cost_sen: product
+                    .map(|p| unit_costs.get(&p.id).copied().unwrap_or(p.cost_sen))
+                    .filter(|c| *c != Sen::ZERO),
             })
         })
         .collect::<ApiResult<_>>()?;

@@ -1,0 +1,9 @@
+//! Purchasing and stock-costing rules: suppliers' NPWP and payment terms, units of
+//! purchase (1 karton = 24 pcs), purchase-order totals with PPN masukan and their
+//! statuses, moving weighted-average cost, first-expiry-first-out and payables aging.
+pub mod aging;
+pub mod cost;
+pub mod fefo;
+pub mod order;
+pub mod supplier;
+pub mod unit;

@@ -1,0 +1,33 @@
+//! Suppliers, purchase orders and their receipts, the reorder list, and the supplier's
+//! own portal (`/supplier-portal/…`, narrowed to the supplier the user signs in for).
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::kernel::state::AppState;
+
+pub mod orders;
+pub mod portal;
+pub mod receipts;
+pub mod reorder;
+pub mod suppliers;
+mod views;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(suppliers::list, suppliers::create))
+        .routes(routes!(suppliers::get_one, suppliers::update))
+        .routes(routes!(suppliers::products, suppliers::set_product))
+        .routes(routes!(orders::list, orders::create))
+        .routes(routes!(orders::get_one))
+        .routes(routes!(orders::send))
+        .routes(routes!(orders::approve))
+        .routes(routes!(orders::cancel))
+        .routes(routes!(orders::close))
+        .routes(routes!(receipts::receive))
+        .routes(routes!(reorder::suggestions))
+        .routes(routes!(reorder::set_point))
+        .routes(routes!(portal::orders))
+        .routes(routes!(portal::order))
+        .routes(routes!(portal::confirm))
+        .routes(routes!(portal::ship))
+}

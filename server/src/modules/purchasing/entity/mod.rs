@@ -1,0 +1,8 @@
+//! SeaORM entities of purchasing, one per table; every row carries `tenant_id`.
+pub mod goods_receipt;
+pub mod goods_receipt_line;
+pub mod purchase_order;
+pub mod purchase_order_line;
+pub mod supplier;
+pub mod supplier_product;
+pub mod supplier_user;
