@@ -27,6 +27,7 @@
 //! - [`loan`] — `schedule` (flat / effective / annuity) with due dates;
 //!   denda (`loan::penalty`), payment allocation, early payoff,
 //!   kolektibilitas (koperasi 4-class or OJK 5-class) and PPAP reserve.
+//! - [`stock`] — statuses of a stock count (opname) and of a transfer.
 //! - [`purchasing`] — NPWP and payment terms, units of purchase, purchase-order
 //!   totals with PPN masukan and statuses, moving average cost, FEFO, payables aging.
 pub mod api;
@@ -47,6 +48,7 @@ pub mod role;
 pub mod savings;
 pub mod shift;
 pub mod shu;
+pub mod stock;
 pub mod stored;
 pub mod tax;
 pub mod wajib;

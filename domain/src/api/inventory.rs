@@ -227,3 +227,151 @@ pub struct StockValuation {
     pub limit: u64,
     pub offset: u64,
 }
+
+pub use crate::stock::{CountStatus, TransferStatus};
+
+/// A new stock count of a location (the whole of it, or one category).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CountInput {
+    pub outlet_id: String,
+    pub category_id: Option<String>,
+    /// Counters do not see the expected quantity.
+    #[serde(default)]
+    pub blind: bool,
+    pub note: Option<String>,
+}
+
+/// One counted product: `quantity` sets the count; with `add` it is added (a scan).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CountEntry {
+    pub product_id: Option<String>,
+    /// A scanned barcode, in place of `product_id`.
+    pub barcode: Option<String>,
+    pub quantity: String,
+    #[serde(default)]
+    pub add: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CountLineView {
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    pub unit: String,
+    /// On hand by the ledger when the count began; absent on a blind count until approved.
+    pub expected: Option<String>,
+    pub counted: Option<String>,
+    /// Counted − expected, once counted (and shown).
+    pub variance: Option<String>,
+    /// The variance at cost.
+    pub variance_value: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CountView {
+    pub id: String,
+    pub number: String,
+    pub outlet_id: String,
+    pub status: CountStatus,
+    pub blind: bool,
+    /// Sales after this time are not part of the count (the count freeze).
+    pub frozen_at: String,
+    pub note: Option<String>,
+    pub lines_total: u64,
+    pub lines_counted: u64,
+    /// Of the approved count: every difference at cost.
+    pub variance_value: Option<String>,
+    /// A page of the lines.
+    pub lines: Vec<CountLineView>,
+    pub limit: u64,
+    pub offset: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApproveCountInput {
+    /// Written on each difference's ledger movement.
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TransferLineInput {
+    pub product_id: String,
+    pub quantity: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TransferInput {
+    pub from_outlet_id: String,
+    pub to_outlet_id: String,
+    pub note: Option<String>,
+    pub lines: Vec<TransferLineInput>,
+}
+
+/// What was sent or received, per product; products left out send or receive nothing.
+/// Absent lines: as requested (send) or as sent (receive).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TransferStepInput {
+    pub lines: Option<Vec<TransferLineInput>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TransferLineView {
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    pub unit: String,
+    pub requested: String,
+    pub sent: String,
+    pub received: String,
+    /// Sent and not received (lost or broken on the way), once received.
+    pub difference: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TransferView {
+    pub id: String,
+    pub number: String,
+    pub from_outlet_id: String,
+    pub to_outlet_id: String,
+    pub status: TransferStatus,
+    pub note: Option<String>,
+    pub requested_at: String,
+    pub sent_at: Option<String>,
+    pub received_at: Option<String>,
+    pub lines: Vec<TransferLineView>,
+}
+
+/// Every movement of one product at one location, newest first, with the quantity on
+/// hand after each.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StockCardRow {
+    pub at: String,
+    pub kind: String,
+    pub quantity: String,
+    pub balance: String,
+    pub reference: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StockCard {
+    pub product_id: String,
+    pub outlet_id: String,
+    pub on_hand: String,
+    pub unit_cost: String,
+    pub rows: Vec<StockCardRow>,
+    pub limit: u64,
+    pub offset: u64,
+}

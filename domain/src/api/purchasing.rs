@@ -152,6 +152,8 @@ pub struct PoView {
     pub number: String,
     pub supplier_id: String,
     pub supplier_name: String,
+    /// For the WhatsApp link (`+62…`).
+    pub supplier_phone: Option<String>,
     pub outlet_id: String,
     pub outlet_name: String,
     pub status: PoStatus,

@@ -85,3 +85,14 @@ pub async fn count_by<C: sea_orm::ConnectionTrait>(
         })
         .collect()
 }
+
+/// The number after `last` under `prefix` (`PO-202612-0007` → `PO-202612-0008`); the
+/// first is `…-0001`. Callers read `last` as the greatest number with that prefix, so a
+/// gap or a number typed by the seed never makes the next one collide.
+pub fn next_number(prefix: &str, last: Option<&str>) -> String {
+    let n = last
+        .and_then(|l| l.strip_prefix(prefix))
+        .and_then(|rest| rest.parse::<u64>().ok())
+        .unwrap_or(0);
+    format!("{prefix}{:04}", n + 1)
+}

@@ -25,5 +25,6 @@ mod sales;
 mod savings_interest;
 mod security;
 mod shu;
+mod stock_control;
 mod tenancy;
 mod till;

@@ -592,6 +592,52 @@ async fn matrix(app: &TestApp) {
             None,
             MANAGERS,
         ),
+        case(Method::GET, "/api/v1/stock-counts", None, STAFF),
+        case(
+            Method::POST,
+            "/api/v1/stock-counts",
+            Some(json!({"outlet_id": "nope"})),
+            MANAGERS,
+        ),
+        case(Method::GET, "/api/v1/stock-counts/nope", None, STAFF),
+        case(
+            Method::POST,
+            "/api/v1/stock-counts/nope/lines",
+            Some(json!({"product_id": "x", "quantity": "1"})),
+            STAFF,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/stock-counts/nope/approve",
+            Some(json!({})),
+            MANAGERS,
+        ),
+        case(Method::GET, "/api/v1/stock-transfers", None, MANAGERS),
+        case(
+            Method::POST,
+            "/api/v1/stock-transfers",
+            Some(json!({"from_outlet_id": "nope", "to_outlet_id": "nope", "lines": []})),
+            MANAGERS,
+        ),
+        case(Method::GET, "/api/v1/stock-transfers/nope", None, MANAGERS),
+        case(
+            Method::POST,
+            "/api/v1/stock-transfers/nope/send",
+            Some(json!({})),
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/stock-transfers/nope/receive",
+            Some(json!({})),
+            MANAGERS,
+        ),
+        case(
+            Method::GET,
+            format!("/api/v1/products/nope/stock-card?outlet_id={outlet}"),
+            None,
+            MANAGERS,
+        ),
         // The supplier's own portal (404 for a supplier user no supplier record names).
         case(
             Method::GET,

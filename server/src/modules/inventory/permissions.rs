@@ -11,6 +11,12 @@ impl Permission {
         "inventory.manage_catalogue",
         &[Role::Owner, Role::Admin, Role::Manager],
     );
+    /// Counting a stock opname's lines (the tablet's scanner on the shop floor); a
+    /// manager starts and approves the count (`ADJUST_STOCK`).
+    pub const COUNT_STOCK: Permission = Permission::new(
+        "inventory.count_stock",
+        &[Role::Owner, Role::Admin, Role::Manager, Role::Cashier],
+    );
     pub const ADJUST_STOCK: Permission = Permission::new(
         "inventory.adjust_stock",
         &[Role::Owner, Role::Admin, Role::Manager],
@@ -20,5 +26,6 @@ impl Permission {
 pub const ALL: &[Permission] = &[
     Permission::VIEW_CATALOGUE,
     Permission::MANAGE_CATALOGUE,
+    Permission::COUNT_STOCK,
     Permission::ADJUST_STOCK,
 ];

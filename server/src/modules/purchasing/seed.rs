@@ -331,7 +331,8 @@ async fn order(
         return Ok(());
     }
     let receipt_id = new_id();
-    let receipt_no = format!("GR-{}", &number[3..]);
+    let receipt_no =
+        crate::kernel::repo::next_number(&format!("GR-{}-", Utc::now().format("%Y%m")), None);
     let mut goods = Vec::new();
     for (sku, base, batch, expiry) in received {
         let Some((p, line_id, net, ordered)) = line_ids.iter().find(|(p, ..)| p.sku == *sku) else {

@@ -6,13 +6,16 @@ use utoipa_axum::routes;
 use crate::kernel::state::AppState;
 
 pub mod categories;
+pub mod counts;
 pub mod csv_export;
 pub mod csv_import;
 pub mod outlet_prices;
 pub mod products;
 pub mod rules;
 pub mod stock;
+pub mod stock_card;
 pub mod till_catalogue;
+pub mod transfers;
 pub mod xlsx;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -37,4 +40,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(stock::movements))
         .routes(routes!(stock::adjust))
         .routes(routes!(stock::valuation))
+        .routes(routes!(stock_card::stock_card))
+        .routes(routes!(counts::list, counts::create))
+        .routes(routes!(counts::get_one))
+        .routes(routes!(counts::count))
+        .routes(routes!(counts::approve))
+        .routes(routes!(transfers::list, transfers::create))
+        .routes(routes!(transfers::get_one))
+        .routes(routes!(transfers::send))
+        .routes(routes!(transfers::receive))
 }

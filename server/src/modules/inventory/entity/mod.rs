@@ -5,4 +5,8 @@ pub mod product;
 pub mod product_barcode;
 pub mod reorder_point;
 pub mod stock_cost;
+pub mod stock_count;
+pub mod stock_count_line;
 pub mod stock_movement;
+pub mod stock_transfer;
+pub mod stock_transfer_line;

@@ -5,11 +5,13 @@ use sea_orm_migration::MigrationTrait;
 mod m20261127_000002_retail;
 mod m20261207_000010_catalogue_money_in_sen;
 mod m20261208_000014_stock_costs;
+mod m20261208_000016_stock_control;
 
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
     vec![
         Box::new(m20261127_000002_retail::Migration),
         Box::new(m20261207_000010_catalogue_money_in_sen::Migration),
         Box::new(m20261208_000014_stock_costs::Migration),
+        Box::new(m20261208_000016_stock_control::Migration),
     ]
 }

@@ -186,7 +186,14 @@ pub async fn suggestions(
             })
         })
         .collect();
-    rows.sort_by(|a, b| (&a.supplier_name, &a.name).cmp(&(&b.supplier_name, &b.name)));
+    // By supplier (those with none last), then by name: a block per order to write.
+    rows.sort_by(|a, b| {
+        (a.supplier_name.is_none(), &a.supplier_name, &a.name).cmp(&(
+            b.supplier_name.is_none(),
+            &b.supplier_name,
+            &b.name,
+        ))
+    });
     let total = rows.len() as u64;
     let items = rows
         .into_iter()

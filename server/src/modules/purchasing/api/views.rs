@@ -99,10 +99,9 @@ pub async fn detail<C: ConnectionTrait>(
         receipts.iter().map(|(r, _)| r.user_id.clone()),
     )
     .await?;
-    let supplier_name = suppliers::find(db, tenant_id, &po.supplier_id)
-        .await?
-        .map(|s| s.name)
-        .unwrap_or_default();
+    let supplier = suppliers::find(db, tenant_id, &po.supplier_id).await?;
+    let supplier_phone = supplier.as_ref().and_then(|s| s.phone.clone());
+    let supplier_name = supplier.map(|s| s.name).unwrap_or_default();
     let outlet_name = outlet_names(db, tenant_id)
         .await?
         .remove(&po.outlet_id)
@@ -163,6 +162,7 @@ pub async fn detail<C: ConnectionTrait>(
             })
             .collect(),
         supplier_name,
+        supplier_phone,
         outlet_name,
         id: po.id,
         number: po.number,

@@ -21,20 +21,28 @@ pub async fn next_number<C: ConnectionTrait>(
     prefix: &str,
     receipts: bool,
 ) -> DbResult<String> {
-    let taken = if receipts {
+    let last: Option<String> = if receipts {
         goods_receipt::Entity::find()
+            .select_only()
+            .column(goods_receipt::Column::Number)
             .filter(goods_receipt::Column::TenantId.eq(tenant_id))
             .filter(goods_receipt::Column::Number.starts_with(prefix))
-            .count(db)
+            .order_by_desc(goods_receipt::Column::Number)
+            .into_tuple()
+            .one(db)
             .await?
     } else {
         po::Entity::find()
+            .select_only()
+            .column(po::Column::Number)
             .filter(po::Column::TenantId.eq(tenant_id))
             .filter(po::Column::Number.starts_with(prefix))
-            .count(db)
+            .order_by_desc(po::Column::Number)
+            .into_tuple()
+            .one(db)
             .await?
     };
-    Ok(format!("{prefix}{:04}", taken + 1))
+    Ok(crate::kernel::repo::next_number(prefix, last.as_deref()))
 }
 
 pub async fn find<C: ConnectionTrait>(
