@@ -8,7 +8,10 @@ import { brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const BUDGET_BYTES = 400_000;
+// 400 KB until the purchasing module's pages (three routes, a menu and generic view code
+// they share with the catalogue) added about 3 KB; merging them into fewer chunks was
+// measured and made it 40 KB worse (more code shared by two chunks lands here).
+const BUDGET_BYTES = 410_000;
 const pkg = fileURLToPath(new URL("../target/site/pkg", import.meta.url));
 if (!existsSync(pkg)) {
   console.error(`no build at ${pkg}: run make build first`);

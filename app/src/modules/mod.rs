@@ -1,3 +1,4 @@
 //! Platform modules: what several industry packages build on.
 pub mod inventory;
 pub mod pos;
+pub mod purchasing;

@@ -9,10 +9,11 @@ use crate::kernel::package::{AppPackage, Registry};
 pub mod koperasi;
 pub mod retail;
 
-static ALL: [&AppPackage; 5] = [
+static ALL: [&AppPackage; 6] = [
     &crate::platform::PACKAGE,
     &crate::modules::pos::MODULE,
     &crate::modules::inventory::MODULE,
+    &crate::modules::purchasing::MODULE,
     &retail::PACKAGE,
     &koperasi::PACKAGE,
 ];
@@ -27,6 +28,7 @@ pub fn PackageRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <crate::modules::pos::PosRoutes/>
         <crate::modules::inventory::InventoryRoutes/>
+        <crate::modules::purchasing::PurchasingRoutes/>
         <koperasi::KoperasiRoutes/>
     }
     .into_inner()
@@ -44,6 +46,12 @@ mod tests {
         }
         if path.contains("/platform/platform_stats") {
             return Some(crate::platform::i18n::platform_words as Words);
+        }
+        if path.contains("/modules/inventory/control") {
+            return Some(crate::modules::inventory::i18n::page_words as Words);
+        }
+        if path.contains("/modules/purchasing/") {
+            return Some(crate::modules::purchasing::i18n::page_words as Words);
         }
         path.contains("/packages/koperasi/")
             .then_some(super::koperasi::i18n::page_words as Words)
@@ -79,6 +87,7 @@ mod tests {
             "EN",
             "RAT",
             "PAR",
+            "PKP",
             "WIB (UTC+7)",
             "WITA (UTC+8)",
             "WIT (UTC+9)",

@@ -62,10 +62,6 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
             "Kata sandi tersimpan. Silakan masuk.",
             "Password saved. Please sign in.",
         ),
-        "supplier_intro" => (
-            "Anda masuk sebagai pemasok.",
-            "You are signed in as a supplier.",
-        ),
         "invited" => ("Diundang", "Invited"),
         "disabled" => ("Nonaktif", "Disabled"),
         "verify_chain" => ("Periksa rantai", "Verify chain"),

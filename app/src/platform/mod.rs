@@ -1,5 +1,5 @@
 //! Screens every tenant has: sign-in, dashboard, outlets, staff, tokens, audit, the
-//! platform console and the supplier's page.
+//! platform console.
 use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{path, Lazy, MatchNestedRoutes};
@@ -12,7 +12,6 @@ pub mod console;
 pub mod dashboard;
 pub mod i18n;
 pub mod login;
-pub mod member;
 pub mod outlets;
 pub mod platform_stats;
 pub mod staff;
@@ -65,12 +64,6 @@ pub static PACKAGE: AppPackage = AppPackage {
             group: "",
             permission: "platform.use_till",
         },
-        MenuEntry {
-            path: "/pemasok",
-            label: "supplier_portal",
-            group: "",
-            permission: "platform.supplier_portal",
-        },
     ],
     till_industries: &[],
     till: None,
@@ -89,7 +82,6 @@ crate::lazy_page!(OutletsPage, outlets::Outlets);
 crate::lazy_page!(StaffPage, staff::Staff);
 crate::lazy_page!(TokensPage, tokens::Tokens);
 crate::lazy_page!(AuditPage, audit::Audit);
-crate::lazy_page!(SupplierHomePage, member::SupplierHome);
 crate::lazy_page!(
     PlatformPage,
     console::Platform,
@@ -106,7 +98,6 @@ pub fn PlatformRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/staf") view={Lazy::<StaffPage>::new()}/>
         <Route path=path!("/token") view={Lazy::<TokensPage>::new()}/>
         <Route path=path!("/audit") view={Lazy::<AuditPage>::new()}/>
-        <Route path=path!("/pemasok") view={Lazy::<SupplierHomePage>::new()}/>
         <Route path=path!("/platform") view={Lazy::<PlatformPage>::new()}/>
     }
     .into_inner()

@@ -7,6 +7,7 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
         "stock_low" => ("Menipis", "Running low"),
         "catalogue" => ("Katalog", "Catalogue"),
         "stock" => ("Stok", "Stock"),
+        "stock_control" => ("Opname & transfer", "Counts & transfers"),
         "download_xlsx" => ("Unduh XLSX", "Download XLSX"),
         "stock_qty" => ("Stok", "On hand"),
         "no_stock" => ("Belum ada produk di outlet ini.", "No products at this outlet yet."),
@@ -27,6 +28,45 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
         "created_n" => ("baru", "new"),
         "updated" => ("diperbarui", "updated"),
         "image_url" => ("Foto (URL)", "Photo (URL)"),
+        _ => return None,
+    })
+}
+
+/// The stock-control page's words (`/stok/kontrol`), in its own chunk.
+pub fn page_words(key: &str) -> Option<(&'static str, &'static str)> {
+    Some(match key {
+        "stock_opname" => ("Stok opname", "Stock count"),
+        "blind_count" => (
+            "Hitung buta (stok sistem disembunyikan)",
+            "Blind count (system stock hidden)",
+        ),
+        "start_count" => ("Mulai stok opname", "Start a stock count"),
+        "counting" => ("sedang dihitung", "counting"),
+        "count_approved" => ("disetujui", "approved"),
+        "lines_counted" => ("produk sudah dihitung", "products counted"),
+        "scan_barcode" => ("Pindai barcode", "Scan barcode"),
+        "add_one" => ("Tambah 1", "Add 1"),
+        "expected" => ("Stok sistem", "System stock"),
+        "counted" => ("Dihitung", "Counted"),
+        "difference" => ("Selisih", "Difference"),
+        "value_at_cost" => ("Nilai selisih (HPP)", "Difference at cost"),
+        "approve_count" => (
+            "Setujui dan posting selisih",
+            "Approve and post differences",
+        ),
+        "transfers" => ("Transfer stok", "Stock transfers"),
+        "transfer_to" => ("Ke lokasi", "To location"),
+        "quantity" => ("Jumlah", "Quantity"),
+        "choose" => ("Pilih", "Choose"),
+        "request_transfer" => ("Minta transfer", "Request transfer"),
+        "number" => ("Nomor", "Number"),
+        "route" => ("Dari → ke", "From → to"),
+        "transfer_requested" => ("Diminta", "Requested"),
+        "transfer_sent" => ("Dalam perjalanan", "In transit"),
+        "transfer_received" => ("Diterima", "Received"),
+        "transfer_cancelled" => ("Dibatalkan", "Cancelled"),
+        "send_transfer" => ("Kirim", "Send"),
+        "receive_transfer" => ("Terima", "Receive"),
         _ => return None,
     })
 }

@@ -5,6 +5,7 @@ use leptos_router::{path, Lazy, MatchNestedRoutes};
 
 use crate::kernel::package::{AppPackage, MenuEntry};
 
+pub mod control;
 pub mod i18n;
 pub mod pages;
 
@@ -23,6 +24,12 @@ pub static MODULE: AppPackage = AppPackage {
             group: "menu_stock",
             permission: "inventory.adjust_stock",
         },
+        MenuEntry {
+            path: "/stok/kontrol",
+            label: "stock_control",
+            group: "menu_stock",
+            permission: "inventory.adjust_stock",
+        },
     ],
     till_industries: &[],
     till: None,
@@ -32,12 +39,18 @@ pub static MODULE: AppPackage = AppPackage {
 
 crate::lazy_page!(CataloguePage, pages::Catalogue);
 crate::lazy_page!(StockPage, pages::Stock);
+crate::lazy_page!(
+    StockControlPage,
+    control::StockControl,
+    words = i18n::page_words
+);
 
 #[component(transparent)]
 pub fn InventoryRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/katalog") view={Lazy::<CataloguePage>::new()}/>
         <Route path=path!("/stok") view={Lazy::<StockPage>::new()}/>
+        <Route path=path!("/stok/kontrol") view={Lazy::<StockControlPage>::new()}/>
     }
     .into_inner()
 }

@@ -119,7 +119,7 @@ fn page(limit: Option<u64>, offset: Option<u64>) -> (u64, u64) {
 }
 
 #[utoipa::path(post, path = "/stock-counts", tag = "stock", request_body = CountInput,
-    responses((status = 201, body = CountView), (status = 422)))]
+    responses((status = 201, body = CountView), (status = 409, description = "Made at the same instant as another; send again"), (status = 422)))]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,

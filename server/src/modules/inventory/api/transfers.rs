@@ -126,7 +126,7 @@ fn quantities(lines: &[TransferLineInput]) -> ApiResult<HashMap<String, Decimal>
 }
 
 #[utoipa::path(post, path = "/stock-transfers", tag = "stock", request_body = TransferInput,
-    responses((status = 201, body = TransferView, description = "Requested"), (status = 422)))]
+    responses((status = 201, body = TransferView, description = "Requested"), (status = 409, description = "Made at the same instant as another; send again"), (status = 422)))]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,

@@ -86,7 +86,7 @@ pub async fn list(
 }
 
 #[utoipa::path(post, path = "/purchase-orders", tag = "purchasing", request_body = PoInput,
-    responses((status = 201, body = PoView, description = "A draft"), (status = 422)))]
+    responses((status = 201, body = PoView, description = "A draft"), (status = 409, description = "`number_taken`: made at the same instant as another; send again"), (status = 422)))]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,

@@ -1,0 +1,55 @@
+import { test, expect } from "@playwright/test";
+import { ready, signIn } from "./helpers";
+
+// Saturday's stock opname with the tablet's scanner, and a transfer to the warehouse.
+test("a blind stock opname counted with the scanner is approved at cost, and a transfer is sent and received", async ({ page, playwright, baseURL }) => {
+  // The warehouse, as the owner would add it.
+  const api = await playwright.request.newContext({ baseURL });
+  const login = await (await api.post("/api/v1/auth/login", { data: { email: "owner@makmur.test", password: "demo1234" } })).json();
+  const made = await api.post("/api/v1/outlets", {
+    headers: { "x-csrf-token": login.csrf_token },
+    // (Named to sort after the minimarket, which the other pages' outlet pickers open on.)
+    data: { name: "Pusat Gudang Makmur", code: "GDM1", industry: "retail" },
+  });
+  expect(made.status()).toBe(201);
+
+  await signIn(page, "manager@makmur.test");
+  await expect(page).toHaveURL(/\/dasbor$/);
+  await page.goto("/stok/kontrol");
+  await ready(page);
+  await page.getByTestId("outlet").first().selectOption({ label: "MKM1 · Minimarket Makmur" });
+  await page.getByTestId("count-start").click();
+  const sheet = page.getByTestId("count-sheet");
+  await expect(sheet).toContainText("sedang dihitung");
+  // Three batteries on the shelf, scanned one by one (the scanner types and presses Enter).
+  const scan = sheet.getByTestId("count-scan");
+  for (let i = 1; i <= 3; i++) {
+    await scan.fill("8991000001239");
+    await scan.press("Enter");
+    await expect(sheet.getByTestId("count-last")).toHaveText(`Baterai AA isi 2: ${i}`);
+  }
+  // Blind: what the system expects is not shown while counting.
+  const row = sheet.getByTestId("count-lines").locator("tr", { hasText: "Baterai AA isi 2" });
+  await expect(row).toContainText("–");
+  await sheet.getByTestId("count-approve").click();
+  await expect(sheet).toContainText("disetujui");
+  // 50 expected, 3 counted: 47 short at Rp9.360 (78% of Rp12.000).
+  await expect(row).toContainText("-47");
+  await expect(sheet.getByTestId("count-value")).toContainText("-Rp439.920");
+
+  // Ten batteries to the warehouse... there are three; send two.
+  const form = page.getByTestId("transfer-form");
+  await form.getByTestId("outlet").selectOption({ label: "MKM1 · Minimarket Makmur" });
+  await form.getByLabel("Ke lokasi").selectOption({ label: "GDM1 · Pusat Gudang Makmur" });
+  await form.getByRole("searchbox").fill("Baterai");
+  await form.getByLabel("Pilih").selectOption({ label: "BTR-AA2 · Baterai AA isi 2" });
+  await form.getByLabel("Jumlah").fill("2");
+  await form.getByRole("button", { name: "Minta transfer" }).click();
+  const transfer = page.getByTestId("transfers").locator("tr", { hasText: "Baterai AA isi 2" }).first();
+  await expect(transfer.getByTestId("transfer-status")).toHaveText("Diminta");
+  await transfer.getByTestId("transfer-send").click();
+  await expect(transfer.getByTestId("transfer-status")).toHaveText("Dalam perjalanan");
+  await transfer.getByTestId("transfer-receive").click();
+  await expect(transfer.getByTestId("transfer-status")).toHaveText("Diterima");
+  await expect(transfer).toContainText("Minimarket Makmur → Pusat Gudang Makmur");
+});
