@@ -23,6 +23,28 @@ pub const REFERENCE_CHARS_MAX: usize = 100;
 /// Reasons, purposes, notes.
 pub const NOTE_CHARS_MAX: usize = 500;
 
+/// The largest `offset` of any page: the database binds it as a signed 64-bit number, and
+/// no list is this long.
+pub const OFFSET_MAX: u64 = 1_000_000;
+
+/// A page's `(limit, offset)`: `limit` defaults to `default` and is held to 1..=`max`; an
+/// offset past [`OFFSET_MAX`] is refused.
+pub fn page(
+    limit: Option<u64>,
+    offset: Option<u64>,
+    default: u64,
+    max: u64,
+) -> ApiResult<(u64, u64)> {
+    let offset = offset.unwrap_or(0);
+    if offset > OFFSET_MAX {
+        return Err(ApiError::validation(
+            "offset",
+            format!("offset paling besar {OFFSET_MAX}."),
+        ));
+    }
+    Ok((limit.unwrap_or(default).clamp(1, max), offset))
+}
+
 /// A refusal from `domain::bounds` on `field`, in the words the till shows.
 pub fn bound(field: impl Into<String>, error: BoundError) -> ApiError {
     let message = error.to_string();

@@ -96,3 +96,30 @@ pub fn next_number(prefix: &str, last: Option<&str>) -> String {
         .unwrap_or(0);
     format!("{prefix}{:04}", n + 1)
 }
+
+/// The next number under `prefix` among the tenant's rows of `E` (orders, receipts, counts,
+/// transfers): one past the greatest. Two made at the same instant may pick the same one;
+/// a unique index refuses the second, which answers 409 and can be sent again.
+pub async fn next_number_in<E, C>(
+    db: &C,
+    tenant_col: E::Column,
+    number_col: E::Column,
+    tenant_id: &str,
+    prefix: &str,
+) -> DbResult<String>
+where
+    E: sea_orm::EntityTrait,
+    C: sea_orm::ConnectionTrait,
+{
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+    let last: Option<String> = E::find()
+        .select_only()
+        .column(number_col)
+        .filter(tenant_col.eq(tenant_id))
+        .filter(number_col.starts_with(prefix))
+        .order_by_desc(number_col)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(next_number(prefix, last.as_deref()))
+}

@@ -21,6 +21,7 @@ mod money;
 mod packages;
 mod purchasing;
 mod rbac;
+mod rbac_stock;
 mod sales;
 mod savings_interest;
 mod security;

@@ -17,14 +17,18 @@ const ROLES: [(&str, &str); 7] = [
     ("supplier", "supplier@makmur.test"),
 ];
 
-struct Case {
+pub(crate) const STAFF: &[&str] = &["owner", "admin", "manager", "cashier"];
+pub(crate) const MANAGERS: &[&str] = &["owner", "admin", "manager"];
+pub(crate) const ADMINS: &[&str] = &["owner", "admin"];
+
+pub(crate) struct Case {
     method: Method,
     path: String,
     body: Option<Value>,
     allowed: &'static [&'static str],
 }
 
-fn case(
+pub(crate) fn case(
     method: Method,
     path: impl Into<String>,
     body: Option<Value>,
@@ -59,9 +63,6 @@ async fn matrix(app: &TestApp) {
         .unwrap()
         .to_string();
 
-    const STAFF: &[&str] = &["owner", "admin", "manager", "cashier"];
-    const MANAGERS: &[&str] = &["owner", "admin", "manager"];
-    const ADMINS: &[&str] = &["owner", "admin"];
     // Each for their own rows: a member her loans and savings; others find nothing (404).
     const TENANT_USERS: &[&str] = &["owner", "admin", "manager", "cashier", "member", "supplier"];
     const EVERYONE: &[&str] = &[
@@ -75,7 +76,7 @@ async fn matrix(app: &TestApp) {
     ];
     let shu = json!({"shu_total": "1000", "allocation": {"cadangan": "50", "jasa": "50"}, "jasa_modal": "jasa",
         "jasa_usaha": "cadangan", "members": [{"member": "a", "savings": "1", "transactions": "1"}]});
-    let cases = vec![
+    let mut cases = vec![
         case(Method::GET, "/api/v1/tenants", None, &["superadmin"]),
         case(
             Method::GET,
@@ -510,160 +511,8 @@ async fn matrix(app: &TestApp) {
             MANAGERS,
         ),
         case(Method::GET, "/api/v1/shu-closings/nope", None, MANAGERS),
-        case(Method::GET, "/api/v1/suppliers", None, MANAGERS),
-        case(
-            Method::POST,
-            "/api/v1/suppliers",
-            Some(json!({"name": ""})),
-            MANAGERS,
-        ),
-        case(Method::GET, "/api/v1/suppliers/nope", None, MANAGERS),
-        case(
-            Method::PATCH,
-            "/api/v1/suppliers/nope",
-            Some(json!({})),
-            MANAGERS,
-        ),
-        case(
-            Method::GET,
-            "/api/v1/suppliers/nope/products",
-            None,
-            MANAGERS,
-        ),
-        case(
-            Method::PUT,
-            "/api/v1/suppliers/nope/products",
-            Some(json!({"product_id": "nope"})),
-            MANAGERS,
-        ),
-        case(Method::GET, "/api/v1/purchase-orders", None, MANAGERS),
-        case(
-            Method::POST,
-            "/api/v1/purchase-orders",
-            Some(json!({"supplier_id": "nope", "outlet_id": "nope", "lines": []})),
-            MANAGERS,
-        ),
-        case(Method::GET, "/api/v1/purchase-orders/nope", None, MANAGERS),
-        case(
-            Method::POST,
-            "/api/v1/purchase-orders/nope/send",
-            Some(json!({})),
-            MANAGERS,
-        ),
-        case(
-            Method::POST,
-            "/api/v1/purchase-orders/nope/approve",
-            Some(json!({})),
-            ADMINS,
-        ),
-        case(
-            Method::POST,
-            "/api/v1/purchase-orders/nope/cancel",
-            Some(json!({})),
-            MANAGERS,
-        ),
-        case(
-            Method::POST,
-            "/api/v1/purchase-orders/nope/close",
-            Some(json!({})),
-            MANAGERS,
-        ),
-        case(
-            Method::POST,
-            "/api/v1/purchase-orders/nope/receipts",
-            Some(json!({"lines": []})),
-            MANAGERS,
-        ),
-        case(
-            Method::GET,
-            format!("/api/v1/reorder-suggestions?outlet_id={outlet}"),
-            None,
-            MANAGERS,
-        ),
-        case(
-            Method::PUT,
-            "/api/v1/reorder-points",
-            Some(json!({"outlet_id": outlet, "product_id": "nope"})),
-            MANAGERS,
-        ),
-        case(
-            Method::GET,
-            format!("/api/v1/stock-valuation?outlet_id={outlet}"),
-            None,
-            MANAGERS,
-        ),
-        case(Method::GET, "/api/v1/stock-counts", None, STAFF),
-        case(
-            Method::POST,
-            "/api/v1/stock-counts",
-            Some(json!({"outlet_id": "nope"})),
-            MANAGERS,
-        ),
-        case(Method::GET, "/api/v1/stock-counts/nope", None, STAFF),
-        case(
-            Method::POST,
-            "/api/v1/stock-counts/nope/lines",
-            Some(json!({"product_id": "x", "quantity": "1"})),
-            STAFF,
-        ),
-        case(
-            Method::POST,
-            "/api/v1/stock-counts/nope/approve",
-            Some(json!({})),
-            MANAGERS,
-        ),
-        case(Method::GET, "/api/v1/stock-transfers", None, MANAGERS),
-        case(
-            Method::POST,
-            "/api/v1/stock-transfers",
-            Some(json!({"from_outlet_id": "nope", "to_outlet_id": "nope", "lines": []})),
-            MANAGERS,
-        ),
-        case(Method::GET, "/api/v1/stock-transfers/nope", None, MANAGERS),
-        case(
-            Method::POST,
-            "/api/v1/stock-transfers/nope/send",
-            Some(json!({})),
-            MANAGERS,
-        ),
-        case(
-            Method::POST,
-            "/api/v1/stock-transfers/nope/receive",
-            Some(json!({})),
-            MANAGERS,
-        ),
-        case(
-            Method::GET,
-            format!("/api/v1/products/nope/stock-card?outlet_id={outlet}"),
-            None,
-            MANAGERS,
-        ),
-        // The supplier's own portal (404 for a supplier user no supplier record names).
-        case(
-            Method::GET,
-            "/api/v1/supplier-portal/purchase-orders",
-            None,
-            &["supplier"],
-        ),
-        case(
-            Method::GET,
-            "/api/v1/supplier-portal/purchase-orders/nope",
-            None,
-            &["supplier"],
-        ),
-        case(
-            Method::POST,
-            "/api/v1/supplier-portal/purchase-orders/nope/confirm",
-            Some(json!({"delivery_on": "2026-12-12"})),
-            &["supplier"],
-        ),
-        case(
-            Method::POST,
-            "/api/v1/supplier-portal/purchase-orders/nope/ship",
-            Some(json!({"delivery_note": "SJ-1"})),
-            &["supplier"],
-        ),
     ];
+    cases.extend(crate::rbac_stock::cases(&outlet));
 
     // Every mismatch is collected, so one run shows the whole table's disagreements.
     let mut wrong = Vec::new();

@@ -203,10 +203,21 @@ pub async fn list(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<V
     ))
 }
 
-async fn load(state: &AppState, auth: &Auth, id: &str) -> ApiResult<outlet::Model> {
-    outlets::find(&state.db, auth.tenant()?, id)
+/// The tenant's outlet `id` if the caller may work at it (none for another tenant's, an
+/// archived one, or one the user is not assigned to).
+pub async fn accessible(
+    state: &AppState,
+    auth: &Auth,
+    id: &str,
+) -> ApiResult<Option<outlet::Model>> {
+    Ok(outlets::find(&state.db, auth.tenant()?, id)
         .await?
-        .filter(|o| auth.can_access_outlet(&o.id))
+        .filter(|o| auth.can_access_outlet(&o.id)))
+}
+
+async fn load(state: &AppState, auth: &Auth, id: &str) -> ApiResult<outlet::Model> {
+    accessible(state, auth, id)
+        .await?
         .ok_or(ApiError::NotFound("Outlet"))
 }
 

@@ -5,7 +5,7 @@
 //! difference is posted to the ledger with its value at cost, in one transaction.
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{SecondsFormat, Utc};
+use chrono::Utc;
 use domain::api::inventory::{
     ApproveCountInput, CountEntry, CountInput, CountLineView, CountStatus, CountView,
 };
@@ -18,6 +18,7 @@ use utoipa::IntoParams;
 use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::now_text;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input;
@@ -27,11 +28,7 @@ use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::entity::{stock_count, stock_count_line};
 use crate::modules::inventory::repo::{catalogue, control, costs, stock};
-use crate::platform::repo::outlets;
-
-fn now_text() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
-}
+use crate::platform::api::outlets::accessible;
 
 #[derive(Deserialize, IntoParams)]
 pub struct CountPageQuery {
@@ -111,13 +108,6 @@ async fn view(
     })
 }
 
-fn page(limit: Option<u64>, offset: Option<u64>) -> (u64, u64) {
-    (
-        limit.unwrap_or(100).clamp(1, 500),
-        offset.unwrap_or(0).min(1_000_000),
-    )
-}
-
 #[utoipa::path(post, path = "/stock-counts", tag = "stock", request_body = CountInput,
     responses((status = 201, body = CountView), (status = 409, description = "Made at the same instant as another; send again"), (status = 422)))]
 pub async fn create(
@@ -127,9 +117,8 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<CountView>)> {
     auth.require(Permission::ADJUST_STOCK)?;
     let tenant_id = auth.tenant()?.to_string();
-    let o = outlets::find(&state.db, &tenant_id, &req.outlet_id)
+    let o = accessible(&state, &auth, &req.outlet_id)
         .await?
-        .filter(|o| auth.can_access_outlet(&o.id))
         .ok_or_else(|| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
     let category = match req.category_id.as_deref().filter(|c| !c.is_empty()) {
         Some(c) => Some(
@@ -213,7 +202,7 @@ pub async fn get_one(
 ) -> ApiResult<Json<CountView>> {
     auth.require(Permission::COUNT_STOCK)?;
     let c = load(&state, &auth, &id).await?;
-    let (limit, offset) = page(q.limit, q.offset);
+    let (limit, offset) = input::page(q.limit, q.offset, 100, 500)?;
     Ok(Json(
         view(&state, &auth, c, q.counted, limit, offset).await?,
     ))
@@ -436,8 +425,7 @@ pub async fn list(
 ) -> ApiResult<Json<CountPage>> {
     auth.require(Permission::COUNT_STOCK)?;
     let tenant_id = auth.tenant()?;
-    let limit = q.limit.unwrap_or(25).clamp(1, 100);
-    let offset = q.offset.unwrap_or(0).min(1_000_000);
+    let (limit, offset) = input::page(q.limit, q.offset, 25, 100)?;
     let outlets: Option<Vec<String>> = match (&q.outlet_id, &auth.outlet_ids) {
         (Some(o), _) => Some(vec![o.clone()]),
         (None, Some(mine)) => Some(mine.clone()),

@@ -17,9 +17,9 @@ use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::entity::{product, stock_movement};
 use crate::modules::inventory::repo::stock;
+use crate::platform::api::outlets::accessible;
 use crate::platform::api::tenants::required;
 use crate::platform::entity::outlet;
-use crate::platform::repo::outlets;
 
 impl From<stock_movement::Model> for MovementView {
     fn from(m: stock_movement::Model) -> Self {
@@ -53,9 +53,8 @@ pub struct MovementFilter {
 }
 
 async fn outlet_for(state: &AppState, auth: &Auth, id: &str) -> ApiResult<outlet::Model> {
-    outlets::find(&state.db, auth.tenant()?, id)
+    accessible(state, auth, id)
         .await?
-        .filter(|o| auth.can_access_outlet(&o.id))
         .ok_or(ApiError::NotFound("Outlet"))
 }
 
@@ -193,8 +192,7 @@ pub async fn valuation(
     let o = outlet_for(&state, &auth, &q.outlet_id)
         .await
         .map_err(|_| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
-    let limit = q.limit.unwrap_or(100).clamp(1, VALUATION_PAGE_MAX);
-    let offset = q.offset.unwrap_or(0).min(1_000_000);
+    let (limit, offset) = crate::kernel::input::page(q.limit, q.offset, 100, VALUATION_PAGE_MAX)?;
     let tenant_id = auth.tenant()?;
     // One summed level per product (the database adds the ledger up), then each at its
     // cost: rows per product, never per movement.

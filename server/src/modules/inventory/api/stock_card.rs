@@ -12,7 +12,7 @@ use crate::kernel::money::Milli;
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::modules::inventory::repo::{control, costs, stock};
-use crate::platform::repo::outlets;
+use crate::platform::api::outlets::accessible;
 
 #[derive(Deserialize, IntoParams)]
 pub struct CardQuery {
@@ -31,16 +31,14 @@ pub async fn stock_card(
 ) -> ApiResult<Json<StockCard>> {
     auth.require(Permission::ADJUST_STOCK)?;
     let tenant_id = auth.tenant()?;
-    let o = outlets::find(&state.db, tenant_id, &q.outlet_id)
+    let o = accessible(&state, &auth, &q.outlet_id)
         .await?
-        .filter(|o| auth.can_access_outlet(&o.id))
         .ok_or_else(|| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
     let product = stock::products_by_id(&state.db, tenant_id, std::slice::from_ref(&id))
         .await?
         .remove(&id)
         .ok_or(ApiError::NotFound("Produk"))?;
-    let limit = q.limit.unwrap_or(50).clamp(1, 500);
-    let offset = q.offset.unwrap_or(0).min(1_000_000);
+    let (limit, offset) = crate::kernel::input::page(q.limit, q.offset, 50, 500)?;
     let on_hand = stock::stock_levels(&state.db, tenant_id, &o.id, Some(std::slice::from_ref(&id)))
         .await?
         .get(&id)

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{SecondsFormat, Utc};
+use chrono::Utc;
 use domain::api::inventory::{
     TransferInput, TransferLineInput, TransferLineView, TransferStatus, TransferStepInput,
     TransferView,
@@ -22,6 +22,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::now_text;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input;
@@ -31,14 +32,10 @@ use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::entity::{stock_transfer, stock_transfer_line};
 use crate::modules::inventory::repo::{control, costs, stock};
-use crate::platform::repo::outlets;
+use crate::platform::api::outlets::accessible;
 
 /// Lines one transfer may carry.
 pub const LINES_MAX: usize = 500;
-
-fn now_text() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
-}
 
 #[derive(Deserialize, IntoParams)]
 pub struct Paging {
@@ -139,9 +136,8 @@ pub async fn create(
         ("from_outlet_id", &req.from_outlet_id),
         ("to_outlet_id", &req.to_outlet_id),
     ] {
-        let o = outlets::find(&state.db, &tenant_id, id)
+        let o = accessible(&state, &auth, id)
             .await?
-            .filter(|o| auth.can_access_outlet(&o.id))
             .ok_or_else(|| ApiError::validation(field, "Lokasi tidak ditemukan."))?;
         ends.push(o.id);
     }
@@ -238,8 +234,7 @@ pub async fn list(
 ) -> ApiResult<Json<TransferPage>> {
     auth.require(Permission::ADJUST_STOCK)?;
     let tenant_id = auth.tenant()?;
-    let limit = p.limit.unwrap_or(25).clamp(1, 100);
-    let offset = p.offset.unwrap_or(0).min(1_000_000);
+    let (limit, offset) = input::page(p.limit, p.offset, 25, 100)?;
     let (rows, total) = control::list_transfers(
         &state.db,
         tenant_id,

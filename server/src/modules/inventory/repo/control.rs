@@ -6,7 +6,7 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
-use crate::kernel::repo::{DbResult, INSERT_CHUNK};
+use crate::kernel::repo::{next_number_in, DbResult, INSERT_CHUNK};
 use crate::modules::inventory::entity::{
     product, stock_count, stock_count_line, stock_transfer, stock_transfer_line,
 };
@@ -59,16 +59,14 @@ pub async fn next_count_number<C: ConnectionTrait>(
     tenant_id: &str,
     prefix: &str,
 ) -> DbResult<String> {
-    let last: Option<String> = stock_count::Entity::find()
-        .select_only()
-        .column(stock_count::Column::Number)
-        .filter(stock_count::Column::TenantId.eq(tenant_id))
-        .filter(stock_count::Column::Number.starts_with(prefix))
-        .order_by_desc(stock_count::Column::Number)
-        .into_tuple()
-        .one(db)
-        .await?;
-    Ok(crate::kernel::repo::next_number(prefix, last.as_deref()))
+    next_number_in::<stock_count::Entity, _>(
+        db,
+        stock_count::Column::TenantId,
+        stock_count::Column::Number,
+        tenant_id,
+        prefix,
+    )
+    .await
 }
 
 /// The next transfer number under `prefix` (`TR-202612-0003`).
@@ -77,16 +75,14 @@ pub async fn next_transfer_number<C: ConnectionTrait>(
     tenant_id: &str,
     prefix: &str,
 ) -> DbResult<String> {
-    let last: Option<String> = stock_transfer::Entity::find()
-        .select_only()
-        .column(stock_transfer::Column::Number)
-        .filter(stock_transfer::Column::TenantId.eq(tenant_id))
-        .filter(stock_transfer::Column::Number.starts_with(prefix))
-        .order_by_desc(stock_transfer::Column::Number)
-        .into_tuple()
-        .one(db)
-        .await?;
-    Ok(crate::kernel::repo::next_number(prefix, last.as_deref()))
+    next_number_in::<stock_transfer::Entity, _>(
+        db,
+        stock_transfer::Column::TenantId,
+        stock_transfer::Column::Number,
+        tenant_id,
+        prefix,
+    )
+    .await
 }
 
 /// `(lines, counted lines)` of a count.

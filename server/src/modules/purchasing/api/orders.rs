@@ -3,7 +3,7 @@
 //! not come. Receipts are in `receipts`.
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{SecondsFormat, Utc};
+use chrono::Utc;
 use domain::api::purchasing::{PoInput, PoPage, PoStatus, PoView};
 use domain::purchasing::order::{self, LineInput, PoAction};
 use rust_decimal::Decimal;
@@ -17,6 +17,7 @@ use super::views::{decimal, detail, status_of, summaries};
 use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::now_text;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input;
@@ -27,17 +28,13 @@ use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::repo::stock;
 use crate::modules::purchasing::entity::{purchase_order, purchase_order_line};
 use crate::modules::purchasing::repo::{orders as repo, suppliers};
-use crate::platform::repo::outlets;
+use crate::platform::api::outlets::accessible;
 
 /// Orders above this total (with PPN) wait for an owner's or admin's approval when a
 /// manager sends them: Rp10.000.000.
 pub const APPROVAL_AMOUNT: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 0);
 /// Lines one order may carry.
 pub const LINES_MAX: usize = 200;
-
-pub fn now_text() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
-}
 
 #[derive(Deserialize, IntoParams)]
 pub struct OrderFilter {
@@ -100,9 +97,8 @@ pub async fn create(
         .ok_or_else(|| {
             ApiError::validation("supplier_id", "Pemasok tidak ditemukan atau tidak aktif.")
         })?;
-    let outlet = outlets::find(&state.db, &tenant_id, &req.outlet_id)
+    let outlet = accessible(&state, &auth, &req.outlet_id)
         .await?
-        .filter(|o| auth.can_access_outlet(&o.id))
         .ok_or_else(|| ApiError::validation("outlet_id", "Outlet atau gudang tidak ditemukan."))?;
     if req.lines.is_empty() || req.lines.len() > LINES_MAX {
         return Err(ApiError::validation(
@@ -415,6 +411,23 @@ pub async fn approve(
     Ok(Json(detail(&state.db, auth.tenant()?, saved).await?))
 }
 
+/// Cancel or close: the order ends (`closed_at`), by one who manages purchasing.
+async fn ended(
+    state: &AppState,
+    auth: &Auth,
+    id: &str,
+    action: PoAction,
+    audit_action: &'static str,
+) -> ApiResult<PoView> {
+    auth.require(Permission::MANAGE_PURCHASING)?;
+    let po = load(state, auth, id).await?;
+    let saved = step(state, auth, po, action, audit_action, |row, now| {
+        row.closed_at = Set(Some(now.to_string()));
+    })
+    .await?;
+    Ok(detail(&state.db, auth.tenant()?, saved).await?)
+}
+
 #[utoipa::path(post, path = "/purchase-orders/{id}/cancel", tag = "purchasing", params(("id" = String, Path)),
     responses((status = 200, body = PoView), (status = 404), (status = 409, description = "`invalid_status`: goods already came")))]
 pub async fn cancel(
@@ -422,20 +435,15 @@ pub async fn cancel(
     auth: Auth,
     Path(id): Path<String>,
 ) -> ApiResult<Json<PoView>> {
-    auth.require(Permission::MANAGE_PURCHASING)?;
-    let po = load(&state, &auth, &id).await?;
-    let saved = step(
+    ended(
         &state,
         &auth,
-        po,
+        &id,
         PoAction::Cancel,
         "purchase_order.cancel",
-        |row, now| {
-            row.closed_at = Set(Some(now.to_string()));
-        },
     )
-    .await?;
-    Ok(Json(detail(&state.db, auth.tenant()?, saved).await?))
+    .await
+    .map(Json)
 }
 
 #[utoipa::path(post, path = "/purchase-orders/{id}/close", tag = "purchasing", params(("id" = String, Path)),
@@ -446,18 +454,7 @@ pub async fn close(
     auth: Auth,
     Path(id): Path<String>,
 ) -> ApiResult<Json<PoView>> {
-    auth.require(Permission::MANAGE_PURCHASING)?;
-    let po = load(&state, &auth, &id).await?;
-    let saved = step(
-        &state,
-        &auth,
-        po,
-        PoAction::Close,
-        "purchase_order.close",
-        |row, now| {
-            row.closed_at = Set(Some(now.to_string()));
-        },
-    )
-    .await?;
-    Ok(Json(detail(&state.db, auth.tenant()?, saved).await?))
+    ended(&state, &auth, &id, PoAction::Close, "purchase_order.close")
+        .await
+        .map(Json)
 }

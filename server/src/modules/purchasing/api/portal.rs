@@ -7,11 +7,12 @@ use domain::purchasing::order::PoAction;
 use sea_orm::Set;
 use serde_json::json;
 
-use super::orders::{now_text, status_filter, step, OrderFilter};
+use super::orders::{status_filter, step, OrderFilter};
 use super::suppliers::page;
 use super::views::{detail, status_of, summaries};
 use crate::kernel::audit::Actor;
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::now_text;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path, Query};
 use crate::kernel::input;

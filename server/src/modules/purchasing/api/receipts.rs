@@ -14,11 +14,12 @@ use rust_decimal::Decimal;
 use sea_orm::Set;
 use serde_json::json;
 
-use super::orders::{load, not_now, now_text, LINES_MAX};
+use super::orders::{load, not_now, LINES_MAX};
 use super::views::{decimal, detail, status_of};
 use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::now_text;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Path};
 use crate::kernel::input;

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{Duration, SecondsFormat, Utc};
+use chrono::{Duration, Utc};
 use domain::api::purchasing::{ReorderPage, ReorderPointInput, ReorderRow};
 use domain::purchasing::unit::PurchaseUnit;
 use rust_decimal::Decimal;
@@ -14,11 +14,11 @@ use serde::Deserialize;
 use serde_json::json;
 use utoipa::IntoParams;
 
-use super::orders::now_text;
 use super::suppliers::page;
 use super::views::decimal;
 use crate::kernel::audit::Actor;
 use crate::kernel::auth::Auth;
+use crate::kernel::business_day::now_text;
 use crate::kernel::error::{ApiError, ApiResult};
 use crate::kernel::http::{Json, Query};
 use crate::kernel::input;
@@ -29,8 +29,8 @@ use crate::kernel::txn::{audited, Change};
 use crate::modules::inventory::entity::{product, reorder_point};
 use crate::modules::inventory::repo::{costs, stock};
 use crate::modules::purchasing::repo::{orders, suppliers};
+use crate::platform::api::outlets::accessible;
 use crate::platform::entity::outlet;
-use crate::platform::repo::outlets;
 
 /// Days of sales the pace is read over.
 pub const PACE_DAYS: i64 = 28;
@@ -47,9 +47,8 @@ pub struct ReorderQuery {
 }
 
 async fn outlet_for(state: &AppState, auth: &Auth, id: &str) -> ApiResult<outlet::Model> {
-    outlets::find(&state.db, auth.tenant()?, id)
+    accessible(state, auth, id)
         .await?
-        .filter(|o| auth.can_access_outlet(&o.id))
         .ok_or_else(|| ApiError::validation("outlet_id", "Outlet atau gudang tidak ditemukan."))
 }
 
@@ -88,8 +87,7 @@ pub async fn suggestions(
     let o = outlet_for(&state, &auth, &q.outlet_id).await?;
     let (limit, offset) = page(q.limit, q.offset)?;
     let db = &state.db;
-    let since =
-        (Utc::now() - Duration::days(PACE_DAYS)).to_rfc3339_opts(SecondsFormat::Micros, true);
+    let since = crate::kernel::business_day::stored(Utc::now() - Duration::days(PACE_DAYS));
     let on_hand = stock::stock_levels(db, tenant_id, &o.id, None).await?;
     let points: HashMap<String, reorder_point::Model> = costs::reorder_points(db, tenant_id, &o.id)
         .await?

@@ -42,18 +42,9 @@ pub struct SupplierPage {
     pub offset: u64,
 }
 
-/// Offsets past this are refused (the database binds a signed 64-bit number).
-pub const OFFSET_MAX: u64 = 1_000_000;
-
+/// A page of a purchasing list: 50 rows unless asked, at most 200.
 pub fn page(limit: Option<u64>, offset: Option<u64>) -> ApiResult<(u64, u64)> {
-    let offset = offset.unwrap_or(0);
-    if offset > OFFSET_MAX {
-        return Err(ApiError::validation(
-            "offset",
-            format!("offset paling besar {OFFSET_MAX}."),
-        ));
-    }
-    Ok((limit.unwrap_or(50).clamp(1, 200), offset))
+    input::page(limit, offset, 50, 200)
 }
 
 #[utoipa::path(get, path = "/suppliers", tag = "purchasing", params(Paging),

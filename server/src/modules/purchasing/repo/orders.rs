@@ -6,43 +6,38 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
-use crate::kernel::repo::DbResult;
+use crate::kernel::repo::{next_number_in, DbResult};
 use crate::modules::purchasing::entity::{
     goods_receipt, goods_receipt_line, purchase_order as po, purchase_order_line as line,
 };
 use domain::purchasing::order::PoStatus;
 
-/// The next free number under `prefix` (`PO-202612-` → `PO-202612-0007`). Two orders
-/// made at the same instant may pick the same one; the unique index refuses the second,
-/// which answers 409 and can be sent again.
+/// The next order (`PO-202612-0007`) or, with `receipts`, receipt number under `prefix`.
 pub async fn next_number<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
     prefix: &str,
     receipts: bool,
 ) -> DbResult<String> {
-    let last: Option<String> = if receipts {
-        goods_receipt::Entity::find()
-            .select_only()
-            .column(goods_receipt::Column::Number)
-            .filter(goods_receipt::Column::TenantId.eq(tenant_id))
-            .filter(goods_receipt::Column::Number.starts_with(prefix))
-            .order_by_desc(goods_receipt::Column::Number)
-            .into_tuple()
-            .one(db)
-            .await?
+    if receipts {
+        next_number_in::<goods_receipt::Entity, _>(
+            db,
+            goods_receipt::Column::TenantId,
+            goods_receipt::Column::Number,
+            tenant_id,
+            prefix,
+        )
+        .await
     } else {
-        po::Entity::find()
-            .select_only()
-            .column(po::Column::Number)
-            .filter(po::Column::TenantId.eq(tenant_id))
-            .filter(po::Column::Number.starts_with(prefix))
-            .order_by_desc(po::Column::Number)
-            .into_tuple()
-            .one(db)
-            .await?
-    };
-    Ok(crate::kernel::repo::next_number(prefix, last.as_deref()))
+        next_number_in::<po::Entity, _>(
+            db,
+            po::Column::TenantId,
+            po::Column::Number,
+            tenant_id,
+            prefix,
+        )
+        .await
+    }
 }
 
 pub async fn find<C: ConnectionTrait>(
