@@ -11,6 +11,7 @@ mod devices;
 mod error;
 pub mod inventory;
 pub mod koperasi;
+pub mod payables;
 pub mod pos;
 pub mod purchasing;
 mod session;

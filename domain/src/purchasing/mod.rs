@@ -4,6 +4,7 @@
 pub mod aging;
 pub mod cost;
 pub mod fefo;
+pub mod invoice;
 pub mod order;
 pub mod supplier;
 pub mod unit;

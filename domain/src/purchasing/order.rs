@@ -193,18 +193,24 @@ pub fn totals(lines: &[LineInput], supplier_is_pkp: bool) -> Result<OrderTotals,
     for l in lines {
         subtotal += l.net()?;
     }
-    let ppn = if supplier_is_pkp {
-        compute_tax(subtotal, &TaxSettings::ppn_nilai_lain(PriceMode::Exclusive))
-            .map(|t| t.tax)
-            .unwrap_or(Decimal::ZERO)
-    } else {
-        Decimal::ZERO
-    };
+    let ppn = ppn_masukan(subtotal, supplier_is_pkp);
     Ok(OrderTotals {
         subtotal,
         ppn,
         total: subtotal + ppn,
     })
+}
+
+/// PPN masukan on a subtotal before PPN: 12% of DPP nilai lain, floored (0 for a
+/// supplier that is not a PKP). An invoice's expected PPN is the same figure.
+pub fn ppn_masukan(subtotal: Decimal, supplier_is_pkp: bool) -> Decimal {
+    if supplier_is_pkp {
+        compute_tax(subtotal, &TaxSettings::ppn_nilai_lain(PriceMode::Exclusive))
+            .map(|t| t.tax)
+            .unwrap_or(Decimal::ZERO)
+    } else {
+        Decimal::ZERO
+    }
 }
 
 /// A line's share of the order's PPN is not its cost: PPN masukan is credited against

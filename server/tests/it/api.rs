@@ -319,6 +319,13 @@ async fn openapi_documents_every_v1_route() {
             "/api/v1/supplier-portal/purchase-orders/{id}/ship",
             &["post"],
         ),
+        ("/api/v1/supplier-invoices", &["get", "post"]),
+        ("/api/v1/supplier-invoices/{id}", &["get"]),
+        ("/api/v1/supplier-invoices/{id}/payments", &["post"]),
+        ("/api/v1/payables/aging", &["get"]),
+        ("/api/v1/suppliers/{id}/statement", &["get"]),
+        ("/api/v1/supplier-portal/invoices", &["get"]),
+        ("/api/v1/supplier-portal/invoices/{id}", &["get"]),
     ];
     for (path, methods) in expected {
         let item = paths

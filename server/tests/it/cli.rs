@@ -54,10 +54,19 @@ async fn migrate_seed_twice_and_create_superadmin() {
         "seed-demo is idempotent"
     );
     assert_eq!(count(&url, "SELECT COUNT(*) FROM users").await, 8);
-    // Purchasing's demo, once: two suppliers, two orders, one receipt.
+    // Purchasing's demo, once: two suppliers, three orders, two receipts, one invoice
+    // partly paid.
     assert_eq!(count(&url, "SELECT COUNT(*) FROM suppliers").await, 2);
-    assert_eq!(count(&url, "SELECT COUNT(*) FROM purchase_orders").await, 2);
-    assert_eq!(count(&url, "SELECT COUNT(*) FROM goods_receipts").await, 1);
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM purchase_orders").await, 3);
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM goods_receipts").await, 2);
+    assert_eq!(
+        count(&url, "SELECT COUNT(*) FROM supplier_invoices").await,
+        1
+    );
+    assert_eq!(
+        count(&url, "SELECT COUNT(*) FROM supplier_payments").await,
+        1
+    );
     assert_eq!(count(&url, "SELECT COUNT(*) FROM supplier_users").await, 2);
     assert_eq!(count(&url, "SELECT COUNT(*) FROM outlets").await, 2);
     assert_eq!(
@@ -65,10 +74,10 @@ async fn migrate_seed_twice_and_create_superadmin() {
         30,
         "the demo minimarket has a catalogue"
     );
-    // The opening count of each product, and the milk that came on the demo order.
+    // The opening count of each product, and the milk and bread that came on demo orders.
     assert_eq!(
         count(&url, "SELECT COUNT(*) FROM stock_movements").await,
-        31
+        32
     );
 
     let out = satu(

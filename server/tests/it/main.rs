@@ -19,6 +19,7 @@ mod koperasi;
 mod loans;
 mod money;
 mod packages;
+mod payables;
 mod purchasing;
 mod rbac;
 mod rbac_stock;

@@ -135,6 +135,34 @@ pub(crate) fn cases(outlet: &str) -> Vec<Case> {
             None,
             MANAGERS,
         ),
+        case(Method::GET, "/api/v1/supplier-invoices", None, MANAGERS),
+        case(
+            Method::POST,
+            "/api/v1/supplier-invoices",
+            Some(
+                json!({"supplier_id": "nope", "number": "", "invoice_on": "2026-12-01", "lines": []}),
+            ),
+            MANAGERS,
+        ),
+        case(
+            Method::GET,
+            "/api/v1/supplier-invoices/nope",
+            None,
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/supplier-invoices/nope/payments",
+            Some(json!({"amount": "1", "method": "cash"})),
+            ADMINS,
+        ),
+        case(Method::GET, "/api/v1/payables/aging", None, MANAGERS),
+        case(
+            Method::GET,
+            "/api/v1/suppliers/nope/statement",
+            None,
+            MANAGERS,
+        ),
         // The supplier's own portal (404 for a supplier user no supplier record names).
         case(
             Method::GET,
@@ -158,6 +186,18 @@ pub(crate) fn cases(outlet: &str) -> Vec<Case> {
             Method::POST,
             "/api/v1/supplier-portal/purchase-orders/nope/ship",
             Some(json!({"delivery_note": "SJ-1"})),
+            &["supplier"],
+        ),
+        case(
+            Method::GET,
+            "/api/v1/supplier-portal/invoices",
+            None,
+            &["supplier"],
+        ),
+        case(
+            Method::GET,
+            "/api/v1/supplier-portal/invoices/nope",
+            None,
             &["supplier"],
         ),
     ]

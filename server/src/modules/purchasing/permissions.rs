@@ -18,6 +18,9 @@ impl Permission {
         "purchasing.receive_goods",
         &[Role::Owner, Role::Admin, Role::Manager],
     );
+    /// Paying a supplier's invoice: money leaves the business.
+    pub const PAY_SUPPLIERS: Permission =
+        Permission::new("purchasing.pay_suppliers", &[Role::Owner, Role::Admin]);
 }
 
 pub const ALL: &[Permission] = &[
@@ -25,4 +28,5 @@ pub const ALL: &[Permission] = &[
     Permission::MANAGE_PURCHASING,
     Permission::APPROVE_PURCHASE,
     Permission::RECEIVE_GOODS,
+    Permission::PAY_SUPPLIERS,
 ];

@@ -1,7 +1,8 @@
 //! Purchasing's demo: PT Sumber Pangan (PKP, 30 days; `supplier@makmur.test`) with an
 //! order sent and one partly received (48 of 60 karton of milk, with batch and expiry),
 //! CV Segar Jaya (not PKP, 7 days; `supplier2@makmur.test`), what each supplies, and
-//! reorder points at the minimarket. Once: a seed run again finds the suppliers and adds
+//! reorder points at the minimarket; a bread order from CV Segar Jaya received forty days
+//! ago and its invoice, a month overdue and partly paid. Once: a seed run again finds the suppliers and adds
 //! nothing.
 use chrono::{Duration, Utc};
 use futures::future::BoxFuture;
@@ -18,9 +19,11 @@ use crate::modules::inventory::entity::{product, reorder_point};
 use crate::modules::inventory::repo::{costs, stock};
 use crate::modules::purchasing::entity::{
     goods_receipt, goods_receipt_line, purchase_order, purchase_order_line, supplier,
+    supplier_invoice, supplier_invoice_line, supplier_invoice_receipt, supplier_payment,
 };
-use crate::modules::purchasing::repo::suppliers;
+use crate::modules::purchasing::repo::{payables, suppliers};
 use domain::purchasing::cost::CostPool;
+use domain::purchasing::invoice::InvoiceStatus;
 use domain::purchasing::order::{totals, LineInput, PoStatus};
 
 struct DemoSupplier {
@@ -178,6 +181,37 @@ pub fn seed<'a>(
         )
         .await?;
 
+        // Bread from CV Segar Jaya, delivered forty days ago and billed the next day
+        // (7 days' terms, so a month overdue); Rp100.000 paid since.
+        let segar = &ids[1];
+        if let Some((po_id, receipt_id)) = order(
+            txn,
+            tenant_id,
+            segar,
+            &store.id,
+            &format!("{prefix}0003"),
+            PoStatus::Received,
+            &[("ROTI-400", 30, 11_500)],
+            &at(40),
+            Some(day(-40)),
+            &[("ROTI-400", 30, "RT-1028", day(-35))],
+        )
+        .await?
+        {
+            invoice(
+                txn,
+                ctx,
+                segar,
+                &store.id,
+                &po_id,
+                &receipt_id,
+                &day(-39),
+                &day(-32),
+                &day(-20),
+            )
+            .await?;
+        }
+
         for (sku, point, order_qty) in [
             ("UHT-250", 60, 240),
             ("GULA-1KG", 60, 100),
@@ -229,7 +263,7 @@ async fn order(
     created_at: &str,
     expected_on: Option<String>,
     received: &[(&str, i64, &str, String)],
-) -> Result<(), ApiError> {
+) -> Result<Option<(String, String)>, ApiError> {
     let offers = suppliers::products(txn, tenant_id, supplier_id).await?;
     let po_id = new_id();
     let mut amounts = Vec::new();
@@ -281,13 +315,19 @@ async fn order(
             },
         ));
     }
-    let t = totals(&amounts, true)
+    let pkp = suppliers::find(txn, tenant_id, supplier_id)
+        .await?
+        .is_some_and(|s| s.pkp);
+    let t = totals(&amounts, pkp)
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("demo order: {e}")))?;
     let owner = crate::platform::repo::users::find_by_email(txn, "manager@makmur.test")
         .await?
         .map(|u| u.id)
         .unwrap_or_default();
-    let confirmed = matches!(status, PoStatus::Confirmed | PoStatus::PartiallyReceived);
+    let confirmed = matches!(
+        status,
+        PoStatus::Confirmed | PoStatus::PartiallyReceived | PoStatus::Received
+    );
     sea_orm::ActiveModelTrait::insert(
         purchase_order::ActiveModel {
             id: Set(po_id.clone()),
@@ -297,7 +337,7 @@ async fn order(
             outlet_id: Set(outlet_id.to_string()),
             status: Set(status.as_str().to_string()),
             expected_on: Set(expected_on.clone()),
-            supplier_pkp: Set(true),
+            supplier_pkp: Set(pkp),
             subtotal_sen: Set(Sen::of(t.subtotal)?),
             ppn_sen: Set(Sen::of(t.ppn)?),
             total_sen: Set(Sen::of(t.total)?),
@@ -313,7 +353,7 @@ async fn order(
             ),
             shipped_at: Set(confirmed.then(|| created_at.to_string())),
             delivery_note: Set(confirmed.then(|| "SJ-SP-0412".to_string())),
-            closed_at: Set(None),
+            closed_at: Set((status == PoStatus::Received).then(|| created_at.to_string())),
             updated_at: Set(created_at.to_string()),
         },
         txn,
@@ -328,11 +368,16 @@ async fn order(
         line_ids.push((p, line_id, net, ordered));
     }
     if received.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let receipt_id = new_id();
-    let receipt_no =
-        crate::kernel::repo::next_number(&format!("GR-{}-", Utc::now().format("%Y%m")), None);
+    let receipt_no = crate::modules::purchasing::repo::orders::next_number(
+        txn,
+        tenant_id,
+        &format!("GR-{}-", Utc::now().format("%Y%m")),
+        true,
+    )
+    .await?;
     let mut goods = Vec::new();
     for (sku, base, batch, expiry) in received {
         let Some((p, line_id, net, ordered)) = line_ids.iter().find(|(p, ..)| p.sku == *sku) else {
@@ -343,6 +388,7 @@ async fn order(
         goods.push((p, line_id, quantity, value, *batch, expiry));
     }
     let total: Decimal = goods.iter().map(|g| g.3).sum();
+    let po_id_kept = po_id.clone();
     let manager = crate::platform::repo::users::find_by_email(txn, "manager@makmur.test")
         .await?
         .map(|u| u.id)
@@ -352,11 +398,13 @@ async fn order(
             id: Set(receipt_id.clone()),
             tenant_id: Set(tenant_id.to_string()),
             number: Set(receipt_no.clone()),
-            po_id: Set(Some(po_id)),
+            po_id: Set(Some(po_id.clone())),
             supplier_id: Set(Some(supplier_id.to_string())),
             outlet_id: Set(outlet_id.to_string()),
             value_sen: Set(Sen::of(total)?),
-            note: Set(Some("12 karton menyusul.".to_string())),
+            note: Set(
+                (status == PoStatus::PartiallyReceived).then(|| "12 karton menyusul.".to_string())
+            ),
             user_id: Set(manager),
             device_id: Set(None),
             received_at: Set(created_at.to_string()),
@@ -415,5 +463,106 @@ async fn order(
         )
         .await?;
     }
+    Ok(Some((po_id_kept, receipt_id)))
+}
+
+/// The demo's bread invoice: 30 loaves at Rp11.500 billed as received (a match), with a
+/// Rp100.000 transfer paid on `paid_on`.
+#[allow(clippy::too_many_arguments)]
+async fn invoice(
+    txn: &DatabaseTransaction,
+    ctx: &SeedContext<'_>,
+    supplier_id: &str,
+    outlet_id: &str,
+    po_id: &str,
+    receipt_id: &str,
+    invoice_on: &str,
+    due_on: &str,
+    paid_on: &str,
+) -> Result<(), ApiError> {
+    let tenant_id = ctx.tenant_id;
+    let Some(p) = by_sku(txn, tenant_id, "ROTI-400").await? else {
+        return Ok(());
+    };
+    let owner = crate::platform::repo::users::find_by_email(txn, "owner@makmur.test")
+        .await?
+        .map(|u| u.id)
+        .unwrap_or_default();
+    let (quantity, value, paid) = (Milli(30_000), Sen(345_000 * 100), Sen(100_000 * 100));
+    let id = new_id();
+    let at = format!("{invoice_on}T03:00:00.000000Z");
+    payables::insert(
+        txn,
+        supplier_invoice::ActiveModel {
+            id: Set(id.clone()),
+            tenant_id: Set(tenant_id.to_string()),
+            supplier_id: Set(supplier_id.to_string()),
+            outlet_id: Set(outlet_id.to_string()),
+            po_id: Set(Some(po_id.to_string())),
+            number: Set("SJ/INV/1187".to_string()),
+            invoice_on: Set(invoice_on.to_string()),
+            due_on: Set(due_on.to_string()),
+            subtotal_sen: Set(value),
+            ppn_sen: Set(Sen::ZERO),
+            expected_ppn_sen: Set(Sen::ZERO),
+            total_sen: Set(value),
+            paid_sen: Set(paid),
+            status: Set(InvoiceStatus::PartlyPaid.as_str().to_string()),
+            matched: Set(true),
+            note: Set(None),
+            created_by: Set(owner.clone()),
+            device_id: Set(None),
+            created_at: Set(at.clone()),
+            updated_at: Set(at.clone()),
+        },
+        vec![supplier_invoice_line::ActiveModel {
+            id: Set(new_id()),
+            tenant_id: Set(tenant_id.to_string()),
+            invoice_id: Set(id.clone()),
+            line_no: Set(1),
+            product_id: Set(p.id),
+            ordered_base_milli: Set(quantity),
+            ordered_sen: Set(value),
+            received_base_milli: Set(quantity),
+            received_sen: Set(value),
+            invoiced_base_milli: Set(quantity),
+            invoiced_sen: Set(value),
+            mismatches: Set(String::new()),
+        }],
+        vec![supplier_invoice_receipt::ActiveModel {
+            id: Set(new_id()),
+            tenant_id: Set(tenant_id.to_string()),
+            invoice_id: Set(id.clone()),
+            receipt_id: Set(receipt_id.to_string()),
+        }],
+    )
+    .await?;
+    payables::insert_payment(
+        txn,
+        supplier_payment::ActiveModel {
+            id: Set(new_id()),
+            tenant_id: Set(tenant_id.to_string()),
+            invoice_id: Set(id.clone()),
+            supplier_id: Set(supplier_id.to_string()),
+            amount_sen: Set(paid),
+            paid_on: Set(paid_on.to_string()),
+            method: Set("transfer".to_string()),
+            reference: Set(Some("BRI 20 hari lalu".to_string())),
+            user_id: Set(owner),
+            device_id: Set(None),
+            created_at: Set(format!("{paid_on}T04:00:00.000000Z")),
+        },
+    )
+    .await?;
+    ctx.audit
+        .record(
+            Change::new("supplier_invoice.create", "supplier_invoice", &id)
+                .tenant(Some(tenant_id))
+                .outlet(outlet_id)
+                .after(
+                    json!({"number": "SJ/INV/1187", "total": value.text(), "paid": paid.text()}),
+                ),
+        )
+        .await?;
     Ok(())
 }

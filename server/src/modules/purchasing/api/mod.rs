@@ -5,7 +5,9 @@ use utoipa_axum::routes;
 
 use crate::kernel::state::AppState;
 
+pub mod invoices;
 pub mod orders;
+pub mod payables;
 pub mod portal;
 pub mod receipts;
 pub mod reorder;
@@ -30,4 +32,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(portal::order))
         .routes(routes!(portal::confirm))
         .routes(routes!(portal::ship))
+        .routes(routes!(invoices::list, invoices::create))
+        .routes(routes!(invoices::get_one))
+        .routes(routes!(invoices::pay))
+        .routes(routes!(payables::aging))
+        .routes(routes!(payables::statement))
+        .routes(routes!(portal::invoices))
+        .routes(routes!(portal::invoice))
 }

@@ -160,3 +160,42 @@ pub async fn ship(
         detail(&state.db, &saved.tenant_id.clone(), saved).await?,
     ))
 }
+
+#[utoipa::path(get, path = "/supplier-portal/invoices", tag = "supplier portal",
+    params(super::invoices::InvoiceFilter),
+    responses((status = 200, body = domain::api::payables::InvoicePage), (status = 404, description = "The user belongs to no supplier")))]
+pub async fn invoices(
+    State(state): State<AppState>,
+    auth: Auth,
+    Query(f): Query<super::invoices::InvoiceFilter>,
+) -> ApiResult<Json<domain::api::payables::InvoicePage>> {
+    let (tenant_id, supplier_id) = supplier_of(&state, &auth).await?;
+    let mut filter = super::invoices::filter_of(&f, None)?;
+    // Its own invoices whatever the query names.
+    filter.supplier_id = Some(supplier_id);
+    let (rows, total) =
+        crate::modules::purchasing::repo::payables::list(&state.db, &tenant_id, &filter).await?;
+    Ok(Json(domain::api::payables::InvoicePage {
+        items: super::invoices::summaries(&state.db, &tenant_id, rows).await?,
+        total,
+        limit: filter.limit,
+        offset: filter.offset,
+    }))
+}
+
+#[utoipa::path(get, path = "/supplier-portal/invoices/{id}", tag = "supplier portal",
+    params(("id" = String, Path)), responses((status = 200, body = domain::api::payables::InvoiceView), (status = 404)))]
+pub async fn invoice(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<domain::api::payables::InvoiceView>> {
+    let (tenant_id, supplier_id) = supplier_of(&state, &auth).await?;
+    let inv = crate::modules::purchasing::repo::payables::find(&state.db, &tenant_id, &id)
+        .await?
+        .filter(|i| i.supplier_id == supplier_id)
+        .ok_or(ApiError::NotFound("Tagihan"))?;
+    Ok(Json(
+        super::invoices::detail(&state.db, &tenant_id, inv).await?,
+    ))
+}

@@ -65,7 +65,7 @@ pub async fn summaries<C: ConnectionTrait>(
         .collect())
 }
 
-async fn outlet_names<C: ConnectionTrait>(
+pub async fn outlet_names<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,
 ) -> DbResult<HashMap<String, String>> {

@@ -2,7 +2,11 @@
 use sea_orm_migration::MigrationTrait;
 
 mod m20261208_000015_purchasing;
+mod m20261209_000017_payables;
 
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
-    vec![Box::new(m20261208_000015_purchasing::Migration)]
+    vec![
+        Box::new(m20261208_000015_purchasing::Migration),
+        Box::new(m20261209_000017_payables::Migration),
+    ]
 }
