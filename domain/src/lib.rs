@@ -29,7 +29,8 @@
 //!   kolektibilitas (koperasi 4-class or OJK 5-class) and PPAP reserve.
 //! - [`stock`] — statuses of a stock count (opname) and of a transfer.
 //! - [`purchasing`] — NPWP and payment terms, units of purchase, purchase-order
-//!   totals with PPN masukan and statuses, moving average cost, FEFO, payables aging.
+//!   totals with PPN masukan and statuses, moving average cost, FEFO, payables aging,
+//!   returns to supplier.
 pub mod api;
 pub mod barcode;
 pub mod bounds;

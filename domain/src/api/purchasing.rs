@@ -1,7 +1,7 @@
-//! The purchasing module's JSON: suppliers, purchase orders, goods receipts, the reorder
-//! list and the supplier's own portal. Amounts and quantities are decimal strings;
-//! quantities named `*_base` are in the product's own unit, the others in the line's unit
-//! of purchase.
+//! The purchasing module's JSON: suppliers, purchase orders, goods receipts, returns to
+//! supplier, the reorder list and the supplier's own portal. Amounts and quantities are
+//! decimal strings; quantities named `*_base` are in the product's own unit, the others in
+//! the line's unit of purchase.
 use serde::{Deserialize, Serialize};
 
 pub use crate::purchasing::order::PoStatus;
@@ -284,6 +284,78 @@ pub struct ReorderPointInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReorderPage {
     pub items: Vec<ReorderRow>,
+    pub total: u64,
+    pub limit: u64,
+    pub offset: u64,
+}
+
+/// One product sent back to the supplier.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnLineInput {
+    pub product_id: String,
+    /// In the product's own unit (a karton of 24 → `24`).
+    pub quantity: String,
+    pub batch_no: Option<String>,
+}
+
+/// Goods sent back to a supplier from an outlet, against one of its receipts or not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnInput {
+    pub supplier_id: String,
+    pub outlet_id: String,
+    /// The order the goods came on (taken from the receipt when only that is given).
+    pub po_id: Option<String>,
+    /// The receipt the goods came in on: no more of a product goes back than it brought,
+    /// less what earlier returns against it took.
+    pub receipt_id: Option<String>,
+    /// Why (rusak, kedaluwarsa, salah kirim…).
+    pub reason: String,
+    pub lines: Vec<ReturnLineInput>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnLineView {
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    /// The product's own unit.
+    pub unit: String,
+    /// In the product's own unit.
+    pub quantity: String,
+    /// At the outlet's average cost when the goods left.
+    pub value: String,
+    pub batch_no: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnView {
+    pub id: String,
+    /// `RT-202612-0001`.
+    pub number: String,
+    pub supplier_id: String,
+    pub supplier_name: String,
+    pub outlet_id: String,
+    pub outlet_name: String,
+    pub po_id: Option<String>,
+    pub po_number: Option<String>,
+    pub receipt_id: Option<String>,
+    pub receipt_number: Option<String>,
+    pub reason: String,
+    /// The lines' values together.
+    pub value: String,
+    pub returned_by: String,
+    pub created_at: String,
+    pub lines: Vec<ReturnLineView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnPage {
+    pub items: Vec<ReturnView>,
     pub total: u64,
     pub limit: u64,
     pub offset: u64,

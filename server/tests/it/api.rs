@@ -319,6 +319,8 @@ async fn openapi_documents_every_v1_route() {
             "/api/v1/supplier-portal/purchase-orders/{id}/ship",
             &["post"],
         ),
+        ("/api/v1/purchase-returns", &["get", "post"]),
+        ("/api/v1/purchase-returns/{id}", &["get"]),
         ("/api/v1/supplier-invoices", &["get", "post"]),
         ("/api/v1/supplier-invoices/{id}", &["get"]),
         ("/api/v1/supplier-invoices/{id}/payments", &["post"]),

@@ -20,6 +20,7 @@ mod loans;
 mod money;
 mod packages;
 mod payables;
+mod purchase_returns;
 mod purchasing;
 mod rbac;
 mod rbac_stock;

@@ -233,11 +233,11 @@ async fn the_migration_converts_every_stored_amount_exactly() {
             }
         };
         assert!(has_slot("rollup_sales_hour").await);
-        // The four after it (stock costs, purchasing, stock control, payables) first, then
-        // 000013.
-        Migrator::down(&db, Some(5))
+        // The five after it (stock costs, purchasing, stock control, payables, returns to
+        // supplier) first, then 000013.
+        Migrator::down(&db, Some(6))
             .await
-            .expect("000017 to 000013 run back down");
+            .expect("000018 to 000013 run back down");
         assert!(!has_slot("rollup_sales_hour").await);
         assert!(!has_slot("rollup_product_day").await);
         assert_eq!(figures().await, before, "added up out of the slots");

@@ -1,5 +1,6 @@
 //! The role matrix's rows for purchasing and stock control (`rbac.rs` walks them with the
-//! rest): who may order, receive, count, approve and transfer, and the supplier's portal.
+//! rest): who may order, receive, return, count, approve and transfer, and the supplier's
+//! portal.
 use axum::http::Method;
 use serde_json::json;
 
@@ -71,6 +72,14 @@ pub(crate) fn cases(outlet: &str) -> Vec<Case> {
             Some(json!({"lines": []})),
             MANAGERS,
         ),
+        case(Method::GET, "/api/v1/purchase-returns", None, MANAGERS),
+        case(
+            Method::POST,
+            "/api/v1/purchase-returns",
+            Some(json!({"supplier_id": "nope", "outlet_id": outlet, "reason": "", "lines": []})),
+            MANAGERS,
+        ),
+        case(Method::GET, "/api/v1/purchase-returns/nope", None, MANAGERS),
         case(
             Method::GET,
             format!("/api/v1/reorder-suggestions?outlet_id={outlet}"),

@@ -1,7 +1,8 @@
 //! Purchasing module: suppliers and what they supply, purchase orders (with a manager's
 //! approval above an amount), goods receipts that move stock in at their cost and set the
-//! outlet's moving average cost, the reorder list, and the supplier's own portal. Used by
-//! every package that buys goods (retail now; F&B, pharmacy and workshops later).
+//! outlet's moving average cost, returns to supplier at that cost, the reorder list, and
+//! the supplier's own portal. Used by every package that buys goods (retail now; F&B,
+//! pharmacy and workshops later).
 use crate::kernel::package::{Layer, Package};
 
 pub mod api;

@@ -1,5 +1,6 @@
-//! Suppliers, purchase orders and their receipts, the reorder list, and the supplier's
-//! own portal (`/supplier-portal/…`, narrowed to the supplier the user signs in for).
+//! Suppliers, purchase orders and their receipts, returns to supplier, the reorder list,
+//! supplier invoices and payables, and the supplier's own portal (`/supplier-portal/…`,
+//! narrowed to the supplier the user signs in for).
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -11,6 +12,7 @@ pub mod payables;
 pub mod portal;
 pub mod receipts;
 pub mod reorder;
+pub mod returns;
 pub mod suppliers;
 mod views;
 
@@ -26,6 +28,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(orders::cancel))
         .routes(routes!(orders::close))
         .routes(routes!(receipts::receive))
+        .routes(routes!(returns::list, returns::create))
+        .routes(routes!(returns::get_one))
         .routes(routes!(reorder::suggestions))
         .routes(routes!(reorder::set_point))
         .routes(routes!(portal::orders))

@@ -3,6 +3,8 @@ pub mod goods_receipt;
 pub mod goods_receipt_line;
 pub mod purchase_order;
 pub mod purchase_order_line;
+pub mod purchase_return;
+pub mod purchase_return_line;
 pub mod supplier;
 pub mod supplier_invoice;
 pub mod supplier_invoice_line;
