@@ -8,7 +8,7 @@ const VISITS: { who: string; size: { width: number; height: number }; routes: st
   {
     who: "owner@makmur.test",
     size: { width: 1366, height: 768 },
-    routes: ["/dasbor", "/outlet", "/staf", "/token", "/audit", "/pelanggan", "/laporan", "/shift", "/katalog", "/stok", "/pembelian", "/pembelian/pemasok", "/anggota", "/pinjaman", "/shu"],
+    routes: ["/dasbor", "/outlet", "/staf", "/token", "/audit", "/pelanggan", "/laporan", "/shift", "/katalog", "/stok", "/pembelian", "/pembelian/pemasok", "/pembelian/tagihan", "/anggota", "/pinjaman", "/shu"],
   },
   { who: "owner@makmur.test", size: { width: 360, height: 740 }, routes: ["/dasbor", "/anggota", "/pinjaman", "/laporan"] },
   { who: "anggota@makmur.test", size: { width: 360, height: 740 }, routes: ["/simpanan-saya"] },

@@ -6,7 +6,7 @@ test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true
 
 /** Every page each user opens, by who opens it. */
 const ROUTES: Record<string, string[]> = {
-  "owner@makmur.test": ["/dasbor", "/outlet", "/staf", "/token", "/audit", "/pelanggan", "/laporan", "/shift", "/katalog", "/stok", "/pembelian", "/pembelian/pemasok", "/anggota", "/pinjaman", "/shu", "/simulasi-pinjaman"],
+  "owner@makmur.test": ["/dasbor", "/outlet", "/staf", "/token", "/audit", "/pelanggan", "/laporan", "/shift", "/katalog", "/stok", "/pembelian", "/pembelian/pemasok", "/pembelian/tagihan", "/anggota", "/pinjaman", "/shu", "/simulasi-pinjaman"],
   "anggota@makmur.test": ["/simpanan-saya", "/simulasi-pinjaman"],
   "supplier@makmur.test": ["/pemasok"],
   "superadmin@satu.test": ["/platform"],

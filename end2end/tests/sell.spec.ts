@@ -28,6 +28,11 @@ test("a cashier sells by search and scan, online and offline, and every sale rea
   await expect(page.getByTestId("change")).toHaveText("Rp6.500");
   await expect(page.getByTestId("sync-status")).toContainText("0 menunggu");
 
+  // The demo's bread is all past its expiry: scanning it refuses the sale in words.
+  await scan(page, "8991000001055");
+  await expect(page.getByText(/Roti Tawar 400g: stok kedaluwarsa/)).toBeVisible();
+  await expect(cart).not.toContainText("Roti Tawar");
+
   // A customer goes back for one more thing: hold her cart and serve the next customer.
   await scan(page, "8991000000034");
   await page.getByTestId("hold").click();

@@ -53,3 +53,18 @@ test("a blind stock opname counted with the scanner is approved at cost, and a t
   await expect(transfer.getByTestId("transfer-status")).toHaveText("Diterima");
   await expect(transfer).toContainText("Minimarket Makmur → Pusat Gudang Makmur");
 });
+
+// The milk that came on the demo order expires within 30 days; the bread is expired.
+test("the batches expiring within 30 days are listed, expired ones first, at cost", async ({ page }) => {
+  await signIn(page, "manager@makmur.test");
+  await page.goto("/stok/kontrol");
+  await ready(page);
+  const expiring = page.getByTestId("expiring");
+  await expiring.getByTestId("outlet").selectOption({ label: "MKM1 · Minimarket Makmur" });
+  const list = expiring.getByTestId("expiring-list");
+  await expect(list.locator("tr", { hasText: "UHT-2612A" })).toContainText("Susu UHT");
+  await expect(list.locator("tbody tr").first()).toContainText("Kedaluwarsa");
+  await expect(list.locator("tbody tr").first()).toContainText("Roti Tawar 400g");
+  await expiring.getByTestId("expiring-days").selectOption("90");
+  await expect(list.locator("tr", { hasText: "UHT-2612A" })).toBeVisible();
+});

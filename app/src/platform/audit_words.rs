@@ -46,6 +46,10 @@ fn action_words(code: &str) -> Option<Words> {
         ),
         "purchase_order.ship" => ("Pemasok mengirim barang", "Supplier shipped the goods"),
         "goods_receipt.create" => ("Barang diterima", "Goods received"),
+        "consignment_settlement.create" => ("Settlement titipan dibuat", "Consignment settled"),
+        "supplier_invoice.create" => ("Faktur pemasok dicatat", "Supplier invoice recorded"),
+        "supplier_invoice.pay" => ("Faktur pemasok dibayar", "Supplier invoice paid"),
+        "purchase_return.create" => ("Barang diretur ke pemasok", "Goods returned to supplier"),
         "stock.reorder_point" => ("Titik pesan ulang diatur", "Reorder point set"),
         "stock.adjust" => ("Stok disesuaikan", "Stock adjusted"),
         "customer.create" => ("Pelanggan ditambahkan", "Customer added"),
@@ -115,6 +119,9 @@ fn entity_words(code: &str) -> Option<Words> {
         "supplier" => ("Pemasok", "Supplier"),
         "purchase_order" => ("Pesanan pembelian", "Purchase order"),
         "goods_receipt" => ("Penerimaan barang", "Goods receipt"),
+        "supplier_invoice" => ("Faktur pemasok", "Supplier invoice"),
+        "consignment_settlement" => ("Settlement titipan", "Consignment settlement"),
+        "purchase_return" => ("Retur pembelian", "Purchase return"),
         _ => return None,
     })
 }

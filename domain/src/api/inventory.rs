@@ -32,6 +32,10 @@ pub struct TillProduct {
     pub barcodes: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
+    /// Set when every unit the outlet holds is in a batch past its expiry (the latest
+    /// such date): the till refuses to sell it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expired_on: Option<String>,
 }
 
 impl TillProduct {
@@ -82,6 +86,9 @@ pub struct ProductView {
     pub active: bool,
     pub image_url: Option<String>,
     pub barcodes: Vec<String>,
+    /// Receipts record its batch and expiry; sales take the soonest expiry first.
+    #[serde(default)]
+    pub tracks_batches: bool,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -180,6 +187,7 @@ mod tests {
             tax: "ppn".into(),
             barcodes: vec![],
             image_url: None,
+            expired_on: None,
         }
     }
 
@@ -374,4 +382,46 @@ pub struct StockCard {
     pub rows: Vec<StockCardRow>,
     pub limit: u64,
     pub offset: u64,
+}
+
+/// One batch of a product at a location.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchView {
+    pub id: String,
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    pub unit: String,
+    pub batch_no: String,
+    /// `YYYY-MM-DD`; absent: no expiry.
+    pub expires_on: Option<String>,
+    /// Days from today in the location's zone; negative once expired.
+    pub days_left: Option<i64>,
+    pub expired: bool,
+    pub quantity: String,
+    /// At the location's average cost.
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchPage {
+    pub items: Vec<BatchView>,
+    /// The list holds batches expiring on or before this day.
+    pub until: String,
+    pub total: u64,
+    pub limit: u64,
+    pub offset: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductBatches {
+    pub product_id: String,
+    pub tracks_batches: bool,
+    pub on_hand: String,
+    /// On hand that no batch covers (counted or adjusted in without a batch).
+    pub without_batch: String,
+    pub batches: Vec<BatchView>,
 }

@@ -6,6 +6,7 @@
 //! devices, tokens, the audit log) is at the top; a package's own views are in a module
 //! named after it (`koperasi`, `pos`, `inventory`).
 mod audit;
+pub mod consignment;
 pub mod dashboard;
 mod devices;
 mod error;

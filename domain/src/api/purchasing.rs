@@ -143,6 +143,9 @@ pub struct ReceiptView {
     pub received_by: String,
     pub received_at: String,
     pub lines: Vec<ReceiptLineView>,
+    /// A supplier invoice bills it already.
+    #[serde(default)]
+    pub billed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 //! statuses, moving weighted-average cost, first-expiry-first-out, payables aging and
 //! returns to supplier.
 pub mod aging;
+pub mod consignment;
 pub mod cost;
 pub mod fefo;
 pub mod invoice;

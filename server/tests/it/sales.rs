@@ -40,6 +40,7 @@ async fn add_product(
         tax: Set("ppn".into()),
         active: Set(true),
         image_url: Set(None),
+        tracks_batches: Set(false),
         created_at: Set(Utc::now()),
         updated_at: Set(Utc::now()),
     }

@@ -44,6 +44,7 @@ pub(crate) async fn shop(app: &TestApp, owner: &mut Agent) -> Shop {
         tax: Set("ppn".into()),
         active: Set(true),
         image_url: Set(None),
+        tracks_batches: Set(false),
         created_at: Set(Utc::now()),
         updated_at: Set(Utc::now()),
     }

@@ -3,7 +3,7 @@
 //! a manager approves it and the differences are posted at cost. A transfer is asked for,
 //! sent (the goods leave) and received at the other location, short if need be.
 use domain::api::inventory::{
-    CountLineView, CountStatus, CountView, ProductPage, TransferStatus, TransferView,
+    BatchPage, CountLineView, CountStatus, CountView, ProductPage, TransferStatus, TransferView,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,6 +35,7 @@ pub fn StockControl() -> impl IntoView {
         <Protected roles=&["owner", "admin", "manager"]>
             <h1 data-testid="page-title">{t("stock_control")}</h1>
             <Opname/>
+            <Expiring/>
             <Transfers/>
         </Protected>
     }
@@ -338,6 +339,79 @@ fn Transfers() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+        </section>
+    }
+}
+
+/// The batches of a location expiring within 30, 60 or 90 days, expired ones first, with
+/// their value at cost: what to sell first, discount or write off.
+#[component]
+fn Expiring() -> impl IntoView {
+    let lang = use_lang();
+    let (outlets, outlet) = outlet_choice();
+    let days = RwSignal::new("30".to_string());
+    let offset = RwSignal::new(0u64);
+    let list = fetched::<BatchPage>(
+        move || {
+            let o = outlet.get();
+            if o.is_empty() {
+                return String::new();
+            }
+            format!(
+                "/api/v1/stock-batches/expiring?outlet_id={o}&days={}&limit=50&offset={}",
+                days.get(),
+                offset.get()
+            )
+        },
+        RwSignal::new(0),
+    );
+    view! {
+        <section class="card" data-testid="expiring">
+            <h2>{t("expiring")}</h2>
+            <p class="muted">{t("expiring_hint")}</p>
+            <div class="grid-form">
+                <OutletSelect outlets chosen=outlet/>
+                <label>{t("within_days")}
+                    <select data-testid="expiring-days" prop:value=move || days.get()
+                        on:change=move |ev| { offset.set(0); days.set(event_target_value(&ev)); }>
+                        {["30", "60", "90"].into_iter().map(|d| view! { <option value=d>{d} " " {t("days")}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <div class="table-wrap" tabindex="0">
+                <table data-testid="expiring-list">
+                    <thead><tr><th>{t("product")}</th><th>{t("batch_no")}</th><th>{t("expires_on")}</th><th class="num">{t("days_left")}</th>
+                        <th class="num">{t("quantity")}</th><th class="num">{t("value_at_avg_cost")}</th></tr></thead>
+                    <tbody>
+                        {move || match list.get() {
+                            None => view! { <tr><td colspan="6" class="muted">{t("loading")}</td></tr> }.into_any(),
+                            Some(Err(e)) => view! { <tr><td colspan="6" class="error">{error_text(lang.get(), &e)}</td></tr> }.into_any(),
+                            Some(Ok(p)) if p.items.is_empty() => view! { <tr><td colspan="6" class="muted">{t("no_expiring")}</td></tr> }.into_any(),
+                            Some(Ok(p)) => p.items.into_iter().map(|b| view! {
+                                <tr>
+                                    <td>{b.name.clone()} <br/><span class="muted">{b.sku.clone()}</span></td>
+                                    <td>{b.batch_no.clone()}</td>
+                                    <td>{b.expires_on.clone().map(|d| crate::kernel::pages::day_text(lang.get(), &d, 7))}
+                                        {b.expired.then(|| view! { " " <span class="badge warn">{t("expired_badge")}</span> })}</td>
+                                    <td class="num">{b.days_left.map(|d| d.to_string())}</td>
+                                    <td class="num">{qty(&b.quantity)} " " {b.unit.clone()}</td>
+                                    <td class="num">{rupiah(&b.value)}</td>
+                                </tr>
+                            }).collect_view().into_any(),
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            {move || list.get().and_then(Result::ok).filter(|p| p.total > p.limit).map(|p| {
+                let (o, l, n) = (p.offset, p.limit, p.total);
+                view! {
+                    <div class="actions">
+                        <button type="button" disabled=o == 0 on:click=move |_| offset.update(|x| *x = x.saturating_sub(l))>{t("prev_page")}</button>
+                        <span class="muted">{format!("{}–{} / {}", o + 1, (o + l).min(n), n)}</span>
+                        <button type="button" disabled=o + l >= n on:click=move |_| offset.update(|x| *x += l)>{t("next_page")}</button>
+                    </div>
+                }
+            })}
         </section>
     }
 }

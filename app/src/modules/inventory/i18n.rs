@@ -28,6 +28,11 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
         "created_n" => ("baru", "new"),
         "updated" => ("diperbarui", "updated"),
         "image_url" => ("Foto (URL)", "Photo (URL)"),
+        "tracks_batches" => ("Batch", "Batch"),
+        "tracks_batches_long" => (
+            "Lacak batch & kedaluwarsa",
+            "Track batches & expiry",
+        ),
         _ => return None,
     })
 }
@@ -67,6 +72,21 @@ pub fn page_words(key: &str) -> Option<(&'static str, &'static str)> {
         "transfer_cancelled" => ("Dibatalkan", "Cancelled"),
         "send_transfer" => ("Kirim", "Send"),
         "receive_transfer" => ("Terima", "Receive"),
+        "expiring" => ("Batch & kedaluwarsa", "Batches & expiry"),
+        "expiring_hint" => (
+            "Batch yang kedaluwarsa dalam periode ini, yang sudah lewat paling atas. Stok kedaluwarsa tidak bisa dijual di kasir.",
+            "Batches expiring within this period, expired ones first. Expired stock cannot be sold at the till.",
+        ),
+        "within_days" => ("Dalam", "Within"),
+        "days" => ("hari", "days"),
+        "batch_no" => ("No. batch", "Batch no."),
+        "expires_on" => ("Kedaluwarsa", "Expires"),
+        "days_left" => ("Sisa hari", "Days left"),
+        "expired_badge" => ("Kedaluwarsa", "Expired"),
+        "value_at_avg_cost" => ("Nilai (HPP)", "Value (cost)"),
+        "prev_page" => ("Sebelumnya", "Previous"),
+        "next_page" => ("Berikutnya", "Next"),
+        "no_expiring" => ("Tidak ada batch yang kedaluwarsa dalam periode ini.", "No batches expire within this period."),
         _ => return None,
     })
 }

@@ -176,6 +176,7 @@ fn CatalogueBody() -> impl IntoView {
     let unit = RwSignal::new("pcs".to_string());
     let barcode = RwSignal::new(String::new());
     let image = RwSignal::new(String::new());
+    let batches = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let ok = RwSignal::new(None::<String>);
     let create = move |ev: SubmitEvent| {
@@ -186,7 +187,7 @@ fn CatalogueBody() -> impl IntoView {
         let body = json!({"sku": sku.get_untracked(), "name": name.get_untracked(),
             "price": price.get_untracked().trim().replace('.', ""), "unit": unit.get_untracked(),
             "barcodes": if code.is_empty() { vec![] } else { vec![code] },
-            "image_url": image.get_untracked().trim()});
+            "image_url": image.get_untracked().trim(), "tracks_batches": batches.get_untracked()});
         spawn_local(async move {
             match client::post::<ProductDetail>("/api/v1/products", &body).await {
                 Ok(_) => {
@@ -196,6 +197,7 @@ fn CatalogueBody() -> impl IntoView {
                     price.set(String::new());
                     barcode.set(String::new());
                     image.set(String::new());
+                    batches.set(false);
                     version.update(|v| *v += 1);
                 }
                 Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
@@ -246,19 +248,33 @@ fn CatalogueBody() -> impl IntoView {
     let list = view! {
         <div class="table-wrap" tabindex="0">
             <table data-testid="products">
-                <thead><tr><th></th><th>"SKU"</th><th>{t("name")}</th><th>{t("category")}</th><th>{t("unit")}</th><th class="num">{t("price")}</th><th>{t("active")}</th></tr></thead>
+                <thead><tr><th></th><th>"SKU"</th><th>{t("name")}</th><th>{t("category")}</th><th>{t("unit")}</th><th class="num">{t("price")}</th><th>{t("active")}</th><th>{t("tracks_batches")}</th></tr></thead>
                 <tbody>
                     {move || products.get().and_then(Result::ok).map(|page| page.items).unwrap_or_default().into_iter().map(|p| {
                         let label = match p.variant.as_deref() {
                             Some(v) if !v.is_empty() => format!("{} {v}", p.name),
                             _ => p.name.clone(),
                         };
+                        let (pid, psku, tracked) = (p.id.clone(), p.sku.clone(), p.tracks_batches);
                         view! {
                             <tr>
                                 <td>{p.image_url.map(|src| view! { <img class="thumb" src=src alt="" loading="lazy"/> })}</td>
                                 <td>{p.sku}</td><td>{label}</td><td>{p.category.unwrap_or_default()}</td>
                                 <td>{p.unit}</td><td class="num">{rupiah(&p.price)}</td>
                                 <td>{if p.active { "✓" } else { "—" }}</td>
+                                <td><input type="checkbox" data-testid="tracks-batches" prop:checked=tracked
+                                    aria-label=move || format!("{} {psku}", tr(lang.get(), "tracks_batches"))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let url = format!("/api/v1/products/{pid}");
+                                        spawn_local(async move {
+                                            let body = json!({"tracks_batches": on});
+                                            match client::send_unit(client::Method::Patch, &url, Some(&body)).await {
+                                                Ok(()) => ok.set(Some(tr(lang.get_untracked(), "saved").to_string())),
+                                                Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
+                                            }
+                                        });
+                                    }/></td>
                             </tr>
                         }
                     }).collect_view()}
@@ -281,6 +297,7 @@ fn CatalogueBody() -> impl IntoView {
                 </label>
                 <label>"Barcode"<input bind:value=barcode inputmode="numeric"/></label>
                 <label>{t("image_url")}<input type="url" bind:value=image placeholder="https://…"/></label>
+                <label class="check"><input type="checkbox" bind:checked=batches/>{t("tracks_batches_long")}</label>
                 <Notice error ok/>
                 <button type="submit" class="primary">{t("save")}</button>
             </form>

@@ -99,6 +99,10 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
         ),
         "qris_paid" => ("Sudah dibayar", "Paid"),
         "code_not_found" => ("Kode tidak ditemukan:", "Code not found:"),
+        "expired_stock" => (
+            "stok kedaluwarsa, tidak boleh dijual. Kedaluwarsa",
+            "stock is expired and cannot be sold. Expired",
+        ),
         "qty_invalid" => (
             "Jumlah harus angka lebih dari 0 (maks. 3 desimal).",
             "Quantity must be a number above 0 (at most 3 decimals).",

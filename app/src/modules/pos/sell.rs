@@ -307,6 +307,17 @@ fn SellBody() -> impl IntoView {
     });
 
     let add = move |item: TillProduct| {
+        // Every unit the outlet holds is past its expiry: not for sale (the manager writes
+        // it off or returns it).
+        if let Some(day) = item.expired_on.as_deref() {
+            error.set(Some(format!(
+                "{}: {} {}",
+                item.name,
+                tr(lang.get_untracked(), "expired_stock"),
+                crate::kernel::pages::day_text(lang.get_untracked(), day, 7)
+            )));
+            return;
+        }
         receipt.set(None);
         lines.update(|ls| match ls.iter_mut().find(|l| l.item.id == item.id) {
             Some(l) => l.qty += Decimal::ONE,

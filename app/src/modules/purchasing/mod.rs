@@ -6,9 +6,11 @@ use leptos_router::{path, Lazy, MatchNestedRoutes};
 
 use crate::kernel::package::{AppPackage, MenuEntry};
 
+pub mod consignment;
 pub mod detail;
 pub mod i18n;
 pub mod orders;
+pub mod payables;
 pub mod portal;
 pub mod suppliers;
 
@@ -18,6 +20,12 @@ pub static MODULE: AppPackage = AppPackage {
         MenuEntry {
             path: "/pembelian",
             label: "purchase_orders",
+            group: "menu_stock",
+            permission: "purchasing.view_purchasing",
+        },
+        MenuEntry {
+            path: "/pembelian/tagihan",
+            label: "payables",
             group: "menu_stock",
             permission: "purchasing.view_purchasing",
         },
@@ -46,6 +54,7 @@ crate::lazy_page!(
     suppliers::Suppliers,
     words = i18n::page_words
 );
+crate::lazy_page!(PayablesPage, payables::Payables, words = i18n::page_words);
 crate::lazy_page!(
     SupplierPortalPage,
     portal::SupplierPortal,
@@ -56,6 +65,7 @@ crate::lazy_page!(
 pub fn PurchasingRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/pembelian") view={Lazy::<PurchasingPage>::new()}/>
+        <Route path=path!("/pembelian/tagihan") view={Lazy::<PayablesPage>::new()}/>
         <Route path=path!("/pembelian/pemasok") view={Lazy::<SuppliersPage>::new()}/>
         <Route path=path!("/pemasok") view={Lazy::<SupplierPortalPage>::new()}/>
     }

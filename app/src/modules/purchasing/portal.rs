@@ -4,8 +4,11 @@ use domain::api::purchasing::{PoPage, PoView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use domain::api::payables::{InvoicePage, InvoiceView};
+
 use super::detail::{status_key, PoDetail, Reader};
 use super::orders::reveal_detail;
+use super::payables::{invoice_status_key, InvoiceDetail};
 use crate::kernel::client;
 use crate::kernel::i18n::{t, use_lang};
 use crate::kernel::pages::{day_text, error_text, fetched, rupiah, Notice};
@@ -79,5 +82,56 @@ fn PortalBody() -> impl IntoView {
             <Notice error/>
         </section>
         {move || selected.get().map(|po| view! { <PoDetail po reader=Reader::Supplier on_change=changed/> })}
+        <PortalInvoices/>
+        <super::consignment::PortalConsignment/>
+    }
+}
+
+/// The supplier's invoices as the shop recorded them, with what is paid; one opens below
+/// with its match and payments.
+#[component]
+fn PortalInvoices() -> impl IntoView {
+    let lang = use_lang();
+    let invoices = fetched::<InvoicePage>(
+        || "/api/v1/supplier-portal/invoices?limit=50".into(),
+        RwSignal::new(0),
+    );
+    let selected = RwSignal::new(None::<InvoiceView>);
+    let error = RwSignal::new(None::<String>);
+    let open = move |id: String| {
+        spawn_local(async move {
+            match client::get::<InvoiceView>(&format!("/api/v1/supplier-portal/invoices/{id}"))
+                .await
+            {
+                Ok(v) => selected.set(Some(v)),
+                Err(e) => error.set(Some(error_text(lang.get_untracked(), &e))),
+            }
+        });
+    };
+    view! {
+        <section class="card">
+            <h2>{t("portal_invoices")}</h2>
+            <ul class="cards" data-testid="portal-invoices">
+                {move || match invoices.get() {
+                    None => view! { <li class="muted">{t("loading")}</li> }.into_any(),
+                    Some(Err(e)) => view! { <li class="error">{error_text(lang.get(), &e)}</li> }.into_any(),
+                    Some(Ok(p)) if p.items.is_empty() => view! { <li class="muted">{t("no_portal_invoices")}</li> }.into_any(),
+                    Some(Ok(p)) => p.items.into_iter().map(|i| {
+                        let id = i.id.clone();
+                        view! {
+                            <li>
+                                <button type="button" class="link" data-testid="portal-invoice-open" on:click=move |_| open(id.clone())>{i.number.clone()}</button>
+                                " · " {rupiah(&i.total)}<br/>
+                                <span class="badge">{t(invoice_status_key(i.status))}</span>
+                                " · " {t("due_on")} " " {day_text(lang.get(), &i.due_on, 7)}
+                                " · " {t("outstanding")} " " {rupiah(&i.outstanding)}
+                            </li>
+                        }
+                    }).collect_view().into_any(),
+                }}
+            </ul>
+            <Notice error/>
+        </section>
+        {move || selected.get().map(|inv| view! { <InvoiceDetail inv on_change=Callback::new(move |v| selected.set(Some(v))) buyer=false/> })}
     }
 }

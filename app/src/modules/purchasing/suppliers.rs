@@ -104,7 +104,7 @@ fn SuppliersBody() -> impl IntoView {
                 </table>
             </div>
         </section>
-        {move || chosen.get().map(|s| view! { <Supplies supplier=s/> })}
+        {move || chosen.get().map(|s| { let id = s.id.clone(); view! { <Supplies supplier=s/> <super::consignment::Consignment supplier_id=id/> } })}
         <section class="card">
             <h2>{t("add_supplier")}</h2>
             <form class="grid-form" data-testid="supplier-form" on:submit=add>

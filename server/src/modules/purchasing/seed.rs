@@ -211,6 +211,60 @@ pub fn seed<'a>(
             )
             .await?;
         }
+        // CV Segar Jaya's eggs are consigned (titip jual): owed at Rp21.000 a pack sold.
+        if let Some(eggs) = by_sku(txn, tenant_id, "TLR-10").await? {
+            crate::modules::purchasing::repo::consignment::insert_product(
+                txn,
+                crate::modules::purchasing::entity::consignment_product::ActiveModel {
+                    id: Set(new_id()),
+                    tenant_id: Set(tenant_id.to_string()),
+                    supplier_id: Set(segar.clone()),
+                    product_id: Set(eggs.id),
+                    price_sen: Set(Sen(21_000 * 100)),
+                    active: Set(true),
+                    updated_at: Set(at(0)),
+                },
+            )
+            .await?;
+        }
+
+        // Milk and bread are tracked by batch: the opening stock is a batch of its own.
+        // The milk expires within a month; every loaf of bread is past its date, so the
+        // till refuses it.
+        for (sku, batch, days) in [("UHT-250", "UHT-2611Z", 12), ("ROTI-400", "RT-1120", -2)] {
+            let Some(p) = by_sku(txn, tenant_id, sku).await? else {
+                continue;
+            };
+            let mut row: product::ActiveModel = p.clone().into();
+            row.tracks_batches = Set(true);
+            sea_orm::ActiveModelTrait::update(row, txn).await?;
+            let on_hand =
+                stock::stock_levels(txn, tenant_id, &store.id, Some(std::slice::from_ref(&p.id)))
+                    .await?
+                    .get(&p.id)
+                    .copied()
+                    .unwrap_or(0);
+            let batched: i64 = crate::modules::inventory::repo::batches::of_product(
+                txn, tenant_id, &store.id, &p.id,
+            )
+            .await?
+            .iter()
+            .map(|b| b.quantity_milli.0)
+            .sum();
+            if on_hand > batched {
+                crate::modules::inventory::repo::batches::receive(
+                    txn,
+                    tenant_id,
+                    &store.id,
+                    &p.id,
+                    batch,
+                    Some(&day(days)),
+                    on_hand - batched,
+                    &at(30),
+                )
+                .await?;
+            }
+        }
 
         for (sku, point, order_qty) in [
             ("UHT-250", 60, 240),
@@ -445,6 +499,17 @@ async fn order(
                 flag: Set(None),
             },
             txn,
+        )
+        .await?;
+        crate::modules::inventory::repo::batches::receive(
+            txn,
+            tenant_id,
+            outlet_id,
+            &p.id,
+            batch,
+            Some(expiry.as_str()),
+            Milli::of(quantity)?.0,
+            created_at,
         )
         .await?;
         stock::record_movement(

@@ -463,6 +463,7 @@ async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
                 tax: Set(tax.to_string()),
                 active: Set(true),
                 image_url: Set(None),
+                tracks_batches: Set(false),
                 created_at: Set(Utc::now()),
                 updated_at: Set(Utc::now()),
             },

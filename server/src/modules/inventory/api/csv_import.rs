@@ -448,6 +448,7 @@ async fn write_import(
                     tax: Set(r.tax.unwrap_or_else(|| "none".into())),
                     active: Set(r.active.unwrap_or(true)),
                     image_url: Set(None),
+                    tracks_batches: Set(false),
                     created_at: Set(now),
                     updated_at: Set(now),
                 });

@@ -5,6 +5,7 @@ use utoipa_axum::routes;
 
 use crate::kernel::state::AppState;
 
+pub mod batches;
 pub mod categories;
 pub mod counts;
 pub mod csv_export;
@@ -49,4 +50,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(transfers::get_one))
         .routes(routes!(transfers::send))
         .routes(routes!(transfers::receive))
+        .routes(routes!(batches::expiring))
+        .routes(routes!(batches::of_product))
 }

@@ -49,6 +49,8 @@ pub struct ProductInput {
     pub active: Option<bool>,
     pub image_url: Option<String>,
     pub barcodes: Option<Vec<String>>,
+    /// Receipts need a batch number; stock leaves first-expiry-first-out.
+    pub tracks_batches: Option<bool>,
     /// Create only: each variant becomes its own product row grouped under this one.
     pub variants: Option<Vec<VariantInput>>,
 }
@@ -88,6 +90,7 @@ pub(super) fn view(
         tax: p.tax,
         active: p.active,
         image_url: p.image_url,
+        tracks_batches: p.tracks_batches,
         created_at: p.created_at.to_rfc3339(),
         updated_at: p.updated_at.to_rfc3339(),
     }
@@ -98,6 +101,7 @@ pub(super) fn snapshot(p: &product::Model, barcodes: &[String]) -> serde_json::V
         "sku": p.sku, "name": p.name, "variant": p.variant, "group_id": p.group_id,
         "category_id": p.category_id, "unit": p.unit, "cost": p.cost_sen.text(), "price": p.price_sen.text(),
         "tax": p.tax, "active": p.active, "image_url": p.image_url, "barcodes": barcodes,
+        "tracks_batches": p.tracks_batches,
     })
 }
 
@@ -302,6 +306,7 @@ pub async fn create(
         tax: rules::tax("tax", req.tax.as_deref().unwrap_or("none"))?,
         active: req.active.unwrap_or(true),
         image_url: rules::image_url("image_url", req.image_url.as_deref().unwrap_or_default())?,
+        tracks_batches: req.tracks_batches.unwrap_or(false),
         created_at: now,
         updated_at: now,
     };
@@ -432,6 +437,9 @@ pub async fn update(
     if let Some(v) = req.active {
         after.active = v;
     }
+    if let Some(v) = req.tracks_batches {
+        after.tracks_batches = v;
+    }
     if let Some(v) = &req.image_url {
         after.image_url = rules::image_url("image_url", v)?;
     }
@@ -516,6 +524,7 @@ impl IntoActiveAll for product::Model {
             tax: Set(self.tax),
             active: Set(self.active),
             image_url: Set(self.image_url),
+            tracks_batches: Set(self.tracks_batches),
             created_at: sea_orm::ActiveValue::Unchanged(self.created_at),
             updated_at: Set(self.updated_at),
         }

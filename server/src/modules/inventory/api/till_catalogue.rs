@@ -32,11 +32,19 @@ pub async fn till_catalogue(
     }
     let mut prices = repo::outlet_prices_of_outlet(&state.db, tenant_id, &outlet_id).await?;
     let categories = category_names(&state.db, tenant_id).await?;
+    let mut expired = crate::modules::inventory::repo::batches::expired_only(
+        &state.db,
+        tenant_id,
+        &outlet_id,
+        crate::kernel::business_day::Zone::Wib.today(),
+    )
+    .await?;
     let products: Vec<TillProduct> = rows
         .into_iter()
         .map(|r| TillProduct {
             price: prices.remove(&r.id).unwrap_or(r.price).text(),
             barcodes: barcodes.remove(&r.id).unwrap_or_default(),
+            expired_on: expired.remove(&r.id),
             category: r
                 .category_id
                 .as_ref()

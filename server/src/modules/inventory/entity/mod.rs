@@ -4,6 +4,7 @@ pub mod outlet_price;
 pub mod product;
 pub mod product_barcode;
 pub mod reorder_point;
+pub mod stock_batch;
 pub mod stock_cost;
 pub mod stock_count;
 pub mod stock_count_line;

@@ -19,6 +19,8 @@ pub struct Model {
     pub tax: String,
     pub active: bool,
     pub image_url: Option<String>,
+    /// Receipts record batch and expiry; stock leaves first-expiry-first-out.
+    pub tracks_batches: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

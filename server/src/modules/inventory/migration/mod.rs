@@ -6,6 +6,7 @@ mod m20261127_000002_retail;
 mod m20261207_000010_catalogue_money_in_sen;
 mod m20261208_000014_stock_costs;
 mod m20261208_000016_stock_control;
+mod m20261209_000019_stock_batches;
 
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
     vec![
@@ -13,5 +14,6 @@ pub fn all() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m20261207_000010_catalogue_money_in_sen::Migration),
         Box::new(m20261208_000014_stock_costs::Migration),
         Box::new(m20261208_000016_stock_control::Migration),
+        Box::new(m20261209_000019_stock_batches::Migration),
     ]
 }

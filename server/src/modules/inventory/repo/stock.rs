@@ -167,11 +167,27 @@ pub struct Movement<'a> {
     pub device_id: Option<&'a str>,
 }
 
-/// Validates the quantity (`to_milli`), so it answers an `ApiError`.
+/// Validates the quantity (`to_milli`), so it answers an `ApiError`. Stock that leaves
+/// also leaves the location's batches, first expiry first (`batches::consume`); stock that
+/// comes in joins a batch only where its caller names one (a receipt).
 pub async fn record_movement<C: ConnectionTrait>(
     db: &C,
     m: Movement<'_>,
 ) -> crate::kernel::error::ApiResult<stock_movement::Model> {
+    let milli = to_milli(m.quantity)?;
+    if milli < 0 {
+        // The business day in WIB (the movement does not carry its outlet's zone): an
+        // eastern outlet's batch counts as expired up to two hours after its own midnight.
+        super::batches::consume(
+            db,
+            m.tenant_id,
+            m.outlet_id,
+            m.product_id,
+            -milli,
+            crate::kernel::business_day::Zone::Wib.today(),
+        )
+        .await?;
+    }
     Ok(stock_movement::ActiveModel {
         id: Set(new_id()),
         tenant_id: Set(m.tenant_id.to_string()),

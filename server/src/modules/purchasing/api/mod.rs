@@ -6,10 +6,12 @@ use utoipa_axum::routes;
 
 use crate::kernel::state::AppState;
 
+pub mod consignments;
 pub mod invoices;
 pub mod orders;
 pub mod payables;
 pub mod portal;
+pub mod portal_consignment;
 pub mod receipts;
 pub mod reorder;
 pub mod returns;
@@ -43,4 +45,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(payables::statement))
         .routes(routes!(portal::invoices))
         .routes(routes!(portal::invoice))
+        .routes(routes!(consignments::products, consignments::set_product))
+        .routes(routes!(consignments::preview))
+        .routes(routes!(consignments::settlements, consignments::settle))
+        .routes(routes!(consignments::settlement))
+        .routes(routes!(portal_consignment::settlements))
+        .routes(routes!(portal_consignment::sold))
 }

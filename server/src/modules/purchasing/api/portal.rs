@@ -24,7 +24,7 @@ use crate::modules::purchasing::repo::{orders as repo, suppliers};
 
 /// `(tenant, supplier)` the signed-in supplier user acts for; 404 for a supplier user no
 /// supplier record names yet.
-async fn supplier_of(state: &AppState, auth: &Auth) -> ApiResult<(String, String)> {
+pub(super) async fn supplier_of(state: &AppState, auth: &Auth) -> ApiResult<(String, String)> {
     auth.require(Permission::SUPPLIER_PORTAL)?;
     let tenant_id = auth.tenant()?;
     suppliers::of_user(&state.db, &auth.user.id)

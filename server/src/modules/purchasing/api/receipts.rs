@@ -27,7 +27,7 @@ use crate::kernel::money::{Milli, Sen};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
-use crate::modules::inventory::repo::{costs, stock};
+use crate::modules::inventory::repo::{batches, costs, stock};
 use crate::modules::purchasing::entity::{goods_receipt, goods_receipt_line};
 use crate::modules::purchasing::repo::orders as repo;
 
@@ -132,6 +132,20 @@ pub async fn receive(
         return Err(ApiError::validation(
             format!("lines[{i}].product_id"),
             "Produk tidak ditemukan.",
+        ));
+    }
+    // A product tracked by batch comes in with its batch number.
+    let tracked = batches::tracked(&state.db, &tenant_id, &ids).await?;
+    if let Some(i) = wanted
+        .iter()
+        .position(|l| tracked.contains(&l.product_id) && l.batch_no.is_none())
+    {
+        return Err(ApiError::validation(
+            format!("lines[{i}].batch_no"),
+            format!(
+                "No. batch wajib untuk {} (produk dilacak per batch).",
+                products[&wanted[i].product_id].name
+            ),
         ));
     }
     let allow_over = req.allow_over;
@@ -263,6 +277,21 @@ pub async fn receive(
                     },
                 )
                 .await?;
+            }
+            for l in wanted.iter() {
+                if let Some(batch_no) = &l.batch_no {
+                    batches::receive(
+                        txn,
+                        &tenant_id,
+                        &current.outlet_id,
+                        &l.product_id,
+                        batch_no,
+                        l.expires_on.as_deref(),
+                        stock::to_milli(l.quantity)?,
+                        &now,
+                    )
+                    .await?;
+                }
             }
 
             let complete = repo::lines(txn, &tenant_id, &current.id)

@@ -84,6 +84,15 @@ pub async fn detail<C: ConnectionTrait>(
 ) -> DbResult<PoView> {
     let lines = orders::lines(db, tenant_id, &po.id).await?;
     let receipts = orders::receipts_of(db, tenant_id, &po.id).await?;
+    let billed: std::collections::HashSet<String> =
+        crate::modules::purchasing::repo::payables::billed(
+            db,
+            tenant_id,
+            receipts.iter().map(|(r, _)| r.id.clone()).collect(),
+        )
+        .await?
+        .into_iter()
+        .collect();
     let mut ids: Vec<String> = lines.iter().map(|l| l.product_id.clone()).collect();
     ids.extend(
         receipts
@@ -152,6 +161,7 @@ pub async fn detail<C: ConnectionTrait>(
                         flag: l.flag,
                     })
                     .collect(),
+                billed: billed.contains(&r.id),
                 id: r.id,
                 number: r.number,
                 po_id: r.po_id,

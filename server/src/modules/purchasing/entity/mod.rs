@@ -1,4 +1,7 @@
 //! SeaORM entities of purchasing, one per table; every row carries `tenant_id`.
+pub mod consignment_product;
+pub mod consignment_settlement;
+pub mod consignment_settlement_line;
 pub mod goods_receipt;
 pub mod goods_receipt_line;
 pub mod purchase_order;

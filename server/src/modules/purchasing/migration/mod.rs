@@ -4,11 +4,13 @@ use sea_orm_migration::MigrationTrait;
 mod m20261208_000015_purchasing;
 mod m20261209_000017_payables;
 mod m20261209_000018_purchase_returns;
+mod m20261209_000021_consignment;
 
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
     vec![
         Box::new(m20261208_000015_purchasing::Migration),
         Box::new(m20261209_000017_payables::Migration),
         Box::new(m20261209_000018_purchase_returns::Migration),
+        Box::new(m20261209_000021_consignment::Migration),
     ]
 }
