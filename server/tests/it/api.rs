@@ -332,6 +332,8 @@ async fn openapi_documents_every_v1_route() {
         ("/api/v1/supplier-portal/consignments/settlements", &["get"]),
         ("/api/v1/supplier-portal/consignments/sold", &["get"]),
         ("/api/v1/stock-batches/expiring", &["get"]),
+        ("/api/v1/stock-valuation.csv", &["get"]),
+        ("/api/v1/stock-valuation.xlsx", &["get"]),
         ("/api/v1/products/{id}/batches", &["get"]),
         ("/api/v1/suppliers/{id}/statement", &["get"]),
         ("/api/v1/supplier-portal/invoices", &["get"]),

@@ -233,3 +233,73 @@ async fn story(app: &TestApp) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 on_every_backend!(batches_fefo_and_expiry, story);
+
+/// The valuation as a file: a row per product at its cost and the total, CSV and XLSX;
+/// another tenant's location is not found.
+async fn valuation_files(app: &TestApp) {
+    let mut manager = app.login("manager@makmur.test").await;
+    let store = app.outlet_id(&mut manager, "MKM1").await;
+    let p = product(app, &mut manager, "VAL-1", false).await;
+    let r = app
+        .post(
+            &mut manager,
+            "/api/v1/stock-adjustments",
+            json!({"outlet_id": store, "product_id": p, "quantity": "10", "reason": "Stok awal"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let (status, headers, body) = app
+        .send_bytes(
+            &manager,
+            Method::GET,
+            &format!("/api/v1/stock-valuation.csv?outlet_id={store}"),
+            "text/plain",
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "text/csv; charset=utf-8");
+    let text = String::from_utf8(body).unwrap();
+    assert!(
+        text.starts_with("sku,nama,satuan,stok,hpp_rata_rata,nilai"),
+        "{text}"
+    );
+    assert!(
+        text.contains("VAL-1,Produk VAL-1,pcs,10,4000,40000"),
+        "{text}"
+    );
+    let json = app
+        .get(
+            &mut manager,
+            &format!("/api/v1/stock-valuation?outlet_id={store}&limit=500"),
+        )
+        .await
+        .json;
+    assert!(
+        text.trim_end().ends_with(&format!(
+            "TOTAL,,,,{}",
+            json["total_value"].as_str().unwrap()
+        )),
+        "{text}"
+    );
+    let (status, _, body) = app
+        .send_bytes(
+            &manager,
+            Method::GET,
+            &format!("/api/v1/stock-valuation.xlsx?outlet_id={store}"),
+            "text/plain",
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.starts_with(b"PK\x03\x04"));
+    let (mut other, _) = app.other_tenant_with_outlet().await;
+    let r = app
+        .get(
+            &mut other,
+            &format!("/api/v1/stock-valuation.csv?outlet_id={store}"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+on_every_backend!(valuation_as_csv_and_xlsx, valuation_files);

@@ -98,6 +98,18 @@ pub(crate) fn cases(outlet: &str) -> Vec<Case> {
             None,
             MANAGERS,
         ),
+        case(
+            Method::GET,
+            format!("/api/v1/stock-valuation.csv?outlet_id={outlet}"),
+            None,
+            MANAGERS,
+        ),
+        case(
+            Method::GET,
+            format!("/api/v1/stock-valuation.xlsx?outlet_id={outlet}"),
+            None,
+            MANAGERS,
+        ),
         case(Method::GET, "/api/v1/stock-counts", None, STAFF),
         case(
             Method::POST,

@@ -17,6 +17,7 @@ pub mod stock;
 pub mod stock_card;
 pub mod till_catalogue;
 pub mod transfers;
+pub mod valuation_export;
 pub mod xlsx;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -41,6 +42,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(stock::movements))
         .routes(routes!(stock::adjust))
         .routes(routes!(stock::valuation))
+        .routes(routes!(valuation_export::csv))
+        .routes(routes!(valuation_export::xlsx))
         .routes(routes!(stock_card::stock_card))
         .routes(routes!(counts::list, counts::create))
         .routes(routes!(counts::get_one))

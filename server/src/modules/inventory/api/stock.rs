@@ -177,6 +177,11 @@ pub struct ValuationQuery {
     pub offset: Option<u64>,
 }
 
+#[derive(Deserialize, IntoParams)]
+pub struct ValuationFileQuery {
+    pub outlet_id: String,
+}
+
 /// Pages of a valuation: at most this many rows.
 const VALUATION_PAGE_MAX: u64 = 500;
 
@@ -187,15 +192,42 @@ pub async fn valuation(
     auth: Auth,
     Query(q): Query<ValuationQuery>,
 ) -> ApiResult<Json<domain::api::inventory::StockValuation>> {
-    use domain::api::inventory::{StockValuation, ValuationRow};
+    use domain::api::inventory::StockValuation;
+    let (limit, offset) = crate::kernel::input::page(q.limit, q.offset, 100, VALUATION_PAGE_MAX)?;
+    let (o, rows, total_value) = valuation_rows(&state, &auth, &q.outlet_id).await?;
+    let total = rows.len() as u64;
+    let items = rows
+        .into_iter()
+        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(limit).unwrap_or(100))
+        .collect();
+    Ok(Json(StockValuation {
+        outlet_id: o.id,
+        items,
+        total,
+        total_value: total_value.normalize().to_string(),
+        limit,
+        offset,
+    }))
+}
+
+/// A location's stock at cost, one row per product with stock (by name), and the total:
+/// one summed level per product (the database adds the ledger up), each at its cost.
+pub(super) async fn valuation_rows(
+    state: &AppState,
+    auth: &Auth,
+    outlet_id: &str,
+) -> ApiResult<(
+    outlet::Model,
+    Vec<domain::api::inventory::ValuationRow>,
+    Decimal,
+)> {
+    use domain::api::inventory::ValuationRow;
     auth.require(Permission::ADJUST_STOCK)?;
-    let o = outlet_for(&state, &auth, &q.outlet_id)
+    let o = outlet_for(state, auth, outlet_id)
         .await
         .map_err(|_| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
-    let (limit, offset) = crate::kernel::input::page(q.limit, q.offset, 100, VALUATION_PAGE_MAX)?;
     let tenant_id = auth.tenant()?;
-    // One summed level per product (the database adds the ledger up), then each at its
-    // cost: rows per product, never per movement.
     let levels = stock::stock_levels(&state.db, tenant_id, &o.id, None).await?;
     let ids: Vec<String> = levels.keys().cloned().collect();
     let products: std::collections::HashMap<String, product::Model> =
@@ -239,19 +271,5 @@ pub async fn valuation(
         .collect();
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     let total_value: Decimal = rows.iter().map(|r| r.2).sum();
-    let total = rows.len() as u64;
-    let items = rows
-        .into_iter()
-        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-        .take(usize::try_from(limit).unwrap_or(100))
-        .map(|r| r.1)
-        .collect();
-    Ok(Json(StockValuation {
-        outlet_id: o.id,
-        items,
-        total,
-        total_value: total_value.normalize().to_string(),
-        limit,
-        offset,
-    }))
+    Ok((o, rows.into_iter().map(|r| r.1).collect(), total_value))
 }

@@ -29,10 +29,19 @@ const SHARED_STRINGS_MAX: usize = 2 * COLUMNS_MAX * (MAX_ROWS + 1);
 const CELL_CHARS_MAX: usize = 4_096;
 
 pub fn write(header: &[&str], rows: &[[String; 10]]) -> ApiResult<Vec<u8>> {
+    write_sheet("Produk", header, rows)
+}
+
+/// One sheet named `name`, the header then the rows, every cell text (amounts stay exact).
+pub fn write_sheet<const N: usize>(
+    name: &str,
+    header: &[&str],
+    rows: &[[String; N]],
+) -> ApiResult<Vec<u8>> {
     let fail = |e: rust_xlsxwriter::XlsxError| ApiError::Internal(anyhow::anyhow!("xlsx: {e}"));
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name("Produk").map_err(fail)?;
+    sheet.set_name(name).map_err(fail)?;
     for (c, h) in header.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).map_err(fail)?;
     }
