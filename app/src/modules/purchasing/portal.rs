@@ -8,7 +8,15 @@ use domain::api::payables::{InvoicePage, InvoiceView};
 
 use super::detail::{status_key, PoDetail, Reader};
 use super::orders::reveal_detail;
-use super::payables::{invoice_status_key, InvoiceDetail};
+use domain::api::payables::InvoiceStatus;
+
+fn invoice_status_key(s: InvoiceStatus) -> &'static str {
+    match s {
+        InvoiceStatus::Open => "inv_status_open",
+        InvoiceStatus::PartlyPaid => "inv_status_partly_paid",
+        InvoiceStatus::Paid => "inv_status_paid",
+    }
+}
 use crate::kernel::client;
 use crate::kernel::i18n::{t, use_lang};
 use crate::kernel::pages::{day_text, error_text, fetched, rupiah, Notice};
@@ -132,6 +140,18 @@ fn PortalInvoices() -> impl IntoView {
             </ul>
             <Notice error/>
         </section>
-        {move || selected.get().map(|inv| view! { <InvoiceDetail inv on_change=Callback::new(move |v| selected.set(Some(v))) buyer=false/> })}
+        {move || selected.get().map(|inv| view! {
+            <section class="card" data-testid="invoice-detail">
+                <h2>{inv.summary.number.clone()}</h2>
+                <p><span class="badge" data-testid="invoice-status">{t(invoice_status_key(inv.summary.status))}</span></p>
+                <p>{t("total")} " " {rupiah(&inv.summary.total)} " · " {t("paid")} " " {rupiah(&inv.summary.paid)} " · "
+                    {t("outstanding")} " " <strong>{rupiah(&inv.summary.outstanding)}</strong></p>
+                <ul data-testid="invoice-payments">
+                    {inv.payments.iter().map(|p| view! {
+                        <li>{day_text(lang.get_untracked(), &p.paid_on, 7)} " · " {rupiah(&p.amount)} {p.reference.clone().map(|r| view! { " · " {r} })}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
     }
 }
