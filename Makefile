@@ -74,7 +74,7 @@ contract: build
 
 ## The sales report on a small generated history, once (figures printed, not asserted).
 bench-short: build
-	DAYS=35 OUTLETS=1 SALES=60 MEMBERS=50 RUNS=2 bash end2end/report-bench.sh
+	DAYS=35 OUTLETS=1 SALES=60 MEMBERS=50 PRODUCTS=300 RUNS=2 bash end2end/report-bench.sh
 
 ## Every test: Rust, then Playwright, then the API contract, then the short benchmark.
 test: check-rust e2e size contract bench-short

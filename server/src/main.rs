@@ -48,6 +48,10 @@ enum Command {
         /// Koperasi members to add, with their savings and loans over the days (0: none).
         #[arg(long, default_value_t = 5_000)]
         members: u32,
+        /// Products the store's catalogue is brought up to, each with its stock movements
+        /// over the days at the outlets, suppliers and orders (0: none).
+        #[arg(long, default_value_t = 20_000)]
+        products: u32,
     },
     /// Create a platform superadmin. The password is read from SATU_PASSWORD or stdin.
     CreateSuperadmin {
@@ -112,6 +116,7 @@ async fn main() -> anyhow::Result<()> {
             outlets,
             sales_per_day,
             members,
+            products,
         } => {
             let started = std::time::Instant::now();
             let args = satu_server::kernel::package::VolumeArgs {
@@ -119,6 +124,7 @@ async fn main() -> anyhow::Result<()> {
                 outlets,
                 sales_per_day,
                 members,
+                products,
             };
             // Each package adds its own part (`Package::volume`).
             for p in satu_server::packages::all() {

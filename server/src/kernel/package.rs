@@ -75,6 +75,9 @@ pub struct VolumeArgs {
     pub sales_per_day: u32,
     /// Koperasi members to add, with their savings and loans over the days.
     pub members: u32,
+    /// Products the retail catalogue is brought up to, with the days' stock movements,
+    /// suppliers and orders at the outlets.
+    pub products: u32,
 }
 
 /// Rows written, by what they are (`penjualan` → 547,500).

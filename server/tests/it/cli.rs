@@ -198,6 +198,8 @@ async fn seed_volume_writes_whole_days_of_sales() {
         "20",
         "--members",
         "40",
+        "--products",
+        "60",
     ];
     let out = satu(&url, &args, &[]);
     assert!(
@@ -330,6 +332,126 @@ async fn seed_volume_writes_whole_days_of_sales() {
         )
         .await,
         48
+    );
+    // Purchasing's part: the catalogue brought to 60 products, each supplied, and the
+    // stock ledger of both outlets over the days: receipts in, sales out, each receipt's
+    // value its lines', an average cost wherever goods came.
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM products p JOIN outlets o ON o.tenant_id = p.tenant_id \
+             WHERE o.code = 'MKM1'"
+        )
+        .await,
+        60
+    );
+    let generated = count(&url, "SELECT COUNT(*) FROM products WHERE sku LIKE 'VOL-%'").await;
+    assert!(generated > 0);
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM products p WHERE p.sku LIKE 'VOL-%' AND NOT EXISTS \
+             (SELECT 1 FROM supplier_products s WHERE s.product_id = p.id)"
+        )
+        .await,
+        0,
+        "every new product has a supplier"
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(DISTINCT outlet_id) FROM stock_movements WHERE user_id = 'volume'"
+        )
+        .await,
+        2
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM stock_movements WHERE user_id = 'volume' AND NOT \
+             ((kind = 'sale' AND quantity_milli < 0) OR (kind = 'purchase_receipt' AND quantity_milli > 0))"
+        )
+        .await,
+        0
+    );
+    assert!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM stock_movements WHERE user_id = 'volume' AND kind = 'sale'"
+        )
+        .await
+            >= 2 * 3 * 20,
+        "every basket's lines leave stock"
+    );
+    let movements = count(
+        &url,
+        "SELECT COUNT(*) FROM stock_movements WHERE user_id = 'volume'",
+    )
+    .await;
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM goods_receipt_lines l JOIN goods_receipts r ON r.id = l.receipt_id \
+             WHERE r.user_id = 'volume'"
+        )
+        .await,
+        count(
+            &url,
+            "SELECT COUNT(*) FROM stock_movements WHERE user_id = 'volume' AND kind = 'purchase_receipt'"
+        )
+        .await
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM goods_receipts r WHERE r.user_id = 'volume' AND r.value_sen <> \
+             (SELECT SUM(l.value_sen) FROM goods_receipt_lines l WHERE l.receipt_id = r.id)"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM stock_costs c JOIN products p ON p.id = c.product_id \
+             WHERE p.sku LIKE 'VOL-%' AND c.unit_cost_sen > 0"
+        )
+        .await,
+        2 * generated,
+        "the first day stocks every product at both outlets"
+    );
+    // Once: a second run keeps the catalogue and the history as they are.
+    let again = [
+        "seed-volume",
+        "--days",
+        "3",
+        "--outlets",
+        "2",
+        "--sales-per-day",
+        "0",
+        "--members",
+        "0",
+        "--products",
+        "60",
+    ];
+    let out = satu(&url, &again, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sudah ada"));
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM stock_movements WHERE user_id = 'volume'"
+        )
+        .await,
+        movements
+    );
+    assert_eq!(
+        count(&url, "SELECT COUNT(*) FROM products WHERE sku LIKE 'VOL-%'").await,
+        generated
     );
     let out = satu(&url, &["seed-volume", "--days", "0"], &[]);
     assert!(!out.status.success());

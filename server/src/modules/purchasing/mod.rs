@@ -11,6 +11,7 @@ mod migration;
 pub mod permissions;
 pub mod repo;
 pub mod seed;
+pub mod volume;
 
 pub static MODULE: Package = Package {
     code: "purchasing",
@@ -25,5 +26,5 @@ pub static MODULE: Package = Package {
     homes: &[],
     dashboard: None,
     platform: None,
-    volume: None,
+    volume: Some(volume::seed_volume),
 };

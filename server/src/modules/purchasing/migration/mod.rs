@@ -4,6 +4,7 @@ use sea_orm_migration::MigrationTrait;
 mod m20261208_000015_purchasing;
 mod m20261209_000017_payables;
 mod m20261209_000018_purchase_returns;
+mod m20261209_000020_stock_level_index;
 mod m20261209_000021_consignment;
 
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
@@ -11,6 +12,7 @@ pub fn all() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m20261208_000015_purchasing::Migration),
         Box::new(m20261209_000017_payables::Migration),
         Box::new(m20261209_000018_purchase_returns::Migration),
+        Box::new(m20261209_000020_stock_level_index::Migration),
         Box::new(m20261209_000021_consignment::Migration),
     ]
 }
