@@ -19,24 +19,6 @@ fn today() -> String {
     (Utc::now() + Duration::hours(7)).date_naive().to_string()
 }
 
-async fn link(app: &TestApp, email: &str, supplier: &str) {
-    use sea_orm::{ConnectionTrait, Statement};
-    let row = app
-        .db
-        .query_one(Statement::from_string(
-            app.db.get_database_backend(),
-            format!("SELECT tenant_id, id FROM users WHERE email = '{email}'"),
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    let user: String = row.try_get("", "id").unwrap();
-    let tenant: String = row.try_get("", "tenant_id").unwrap();
-    satu_server::modules::purchasing::repo::suppliers::link_user(&app.db, &tenant, supplier, &user)
-        .await
-        .unwrap();
-}
-
 async fn sell(app: &TestApp, who: &mut Agent, outlet: &str, product: &str, n: i64) {
     let total = (25_000 * n).to_string();
     let r = app
@@ -87,8 +69,10 @@ async fn story(app: &TestApp) {
         )
         .await;
     let other_supplier = r.json["id"].as_str().unwrap().to_string();
-    link(app, "supplier2@makmur.test", &segar).await;
-    link(app, "supplier@makmur.test", &other_supplier).await;
+    app.link_supplier_user("supplier2@makmur.test", &segar)
+        .await;
+    app.link_supplier_user("supplier@makmur.test", &other_supplier)
+        .await;
 
     // Consigned at Rp21.000 a tray; nobody else may consign it at the same time.
     let put = |s: &str, price: &str| json!({"supplier_id": s, "product_id": eggs, "price": price});

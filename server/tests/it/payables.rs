@@ -19,24 +19,6 @@ fn d(n: i64) -> Decimal {
     Decimal::from(n)
 }
 
-async fn link(app: &TestApp, email: &str, supplier: &str) {
-    use sea_orm::{ConnectionTrait, Statement};
-    let row = app
-        .db
-        .query_one(Statement::from_string(
-            app.db.get_database_backend(),
-            format!("SELECT tenant_id, id FROM users WHERE email = '{email}'"),
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    let user: String = row.try_get("", "id").unwrap();
-    let tenant: String = row.try_get("", "tenant_id").unwrap();
-    satu_server::modules::purchasing::repo::suppliers::link_user(&app.db, &tenant, supplier, &user)
-        .await
-        .unwrap();
-}
-
 /// A sent order of `cartons` karton of 24 at `price` a karton; its id and line id.
 async fn order(
     app: &TestApp,
@@ -111,8 +93,10 @@ async fn story(app: &TestApp) {
         )
         .await;
     let segar = r.json["id"].as_str().unwrap().to_string();
-    link(app, "supplier@makmur.test", &sumber).await;
-    link(app, "supplier2@makmur.test", &segar).await;
+    app.link_supplier_user("supplier@makmur.test", &sumber)
+        .await;
+    app.link_supplier_user("supplier2@makmur.test", &segar)
+        .await;
     let r = app
         .send(&mut manager, Method::PUT, &format!("/api/v1/suppliers/{sumber}/products"),
             Some(json!({"product_id": milk, "purchase_unit": "karton", "per_base": "24", "last_price": "132000"})))

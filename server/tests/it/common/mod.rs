@@ -329,6 +329,28 @@ impl TestApp {
         (other, other_outlet)
     }
 
+    /// Makes the user with this email sign in for `supplier` (what the tenant's invitation
+    /// of a supplier user does).
+    pub async fn link_supplier_user(&self, email: &str, supplier: &str) {
+        use sea_orm::{ConnectionTrait, Statement};
+        let row = self
+            .db
+            .query_one(Statement::from_string(
+                self.db.get_database_backend(),
+                format!("SELECT tenant_id, id FROM users WHERE email = '{email}'"),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        let user: String = row.try_get("", "id").unwrap();
+        let tenant: String = row.try_get("", "tenant_id").unwrap();
+        satu_server::modules::purchasing::repo::suppliers::link_user(
+            &self.db, &tenant, supplier, &user,
+        )
+        .await
+        .unwrap();
+    }
+
     pub async fn outlet_id(&self, agent: &mut Agent, code: &str) -> String {
         let r = self.get(agent, "/api/v1/outlets").await;
         r.json
