@@ -193,6 +193,18 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Room for the WASM splitter (cargo leptos --split). It moves each lazy page's strings
+/// and tables out of the till's first download into the page's own chunk, repacking the
+/// read-only data per chunk with alignment padding; when the repacked data comes out
+/// longer than the original segment, it gives up and keeps *all* of it in the main
+/// module (about 150 KB more, brotli 50 KB, as measured on 2026-12-07: "Overlong segment
+/// 0 by 342 after relocation"). Nothing references this block, so it is never loaded;
+/// its only effect is that the segment has that much slack. end2end/first-load.mjs's
+/// budget fails the build if the splitter gives up again.
+#[cfg(feature = "hydrate")]
+#[used]
+static WASM_SPLIT_SLACK: [u8; 16 * 1024] = [0xA5; 16 * 1024];
+
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
