@@ -36,6 +36,7 @@ pub mod barcode;
 pub mod bounds;
 pub mod industry;
 pub mod loan;
+pub mod location;
 pub mod membership;
 pub mod money;
 pub mod nik;

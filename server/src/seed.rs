@@ -2,6 +2,7 @@
 //! each registered package then adds its outlet and its demo data (`Package::seed`).
 //! Running it again changes nothing.
 use chrono::Utc;
+use domain::location::LocationKind;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
@@ -140,12 +141,24 @@ pub async fn seed_demo_with(db: &DatabaseConnection, with_catalogue: bool) -> Re
     Ok(())
 }
 
-/// The demo tenant's outlet `code`, created (and audited) the first time.
+/// The demo tenant's store `code`, created (and audited) the first time.
 pub async fn demo_outlet<C: sea_orm::ConnectionTrait>(
     txn: &C,
     audit: &Audit<'_>,
     tenant_id: &str,
+    place: (&str, &str, &str, &str),
+    settings: serde_json::Value,
+) -> Result<(), ApiError> {
+    demo_location(txn, audit, tenant_id, place, LocationKind::Store, settings).await
+}
+
+/// The demo tenant's location `code` of `kind`, created (and audited) the first time.
+pub async fn demo_location<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    audit: &Audit<'_>,
+    tenant_id: &str,
     (code, name, address, industry): (&str, &str, &str, &str),
+    kind: LocationKind,
     settings: serde_json::Value,
 ) -> Result<(), ApiError> {
     if outlets::code_taken(txn, tenant_id, code, None).await? {
@@ -161,6 +174,7 @@ pub async fn demo_outlet<C: sea_orm::ConnectionTrait>(
             address: Set(address.to_string()),
             timezone: Set("WIB".to_string()),
             industry: Set(industry.to_string()),
+            kind: Set(kind.as_str().to_string()),
             archived: Set(false),
             settings: Set(settings.to_string()),
             created_at: Set(Utc::now()),
@@ -172,7 +186,9 @@ pub async fn demo_outlet<C: sea_orm::ConnectionTrait>(
             Change::new("outlet.create", "outlet", &o.id)
                 .tenant(Some(tenant_id))
                 .outlet(&o.id)
-                .after(json!({"code": o.code, "name": o.name, "industry": o.industry})),
+                .after(
+                    json!({"code": o.code, "name": o.name, "industry": o.industry, "kind": o.kind}),
+                ),
         )
         .await?;
     Ok(())

@@ -146,8 +146,8 @@ where
 
 pub type OutletList = RwSignal<Option<Result<Vec<Outlet>, client::ApiError>>>;
 
-/// The outlet picker shared by the back-office pages: outlets whose package sells
-/// through the till first; the first is chosen.
+/// The outlet picker shared by the back-office pages: the first store whose package
+/// sells through the till is chosen (not a warehouse), else the first location.
 pub fn outlet_choice() -> (OutletList, RwSignal<String>) {
     let outlets = fetched::<Vec<Outlet>>(|| "/api/v1/outlets".into(), RwSignal::new(0));
     let chosen = RwSignal::new(String::new());
@@ -156,7 +156,7 @@ pub fn outlet_choice() -> (OutletList, RwSignal<String>) {
             if let Some(Ok(list)) = outlets.get() {
                 let first = list
                     .iter()
-                    .find(|o| crate::kernel::package::has_till(&o.industry))
+                    .find(|o| o.kind.has_till() && crate::kernel::package::has_till(&o.industry))
                     .or(list.first())
                     .map(|o| o.id.clone());
                 if let Some(id) = first {

@@ -208,7 +208,9 @@ fn DashboardBody() -> impl IntoView {
             esc(&name),
             esc(&tenant)
         );
-        let list = outlets.get().and_then(Result::ok).unwrap_or_default();
+        // Sales happen at stores: a warehouse has none to pick.
+        let mut list = outlets.get().and_then(Result::ok).unwrap_or_default();
+        list.retain(|o| o.kind.has_till());
         out.push_str(&filters_html(lang, &f, &list));
         out.push_str(&match data.get() {
             None => format!(

@@ -1,3 +1,4 @@
+use domain::location::LocationKind;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,6 +37,7 @@ fn OutletsBody() -> impl IntoView {
     let address = RwSignal::new(String::new());
     let timezone = RwSignal::new("WIB".to_string());
     let industry = RwSignal::new("retail".to_string());
+    let kind = RwSignal::new("store".to_string());
     let error = RwSignal::new(None::<String>);
     let ok = RwSignal::new(None::<String>);
     let submit = move |ev: SubmitEvent| {
@@ -45,6 +47,7 @@ fn OutletsBody() -> impl IntoView {
         let body = json!({
             "name": name.get_untracked(), "code": code.get_untracked(), "address": address.get_untracked(),
             "timezone": timezone.get_untracked(), "industry": industry.get_untracked(),
+            "kind": kind.get_untracked(),
         });
         spawn_local(async move {
             match client::post::<Outlet>("/api/v1/outlets", &body).await {
@@ -64,10 +67,11 @@ fn OutletsBody() -> impl IntoView {
         <h1 data-testid="page-title">{t("outlets")}</h1>
         <div class="table-wrap" tabindex="0">
             <table>
-                <thead><tr><th>{t("code")}</th><th>{t("name")}</th><th>{t("industry")}</th><th>{t("timezone")}</th><th>{t("address")}</th></tr></thead>
+                <thead><tr><th>{t("code")}</th><th>{t("name")}</th><th>{t("industry")}</th><th>{t("location_kind")}</th><th>{t("timezone")}</th><th>{t("address")}</th></tr></thead>
                 <tbody>
                     {move || outlets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|o| view! {
-                        <tr><td>{o.code}</td><td>{o.name}</td><td>{move || industry_label(lang.get(), &o.industry)}</td><td>{o.timezone}</td><td>{o.address}</td></tr>
+                        <tr><td>{o.code}</td><td>{o.name}</td><td>{move || industry_label(lang.get(), &o.industry)}</td>
+                            <td data-testid="outlet-kind">{t(kind_word(o.kind))}</td><td>{o.timezone}</td><td>{o.address}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -90,9 +94,23 @@ fn OutletsBody() -> impl IntoView {
                         {INDUSTRIES.iter().map(|i| view! { <option value=*i>{move || industry_label(lang.get(), i)}</option> }).collect_view()}
                     </select>
                 </label>
+                <label>{t("location_kind")}
+                    <select bind:value=kind data-testid="outlet-kind-choice">
+                        <option value="store">{t("kind_store")}</option>
+                        <option value="warehouse">{t("kind_warehouse")}</option>
+                    </select>
+                </label>
                 <Notice error ok/>
                 <button type="submit" class="primary">{t("save")}</button>
             </form>
         </Show>
+    }
+}
+
+/// The word for a location's kind: a store sells at its till, a warehouse only holds stock.
+fn kind_word(kind: LocationKind) -> &'static str {
+    match kind {
+        LocationKind::Store => "kind_store",
+        LocationKind::Warehouse => "kind_warehouse",
     }
 }

@@ -21,6 +21,9 @@ pub struct OutletView {
     /// `WIB`, `WITA` or `WIT`.
     pub timezone: String,
     pub industry: String,
+    /// A store (with a till) or a warehouse (stock only).
+    #[serde(default)]
+    pub kind: crate::location::LocationKind,
     pub created_at: String,
     /// Discount a cashier may give without a manager's PIN, % of the subtotal.
     pub cashier_discount_limit_percent: String,

@@ -57,8 +57,8 @@ async fn migrate_seed_twice_and_create_superadmin() {
     // Purchasing's demo, once: two suppliers, three orders, two receipts, one invoice
     // partly paid.
     assert_eq!(count(&url, "SELECT COUNT(*) FROM suppliers").await, 2);
-    assert_eq!(count(&url, "SELECT COUNT(*) FROM purchase_orders").await, 3);
-    assert_eq!(count(&url, "SELECT COUNT(*) FROM goods_receipts").await, 2);
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM purchase_orders").await, 4);
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM goods_receipts").await, 3);
     assert_eq!(
         count(&url, "SELECT COUNT(*) FROM supplier_invoices").await,
         1
@@ -68,16 +68,26 @@ async fn migrate_seed_twice_and_create_superadmin() {
         1
     );
     assert_eq!(count(&url, "SELECT COUNT(*) FROM supplier_users").await, 2);
-    assert_eq!(count(&url, "SELECT COUNT(*) FROM outlets").await, 2);
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM outlets").await, 3);
+    assert_eq!(
+        count(
+            &url,
+            "SELECT COUNT(*) FROM outlets WHERE kind = 'warehouse'"
+        )
+        .await,
+        1,
+        "the demo's warehouse Gudang Makmur"
+    );
     assert_eq!(
         count(&url, "SELECT COUNT(*) FROM products").await,
         30,
         "the demo minimarket has a catalogue"
     );
-    // The opening count of each product, and the milk and bread that came on demo orders.
+    // The opening count of each product, the milk and bread that came on demo orders, and
+    // the sugar, noodles and tea the warehouse received.
     assert_eq!(
         count(&url, "SELECT COUNT(*) FROM stock_movements").await,
-        32
+        35
     );
 
     let out = satu(
@@ -211,7 +221,7 @@ async fn seed_volume_writes_whole_days_of_sales() {
     assert_eq!(
         count(
             &url,
-            "SELECT COUNT(*) FROM outlets WHERE industry = 'retail'"
+            "SELECT COUNT(*) FROM outlets WHERE industry = 'retail' AND kind = 'store'"
         )
         .await,
         2

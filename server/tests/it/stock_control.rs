@@ -34,11 +34,34 @@ async fn story(app: &TestApp) {
         .post(
             &mut owner,
             "/api/v1/outlets",
-            json!({"name": "Gudang Makmur", "code": "GDM1", "industry": "retail"}),
+            json!({"name": "Gudang Timur", "code": "GDT1", "industry": "retail", "kind": "gudang"}),
+        )
+        .await;
+    assert_eq!(r.json["error"]["field"], "kind", "{}", r.json);
+    let r = app
+        .post(
+            &mut owner,
+            "/api/v1/outlets",
+            json!({"name": "Gudang Timur", "code": "GDT1", "industry": "retail", "kind": "warehouse"}),
         )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["kind"], "warehouse");
     let warehouse = r.json["id"].as_str().unwrap().to_string();
+    // A warehouse has no till: no device registers there; the store stays a store.
+    let r = app
+        .post(
+            &mut manager,
+            "/api/v1/devices",
+            json!({"outlet_id": warehouse, "name": "Tablet gudang"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+    assert_eq!(r.json["error"]["field"], "outlet_id");
+    let r = app
+        .get(&mut manager, &format!("/api/v1/outlets/{store}"))
+        .await;
+    assert_eq!(r.json["kind"], "store");
     let r = app
         .post(
             &mut manager,

@@ -44,7 +44,7 @@ fn TillBody() -> impl IntoView {
             outlets
                 .get_untracked()
                 .and_then(Result::ok)
-                .and_then(|l| l.first().map(|o| o.id.clone()))
+                .and_then(|l| l.iter().find(|o| o.kind.has_till()).map(|o| o.id.clone()))
                 .unwrap_or_default()
         } else {
             chosen
@@ -99,7 +99,7 @@ fn TillBody() -> impl IntoView {
                 <h2>{t("register_device")}</h2>
                 <label>{t("outlet")}
                     <select bind:value=outlet>
-                        {move || outlets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|o| view! {
+                        {move || outlets.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|o| o.kind.has_till()).map(|o| view! {
                             <option value=o.id>{o.name}</option>
                         }).collect_view()}
                     </select>

@@ -135,7 +135,9 @@ where
             format!("--sales-per-day antara 1 dan {SALES_PER_DAY_MAX}."),
         ));
     }
-    let mut q = outlet::Entity::find().filter(outlet::Column::Industry.eq("retail"));
+    let mut q = outlet::Entity::find()
+        .filter(outlet::Column::Industry.eq("retail"))
+        .filter(outlet::Column::Kind.eq(domain::location::LocationKind::Store.as_str()));
     if let Some(t) = tenant {
         q = q.filter(outlet::Column::TenantId.eq(t));
     }

@@ -2,7 +2,8 @@
 //! order sent and one partly received (48 of 60 karton of milk, with batch and expiry),
 //! CV Segar Jaya (not PKP, 7 days; `supplier2@makmur.test`), what each supplies, and
 //! reorder points at the minimarket; a bread order from CV Segar Jaya received forty days
-//! ago and its invoice, a month overdue and partly paid. Once: a seed run again finds the suppliers and adds
+//! ago and its invoice, a month overdue and partly paid; the warehouse Gudang Makmur
+//! (`GDM1`) stocked by a received order. Once: a seed run again finds the suppliers and adds
 //! nothing.
 use chrono::{Duration, Utc};
 use futures::future::BoxFuture;
@@ -211,6 +212,51 @@ pub fn seed<'a>(
             )
             .await?;
         }
+        // The warehouse Gudang Makmur (no till) holds the bulk: sugar, noodles and tea
+        // delivered by PT Sumber Pangan a fortnight ago, for transfers to the store.
+        crate::seed::demo_location(
+            txn,
+            ctx.audit,
+            tenant_id,
+            (
+                "GDM1",
+                "Gudang Makmur",
+                "Jl. Kaligawe Raya No. 12, Semarang",
+                "retail",
+            ),
+            domain::location::LocationKind::Warehouse,
+            json!({}),
+        )
+        .await?;
+        if let Some(warehouse) = crate::platform::entity::outlet::Entity::find()
+            .filter(crate::platform::entity::outlet::Column::TenantId.eq(tenant_id))
+            .filter(crate::platform::entity::outlet::Column::Code.eq("GDM1"))
+            .one(txn)
+            .await?
+        {
+            order(
+                txn,
+                tenant_id,
+                sumber,
+                &warehouse.id,
+                &format!("{prefix}0004"),
+                PoStatus::Received,
+                &[
+                    ("GULA-1KG", 10, 300_000),
+                    ("MIE-001", 5, 108_000),
+                    ("TEH-350", 4, 84_000),
+                ],
+                &at(14),
+                Some(day(-12)),
+                &[
+                    ("GULA-1KG", 200, "", day(0)),
+                    ("MIE-001", 200, "", day(0)),
+                    ("TEH-350", 96, "", day(0)),
+                ],
+            )
+            .await?;
+        }
+
         // CV Segar Jaya's eggs are consigned (titip jual): owed at Rp21.000 a pack sold.
         if let Some(eggs) = by_sku(txn, tenant_id, "TLR-10").await? {
             crate::modules::purchasing::repo::consignment::insert_product(
@@ -304,7 +350,8 @@ async fn by_sku(
 }
 
 /// A demo order with its lines (sku, units of purchase, price), and the receipt of
-/// `received` (sku, base units, batch, expiry) when there is one.
+/// `received` (sku, base units, batch, expiry; an empty batch for a product not tracked
+/// by batch) when there is one.
 #[allow(clippy::too_many_arguments)]
 async fn order(
     txn: &DatabaseTransaction,
@@ -494,24 +541,26 @@ async fn order(
                 product_id: Set(p.id.clone()),
                 quantity_base_milli: Set(Milli::of(quantity)?),
                 value_sen: Set(Sen::of(value)?),
-                batch_no: Set(Some(batch.to_string())),
-                expires_on: Set(Some(expiry.clone())),
+                batch_no: Set(Some(batch.to_string()).filter(|b| !b.is_empty())),
+                expires_on: Set(Some(expiry.clone()).filter(|_| !batch.is_empty())),
                 flag: Set(None),
             },
             txn,
         )
         .await?;
-        crate::modules::inventory::repo::batches::receive(
-            txn,
-            tenant_id,
-            outlet_id,
-            &p.id,
-            batch,
-            Some(expiry.as_str()),
-            Milli::of(quantity)?.0,
-            created_at,
-        )
-        .await?;
+        if !batch.is_empty() {
+            crate::modules::inventory::repo::batches::receive(
+                txn,
+                tenant_id,
+                outlet_id,
+                &p.id,
+                batch,
+                Some(expiry.as_str()),
+                Milli::of(quantity)?.0,
+                created_at,
+            )
+            .await?;
+        }
         stock::record_movement(
             txn,
             stock::Movement {

@@ -196,6 +196,7 @@ pub fn seed_volume(
 async fn generate(db: &DatabaseConnection, v: VolumeArgs) -> Result<Written, ApiError> {
     let mut retail: Vec<outlet::Model> = outlet::Entity::find()
         .filter(outlet::Column::Industry.eq("retail"))
+        .filter(outlet::Column::Kind.eq(domain::location::LocationKind::Store.as_str()))
         .order_by_asc(outlet::Column::CreatedAt)
         .order_by_asc(outlet::Column::Code)
         .all(db)

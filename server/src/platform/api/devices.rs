@@ -67,6 +67,15 @@ pub async fn register(
         .await?
         .filter(|o| auth.can_access_outlet(&o.id))
         .ok_or_else(|| ApiError::validation("outlet_id", "Outlet tidak ditemukan."))?;
+    if !domain::location::LocationKind::parse(&outlet.kind)
+        .unwrap_or_default()
+        .has_till()
+    {
+        return Err(ApiError::validation(
+            "outlet_id",
+            "Gudang tidak punya kasir: daftarkan perangkat kasir di toko.",
+        ));
+    }
     let actor = Actor::of(&auth);
     let registrar = auth.user.id.clone();
     let (model, secret) = audited(&state.db, actor, move |txn, audit| {

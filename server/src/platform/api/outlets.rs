@@ -22,6 +22,7 @@ pub const TIMEZONES: [&str; 3] = ["WIB", "WITA", "WIT"];
 pub use domain::industry::INDUSTRIES;
 
 pub use domain::api::OutletView;
+use domain::location::LocationKind;
 
 impl From<outlet::Model> for OutletView {
     fn from(o: outlet::Model) -> Self {
@@ -45,6 +46,7 @@ impl From<outlet::Model> for OutletView {
             receipt_header: header,
             receipt_footer: footer,
             industry: o.industry,
+            kind: LocationKind::parse(&o.kind).unwrap_or_default(),
             created_at: o.created_at.to_rfc3339(),
         }
     }
@@ -52,7 +54,7 @@ impl From<outlet::Model> for OutletView {
 
 fn snapshot(o: &outlet::Model) -> serde_json::Value {
     json!({"code": o.code, "name": o.name, "address": o.address, "timezone": o.timezone,
-        "industry": o.industry, "settings": serde_json::from_str::<serde_json::Value>(&o.settings).ok()})
+        "industry": o.industry, "kind": o.kind, "settings": serde_json::from_str::<serde_json::Value>(&o.settings).ok()})
 }
 
 /// The outlet's static QRIS payload (`settings.static_qris`).
@@ -148,6 +150,9 @@ pub struct OutletInput {
     pub address: Option<String>,
     pub timezone: Option<String>,
     pub industry: Option<String>,
+    /// `store` (default) or `warehouse`: a gudang holds stock and has no till.
+    #[serde(default)]
+    pub kind: Option<String>,
     #[serde(default)]
     #[schema(value_type = Option<String>, example = "10")]
     pub cashier_discount_limit_percent: Option<rust_decimal::Decimal>,
@@ -180,6 +185,15 @@ fn check_timezone(tz: &str) -> ApiResult<String> {
         .find(|t| t.eq_ignore_ascii_case(tz.trim()))
         .map(|t| t.to_string())
         .ok_or_else(|| ApiError::validation("timezone", "Zona waktu harus WIB, WITA, atau WIT."))
+}
+
+fn check_kind(kind: &str) -> ApiResult<LocationKind> {
+    LocationKind::parse(kind).ok_or_else(|| {
+        ApiError::validation(
+            "kind",
+            "Jenis lokasi harus toko (store) atau gudang (warehouse).",
+        )
+    })
 }
 
 fn check_industry(industry: &str) -> ApiResult<String> {
@@ -255,6 +269,10 @@ pub async fn create(
         .to_string();
     let timezone = check_timezone(req.timezone.as_deref().unwrap_or("WIB"))?;
     let industry = check_industry(req.industry.as_deref().unwrap_or_default())?;
+    let kind = match req.kind.as_deref() {
+        Some(kind) => check_kind(kind)?,
+        None => LocationKind::Store,
+    };
     let settings = merge_settings("{}", &req)?;
     let actor = Actor::of(&auth);
     let created = audited(&state.db, actor, move |txn, audit| {
@@ -275,6 +293,7 @@ pub async fn create(
                     address: Set(address),
                     timezone: Set(timezone),
                     industry: Set(industry),
+                    kind: Set(kind.as_str().to_string()),
                     archived: Set(false),
                     settings: Set(settings),
                     created_at: Set(Utc::now()),
@@ -325,6 +344,9 @@ pub async fn update(
     }
     if let Some(industry) = &req.industry {
         active.industry = Set(check_industry(industry)?);
+    }
+    if let Some(kind) = &req.kind {
+        active.kind = Set(check_kind(kind)?.as_str().to_string());
     }
     if req.cashier_discount_limit_percent.is_some() || req.static_qris.is_some() {
         active.settings = Set(merge_settings(&before.settings, &req)?);

@@ -11,6 +11,8 @@ pub struct Model {
     pub address: String,
     pub timezone: String,
     pub industry: String,
+    /// `store` or `warehouse` (`domain::location::LocationKind`).
+    pub kind: String,
     pub archived: bool,
     /// Outlet settings (tax, cash rounding, receipt text) as JSON.
     #[sea_orm(column_type = "Text")]

@@ -3,7 +3,11 @@
 use sea_orm_migration::MigrationTrait;
 
 mod m20261127_000001_foundation;
+mod m20261210_000022_outlet_kind;
 
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
-    vec![Box::new(m20261127_000001_foundation::Migration)]
+    vec![
+        Box::new(m20261127_000001_foundation::Migration),
+        Box::new(m20261210_000022_outlet_kind::Migration),
+    ]
 }

@@ -1,5 +1,7 @@
+use sea_orm::sea_query::LockType;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
 use crate::kernel::repo::DbResult;
@@ -78,4 +80,19 @@ pub async fn count_by_industry<C: ConnectionTrait>(db: &C) -> DbResult<Vec<(Stri
         Some(outlet::Column::Archived.eq(false)),
     )
     .await
+}
+
+/// Takes the outlet's row lock for the rest of the transaction (PostgreSQL; `NO KEY
+/// UPDATE`, so rows referring to the outlet are still written), so two stock operations
+/// at one outlet (returns, settlements, assemblies) run one after the other and each
+/// reads the stock the other left. SQLite's one pooled connection runs transactions one
+/// at a time already. Answers whether the outlet is there (and not archived).
+pub async fn lock<C: ConnectionTrait>(db: &C, tenant_id: &str, outlet_id: &str) -> DbResult<bool> {
+    Ok(outlet::Entity::find_by_id(outlet_id.to_string())
+        .filter(outlet::Column::TenantId.eq(tenant_id))
+        .filter(outlet::Column::Archived.eq(false))
+        .lock(LockType::NoKeyUpdate)
+        .one(db)
+        .await?
+        .is_some())
 }

@@ -156,13 +156,20 @@ async fn fill(m: &SchemaManager<'_>) -> Result<(), DbErr> {
         db.execute_unprepared(&format!("DELETE FROM \"{t}\""))
             .await?;
     }
-    let zones: HashMap<String, i64> = crate::platform::entity::outlet::Entity::find()
+    // Only the columns this migration knew: the outlet entity grows after it (its
+    // `kind` came in migration 22), and a run on an old database must not ask for those.
+    use crate::platform::entity::outlet;
+    let zones: HashMap<String, i64> = outlet::Entity::find()
+        .select_only()
+        .column(outlet::Column::Id)
+        .column(outlet::Column::Timezone)
+        .into_tuple::<(String, String)>()
         .all(db)
         .await?
         .into_iter()
-        .map(|o| {
-            let hours = crate::kernel::business_day::Zone::parse(&o.timezone).offset_hours();
-            (o.id, hours)
+        .map(|(id, timezone)| {
+            let hours = crate::kernel::business_day::Zone::parse(&timezone).offset_hours();
+            (id, hours)
         })
         .collect();
     let offset = |outlet: &str| zones.get(outlet).copied().unwrap_or(7);
