@@ -32,6 +32,7 @@
 //!   totals with PPN masukan and statuses, moving average cost, FEFO, payables aging,
 //!   returns to supplier.
 pub mod api;
+pub mod assembly;
 pub mod barcode;
 pub mod bounds;
 pub mod industry;

@@ -50,6 +50,11 @@ fn action_words(code: &str) -> Option<Words> {
         "supplier_invoice.create" => ("Faktur pemasok dicatat", "Supplier invoice recorded"),
         "supplier_invoice.pay" => ("Faktur pemasok dibayar", "Supplier invoice paid"),
         "purchase_return.create" => ("Barang diretur ke pemasok", "Goods returned to supplier"),
+        "assembly.create" => (
+            "Parsel dirakit / dibongkar",
+            "Bundles assembled / taken apart",
+        ),
+        "product.components" => ("Isi parsel diatur", "Bundle contents set"),
         "stock.reorder_point" => ("Titik pesan ulang diatur", "Reorder point set"),
         "stock.adjust" => ("Stok disesuaikan", "Stock adjusted"),
         "customer.create" => ("Pelanggan ditambahkan", "Customer added"),
@@ -122,6 +127,7 @@ fn entity_words(code: &str) -> Option<Words> {
         "supplier_invoice" => ("Faktur pemasok", "Supplier invoice"),
         "consignment_settlement" => ("Settlement titipan", "Consignment settlement"),
         "purchase_return" => ("Retur pembelian", "Purchase return"),
+        "assembly" => ("Rakitan parsel", "Assembly"),
         _ => return None,
     })
 }

@@ -425,3 +425,97 @@ pub struct ProductBatches {
     pub without_batch: String,
     pub batches: Vec<BatchView>,
 }
+
+/// One component of a bundle as the recipe lists it (`PUT /products/{id}/components`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ComponentInput {
+    pub product_id: String,
+    /// Units of the component in one bundle, in its own unit (`"2"`, `"0.5"`).
+    pub quantity: String,
+}
+
+/// A bundle's whole recipe; an empty list makes the product an ordinary one again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ComponentsInput {
+    pub components: Vec<ComponentInput>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ComponentView {
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    pub unit: String,
+    /// Units in one bundle.
+    pub quantity: String,
+}
+
+/// A bundle product and what one of it is made of.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BundleView {
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    pub components: Vec<ComponentView>,
+}
+
+/// `POST /assemblies`: build bundles from their components at a location, or take them
+/// apart again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssemblyInput {
+    pub outlet_id: String,
+    /// The bundle product.
+    pub product_id: String,
+    /// Bundles built or taken apart.
+    pub quantity: String,
+    /// `build` or `take_apart`.
+    pub direction: String,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssemblyPartView {
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    /// Units of the component that left (build) or came back (take apart).
+    pub quantity: String,
+    /// Their value at cost, rupiah.
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssemblyView {
+    pub id: String,
+    pub number: String,
+    pub outlet_id: String,
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    /// `build` or `take_apart`.
+    pub direction: String,
+    pub quantity: String,
+    /// The value that moved between the bundles and their components, rupiah.
+    pub value: String,
+    pub note: Option<String>,
+    pub user_id: String,
+    pub created_at: String,
+    /// Filled on the answer to `POST`; the list leaves it empty.
+    pub parts: Vec<AssemblyPartView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssemblyPage {
+    pub items: Vec<AssemblyView>,
+    pub total: u64,
+    pub limit: u64,
+    pub offset: u64,
+}

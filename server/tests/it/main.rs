@@ -8,6 +8,7 @@
 mod common;
 
 mod api;
+mod assembly;
 mod audit;
 mod auth;
 mod batches;

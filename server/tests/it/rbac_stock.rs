@@ -168,6 +168,30 @@ pub(crate) fn cases(outlet: &str) -> Vec<Case> {
             None,
             MANAGERS,
         ),
+        case(
+            Method::GET,
+            "/api/v1/products/nope/components",
+            None,
+            STAFF,
+        ),
+        case(
+            Method::PUT,
+            "/api/v1/products/nope/components",
+            Some(json!({"components": []})),
+            MANAGERS,
+        ),
+        case(
+            Method::GET,
+            format!("/api/v1/assemblies?outlet_id={outlet}"),
+            None,
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/assemblies",
+            Some(json!({"outlet_id": outlet, "product_id": "nope", "quantity": "1", "direction": "build"})),
+            MANAGERS,
+        ),
         case(Method::GET, "/api/v1/consignments/products", None, MANAGERS),
         case(
             Method::PUT,

@@ -5,6 +5,7 @@ use utoipa_axum::routes;
 
 use crate::kernel::state::AppState;
 
+pub mod assembly;
 pub mod batches;
 pub mod categories;
 pub mod counts;
@@ -55,4 +56,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(transfers::receive))
         .routes(routes!(batches::expiring))
         .routes(routes!(batches::of_product))
+        .routes(routes!(assembly::get_components, assembly::set_components))
+        .routes(routes!(assembly::list, assembly::create))
 }

@@ -1,8 +1,10 @@
 //! SeaORM entities, one per table; every tenant-owned table carries `tenant_id`.
+pub mod assembly;
 pub mod category;
 pub mod outlet_price;
 pub mod product;
 pub mod product_barcode;
+pub mod product_component;
 pub mod reorder_point;
 pub mod stock_batch;
 pub mod stock_cost;

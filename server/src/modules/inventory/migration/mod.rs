@@ -7,6 +7,7 @@ mod m20261207_000010_catalogue_money_in_sen;
 mod m20261208_000014_stock_costs;
 mod m20261208_000016_stock_control;
 mod m20261209_000019_stock_batches;
+mod m20261210_000023_assembly;
 
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
     vec![
@@ -15,5 +16,6 @@ pub fn all() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m20261208_000014_stock_costs::Migration),
         Box::new(m20261208_000016_stock_control::Migration),
         Box::new(m20261209_000019_stock_batches::Migration),
+        Box::new(m20261210_000023_assembly::Migration),
     ]
 }

@@ -1,4 +1,5 @@
 //! SQL for this part; every function takes the tenant from the caller's `Auth`.
+pub mod assembly;
 pub mod batches;
 pub mod catalogue;
 pub mod control;

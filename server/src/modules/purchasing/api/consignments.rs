@@ -35,7 +35,7 @@ use crate::modules::inventory::repo::stock;
 use crate::modules::purchasing::entity::{
     consignment_product, consignment_settlement, consignment_settlement_line,
 };
-use crate::modules::purchasing::repo::{consignment as repo, returns, suppliers};
+use crate::modules::purchasing::repo::{consignment as repo, suppliers};
 use crate::platform::api::outlets::accessible;
 
 /// Consigned products one supplier may have.
@@ -385,7 +385,7 @@ pub async fn settle(
         Box::pin(async move {
             // One settlement at a time per location: two for one period cannot both pass
             // the overlap check.
-            returns::lock_outlet(txn, &tenant_id, &outlet_id).await?;
+            crate::platform::repo::outlets::lock(txn, &tenant_id, &outlet_id).await?;
             if let Some(s) = repo::overlapping(txn, &tenant_id, &supplier_id, &outlet_id, &from.to_string(), &to.to_string()).await? {
                 return Err(ApiError::conflict(
                     "period_settled",

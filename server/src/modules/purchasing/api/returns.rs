@@ -328,7 +328,7 @@ pub async fn create(
         Box::pin(async move {
             // Under the outlet's lock a second return waits for this one and then reads
             // the stock it left.
-            if !repo::lock_outlet(txn, &tenant_id, &outlet_id).await? {
+            if !crate::platform::repo::outlets::lock(txn, &tenant_id, &outlet_id).await? {
                 return Err(ApiError::validation("outlet_id", "Outlet tidak ditemukan."));
             }
             let product_ids: Vec<String> = per_product.keys().cloned().collect();

@@ -2,7 +2,7 @@
 //! against it took back, each summed by the database.
 use std::collections::HashMap;
 
-use sea_orm::sea_query::{Alias, Expr, LockType, Query};
+use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -12,7 +12,6 @@ use crate::kernel::repo::{in_chunks, next_number_in, sum_sen, DbResult, INSERT_C
 use crate::modules::purchasing::entity::{
     goods_receipt, goods_receipt_line, purchase_return as ret, purchase_return_line as line,
 };
-use crate::platform::entity::outlet;
 
 /// The next return number under `prefix` (`RT-202612-0007`).
 pub async fn next_number<C: ConnectionTrait>(
@@ -28,25 +27,6 @@ pub async fn next_number<C: ConnectionTrait>(
         prefix,
     )
     .await
-}
-
-/// Takes the outlet's row lock for the rest of the transaction (PostgreSQL; `NO KEY
-/// UPDATE`, so rows referring to the outlet are still written), so two returns from one
-/// outlet run one after the other and each reads the stock the other left. SQLite's one
-/// pooled connection runs transactions one at a time already. Answers whether the outlet
-/// is there (and not archived).
-pub async fn lock_outlet<C: ConnectionTrait>(
-    db: &C,
-    tenant_id: &str,
-    outlet_id: &str,
-) -> DbResult<bool> {
-    Ok(outlet::Entity::find_by_id(outlet_id.to_string())
-        .filter(outlet::Column::TenantId.eq(tenant_id))
-        .filter(outlet::Column::Archived.eq(false))
-        .lock(LockType::NoKeyUpdate)
-        .one(db)
-        .await?
-        .is_some())
 }
 
 pub async fn find<C: ConnectionTrait>(
