@@ -47,7 +47,7 @@ mod tests {
         if path.contains("/platform/platform_stats") {
             return Some(crate::platform::i18n::platform_words as Words);
         }
-        if path.contains("/modules/inventory/control") {
+        if path.contains("/modules/inventory/") {
             return Some(crate::modules::inventory::i18n::page_words as Words);
         }
         if path.contains("/modules/purchasing/") {
@@ -88,6 +88,8 @@ mod tests {
             "RAT",
             "PAR",
             "PKP",
+            "CSV",
+            "XLSX",
             "WIB (UTC+7)",
             "WITA (UTC+8)",
             "WIT (UTC+9)",

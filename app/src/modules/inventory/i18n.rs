@@ -40,6 +40,28 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
 /// The stock-control page's words (`/stok/kontrol`), in its own chunk.
 pub fn page_words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
+        "stock_card" => ("Kartu stok", "Stock card"),
+        "average_cost" => ("HPP rata-rata", "Average cost"),
+        "stock_value" => ("Nilai stok", "Stock value"),
+        "movement" => ("Mutasi", "Movement"),
+        "reference" => ("Referensi", "Reference"),
+        "quantity_in_out" => ("Masuk / keluar", "In / out"),
+        "balance_after" => ("Saldo", "Balance"),
+        "no_movements" => ("Belum ada mutasi.", "No movements yet."),
+        "newer" => ("Lebih baru", "Newer"),
+        "older" => ("Lebih lama", "Older"),
+        "stock_valuation" => ("Unduh nilai stok (HPP)", "Download stock valuation (cost)"),
+        "mv_sale" => ("Penjualan", "Sale"),
+        "mv_refund" => ("Retur penjualan", "Refund"),
+        "mv_adjustment" => ("Penyesuaian", "Adjustment"),
+        "mv_stock_count" => ("Stok opname", "Stock count"),
+        "mv_purchase_receipt" => ("Penerimaan barang", "Goods receipt"),
+        "mv_purchase_return" => ("Retur ke pemasok", "Return to supplier"),
+        "mv_transfer_out" => ("Transfer keluar", "Transfer out"),
+        "mv_transfer_in" => ("Transfer masuk", "Transfer in"),
+        "mv_consignment_return" => ("Titipan dikembalikan", "Consignment returned"),
+        "mv_assembly_in" => ("Hasil rakitan", "Assembled"),
+        "mv_assembly_out" => ("Dipakai rakitan", "Used in assembly"),
         "stock_opname" => ("Stok opname", "Stock count"),
         "blind_count" => (
             "Hitung buta (stok sistem disembunyikan)",

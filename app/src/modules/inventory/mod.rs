@@ -5,6 +5,7 @@ use leptos_router::{path, Lazy, MatchNestedRoutes};
 
 use crate::kernel::package::{AppPackage, MenuEntry};
 
+pub mod card;
 pub mod control;
 pub mod i18n;
 pub mod pages;
@@ -37,8 +38,8 @@ pub static MODULE: AppPackage = AppPackage {
     public_links: &[],
 };
 
-crate::lazy_page!(CataloguePage, pages::Catalogue);
-crate::lazy_page!(StockPage, pages::Stock);
+crate::lazy_page!(CataloguePage, pages::Catalogue, words = i18n::page_words);
+crate::lazy_page!(StockPage, pages::Stock, words = i18n::page_words);
 crate::lazy_page!(
     StockControlPage,
     control::StockControl,

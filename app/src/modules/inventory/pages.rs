@@ -14,6 +14,7 @@ use crate::kernel::client;
 use crate::kernel::i18n::{t, tr, use_lang};
 use crate::kernel::pages::{error_text, fetched, outlet_choice, rupiah, Notice, OutletSelect};
 use crate::kernel::session::Protected;
+use crate::modules::inventory::card::{StockCardView, ValuationFiles};
 
 // ---------------------------------------------------------------- stock
 
@@ -43,6 +44,7 @@ fn StockBody() -> impl IntoView {
         version,
     );
     let filter = RwSignal::new(String::new());
+    let carded = RwSignal::new(None::<(String, String)>);
     let product = RwSignal::new(String::new());
     let quantity = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
@@ -95,6 +97,7 @@ fn StockBody() -> impl IntoView {
                     }}
                     {move || rows().into_iter().map(|l| {
                         let id = l.product_id.clone();
+                        let card_of = (l.product_id.clone(), format!("{} · {}", l.sku, l.name));
                         let qty = l.quantity.clone();
                         let negative = qty.starts_with('-');
                         let level = qty.parse::<rust_decimal::Decimal>().unwrap_or_default();
@@ -111,7 +114,10 @@ fn StockBody() -> impl IntoView {
                                     {flag.map(|(key, class)| view! { " " <span class=class data-testid="stock-flag">{t(key)}</span> })}
                                 </td>
                                 <td class="num">{qty.replace('.', ",")} " " {l.unit.clone()}</td>
-                                <td><button type="button" on:click=move |_| product.set(id.clone())>{t("adjust")}</button></td>
+                                <td class="actions">
+                                    <button type="button" on:click=move |_| product.set(id.clone())>{t("adjust")}</button>
+                                    <button type="button" data-testid="stock-card-open" on:click=move |_| carded.set(Some(card_of.clone()))>{t("stock_card")}</button>
+                                </td>
                             </tr>
                         }
                     }).collect_view()}
@@ -126,6 +132,8 @@ fn StockBody() -> impl IntoView {
             <OutletSelect outlets chosen=outlet/>
             <label>{t("search_label")}<input type="search" bind:value=filter/></label>
         </div>
+        <ValuationFiles outlet/>
+        <StockCardView outlets outlet product=carded/>
         <form class="card stack" on:submit=adjust data-testid="adjust-form">
             <h2>{t("stock_adjustment")}</h2>
             <label>{t("product")}
