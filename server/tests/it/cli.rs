@@ -80,14 +80,16 @@ async fn migrate_seed_twice_and_create_superadmin() {
     );
     assert_eq!(
         count(&url, "SELECT COUNT(*) FROM products").await,
-        30,
-        "the demo minimarket has a catalogue"
+        31,
+        "the demo minimarket has a catalogue, and its Parsel Lebaran"
     );
+    assert_eq!(count(&url, "SELECT COUNT(*) FROM assemblies").await, 1);
     // The opening count of each product, the milk and bread that came on demo orders, and
-    // the sugar, noodles and tea the warehouse received.
+    // the sugar, noodles and tea the warehouse received, and the parcels built from three
+    // products.
     assert_eq!(
         count(&url, "SELECT COUNT(*) FROM stock_movements").await,
-        35
+        39
     );
 
     let out = satu(

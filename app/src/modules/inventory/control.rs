@@ -1,7 +1,8 @@
 //! `/stok/kontrol`: stock opname and transfers. A count starts for a location (blind if
 //! asked) and is counted with the scanner — each scan adds one — or by typing a quantity;
 //! a manager approves it and the differences are posted at cost. A transfer is asked for,
-//! sent (the goods leave) and received at the other location, short if need be.
+//! sent (the goods leave) and received at the other location, short if need be. Parcels
+//! are built and taken apart (`assembly`).
 use domain::api::inventory::{
     BatchPage, CountLineView, CountStatus, CountView, ProductPage, TransferStatus, TransferView,
 };
@@ -37,6 +38,7 @@ pub fn StockControl() -> impl IntoView {
             <Opname/>
             <Expiring/>
             <Transfers/>
+            <super::assembly::Parcels/>
         </Protected>
     }
 }

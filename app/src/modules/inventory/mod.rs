@@ -5,6 +5,7 @@ use leptos_router::{path, Lazy, MatchNestedRoutes};
 
 use crate::kernel::package::{AppPackage, MenuEntry};
 
+pub mod assembly;
 pub mod card;
 pub mod control;
 pub mod i18n;

@@ -35,6 +35,7 @@ pub fn seed<'a>(
         .await?;
         if ctx.with_catalogue {
             seed_catalogue(txn, ctx.tenant_id, ctx.audit).await?;
+            seed_parcel(txn, ctx.tenant_id, ctx.audit).await?;
             seed_history(txn, ctx.tenant_id).await?;
         }
         Ok(())
@@ -506,6 +507,105 @@ async fn seed_catalogue<C: sea_orm::ConnectionTrait>(
             .await?;
     }
     Ok(())
+}
+
+/// The Parsel Lebaran: two coconut biscuits, three chocolate bars and two cassava chips
+/// in a box, four of them built at the minimarket from its shelf (so its cost is theirs).
+async fn seed_parcel<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    audit: &Audit<'_>,
+) -> Result<(), ApiError> {
+    use crate::modules::inventory::api::assembly::{assemble, Assemble, Direction};
+    use crate::modules::inventory::entity::{product, product_component};
+    let by_sku = |sku: &'static str| {
+        product::Entity::find()
+            .filter(product::Column::TenantId.eq(tenant_id))
+            .filter(product::Column::Sku.eq(sku))
+            .one(db)
+    };
+    if by_sku("PRS-LBR").await?.is_some() {
+        return Ok(());
+    }
+    let Some(store) = outlet::Entity::find()
+        .filter(outlet::Column::TenantId.eq(tenant_id))
+        .filter(outlet::Column::Code.eq("MKM1"))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let parcel = sea_orm::ActiveModelTrait::insert(
+        product::ActiveModel {
+            id: Set(new_id()),
+            tenant_id: Set(tenant_id.to_string()),
+            group_id: Set(None),
+            sku: Set("PRS-LBR".to_string()),
+            name: Set("Parsel Lebaran Makmur".to_string()),
+            variant: Set(None),
+            category_id: Set(None),
+            unit: Set("pcs".to_string()),
+            cost_sen: Set(crate::kernel::money::Sen::ZERO),
+            price_sen: Set(crate::modules::inventory::api::rules::price(
+                "price", "95000",
+            )?),
+            tax: Set("ppn".to_string()),
+            active: Set(true),
+            image_url: Set(None),
+            tracks_batches: Set(false),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+        },
+        db,
+    )
+    .await?;
+    let mut rows = Vec::new();
+    for (position, (sku, per)) in [("BSK-300", 2), ("CKL-60", 3), ("KRP-150", 2)]
+        .into_iter()
+        .enumerate()
+    {
+        let Some(p) = by_sku(sku).await? else {
+            return Ok(());
+        };
+        rows.push(product_component::ActiveModel {
+            tenant_id: Set(tenant_id.to_string()),
+            bundle_id: Set(parcel.id.clone()),
+            component_id: Set(p.id),
+            quantity_milli: Set(crate::kernel::money::Milli(per * 1000)),
+            position: Set(position as i32),
+        });
+    }
+    crate::modules::inventory::repo::assembly::replace(db, tenant_id, &parcel.id, rows).await?;
+    let owner = crate::platform::repo::users::find_by_email(db, "owner@makmur.test")
+        .await?
+        .map(|u| u.id)
+        .unwrap_or_default();
+    let (made, _) = assemble(
+        db,
+        Assemble {
+            tenant_id,
+            outlet_id: &store.id,
+            bundle: &parcel,
+            direction: Direction::Build,
+            bundles: rust_decimal::Decimal::from(4),
+            note: Some("Parsel Lebaran (demo)"),
+            user_id: &owner,
+            device_id: None,
+            prefix: &format!("RK-{}-", Utc::now().format("%Y%m")),
+        },
+    )
+    .await?;
+    audit
+        .record(
+            Change::new("assembly.create", "assembly", &made.id)
+                .tenant(Some(tenant_id))
+                .outlet(&store.id)
+                .after(
+                    json!({"number": made.number, "product_id": parcel.id, "direction": "build",
+                    "quantity": "4", "value": made.value_sen.text()}),
+                ),
+        )
+        .await
 }
 
 /// A demo product's cost: 78% of its price, to the rupiah, so margins show.

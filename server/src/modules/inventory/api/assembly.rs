@@ -14,7 +14,7 @@ use domain::api::inventory::{
 use domain::assembly::{self as rule, AssemblyError, Part, PARTS_MAX};
 use domain::purchasing::cost::CostPool;
 use rust_decimal::Decimal;
-use sea_orm::Set;
+use sea_orm::{ConnectionTrait, Set};
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::IntoParams;
@@ -36,7 +36,7 @@ use crate::platform::api::outlets::accessible;
 
 /// `build` or `take_apart`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Direction {
+pub enum Direction {
     Build,
     TakeApart,
 }
@@ -297,6 +297,164 @@ fn short(name: &str, on_hand: Decimal, needed: Decimal) -> ApiError {
     )
 }
 
+/// One assembly as the caller asked it: where, which bundle, which way, how many.
+pub struct Assemble<'a> {
+    pub tenant_id: &'a str,
+    pub outlet_id: &'a str,
+    pub bundle: &'a product::Model,
+    pub direction: Direction,
+    pub bundles: Decimal,
+    pub note: Option<&'a str>,
+    pub user_id: &'a str,
+    pub device_id: Option<&'a str>,
+    /// The number's prefix (`RK-YYYYMM-`).
+    pub prefix: &'a str,
+}
+
+/// Builds or takes apart `a.bundles` in the caller's transaction: checks what is on
+/// hand under the location's lock, moves the stock and the cost, records the assembly.
+pub async fn assemble<C: ConnectionTrait>(
+    txn: &C,
+    a: Assemble<'_>,
+) -> ApiResult<(assembly::Model, Vec<AssemblyPartView>)> {
+    if !crate::platform::repo::outlets::lock(txn, a.tenant_id, a.outlet_id).await? {
+        return Err(ApiError::validation("outlet_id", "Outlet tidak ditemukan."));
+    }
+    let recipe = repo::components(txn, a.tenant_id, &a.bundle.id).await?;
+    let mut ids: Vec<String> = recipe.iter().map(|c| c.component_id.clone()).collect();
+    let products = stock::products_by_id(txn, a.tenant_id, &ids).await?;
+    ids.push(a.bundle.id.clone());
+    let on_hand = stock::stock_levels(txn, a.tenant_id, a.outlet_id, Some(&ids)).await?;
+    let known = costs::unit_costs(txn, a.tenant_id, a.outlet_id, ids.clone()).await?;
+    let here = |p: &product::Model| Milli(on_hand.get(&p.id).copied().unwrap_or(0)).dec();
+    let cost = |p: &product::Model| known.get(&p.id).copied().unwrap_or(p.cost_sen);
+    let listed: Vec<(&product::Model, Decimal)> = recipe
+        .iter()
+        .filter_map(|c| Some((products.get(&c.component_id)?, c.quantity_milli.dec())))
+        .collect();
+    let rule_parts: Vec<Part> = listed
+        .iter()
+        .map(|(p, per)| Part {
+            per_bundle: *per,
+            unit_cost: cost(p).dec(),
+        })
+        .collect();
+    let now = now_text();
+    let number = repo::next_number(txn, a.tenant_id, a.prefix).await?;
+    let mut bundle_pool = CostPool::opening(here(a.bundle), cost(a.bundle).dec());
+    let (moves, value) = match a.direction {
+        Direction::Build => {
+            let moves = rule::build(&rule_parts, a.bundles).map_err(refused)?;
+            for ((p, _), m) in listed.iter().zip(&moves) {
+                if here(p) < m.quantity {
+                    return Err(short(&p.name, here(p), m.quantity));
+                }
+            }
+            let value: Decimal = moves.iter().map(|m| m.value).sum();
+            bundle_pool
+                .receive(a.bundles, value)
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("assembly cost: {e}")))?;
+            (moves, value)
+        }
+        Direction::TakeApart => {
+            if rule_parts.is_empty() {
+                return Err(refused(AssemblyError::NoParts));
+            }
+            if here(a.bundle) < a.bundles {
+                return Err(short(&a.bundle.name, here(a.bundle), a.bundles));
+            }
+            let value = bundle_pool
+                .issue(a.bundles)
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("assembly cost: {e}")))?;
+            let moves = rule::take_apart(&rule_parts, a.bundles, value).map_err(refused)?;
+            (moves, value)
+        }
+    };
+    let (parts_kind, bundle_kind, bundle_sign) = match a.direction {
+        Direction::Build => ("assembly_out", "assembly_in", Decimal::ONE),
+        Direction::TakeApart => ("assembly_in", "assembly_out", -Decimal::ONE),
+    };
+    let movement = |product_id: String, kind: &'static str, quantity: Decimal| {
+        let number = number.clone();
+        async move {
+            stock::record_movement(
+                txn,
+                stock::Movement {
+                    tenant_id: a.tenant_id,
+                    outlet_id: a.outlet_id,
+                    product_id: &product_id,
+                    kind,
+                    quantity,
+                    reference: Some(&number),
+                    reason: a.note,
+                    user_id: Some(a.user_id),
+                    device_id: a.device_id,
+                },
+            )
+            .await
+        }
+    };
+    let mut parts = Vec::with_capacity(moves.len());
+    for ((p, _), m) in listed.iter().zip(&moves) {
+        if a.direction == Direction::TakeApart {
+            // The components come back at their share of the bundles' value.
+            let mut pool = CostPool::opening(here(p), cost(p).dec());
+            pool.receive(m.quantity, m.value)
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("assembly cost: {e}")))?;
+            costs::set_unit_cost(
+                txn,
+                a.tenant_id,
+                a.outlet_id,
+                &p.id,
+                Sen::of(pool.average())?,
+                &now,
+            )
+            .await?;
+            movement(p.id.clone(), parts_kind, m.quantity).await?;
+        } else {
+            movement(p.id.clone(), parts_kind, -m.quantity).await?;
+        }
+        parts.push(AssemblyPartView {
+            product_id: p.id.clone(),
+            sku: p.sku.clone(),
+            name: p.name.clone(),
+            quantity: m.quantity.normalize().to_string(),
+            value: m.value.normalize().to_string(),
+        });
+    }
+    if a.direction == Direction::Build {
+        costs::set_unit_cost(
+            txn,
+            a.tenant_id,
+            a.outlet_id,
+            &a.bundle.id,
+            Sen::of(bundle_pool.average())?,
+            &now,
+        )
+        .await?;
+    }
+    movement(a.bundle.id.clone(), bundle_kind, bundle_sign * a.bundles).await?;
+    let saved = repo::insert(
+        txn,
+        assembly::ActiveModel {
+            id: Set(new_id()),
+            tenant_id: Set(a.tenant_id.to_string()),
+            outlet_id: Set(a.outlet_id.to_string()),
+            number: Set(number.clone()),
+            bundle_id: Set(a.bundle.id.clone()),
+            direction: Set(a.direction.as_str().to_string()),
+            quantity_milli: Set(Milli::of(a.bundles)?),
+            value_sen: Set(Sen::of(value)?),
+            note: Set(a.note.map(str::to_string)),
+            user_id: Set(a.user_id.to_string()),
+            device_id: Set(a.device_id.map(str::to_string)),
+            created_at: Set(now),
+        },
+    )
+    .await?;
+    Ok((saved, parts))
+}
+
 #[utoipa::path(post, path = "/assemblies", tag = "stock", request_body = AssemblyInput,
     responses((status = 201, body = AssemblyView, description = "Built or taken apart; the stock moved"),
         (status = 409, description = "`insufficient_stock` or `not_a_bundle`"), (status = 422)))]
@@ -325,135 +483,18 @@ pub async fn create(
     let prefix = format!("RK-{}-", Utc::now().format("%Y%m"));
     let (saved, parts) = audited(&state.db, Actor::of(&auth), move |txn, audit| {
         Box::pin(async move {
-            if !crate::platform::repo::outlets::lock(txn, &tenant_id, &outlet_id).await? {
-                return Err(ApiError::validation("outlet_id", "Outlet tidak ditemukan."));
-            }
-            let recipe = repo::components(txn, &tenant_id, &bundle.id).await?;
-            let mut ids: Vec<String> = recipe.iter().map(|c| c.component_id.clone()).collect();
-            let products = stock::products_by_id(txn, &tenant_id, &ids).await?;
-            ids.push(bundle.id.clone());
-            let on_hand = stock::stock_levels(txn, &tenant_id, &outlet_id, Some(&ids)).await?;
-            let known = costs::unit_costs(txn, &tenant_id, &outlet_id, ids.clone()).await?;
-            let here = |p: &product::Model| Milli(on_hand.get(&p.id).copied().unwrap_or(0)).dec();
-            let cost = |p: &product::Model| known.get(&p.id).copied().unwrap_or(p.cost_sen);
-            let listed: Vec<(&product::Model, Decimal)> = recipe
-                .iter()
-                .filter_map(|c| Some((products.get(&c.component_id)?, c.quantity_milli.dec())))
-                .collect();
-            let rule_parts: Vec<Part> = listed
-                .iter()
-                .map(|(p, per)| Part {
-                    per_bundle: *per,
-                    unit_cost: cost(p).dec(),
-                })
-                .collect();
-            let now = now_text();
-            let number = repo::next_number(txn, &tenant_id, &prefix).await?;
-            let mut bundle_pool = CostPool::opening(here(&bundle), cost(&bundle).dec());
-            let (moves, value) = match direction {
-                Direction::Build => {
-                    let moves = rule::build(&rule_parts, bundles).map_err(refused)?;
-                    for ((p, _), m) in listed.iter().zip(&moves) {
-                        if here(p) < m.quantity {
-                            return Err(short(&p.name, here(p), m.quantity));
-                        }
-                    }
-                    let value: Decimal = moves.iter().map(|m| m.value).sum();
-                    bundle_pool
-                        .receive(bundles, value)
-                        .map_err(|e| ApiError::Internal(anyhow::anyhow!("assembly cost: {e}")))?;
-                    (moves, value)
-                }
-                Direction::TakeApart => {
-                    if rule_parts.is_empty() {
-                        return Err(refused(AssemblyError::NoParts));
-                    }
-                    if here(&bundle) < bundles {
-                        return Err(short(&bundle.name, here(&bundle), bundles));
-                    }
-                    let value = bundle_pool
-                        .issue(bundles)
-                        .map_err(|e| ApiError::Internal(anyhow::anyhow!("assembly cost: {e}")))?;
-                    let moves = rule::take_apart(&rule_parts, bundles, value).map_err(refused)?;
-                    (moves, value)
-                }
-            };
-            let (parts_kind, bundle_kind, bundle_sign) = match direction {
-                Direction::Build => ("assembly_out", "assembly_in", Decimal::ONE),
-                Direction::TakeApart => ("assembly_in", "assembly_out", -Decimal::ONE),
-            };
-            let movement = |product_id: &str, kind: &'static str, quantity: Decimal| {
-                let (tenant_id, outlet_id) = (tenant_id.clone(), outlet_id.clone());
-                let (number, user_id, device_id) =
-                    (number.clone(), user_id.clone(), device_id.clone());
-                let note = note.clone();
-                let product_id = product_id.to_string();
-                async move {
-                    stock::record_movement(
-                        txn,
-                        stock::Movement {
-                            tenant_id: &tenant_id,
-                            outlet_id: &outlet_id,
-                            product_id: &product_id,
-                            kind,
-                            quantity,
-                            reference: Some(&number),
-                            reason: note.as_deref(),
-                            user_id: Some(&user_id),
-                            device_id: device_id.as_deref(),
-                        },
-                    )
-                    .await
-                }
-            };
-            let mut parts = Vec::with_capacity(moves.len());
-            for ((p, _), m) in listed.iter().zip(&moves) {
-                if direction == Direction::TakeApart {
-                    // The components come back at their share of the bundles' value.
-                    let mut pool = CostPool::opening(here(p), cost(p).dec());
-                    pool.receive(m.quantity, m.value)
-                        .map_err(|e| ApiError::Internal(anyhow::anyhow!("assembly cost: {e}")))?;
-                    costs::set_unit_cost(txn, &tenant_id, &outlet_id, &p.id, Sen::of(pool.average())?, &now)
-                        .await?;
-                    movement(&p.id, parts_kind, m.quantity).await?;
-                } else {
-                    movement(&p.id, parts_kind, -m.quantity).await?;
-                }
-                parts.push(AssemblyPartView {
-                    product_id: p.id.clone(),
-                    sku: p.sku.clone(),
-                    name: p.name.clone(),
-                    quantity: m.quantity.normalize().to_string(),
-                    value: m.value.normalize().to_string(),
-                });
-            }
-            if direction == Direction::Build {
-                costs::set_unit_cost(
-                    txn,
-                    &tenant_id,
-                    &outlet_id,
-                    &bundle.id,
-                    Sen::of(bundle_pool.average())?,
-                    &now,
-                )
-                .await?;
-            }
-            movement(&bundle.id, bundle_kind, bundle_sign * bundles).await?;
-            let saved = repo::insert(
+            let (saved, parts) = assemble(
                 txn,
-                assembly::ActiveModel {
-                    id: Set(new_id()),
-                    tenant_id: Set(tenant_id.clone()),
-                    outlet_id: Set(outlet_id.clone()),
-                    number: Set(number.clone()),
-                    bundle_id: Set(bundle.id.clone()),
-                    direction: Set(direction.as_str().to_string()),
-                    quantity_milli: Set(Milli::of(bundles)?),
-                    value_sen: Set(Sen::of(value)?),
-                    note: Set(note.clone()),
-                    user_id: Set(user_id.clone()),
-                    device_id: Set(device_id.clone()),
-                    created_at: Set(now.clone()),
+                Assemble {
+                    tenant_id: &tenant_id,
+                    outlet_id: &outlet_id,
+                    bundle: &bundle,
+                    direction,
+                    bundles,
+                    note: note.as_deref(),
+                    user_id: &user_id,
+                    device_id: device_id.as_deref(),
+                    prefix: &prefix,
                 },
             )
             .await?;
