@@ -45,6 +45,13 @@ fn action_words(code: &str) -> Option<Words> {
             "Order confirmed by supplier",
         ),
         "purchase_order.ship" => ("Pemasok mengirim barang", "Supplier shipped the goods"),
+        "purchase_order.propose" => ("Pemasok mengusulkan perubahan", "Supplier proposed changes"),
+        "purchase_order.accept_proposal" => {
+            ("Usulan pemasok diterima", "Supplier's changes accepted")
+        }
+        "purchase_order.reject_proposal" => {
+            ("Usulan pemasok ditolak", "Supplier's changes rejected")
+        }
         "goods_receipt.create" => ("Barang diterima", "Goods received"),
         "consignment_settlement.create" => ("Settlement titipan dibuat", "Consignment settled"),
         "supplier_invoice.create" => ("Faktur pemasok dicatat", "Supplier invoice recorded"),

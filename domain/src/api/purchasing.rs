@@ -178,6 +178,61 @@ pub struct PoView {
     pub closed_at: Option<String>,
     pub lines: Vec<PoLineView>,
     pub receipts: Vec<ReceiptView>,
+    /// The supplier's latest proposed changes (waiting or decided), if any.
+    #[serde(default)]
+    pub proposal: Option<ProposalView>,
+}
+
+/// What the supplier proposes for one line; an absent field stays as ordered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposalLineInput {
+    pub line_id: String,
+    /// Units of purchase; `"0"`: cannot supply this line.
+    pub quantity: Option<String>,
+    /// Per unit of purchase, before PPN.
+    pub unit_price: Option<String>,
+}
+
+/// `POST /supplier-portal/purchase-orders/{id}/proposal`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposalInput {
+    pub lines: Vec<ProposalLineInput>,
+    /// Another delivery date the supplier can make (`YYYY-MM-DD`).
+    pub delivery_on: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The buyer's answer to a proposal, with an optional word for the supplier.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DecisionInput {
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposalLineView {
+    pub po_line_id: String,
+    /// As proposed; absent: as ordered.
+    pub quantity: Option<String>,
+    pub unit_price: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposalView {
+    pub id: String,
+    pub status: crate::purchasing::proposal::ProposalStatus,
+    pub delivery_on: Option<String>,
+    pub note: Option<String>,
+    pub proposed_at: String,
+    pub decided_at: Option<String>,
+    pub decision_note: Option<String>,
+    pub lines: Vec<ProposalLineView>,
+    /// The order's total if the proposal is accepted (as it stands while waiting).
+    pub total: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

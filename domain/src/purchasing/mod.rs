@@ -8,6 +8,7 @@ pub mod cost;
 pub mod fefo;
 pub mod invoice;
 pub mod order;
+pub mod proposal;
 pub mod returns;
 pub mod supplier;
 pub mod unit;

@@ -319,6 +319,12 @@ async fn openapi_documents_every_v1_route() {
             "/api/v1/supplier-portal/purchase-orders/{id}/ship",
             &["post"],
         ),
+        (
+            "/api/v1/supplier-portal/purchase-orders/{id}/proposal",
+            &["post"],
+        ),
+        ("/api/v1/purchase-orders/{id}/proposal/accept", &["post"]),
+        ("/api/v1/purchase-orders/{id}/proposal/reject", &["post"]),
         ("/api/v1/purchase-returns", &["get", "post"]),
         ("/api/v1/purchase-returns/{id}", &["get"]),
         ("/api/v1/supplier-invoices", &["get", "post"]),

@@ -23,6 +23,7 @@ mod loans;
 mod money;
 mod packages;
 mod payables;
+mod proposals;
 mod purchase_returns;
 mod purchasing;
 mod rbac;

@@ -273,6 +273,24 @@ pub(crate) fn cases(outlet: &str) -> Vec<Case> {
         ),
         case(
             Method::POST,
+            "/api/v1/supplier-portal/purchase-orders/nope/proposal",
+            Some(json!({"lines": []})),
+            &["supplier"],
+        ),
+        case(
+            Method::POST,
+            "/api/v1/purchase-orders/nope/proposal/accept",
+            Some(json!({})),
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/api/v1/purchase-orders/nope/proposal/reject",
+            Some(json!({})),
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
             "/api/v1/supplier-portal/purchase-orders/nope/confirm",
             Some(json!({"delivery_on": "2026-12-12"})),
             &["supplier"],

@@ -1,6 +1,6 @@
 //! One purchase order as the manager and its supplier read it: lines with what came,
 //! totals, receipts; the steps the reader may take now (send, approve, cancel, close,
-//! receive; or, for the supplier, confirm and ship).
+//! receive; or, for the supplier, confirm, propose changes (`proposal`) and ship).
 use domain::api::purchasing::{PoStatus, PoView, ReceiptView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -149,7 +149,9 @@ pub fn PoDetail(po: PoView, reader: Reader, on_change: Callback<PoView>) -> impl
                 <button type="button" on:click=move |_| crate::kernel::printer::browser_print()>{t("print")}</button>
             </div>
             <Notice error/>
+            <super::proposal::ProposalPanel po=po.clone() decide=manage on_change/>
             {can_confirm.then(|| view! { <ConfirmForm act=a5/> })}
+            {can_confirm.then(|| view! { <super::proposal::ProposalForm po=po.clone() on_change/> })}
             {can_ship.then(|| view! { <ShipForm act=a6/> })}
             {can_receive.then(|| view! { <ReceiveForm po=po.clone() on_change/> })}
             <h3>{t("receipts")}</h3>

@@ -11,6 +11,21 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
 
 pub fn page_words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
+        "proposal" => ("Usulan perubahan pemasok", "Supplier's proposed changes"),
+        "proposal_pending" => ("menunggu keputusan", "waiting for a decision"),
+        "proposal_accepted" => ("diterima", "accepted"),
+        "proposal_rejected" => ("ditolak", "rejected"),
+        "propose_changes" => ("Usulkan perubahan", "Propose changes"),
+        "proposal_hint" => (
+            "Ubah jumlah atau harga baris yang tidak bisa dipenuhi (0 = tidak bisa dikirim), atau tanggal kirim. Toko memutuskan; bila diterima, pesanan terkonfirmasi.",
+            "Change the quantity or price of lines you cannot meet (0 = cannot supply), or the delivery date. The shop decides; if it accepts, the order is confirmed.",
+        ),
+        "send_proposal" => ("Kirim usulan", "Send proposal"),
+        "cannot_supply" => ("tidak bisa dikirim", "cannot supply"),
+        "total_if_accepted" => ("Total bila diterima", "Total if accepted"),
+        "shop_answer" => ("Catatan toko", "The shop's note"),
+        "accept_proposal" => ("Terima usulan", "Accept the changes"),
+        "reject_proposal" => ("Tolak usulan", "Reject the changes"),
         "po_status_draft" => ("Draf", "Draft"),
         "po_status_pending_approval" => ("Menunggu persetujuan", "Awaiting approval"),
         "po_status_sent" => ("Terkirim ke pemasok", "Sent to supplier"),

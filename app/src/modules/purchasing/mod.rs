@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod orders;
 pub mod payables;
 pub mod portal;
+pub mod proposal;
 pub mod suppliers;
 
 pub static MODULE: AppPackage = AppPackage {

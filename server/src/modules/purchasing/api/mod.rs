@@ -12,6 +12,7 @@ pub mod orders;
 pub mod payables;
 pub mod portal;
 pub mod portal_consignment;
+pub mod proposals;
 pub mod receipts;
 pub mod reorder;
 pub mod returns;
@@ -38,6 +39,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(portal::order))
         .routes(routes!(portal::confirm))
         .routes(routes!(portal::ship))
+        .routes(routes!(proposals::propose))
+        .routes(routes!(proposals::accept))
+        .routes(routes!(proposals::reject))
         .routes(routes!(invoices::list, invoices::create))
         .routes(routes!(invoices::get_one))
         .routes(routes!(invoices::pay))

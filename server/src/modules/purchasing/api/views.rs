@@ -3,8 +3,8 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use domain::api::purchasing::{
-    PaymentTerms, PoLineView, PoStatus, PoSummary, PoView, ReceiptLineView, ReceiptView,
-    SupplierView,
+    PaymentTerms, PoLineView, PoStatus, PoSummary, PoView, ProposalLineView, ProposalView,
+    ReceiptLineView, ReceiptView, SupplierView,
 };
 use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
@@ -116,7 +116,9 @@ pub async fn detail<C: ConnectionTrait>(
         .remove(&po.outlet_id)
         .unwrap_or_default();
     let name = |id: &str| products.get(id).map(|p| p.name.clone()).unwrap_or_default();
+    let proposal = proposal_view(db, tenant_id, &po, &lines).await?;
     Ok(PoView {
+        proposal,
         status: status_of(&po),
         lines: lines
             .into_iter()
@@ -193,4 +195,58 @@ pub async fn detail<C: ConnectionTrait>(
         delivery_note: po.delivery_note,
         closed_at: po.closed_at,
     })
+}
+
+/// The order's latest proposal, with the total the order would have if it is accepted.
+async fn proposal_view<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    po: &purchase_order::Model,
+    lines: &[crate::modules::purchasing::entity::purchase_order_line::Model],
+) -> DbResult<Option<ProposalView>> {
+    use domain::purchasing::order::LineInput;
+    use domain::purchasing::proposal::{outcome, LineChange, ProposalStatus};
+    let Some((p, proposed)) =
+        crate::modules::purchasing::repo::proposals::latest(db, tenant_id, &po.id).await?
+    else {
+        return Ok(None);
+    };
+    let changes: Vec<LineChange> = lines
+        .iter()
+        .map(|l| {
+            let asked = proposed.iter().find(|x| x.po_line_id == l.id);
+            LineChange {
+                ordered: LineInput {
+                    quantity: l.quantity_milli.dec(),
+                    unit_price: l.unit_price_sen.dec(),
+                    discount: l.discount_sen.dec(),
+                },
+                quantity: asked.and_then(|a| a.quantity_milli).map(|q| q.dec()),
+                unit_price: asked.and_then(|a| a.unit_price_sen).map(|s| s.dec()),
+            }
+        })
+        .collect();
+    let status = ProposalStatus::parse(&p.status).unwrap_or(ProposalStatus::Rejected);
+    let total = (status == ProposalStatus::Pending)
+        .then(|| outcome(&changes, po.supplier_pkp, true).ok())
+        .flatten()
+        .map(|(_, t)| t.total.normalize().to_string());
+    Ok(Some(ProposalView {
+        id: p.id,
+        status,
+        delivery_on: p.delivery_on,
+        note: p.note,
+        proposed_at: p.proposed_at,
+        decided_at: p.decided_at,
+        decision_note: p.decision_note,
+        lines: proposed
+            .into_iter()
+            .map(|l| ProposalLineView {
+                po_line_id: l.po_line_id,
+                quantity: l.quantity_milli.map(|q| q.text()),
+                unit_price: l.unit_price_sen.map(|s| s.text()),
+            })
+            .collect(),
+        total,
+    }))
 }

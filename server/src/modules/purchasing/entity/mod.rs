@@ -4,6 +4,8 @@ pub mod consignment_settlement;
 pub mod consignment_settlement_line;
 pub mod goods_receipt;
 pub mod goods_receipt_line;
+pub mod po_proposal;
+pub mod po_proposal_line;
 pub mod purchase_order;
 pub mod purchase_order_line;
 pub mod purchase_return;

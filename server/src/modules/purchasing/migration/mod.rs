@@ -6,6 +6,7 @@ mod m20261209_000017_payables;
 mod m20261209_000018_purchase_returns;
 mod m20261209_000020_stock_level_index;
 mod m20261209_000021_consignment;
+mod m20261210_000024_po_proposals;
 
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
     vec![
@@ -14,5 +15,6 @@ pub fn all() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m20261209_000018_purchase_returns::Migration),
         Box::new(m20261209_000020_stock_level_index::Migration),
         Box::new(m20261209_000021_consignment::Migration),
+        Box::new(m20261210_000024_po_proposals::Migration),
     ]
 }

@@ -5,5 +5,6 @@
 pub mod consignment;
 pub mod orders;
 pub mod payables;
+pub mod proposals;
 pub mod returns;
 pub mod suppliers;
