@@ -298,6 +298,15 @@ async fn story(app: &TestApp) {
     assert_eq!(r.json["total"], 1, "{}", r.json);
     assert_eq!(r.json["items"][0]["id"], first.as_str());
     assert_eq!(r.json["items"][0]["lines"].as_array().unwrap().len(), 1);
+    // The order's own returns (its screen lists them under the receipts).
+    let r = app
+        .get(
+            &mut manager,
+            &format!("/api/v1/purchase-returns?po_id={po}"),
+        )
+        .await;
+    assert_eq!(r.json["total"], 1, "{}", r.json);
+    assert_eq!(r.json["items"][0]["po_id"], po.as_str());
     let r = app
         .get(&mut manager, &format!("/api/v1/purchase-returns/{first}"))
         .await;

@@ -1,5 +1,5 @@
 //! A product's stock card at one location (every movement, newest first, with the
-//! quantity after it), a page at a time; and the stock valuation as a file.
+//! quantity after it and its cost), a page at a time; and the stock valuation as a file.
 use domain::api::inventory::StockCard;
 use leptos::prelude::*;
 
@@ -82,9 +82,10 @@ pub fn StockCardView(
                         <div class="table-wrap" tabindex="0">
                             <table data-testid="stock-card-rows">
                                 <thead><tr><th>{t("when")}</th><th>{t("movement")}</th><th>{t("reference")}</th>
-                                    <th class="num">{t("quantity_in_out")}</th><th class="num">{t("balance_after")}</th></tr></thead>
+                                    <th class="num">{t("quantity_in_out")}</th><th class="num">{t("balance_after")}</th>
+                                    <th class="num">{t("average_cost")}</th><th class="num">{t("value_moved")}</th></tr></thead>
                                 <tbody>
-                                    {(c.rows.is_empty()).then(|| view! { <tr><td colspan="5" class="muted">{t("no_movements")}</td></tr> })}
+                                    {(c.rows.is_empty()).then(|| view! { <tr><td colspan="7" class="muted">{t("no_movements")}</td></tr> })}
                                     {c.rows.into_iter().map(|r| {
                                         let kind = r.kind.clone();
                                         let negative = r.quantity.starts_with('-');
@@ -100,6 +101,8 @@ pub fn StockCardView(
                                                 <td>{note}</td>
                                                 <td class="num">{qty.replace('.', ",")}</td>
                                                 <td class="num">{r.balance.replace('.', ",")}</td>
+                                                <td class="num">{r.unit_cost.as_deref().map(rupiah).unwrap_or_else(|| "–".into())}</td>
+                                                <td class="num">{r.value.as_deref().map(rupiah).unwrap_or_else(|| "–".into())}</td>
                                             </tr>
                                         }
                                     }).collect_view()}

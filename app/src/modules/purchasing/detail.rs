@@ -156,6 +156,8 @@ pub fn PoDetail(po: PoView, reader: Reader, on_change: Callback<PoView>) -> impl
             {can_receive.then(|| view! { <ReceiveForm po=po.clone() on_change/> })}
             <h3>{t("receipts")}</h3>
             <Receipts receipts/>
+            {(buyer && can("purchasing.receive_goods") && !po.receipts.is_empty())
+                .then(|| view! { <super::returns::PoReturns po=po.clone()/> })}
         </section>
     }
 }

@@ -11,6 +11,17 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
 
 pub fn page_words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
+        "returns_to_supplier" => ("Retur ke pemasok", "Returns to the supplier"),
+        "no_returns" => ("Belum ada retur.", "No returns yet."),
+        "return_goods" => ("Retur barang", "Return goods"),
+        "return_qty" => ("Jumlah diretur", "Quantity returned"),
+        "return_reason" => ("Alasan retur", "Reason"),
+        "save_return" => ("Simpan retur", "Save the return"),
+        "received_word" => ("diterima", "received"),
+        "return_hint" => (
+            "Barang yang diretur keluar dari stok dengan HPP rata-rata; tidak lebih dari yang diterima pada penerimaan itu, tidak lebih dari stok.",
+            "Returned goods leave stock at average cost; never more than that receipt brought, never more than is on the shelf.",
+        ),
         "proposal" => ("Usulan perubahan pemasok", "Supplier's proposed changes"),
         "proposal_pending" => ("menunggu keputusan", "waiting for a decision"),
         "proposal_accepted" => ("diterima", "accepted"),

@@ -13,6 +13,7 @@ pub mod orders;
 pub mod payables;
 pub mod portal;
 pub mod proposal;
+pub mod returns;
 pub mod suppliers;
 
 pub static MODULE: AppPackage = AppPackage {

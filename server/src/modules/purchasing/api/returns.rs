@@ -39,6 +39,8 @@ use crate::platform::api::outlets::accessible;
 #[derive(Deserialize, IntoParams)]
 pub struct ReturnFilter {
     pub supplier_id: Option<String>,
+    /// The returns against one order.
+    pub po_id: Option<String>,
     pub outlet_id: Option<String>,
     pub limit: Option<u64>,
     pub offset: Option<u64>,
@@ -143,6 +145,7 @@ pub async fn list(
     let (limit, offset) = page(f.limit, f.offset)?;
     let filter = repo::Filter {
         supplier_id: f.supplier_id.filter(|s| !s.trim().is_empty()),
+        po_id: f.po_id.filter(|s| !s.trim().is_empty()),
         outlet_id: f.outlet_id.filter(|s| !s.trim().is_empty()),
         outlets: auth.outlet_ids.clone(),
         limit,

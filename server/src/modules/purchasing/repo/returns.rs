@@ -165,6 +165,7 @@ pub async fn lines_of<C: ConnectionTrait>(
 #[derive(Default)]
 pub struct Filter {
     pub supplier_id: Option<String>,
+    pub po_id: Option<String>,
     pub outlet_id: Option<String>,
     /// Only returns from these outlets (a manager's own).
     pub outlets: Option<Vec<String>>,
@@ -181,6 +182,9 @@ pub async fn list<C: ConnectionTrait>(
     let mut q = ret::Entity::find().filter(ret::Column::TenantId.eq(tenant_id));
     if let Some(s) = &f.supplier_id {
         q = q.filter(ret::Column::SupplierId.eq(s.as_str()));
+    }
+    if let Some(p) = &f.po_id {
+        q = q.filter(ret::Column::PoId.eq(p.as_str()));
     }
     if let Some(o) = &f.outlet_id {
         q = q.filter(ret::Column::OutletId.eq(o.as_str()));
