@@ -368,6 +368,13 @@ pub struct StockCardRow {
     pub kind: String,
     pub quantity: String,
     pub balance: String,
+    /// The average cost per unit when it moved (absent for rows recorded before costs
+    /// were kept per movement).
+    #[serde(default)]
+    pub unit_cost: Option<String>,
+    /// Quantity × that cost, rupiah to the sen.
+    #[serde(default)]
+    pub value: Option<String>,
     pub reference: Option<String>,
     pub reason: Option<String>,
 }

@@ -186,6 +186,21 @@ async fn story(app: &TestApp) {
         .json;
     assert_eq!(dec(&card["unit_cost"]), Decimal::from(85_750));
     assert_eq!(card["rows"][0]["kind"], "assembly_in");
+    // Each row keeps the cost it moved at: the parcels came in at Rp85.750 each.
+    assert_eq!(dec(&card["rows"][0]["unit_cost"]), Decimal::from(85_750));
+    assert_eq!(dec(&card["rows"][0]["value"]), Decimal::from(428_750));
+    let syrup_card = app
+        .get(
+            &mut manager,
+            &format!("/api/v1/products/{syrup}/stock-card?outlet_id={store}"),
+        )
+        .await
+        .json;
+    assert_eq!(syrup_card["rows"][0]["kind"], "assembly_out");
+    assert_eq!(
+        dec(&syrup_card["rows"][0]["value"]),
+        Decimal::from(-185_000)
+    );
 
     // One taken apart: Rp85.750 goes back, the components' value shared to the sen.
     let r = app

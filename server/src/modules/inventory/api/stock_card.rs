@@ -60,11 +60,19 @@ pub async fn stock_card(
     let rows = rows
         .into_iter()
         .map(|m| {
+            let value = m.unit_cost_sen.map(|c| {
+                (Milli(m.quantity_milli).dec() * c.dec())
+                    .round_dp(2)
+                    .normalize()
+                    .to_string()
+            });
             let row = StockCardRow {
                 at: m.at,
                 kind: m.kind,
                 quantity: Milli(m.quantity_milli).text(),
                 balance: Milli(balance).text(),
+                unit_cost: m.unit_cost_sen.map(|c| c.text()),
+                value,
                 reference: m.reference,
                 reason: m.reason,
             };

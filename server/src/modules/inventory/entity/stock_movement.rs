@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::kernel::money::Sen;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "stock_movements")]
 pub struct Model {
@@ -16,6 +18,9 @@ pub struct Model {
     pub user_id: Option<String>,
     pub device_id: Option<String>,
     pub at: String,
+    /// The location's average cost per unit when it moved (after it, for goods in);
+    /// `None` for rows older than migration 000025.
+    pub unit_cost_sen: Option<Sen>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,6 +8,7 @@ mod m20261208_000014_stock_costs;
 mod m20261208_000016_stock_control;
 mod m20261209_000019_stock_batches;
 mod m20261210_000023_assembly;
+mod m20261210_000025_movement_cost;
 
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
     vec![
@@ -17,5 +18,6 @@ pub fn all() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m20261208_000016_stock_control::Migration),
         Box::new(m20261209_000019_stock_batches::Migration),
         Box::new(m20261210_000023_assembly::Migration),
+        Box::new(m20261210_000025_movement_cost::Migration),
     ]
 }

@@ -31,6 +31,33 @@ pub async fn unit_costs<C: ConnectionTrait>(
     .collect())
 }
 
+/// A product's average cost at a location now: the location's, else the product's own
+/// typed-in cost (`None` for a product that is not there).
+pub async fn cost_now<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    outlet_id: &str,
+    product_id: &str,
+) -> DbResult<Option<Sen>> {
+    use sea_orm::QuerySelect;
+    if let Some(c) = stock_cost::Entity::find()
+        .filter(stock_cost::Column::TenantId.eq(tenant_id))
+        .filter(stock_cost::Column::OutletId.eq(outlet_id))
+        .filter(stock_cost::Column::ProductId.eq(product_id))
+        .one(db)
+        .await?
+    {
+        return Ok(Some(c.unit_cost_sen));
+    }
+    crate::modules::inventory::entity::product::Entity::find_by_id(product_id.to_string())
+        .select_only()
+        .column(crate::modules::inventory::entity::product::Column::CostSen)
+        .filter(crate::modules::inventory::entity::product::Column::TenantId.eq(tenant_id))
+        .into_tuple::<Sen>()
+        .one(db)
+        .await
+}
+
 pub async fn set_unit_cost<C: ConnectionTrait>(
     db: &C,
     tenant_id: &str,

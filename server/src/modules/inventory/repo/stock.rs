@@ -169,7 +169,8 @@ pub struct Movement<'a> {
 
 /// Validates the quantity (`to_milli`), so it answers an `ApiError`. Stock that leaves
 /// also leaves the location's batches, first expiry first (`batches::consume`); stock that
-/// comes in joins a batch only where its caller names one (a receipt).
+/// comes in joins a batch only where its caller names one (a receipt). The row keeps the
+/// location's average cost as it stands (callers that move the average set it first).
 pub async fn record_movement<C: ConnectionTrait>(
     db: &C,
     m: Movement<'_>,
@@ -188,8 +189,10 @@ pub async fn record_movement<C: ConnectionTrait>(
         )
         .await?;
     }
+    let unit_cost = super::costs::cost_now(db, m.tenant_id, m.outlet_id, m.product_id).await?;
     Ok(stock_movement::ActiveModel {
         id: Set(new_id()),
+        unit_cost_sen: Set(unit_cost),
         tenant_id: Set(m.tenant_id.to_string()),
         outlet_id: Set(m.outlet_id.to_string()),
         product_id: Set(m.product_id.to_string()),
