@@ -56,6 +56,12 @@ test("parcels are built and taken apart at cost, and the stock card shows each m
   await expect(rows.first()).toContainText("-1");
   await expect(rows.nth(1)).toContainText("Hasil rakitan");
   await expect(rows.nth(1)).toContainText("+2");
+  // The card for this month as a file, oldest first between its opening and closing balance.
+  const cardCsv = card.getByTestId("stock-card-csv");
+  await expect(cardCsv).toHaveAttribute("href", /stock-card\.csv\?outlet_id=.+&from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}/);
+  const cardFile = await (await page.request.get((await cardCsv.getAttribute("href")) ?? "")).text();
+  expect(cardFile).toContain("assembly_in");
+  expect(cardFile.trim().split("\n").pop()).toMatch(/saldo_akhir,,,,5,,$/);
   // The valuation downloads for the chosen location.
   const csv = page.getByTestId("valuation-csv");
   await expect(csv).toHaveAttribute("href", /\/api\/v1\/stock-valuation\.csv\?outlet_id=.+/);

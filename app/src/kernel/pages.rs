@@ -99,6 +99,17 @@ pub fn day_text(lang: Lang, value: &str, offset_hours: i32) -> String {
     format!("{} {month} {}", day.day(), day.year())
 }
 
+/// Today in WIB: on the server from its clock, in the browser from the browser's.
+pub fn today_wib() -> chrono::NaiveDate {
+    #[cfg(feature = "ssr")]
+    let now = chrono::Utc::now();
+    #[cfg(not(feature = "ssr"))]
+    let now = chrono::DateTime::parse_from_rfc3339(&crate::kernel::offline::now_rfc3339())
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_default();
+    (now + chrono::Duration::hours(7)).date_naive()
+}
+
 pub fn zone_offset(timezone: &str) -> i32 {
     match timezone {
         "WITA" => 8,

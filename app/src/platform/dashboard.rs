@@ -43,14 +43,7 @@ const PRESETS: [(Preset, &str); 5] = [
 /// Today in WIB, as the browser's clock says (the server decides the outlets' own day
 /// when no date is sent).
 fn today() -> chrono::NaiveDate {
-    // The server has a clock; the browser's is read through JavaScript.
-    #[cfg(feature = "ssr")]
-    let now = chrono::Utc::now();
-    #[cfg(not(feature = "ssr"))]
-    let now = chrono::DateTime::parse_from_rfc3339(&crate::kernel::offline::now_rfc3339())
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .unwrap_or_default();
-    (now + chrono::Duration::hours(7)).date_naive()
+    crate::kernel::pages::today_wib()
 }
 
 fn preset_days(p: Preset) -> (chrono::NaiveDate, chrono::NaiveDate) {

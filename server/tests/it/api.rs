@@ -342,6 +342,8 @@ async fn openapi_documents_every_v1_route() {
         ("/api/v1/stock-valuation.xlsx", &["get"]),
         ("/api/v1/products/{id}/batches", &["get"]),
         ("/api/v1/products/{id}/components", &["get", "put"]),
+        ("/api/v1/products/{id}/stock-card.csv", &["get"]),
+        ("/api/v1/products/{id}/stock-card.xlsx", &["get"]),
         ("/api/v1/assemblies", &["get", "post"]),
         ("/api/v1/suppliers/{id}/statement", &["get"]),
         ("/api/v1/supplier-portal/invoices", &["get"]),

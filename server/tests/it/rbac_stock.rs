@@ -158,6 +158,18 @@ pub(crate) fn cases(outlet: &str) -> Vec<Case> {
         ),
         case(
             Method::GET,
+            format!("/api/v1/products/nope/stock-card.csv?outlet_id={outlet}&from=2026-12-01&to=2026-12-07"),
+            None,
+            MANAGERS,
+        ),
+        case(
+            Method::GET,
+            format!("/api/v1/products/nope/stock-card.xlsx?outlet_id={outlet}&from=2026-12-01&to=2026-12-07"),
+            None,
+            MANAGERS,
+        ),
+        case(
+            Method::GET,
             format!("/api/v1/stock-batches/expiring?outlet_id={outlet}"),
             None,
             MANAGERS,

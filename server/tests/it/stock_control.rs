@@ -3,7 +3,7 @@
 //! transaction at cost, and the product's stock card that shows it all.
 use crate::common;
 
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use common::{Agent, TestApp};
@@ -269,6 +269,70 @@ async fn story(app: &TestApp) {
         .await
         .json;
     assert_eq!(page["rows"][0]["balance"], "40", "{page}");
+
+    // The card as a file for a period: opening balance, the movements oldest first with
+    // the balance after each and its cost, the closing balance.
+    let today = chrono::Utc::now().date_naive();
+    let (from, to) = (
+        today - chrono::Duration::days(1),
+        today + chrono::Duration::days(1),
+    );
+    let file = |ext: &str| {
+        format!("/api/v1/products/{milk}/stock-card.{ext}?outlet_id={store}&from={from}&to={to}")
+    };
+    let (status, headers, body) = app
+        .send_bytes(
+            &manager,
+            Method::GET,
+            &file("csv"),
+            "text/plain",
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "text/csv; charset=utf-8");
+    let text = String::from_utf8(body).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "waktu,jenis,referensi,keterangan,jumlah,saldo,hpp_per_unit,nilai"
+    );
+    assert!(
+        lines[1].contains(",saldo_awal,") && lines[1].ends_with(",0,,"),
+        "{text}"
+    );
+    assert!(
+        lines[2].contains(",adjustment,") && lines[2].contains(",50,50,15000,750000"),
+        "{text}"
+    );
+    assert!(lines.last().unwrap().contains(",saldo_akhir,"), "{text}");
+    assert!(lines.last().unwrap().ends_with(",37,,"), "{text}");
+    let (status, headers, body) = app
+        .send_bytes(
+            &manager,
+            Method::GET,
+            &file("xlsx"),
+            "text/plain",
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers["content-type"]
+        .to_str()
+        .unwrap()
+        .contains("spreadsheetml"));
+    assert!(body.starts_with(b"PK"));
+    let r = app
+        .get(
+            &mut manager,
+            &format!("/api/v1/products/{milk}/stock-card.csv?outlet_id={store}&from=2026-01-01&to=2027-06-01"),
+        )
+        .await;
+    assert_eq!(
+        r.json["error"]["field"], "to",
+        "a period over 366 days: {}",
+        r.json
+    );
 
     // Another tenant finds none of it.
     let (mut other, _) = app.other_tenant_with_outlet().await;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::kernel::i18n::{t, use_lang};
 use crate::kernel::model::Outlet;
-use crate::kernel::pages::{fetched, local_time, rupiah, zone_offset, OutletList};
+use crate::kernel::pages::{fetched, local_time, rupiah, today_wib, zone_offset, OutletList};
 
 /// Rows per page of the card.
 const CARD_PAGE: u64 = 25;
@@ -109,6 +109,7 @@ pub fn StockCardView(
                                 </tbody>
                             </table>
                         </div>
+                        <CardFiles outlet product_id=c.product_id.clone()/>
                         <div class="actions">
                             <button type="button" disabled=move || offset.get() == 0
                                 on:click=move |_| offset.update(|o| *o = o.saturating_sub(CARD_PAGE))>{t("newer")}</button>
@@ -136,5 +137,34 @@ pub fn ValuationFiles(outlet: RwSignal<String>) -> impl IntoView {
             " · "
             <a href=move || link("xlsx") download data-testid="valuation-xlsx">"XLSX"</a>
         </p>
+    }
+}
+
+/// The card for a period as a file (this month so far unless changed).
+#[component]
+fn CardFiles(outlet: RwSignal<String>, product_id: String) -> impl IntoView {
+    use chrono::Datelike;
+    let today = today_wib();
+    let from = RwSignal::new(today.with_day(1).unwrap_or(today).to_string());
+    let to = RwSignal::new(today.to_string());
+    let link = move |ext: &'static str| {
+        format!(
+            "/api/v1/products/{product_id}/stock-card.{ext}?outlet_id={}&from={}&to={}",
+            outlet.get(),
+            from.get(),
+            to.get()
+        )
+    };
+    let link2 = link.clone();
+    view! {
+        <div class="grid-form no-print" data-testid="stock-card-files">
+            <label>{t("from_day")}<input type="date" bind:value=from/></label>
+            <label>{t("to_day")}<input type="date" bind:value=to/></label>
+            <p>{t("download_card")} ": "
+                <a href=move || link("csv") download data-testid="stock-card-csv">"CSV"</a>
+                " · "
+                <a href=move || link2("xlsx") download data-testid="stock-card-xlsx">"XLSX"</a>
+            </p>
+        </div>
     }
 }

@@ -41,6 +41,9 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
 pub fn page_words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
         "stock_card" => ("Kartu stok", "Stock card"),
+        "from_day" => ("Dari", "From"),
+        "to_day" => ("Sampai", "To"),
+        "download_card" => ("Unduh kartu stok", "Download the stock card"),
         "parcels" => ("Parsel: rakit & bongkar", "Parcels: build & take apart"),
         "parcels_hint" => (
             "Parsel dirakit dari komponennya: stok komponen keluar, parsel masuk dengan nilai HPP komponennya; dibongkar sebaliknya.",

@@ -16,6 +16,7 @@ pub mod products;
 pub mod rules;
 pub mod stock;
 pub mod stock_card;
+pub mod stock_card_export;
 pub mod till_catalogue;
 pub mod transfers;
 pub mod valuation_export;
@@ -46,6 +47,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(valuation_export::csv))
         .routes(routes!(valuation_export::xlsx))
         .routes(routes!(stock_card::stock_card))
+        .routes(routes!(stock_card_export::csv))
+        .routes(routes!(stock_card_export::xlsx))
         .routes(routes!(counts::list, counts::create))
         .routes(routes!(counts::get_one))
         .routes(routes!(counts::count))

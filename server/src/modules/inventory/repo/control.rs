@@ -371,3 +371,62 @@ pub async fn list_counts<C: ConnectionTrait>(
         .await?;
     Ok((rows, total))
 }
+
+/// The quantity a product had at a location before `at` (the sum of every movement
+/// before it), in thousandths.
+pub async fn sum_before<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    outlet_id: &str,
+    product_id: &str,
+    at: &str,
+) -> DbResult<i64> {
+    use crate::modules::inventory::entity::stock_movement as m;
+    let total: Option<Option<i64>> = m::Entity::find()
+        .select_only()
+        .column_as(crate::kernel::repo::sum_sen(m::Column::QuantityMilli), "s")
+        .filter(m::Column::TenantId.eq(tenant_id))
+        .filter(m::Column::OutletId.eq(outlet_id))
+        .filter(m::Column::ProductId.eq(product_id))
+        .filter(m::Column::At.lt(at))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(total.flatten().unwrap_or(0))
+}
+
+/// A product's movements at a location in `[start, end)`, oldest first, `limit` after
+/// the row `after` (its time and id).
+pub async fn card_between<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    outlet_id: &str,
+    product_id: &str,
+    (start, end): (&str, &str),
+    after: Option<&(String, String)>,
+    limit: u64,
+) -> DbResult<Vec<crate::modules::inventory::entity::stock_movement::Model>> {
+    use crate::modules::inventory::entity::stock_movement as m;
+    let mut q = m::Entity::find()
+        .filter(m::Column::TenantId.eq(tenant_id))
+        .filter(m::Column::OutletId.eq(outlet_id))
+        .filter(m::Column::ProductId.eq(product_id))
+        .filter(m::Column::At.gte(start))
+        .filter(m::Column::At.lt(end));
+    if let Some((at, id)) = after {
+        q = q.filter(
+            sea_orm::Condition::any()
+                .add(m::Column::At.gt(at.as_str()))
+                .add(
+                    sea_orm::Condition::all()
+                        .add(m::Column::At.eq(at.as_str()))
+                        .add(m::Column::Id.gt(id.as_str())),
+                ),
+        );
+    }
+    q.order_by_asc(m::Column::At)
+        .order_by_asc(m::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}
