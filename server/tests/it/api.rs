@@ -325,6 +325,7 @@ async fn openapi_documents_every_v1_route() {
         ),
         ("/api/v1/purchase-orders/{id}/proposal/accept", &["post"]),
         ("/api/v1/purchase-orders/{id}/proposal/reject", &["post"]),
+        ("/api/v1/goods-receipts", &["post"]),
         ("/api/v1/purchase-returns", &["get", "post"]),
         ("/api/v1/purchase-returns/{id}", &["get"]),
         ("/api/v1/supplier-invoices", &["get", "post"]),

@@ -18,6 +18,7 @@ mod cli;
 mod consignment;
 mod contract;
 mod dashboard;
+mod direct_receipts;
 mod koperasi;
 mod loans;
 mod money;

@@ -204,6 +204,12 @@ pub(crate) fn cases(outlet: &str) -> Vec<Case> {
             Some(json!({"outlet_id": outlet, "product_id": "nope", "quantity": "1", "direction": "build"})),
             MANAGERS,
         ),
+        case(
+            Method::POST,
+            "/api/v1/goods-receipts",
+            Some(json!({"outlet_id": outlet, "lines": []})),
+            MANAGERS,
+        ),
         case(Method::GET, "/api/v1/consignments/products", None, MANAGERS),
         case(
             Method::PUT,

@@ -7,6 +7,7 @@ use utoipa_axum::routes;
 use crate::kernel::state::AppState;
 
 pub mod consignments;
+pub mod direct_receipts;
 pub mod invoices;
 pub mod orders;
 pub mod payables;
@@ -31,6 +32,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(orders::cancel))
         .routes(routes!(orders::close))
         .routes(routes!(receipts::receive))
+        .routes(routes!(direct_receipts::create))
         .routes(routes!(returns::list, returns::create))
         .routes(routes!(returns::get_one))
         .routes(routes!(reorder::suggestions))

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
-use domain::api::purchasing::{PoStatus, PoView, ReceiptInput};
+use domain::api::purchasing::{PoStatus, PoView, ReceiptInput, ReceiptLineInput};
 use domain::purchasing::cost::CostPool;
 use domain::purchasing::order::{stock_value_of, PoAction};
 use rust_decimal::Decimal;
@@ -27,28 +27,29 @@ use crate::kernel::money::{Milli, Sen};
 use crate::kernel::rbac::Permission;
 use crate::kernel::state::AppState;
 use crate::kernel::txn::{audited, Change};
+use crate::modules::inventory::entity::product;
 use crate::modules::inventory::repo::{batches, costs, stock};
 use crate::modules::purchasing::entity::{goods_receipt, goods_receipt_line};
 use crate::modules::purchasing::repo::orders as repo;
 
-struct Line {
-    po_line_id: Option<String>,
-    product_id: String,
-    quantity: Decimal,
-    batch_no: Option<String>,
-    expires_on: Option<String>,
-    value: Option<Decimal>,
-    substitute: bool,
+pub(super) struct Line {
+    pub po_line_id: Option<String>,
+    pub product_id: String,
+    pub quantity: Decimal,
+    pub batch_no: Option<String>,
+    pub expires_on: Option<String>,
+    pub value: Option<Decimal>,
+    pub substitute: bool,
 }
 
-fn lines(req: &ReceiptInput) -> ApiResult<Vec<Line>> {
-    if req.lines.is_empty() || req.lines.len() > LINES_MAX {
+pub(super) fn lines(input_lines: &[ReceiptLineInput]) -> ApiResult<Vec<Line>> {
+    if input_lines.is_empty() || input_lines.len() > LINES_MAX {
         return Err(ApiError::validation(
             "lines",
             format!("Penerimaan harus berisi 1 sampai {LINES_MAX} baris."),
         ));
     }
-    req.lines
+    input_lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
@@ -98,6 +99,115 @@ fn lines(req: &ReceiptInput) -> ApiResult<Vec<Line>> {
         .collect()
 }
 
+/// A product tracked by batch comes in with its batch number.
+pub(super) async fn check_batches(
+    state: &AppState,
+    tenant_id: &str,
+    wanted: &[Line],
+    products: &HashMap<String, product::Model>,
+) -> ApiResult<()> {
+    let ids: Vec<String> = wanted.iter().map(|l| l.product_id.clone()).collect();
+    let tracked = batches::tracked(&state.db, tenant_id, &ids).await?;
+    if let Some(i) = wanted
+        .iter()
+        .position(|l| tracked.contains(&l.product_id) && l.batch_no.is_none())
+    {
+        return Err(ApiError::validation(
+            format!("lines[{i}].batch_no"),
+            format!(
+                "No. batch wajib untuk {} (produk dilacak per batch).",
+                products[&wanted[i].product_id].name
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Where and by whom goods are booked in.
+pub(super) struct BookIn<'a> {
+    pub tenant_id: &'a str,
+    pub outlet_id: &'a str,
+    /// The receipt's number, the movements' reference.
+    pub number: &'a str,
+    pub user_id: &'a str,
+    pub device_id: Option<&'a str>,
+    pub now: &'a str,
+}
+
+/// Books received goods into the location in the caller's transaction: the moving average
+/// of each product (its stock before these goods at its cost so far, plus the goods at
+/// their value, `domain::purchasing::cost`), the ledger (`purchase_receipt`), and the
+/// batches the lines name.
+pub(super) async fn book_in<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    b: BookIn<'_>,
+    products: &HashMap<String, product::Model>,
+    incoming: &[(String, Decimal, Decimal)],
+    wanted: &[Line],
+) -> ApiResult<()> {
+    let product_ids: Vec<String> = incoming.iter().map(|(p, _, _)| p.clone()).collect();
+    let on_hand = stock::stock_levels(txn, b.tenant_id, b.outlet_id, Some(&product_ids)).await?;
+    let mut known = costs::unit_costs(txn, b.tenant_id, b.outlet_id, product_ids.clone()).await?;
+    let mut pools: HashMap<String, CostPool> = HashMap::new();
+    for (product_id, quantity, value) in incoming {
+        let pool = pools.entry(product_id.clone()).or_insert_with(|| {
+            let cost = known
+                .remove(product_id)
+                .unwrap_or(products[product_id].cost_sen);
+            CostPool::opening(
+                stock::from_milli(on_hand.get(product_id).copied().unwrap_or(0)),
+                cost.dec(),
+            )
+        });
+        pool.receive(*quantity, *value)
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("receipt cost: {e}")))?;
+    }
+    for (product_id, pool) in &pools {
+        costs::set_unit_cost(
+            txn,
+            b.tenant_id,
+            b.outlet_id,
+            product_id,
+            Sen::of(pool.average())?,
+            b.now,
+        )
+        .await?;
+    }
+    for (product_id, quantity, _) in incoming {
+        stock::record_movement(
+            txn,
+            stock::Movement {
+                tenant_id: b.tenant_id,
+                outlet_id: b.outlet_id,
+                product_id,
+                kind: "purchase_receipt",
+                quantity: *quantity,
+                reference: Some(b.number),
+                reason: None,
+                user_id: Some(b.user_id),
+                device_id: b.device_id,
+            },
+        )
+        .await?;
+    }
+    for l in wanted {
+        if let Some(batch_no) = &l.batch_no {
+            batches::receive(
+                txn,
+                b.tenant_id,
+                b.outlet_id,
+                &l.product_id,
+                batch_no,
+                l.expires_on.as_deref(),
+                stock::to_milli(l.quantity)?,
+                b.now,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
 fn over_receipt(name: &str) -> ApiError {
     ApiError::conflict(
         "over_receipt",
@@ -118,7 +228,7 @@ pub async fn receive(
     auth.require(Permission::RECEIVE_GOODS)?;
     let po = load(&state, &auth, &id).await?;
     let tenant_id = auth.tenant()?.to_string();
-    let wanted = lines(&req)?;
+    let wanted = lines(&req.lines)?;
     let note = match req.note.as_deref() {
         Some(n) => input::text("note", n, input::NOTE_CHARS_MAX, true)?,
         None => None,
@@ -134,20 +244,7 @@ pub async fn receive(
             "Produk tidak ditemukan.",
         ));
     }
-    // A product tracked by batch comes in with its batch number.
-    let tracked = batches::tracked(&state.db, &tenant_id, &ids).await?;
-    if let Some(i) = wanted
-        .iter()
-        .position(|l| tracked.contains(&l.product_id) && l.batch_no.is_none())
-    {
-        return Err(ApiError::validation(
-            format!("lines[{i}].batch_no"),
-            format!(
-                "No. batch wajib untuk {} (produk dilacak per batch).",
-                products[&wanted[i].product_id].name
-            ),
-        ));
-    }
+    check_batches(&state, &tenant_id, &wanted, &products).await?;
     let allow_over = req.allow_over;
     let user_id = auth.user.id.clone();
     let device_id = auth.device_id.clone();
@@ -229,24 +326,6 @@ pub async fn receive(
                 });
             }
 
-            // The moving average: each product's stock before these goods, at its cost so
-            // far, plus the goods at their value (`domain::purchasing::cost`).
-            let product_ids: Vec<String> = incoming.iter().map(|(p, _, _)| p.clone()).collect();
-            let on_hand = stock::stock_levels(txn, &tenant_id, &current.outlet_id, Some(&product_ids)).await?;
-            let mut known = costs::unit_costs(txn, &tenant_id, &current.outlet_id, product_ids.clone()).await?;
-            let mut pools: HashMap<String, CostPool> = HashMap::new();
-            for (product_id, quantity, value) in &incoming {
-                let pool = pools.entry(product_id.clone()).or_insert_with(|| {
-                    let cost = known.remove(product_id).unwrap_or(products[product_id].cost_sen);
-                    CostPool::opening(stock::from_milli(on_hand.get(product_id).copied().unwrap_or(0)), cost.dec())
-                });
-                pool.receive(*quantity, *value)
-                    .map_err(|e| ApiError::Internal(anyhow::anyhow!("receipt cost: {e}")))?;
-            }
-            for (product_id, pool) in &pools {
-                costs::set_unit_cost(txn, &tenant_id, &current.outlet_id, product_id, Sen::of(pool.average())?, &now).await?;
-            }
-
             let receipt = goods_receipt::ActiveModel {
                 id: Set(receipt_id.clone()),
                 tenant_id: Set(tenant_id.clone()),
@@ -261,38 +340,21 @@ pub async fn receive(
                 received_at: Set(now.clone()),
             };
             repo::insert_receipt(txn, receipt, rows).await?;
-            for (product_id, quantity, _) in &incoming {
-                stock::record_movement(
-                    txn,
-                    stock::Movement {
-                        tenant_id: &tenant_id,
-                        outlet_id: &current.outlet_id,
-                        product_id,
-                        kind: "purchase_receipt",
-                        quantity: *quantity,
-                        reference: Some(&number),
-                        reason: None,
-                        user_id: Some(&user_id),
-                        device_id: device_id.as_deref(),
-                    },
-                )
-                .await?;
-            }
-            for l in wanted.iter() {
-                if let Some(batch_no) = &l.batch_no {
-                    batches::receive(
-                        txn,
-                        &tenant_id,
-                        &current.outlet_id,
-                        &l.product_id,
-                        batch_no,
-                        l.expires_on.as_deref(),
-                        stock::to_milli(l.quantity)?,
-                        &now,
-                    )
-                    .await?;
-                }
-            }
+            book_in(
+                txn,
+                BookIn {
+                    tenant_id: &tenant_id,
+                    outlet_id: &current.outlet_id,
+                    number: &number,
+                    user_id: &user_id,
+                    device_id: device_id.as_deref(),
+                    now: &now,
+                },
+                &products,
+                &incoming,
+                &wanted,
+            )
+            .await?;
 
             let complete = repo::lines(txn, &tenant_id, &current.id)
                 .await?

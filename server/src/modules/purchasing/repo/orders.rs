@@ -258,6 +258,19 @@ pub async fn insert<C: ConnectionTrait>(
 }
 
 /// A goods receipt with its lines (the header first: the lines refer to it).
+/// One receipt's lines.
+pub async fn receipt_lines<C: ConnectionTrait>(
+    db: &C,
+    tenant_id: &str,
+    receipt_id: &str,
+) -> DbResult<Vec<goods_receipt_line::Model>> {
+    goods_receipt_line::Entity::find()
+        .filter(goods_receipt_line::Column::TenantId.eq(tenant_id))
+        .filter(goods_receipt_line::Column::ReceiptId.eq(receipt_id))
+        .all(db)
+        .await
+}
+
 pub async fn insert_receipt<C: ConnectionTrait>(
     db: &C,
     receipt: goods_receipt::ActiveModel,
