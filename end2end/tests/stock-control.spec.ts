@@ -48,6 +48,8 @@ test("a blind stock opname counted with the scanner is approved at cost, and a t
 // The milk that came on the demo order expires within 30 days; the bread is expired.
 test("the batches expiring within 30 days are listed, expired ones first, at cost", async ({ page }) => {
   await signIn(page, "manager@makmur.test");
+  // Signed in before leaving the sign-in page, or the next page opens signed out.
+  await expect(page).toHaveURL(/\/dasbor$/);
   await page.goto("/stok/kontrol");
   await ready(page);
   const expiring = page.getByTestId("expiring");
