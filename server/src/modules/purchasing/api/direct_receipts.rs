@@ -43,6 +43,7 @@ pub struct DirectReceiptInput {
 
 #[utoipa::path(post, path = "/goods-receipts", tag = "purchasing", request_body = DirectReceiptInput,
     responses((status = 201, body = ReceiptView, description = "Received; stock and average cost moved"),
+        (status = 409, description = "`number_taken`: made at the same instant as another; send again"),
         (status = 422)))]
 pub async fn create(
     State(state): State<AppState>,
