@@ -11,6 +11,13 @@ pub fn words(key: &str) -> Option<(&'static str, &'static str)> {
 
 pub fn page_words(key: &str) -> Option<(&'static str, &'static str)> {
     Some(match key {
+        "receive_without_order" => ("Terima barang tanpa pesanan", "Receive goods without an order"),
+        "receive_without_order_hint" => (
+            "Untuk barang yang datang tanpa pesanan pembelian: isi yang dibayar untuk seluruh jumlah; stok dan HPP rata-rata outlet di atas ikut berubah.",
+            "For goods that came without a purchase order: give what was paid for the whole quantity; the stock and average cost of the outlet above move.",
+        ),
+        "paid_value" => ("Nilai dibayar", "Paid for it"),
+        "add_line" => ("Tambah baris", "Add line"),
         "returns_to_supplier" => ("Retur ke pemasok", "Returns to the supplier"),
         "no_returns" => ("Belum ada retur.", "No returns yet."),
         "return_goods" => ("Retur barang", "Return goods"),

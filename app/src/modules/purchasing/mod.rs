@@ -8,6 +8,7 @@ use crate::kernel::package::{AppPackage, MenuEntry};
 
 pub mod consignment;
 pub mod detail;
+pub mod direct_receipt;
 pub mod i18n;
 pub mod orders;
 pub mod payables;

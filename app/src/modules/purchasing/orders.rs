@@ -130,6 +130,9 @@ fn PurchasingBody() -> impl IntoView {
             <Reorder outlet version on_created=changed/>
         </section>
         <section class="card">
+            <super::direct_receipt::DirectReceipt outlet/>
+        </section>
+        <section class="card">
             <h2>{t("new_order")}</h2>
             <NewOrder outlet on_created=changed/>
         </section>
