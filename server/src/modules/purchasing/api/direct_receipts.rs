@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
-use super::receipts::{book_in, check_batches, lines, BookIn};
+use super::receipts::{book_in, lines, products_of, BookIn};
 use crate::kernel::audit::Actor;
 use crate::kernel::auth::secret::new_id;
 use crate::kernel::auth::Auth;
@@ -90,18 +90,7 @@ pub async fn create(
         Some(n) => input::text("note", n, input::NOTE_CHARS_MAX, true)?,
         None => None,
     };
-    let ids: Vec<String> = wanted.iter().map(|l| l.product_id.clone()).collect();
-    let products = stock::products_by_id(&state.db, &tenant_id, &ids).await?;
-    if let Some(i) = wanted
-        .iter()
-        .position(|l| !products.contains_key(&l.product_id))
-    {
-        return Err(ApiError::validation(
-            format!("lines[{i}].product_id"),
-            "Produk tidak ditemukan.",
-        ));
-    }
-    check_batches(&state, &tenant_id, &wanted, &products).await?;
+    let products = products_of(&state, &tenant_id, &wanted).await?;
     let user_id = auth.user.id.clone();
     let device_id = auth.device_id.clone();
     let outlet_id = outlet.id.clone();

@@ -99,14 +99,24 @@ pub(super) fn lines(input_lines: &[ReceiptLineInput]) -> ApiResult<Vec<Line>> {
         .collect()
 }
 
-/// A product tracked by batch comes in with its batch number.
-pub(super) async fn check_batches(
+/// The received lines' products, each of them the tenant's (422 on the line that is
+/// not), and a batch number on every line of a product tracked by batch.
+pub(super) async fn products_of(
     state: &AppState,
     tenant_id: &str,
     wanted: &[Line],
-    products: &HashMap<String, product::Model>,
-) -> ApiResult<()> {
+) -> ApiResult<HashMap<String, product::Model>> {
     let ids: Vec<String> = wanted.iter().map(|l| l.product_id.clone()).collect();
+    let products = stock::products_by_id(&state.db, tenant_id, &ids).await?;
+    if let Some(i) = wanted
+        .iter()
+        .position(|l| !products.contains_key(&l.product_id))
+    {
+        return Err(ApiError::validation(
+            format!("lines[{i}].product_id"),
+            "Produk tidak ditemukan.",
+        ));
+    }
     let tracked = batches::tracked(&state.db, tenant_id, &ids).await?;
     if let Some(i) = wanted
         .iter()
@@ -120,7 +130,7 @@ pub(super) async fn check_batches(
             ),
         ));
     }
-    Ok(())
+    Ok(products)
 }
 
 /// Where and by whom goods are booked in.
@@ -233,18 +243,7 @@ pub async fn receive(
         Some(n) => input::text("note", n, input::NOTE_CHARS_MAX, true)?,
         None => None,
     };
-    let ids: Vec<String> = wanted.iter().map(|l| l.product_id.clone()).collect();
-    let products = stock::products_by_id(&state.db, &tenant_id, &ids).await?;
-    if let Some(i) = wanted
-        .iter()
-        .position(|l| !products.contains_key(&l.product_id))
-    {
-        return Err(ApiError::validation(
-            format!("lines[{i}].product_id"),
-            "Produk tidak ditemukan.",
-        ));
-    }
-    check_batches(&state, &tenant_id, &wanted, &products).await?;
+    let products = products_of(&state, &tenant_id, &wanted).await?;
     let allow_over = req.allow_over;
     let user_id = auth.user.id.clone();
     let device_id = auth.device_id.clone();
